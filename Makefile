@@ -1,0 +1,33 @@
+# The README's two commands: `make run` (install what is missing, build, run the demo) and
+# `make test` (install what is missing, build, run every test). Everything else is CMake's.
+BUILD_DIR ?= build
+PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtest-dev \
+            libbenchmark-dev python3 netcat-openbsd util-linux
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps bench
+
+run: build
+	$(BUILD_DIR)/src/capsock --headless --server
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2
+
+build: deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build $(BUILD_DIR)
+
+# Installs the Debian packages that are not installed yet (apt-get; sudo when not root).
+deps:
+	@missing=$$(for package in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q 'install ok installed' \
+	    || echo $$package; done); \
+	if [ -n "$$missing" ]; then \
+	    echo "Installing:" $$missing; \
+	    $(SUDO) apt-get update -qq && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	        --no-install-recommends $$missing; \
+	fi
+
+bench: build
+	tests/bench/run_uppercaser.sh $(BUILD_DIR)

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "net/CapitalizeServer.h"
+
+#include <QObject>
+
+#include <cstdio>
+
+// `capsock --headless --server`: the server with no window, for an SSH session or a cloud VM.
+// It logs one line per connection, read, reply and close to standard output (connections only
+// with `quiet`), and stops cleanly on Ctrl-C or SIGTERM.
+class HeadlessServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent = nullptr);
+
+    // Starts listening; false (with the reason printed to standard error) when it could not.
+    bool start();
+    // Ends every connection after what is owed to it is sent; finished() follows.
+    void stop();
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void onClientConnected(CapitalizeSession *session);
+    void printReachableAddresses();
+    void log(const QString &line);
+
+    CapitalizeServer m_server;
+    ServerOptions m_options;
+    bool m_quiet;
+    bool m_stopping = false;
+};

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QThread>
+
+// Reads standard input line by line on its own thread (a blocking read is the only portable way)
+// and hands each line, bytes as they are, to the event loop.
+class StdinReader : public QThread
+{
+    Q_OBJECT
+
+public:
+    using QThread::QThread;
+
+signals:
+    // One line without its "\n" (or "\r\n"); `hadLineEnd` is false for a last line cut by EOF.
+    void lineRead(const QByteArray &line, bool hadLineEnd);
+    void inputEnded();
+
+protected:
+    void run() override;
+};

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QtGlobal>
+
+// Strict UTF-8 decoding of one character, as Python's decoder and RFC 3629 define it:
+// no overlong forms, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF.
+// Shared by the upper-caser and the byte inspector, so both agree on what is valid.
+namespace Utf8 {
+
+enum class SequenceKind {
+    Valid,      // a whole, valid character
+    Incomplete, // a valid start that the available bytes end before finishing
+    Invalid     // the byte at the start can not begin a valid character here
+};
+
+struct Sequence
+{
+    SequenceKind kind = SequenceKind::Invalid;
+    int length = 1;          // bytes the character takes (Valid), or bytes seen so far
+    char32_t codePoint = 0;  // only for Valid
+};
+
+// Classifies the character starting at `bytes[0]`, reading at most `available` bytes
+// (at least 1).
+Sequence decode(const uchar *bytes, qsizetype available);
+
+// Length a lead byte announces (1..4), or 0 for a byte that can not lead a character.
+int announcedLength(uchar lead);
+
+inline bool isContinuation(uchar byte)
+{
+    return (byte & 0xC0) == 0x80;
+}
+
+// Appends the UTF-8 encoding of `codePoint` (which must be a valid scalar value) to `out`,
+// returning the number of bytes written (1..4).
+int encode(char32_t codePoint, char *out);
+
+} // namespace Utf8

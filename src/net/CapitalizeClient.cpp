@@ -1,0 +1,355 @@
+#include "net/CapitalizeClient.h"
+
+#include "net/SocketErrorText.h"
+
+#include <QHostInfo>
+#include <QMetaMethod>
+#include <QTimer>
+
+namespace {
+
+QString shortReason(TcpStream::Error error, const QString &systemMessage)
+{
+    switch (error) {
+    case TcpStream::Error::ConnectionRefused: return QStringLiteral("refused");
+    case TcpStream::Error::TimedOut: return QStringLiteral("no answer");
+    case TcpStream::Error::NetworkUnreachable: return QStringLiteral("network unreachable");
+    case TcpStream::Error::HostUnreachable: return QStringLiteral("host unreachable");
+    default: return systemMessage;
+    }
+}
+
+QString family(const QHostAddress &address)
+{
+    return address.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("AF_INET6")
+                                                               : QStringLiteral("AF_INET");
+}
+
+} // namespace
+
+CapitalizeClient::CapitalizeClient(QObject *parent)
+    : QObject(parent)
+    , m_connectTimer(new QTimer(this))
+{
+    m_clock.start();
+    m_connectTimer->setSingleShot(true);
+    connect(m_connectTimer, &QTimer::timeout, this, [this] {
+        onAttemptFailed(TcpStream::Error::TimedOut, QString());
+    });
+}
+
+CapitalizeClient::~CapitalizeClient()
+{
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+}
+
+QByteArray CapitalizeClient::encodeText(const QString &text, LineEnding ending)
+{
+    QByteArray bytes = text.toUtf8();
+    switch (ending) {
+    case LineEnding::None: break;
+    case LineEnding::Lf: bytes.append('\n'); break;
+    case LineEnding::CrLf: bytes.append("\r\n"); break;
+    }
+    return bytes;
+}
+
+void CapitalizeClient::connectToServer(const QString &host, quint16 port)
+{
+    dropStream();
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+    m_lookupId = -1;
+    m_host = host;
+    m_port = port;
+    m_addresses.clear();
+    m_attempts.clear();
+    m_errorString.clear();
+    m_connectMicros = -1;
+    m_unanswered.clear();
+    m_partialReply.clear();
+
+    QHostAddress literal;
+    if (literal.setAddress(host)) {
+        m_addresses = {literal};
+        m_nextAddress = 0;
+        setState(State::Connecting);
+        tryNextAddress();
+        return;
+    }
+    setState(State::Resolving);
+    reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(host).arg(port), QString());
+    m_lookupId = QHostInfo::lookupHost(host, this, &CapitalizeClient::onLookedUp);
+}
+
+void CapitalizeClient::onLookedUp(const QHostInfo &info)
+{
+    m_lookupId = -1;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        const bool notFound = info.error() == QHostInfo::HostNotFound
+            || (info.error() == QHostInfo::NoError && info.addresses().isEmpty());
+        reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(m_host).arg(m_port),
+                   tr("failed: %1").arg(info.errorString()));
+        fail(SocketErrorText::lookupFailed(m_host, notFound, info.errorString()));
+        return;
+    }
+    m_addresses = info.addresses();
+    m_nextAddress = 0;
+    QStringList names;
+    for (const QHostAddress &address : std::as_const(m_addresses))
+        names.append(address.toString());
+    reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(m_host).arg(m_port),
+               names.join(QStringLiteral(", ")));
+    emit resolved(m_addresses);
+    setState(State::Connecting);
+    tryNextAddress();
+}
+
+void CapitalizeClient::tryNextAddress()
+{
+    const QHostAddress address = m_addresses.at(m_nextAddress++);
+    reportCall(QStringLiteral("socket(%1, SOCK_STREAM)").arg(family(address)), QString());
+    m_stream = new TcpStream(address, m_port, this);
+    connect(m_stream, &TcpStream::connected, this, &CapitalizeClient::onStreamConnected);
+    connect(m_stream, &TcpStream::failed, this, [this] {
+        if (m_state == State::Connecting)
+            onAttemptFailed(m_stream->error(), m_stream->errorString());
+        else
+            onStreamFailed();
+    });
+    connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeClient::onReadable);
+    m_attemptClock.start();
+    m_connectTimer->start(m_connectTimeoutMs);
+}
+
+void CapitalizeClient::onStreamConnected()
+{
+    m_connectTimer->stop();
+    m_connectMicros = m_attemptClock.nsecsElapsed() / 1000;
+    setState(State::Connected);
+    reportCall(QStringLiteral("connect((\"%1\", %2))").arg(m_host).arg(m_port),
+               tr("connected in %1 ms: %2 -> %3")
+                   .arg(QString::number(double(m_connectMicros) / 1000.0, 'f', 1),
+                        SocketErrorText::endpoint(localAddress(), localPort()),
+                        SocketErrorText::endpoint(peerAddress(), peerPort())));
+    emit connected();
+    while (!m_outbox.empty() && m_state == State::Connected) {
+        auto [id, bytes] = std::move(m_outbox.front());
+        m_outbox.pop_front();
+        write(id, bytes);
+    }
+    if (m_finishWhenSent)
+        finishSending();
+}
+
+void CapitalizeClient::onAttemptFailed(TcpStream::Error error, const QString &systemMessage)
+{
+    m_connectTimer->stop();
+    const QHostAddress address = m_addresses.at(m_nextAddress - 1);
+    const qint64 waitedMs = m_attemptClock.elapsed();
+    m_errorString = SocketErrorText::connectFailed(error, m_host, address, m_port, waitedMs,
+                                                   systemMessage);
+    m_attempts.append(QStringLiteral("%1 (%2)").arg(SocketErrorText::endpoint(address, m_port),
+                                                     shortReason(error, systemMessage)));
+    reportCall(QStringLiteral("connect((\"%1\", %2))").arg(m_host).arg(m_port),
+               tr("failed: %1").arg(shortReason(error, systemMessage)));
+    dropStream();
+    if (m_nextAddress < m_addresses.size()) {
+        tryNextAddress();
+        return;
+    }
+    QString message = m_errorString;
+    if (m_attempts.size() > 1)
+        message += tr(" Tried: %1.").arg(m_attempts.join(QStringLiteral(", ")));
+    m_outbox.clear();
+    fail(message);
+}
+
+qint64 CapitalizeClient::send(const QByteArray &bytes)
+{
+    const qint64 id = m_nextMessageId++;
+    if (m_state == State::Connected) {
+        write(id, bytes);
+        return id;
+    }
+    m_outbox.emplace_back(id, bytes);
+    if ((m_state == State::Disconnected || m_state == State::ClosedByServer
+         || m_state == State::Failed)
+        && !m_host.isEmpty()) {
+        auto outbox = std::move(m_outbox); // connectToServer() starts afresh
+        connectToServer(m_host, m_port);
+        m_outbox = std::move(outbox);
+    }
+    return id;
+}
+
+void CapitalizeClient::write(qint64 id, const QByteArray &bytes)
+{
+    // A message without a line ending can not be told apart from the next one's reply: once
+    // something new is sent, whatever comes belongs to the new message.
+    while (!m_unanswered.empty() && m_unanswered.back().lineEndsLeft == 0)
+        m_unanswered.pop_back();
+    m_unanswered.push_back({id, m_clock.nsecsElapsed(), int(bytes.count('\n'))});
+    reportCall(QStringLiteral("sendall(%1 bytes)").arg(bytes.size()), QString());
+    m_stream->send(bytes);
+    emit messageSent(id, bytes);
+}
+
+void CapitalizeClient::finishSending()
+{
+    if (m_state != State::Connected) {
+        m_finishWhenSent = !m_outbox.empty();
+        return;
+    }
+    m_finishWhenSent = false;
+    if (m_stream->sendingFinished())
+        return;
+    m_stream->finishSending();
+    reportCall(QStringLiteral("shutdown(SHUT_WR)"),
+               tr("nothing more to send; the replies still come"));
+}
+
+void CapitalizeClient::disconnectFromServer()
+{
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+    m_lookupId = -1;
+    m_connectTimer->stop();
+    m_outbox.clear();
+    if (m_stream)
+        reportCall(QStringLiteral("close()"), QString());
+    dropStream();
+    setState(State::Disconnected);
+}
+
+void CapitalizeClient::onReadable()
+{
+    for (QByteArray chunk = m_stream->receive(m_readSize); !chunk.isEmpty();
+         chunk = m_stream->receive(m_readSize)) {
+        reportCall(QStringLiteral("recv(%1)").arg(m_readSize),
+                   tr("%n byte(s)", nullptr, int(chunk.size())));
+        emit dataReceived(chunk);
+        pairReply(chunk);
+        if (!m_stream)
+            return; // a receiver disconnected us
+    }
+    if (m_stream->peerFinished()) {
+        reportCall(QStringLiteral("recv(%1)").arg(m_readSize),
+                   tr("0 bytes: the server closed the connection"));
+        flushPartialReply();
+        reportCall(QStringLiteral("close()"), QString());
+        dropStream();
+        setState(State::ClosedByServer);
+        emit serverClosed();
+    }
+}
+
+void CapitalizeClient::pairReply(const QByteArray &chunk)
+{
+    qsizetype position = 0;
+    while (position < chunk.size()) {
+        if (m_unanswered.empty()) {
+            emit replyReceived(0, chunk.mid(position), -1);
+            return;
+        }
+        Unanswered &message = m_unanswered.front();
+        const qint64 roundTrip = (m_clock.nsecsElapsed() - message.sentNs) / 1000;
+        if (message.lineEndsLeft == 0) {
+            emit replyReceived(message.id, chunk.mid(position), roundTrip);
+            return;
+        }
+        const qsizetype lineEnd = chunk.indexOf('\n', position);
+        if (lineEnd < 0) {
+            m_partialReply.append(chunk.mid(position));
+            return;
+        }
+        m_partialReply.append(chunk.mid(position, lineEnd + 1 - position));
+        position = lineEnd + 1;
+        if (--message.lineEndsLeft == 0) {
+            const qint64 id = message.id;
+            m_unanswered.pop_front();
+            emit replyReceived(id, std::exchange(m_partialReply, {}), roundTrip);
+        }
+    }
+}
+
+void CapitalizeClient::flushPartialReply()
+{
+    if (m_partialReply.isEmpty() || m_unanswered.empty())
+        return;
+    const Unanswered message = m_unanswered.front();
+    emit replyReceived(message.id, std::exchange(m_partialReply, {}),
+                       (m_clock.nsecsElapsed() - message.sentNs) / 1000);
+}
+
+void CapitalizeClient::onStreamFailed()
+{
+    const QString message = SocketErrorText::connectionBroke(
+        m_stream->error(), SocketErrorText::endpoint(peerAddress(), peerPort()),
+        m_stream->errorString());
+    flushPartialReply();
+    fail(message);
+}
+
+int CapitalizeClient::unansweredMessages() const
+{
+    int count = int(m_outbox.size());
+    for (const Unanswered &message : m_unanswered)
+        count += message.lineEndsLeft > 0 ? 1 : 0;
+    return count;
+}
+
+QHostAddress CapitalizeClient::localAddress() const
+{
+    return m_stream ? m_stream->localAddress() : QHostAddress();
+}
+
+quint16 CapitalizeClient::localPort() const
+{
+    return m_stream ? m_stream->localPort() : 0;
+}
+
+QHostAddress CapitalizeClient::peerAddress() const
+{
+    return m_stream ? m_stream->peerAddress() : QHostAddress();
+}
+
+quint16 CapitalizeClient::peerPort() const
+{
+    return m_stream ? m_stream->peerPort() : 0;
+}
+
+void CapitalizeClient::fail(const QString &message)
+{
+    m_errorString = message;
+    dropStream();
+    setState(State::Failed);
+    emit failed(message);
+}
+
+void CapitalizeClient::dropStream()
+{
+    m_connectTimer->stop();
+    if (!m_stream)
+        return;
+    m_stream->disconnect(this);
+    m_stream->abort();
+    m_stream->deleteLater();
+    m_stream = nullptr;
+}
+
+void CapitalizeClient::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void CapitalizeClient::reportCall(const QString &call, const QString &result)
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeClient::socketCall);
+    if (isSignalConnected(signal))
+        emit socketCall({0, call, result});
+}

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "net/SocketCall.h"
+#include "net/TcpStream.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+
+#include <deque>
+
+class QHostInfo;
+class QTimer;
+
+// The lecture's client, grown up: it connects to HOST:PORT (looking the name up and trying each
+// address it has), sends messages, and pairs each reply with the message it answers. With a line
+// ending, a reply is complete at its line end and gets a round-trip time; without one (exactly the
+// lecture's client), each read is shown as it arrives. Failures come in plain words.
+class CapitalizeClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Disconnected, Resolving, Connecting, Connected, ClosedByServer, Failed };
+    Q_ENUM(State)
+
+    enum class LineEnding { None, Lf, CrLf };
+    Q_ENUM(LineEnding)
+
+    explicit CapitalizeClient(QObject *parent = nullptr);
+    ~CapitalizeClient() override;
+
+    void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
+    int connectTimeout() const { return m_connectTimeoutMs; }
+    void setReadSize(qint64 bytes) { m_readSize = bytes; }
+
+    void connectToServer(const QString &host, quint16 port);
+    // Sends `bytes` as one message; when not connected, (re)connects to the last server first.
+    // Returns the message's id (1, 2, ...), which replyReceived() names.
+    qint64 send(const QByteArray &bytes);
+    // No more messages: shuts down our sending side; the server answers the rest, then closes.
+    void finishSending();
+    // Closes at once, as the lecture's sock.close().
+    void disconnectFromServer();
+
+    static QByteArray encodeText(const QString &text, LineEnding ending);
+
+    State state() const { return m_state; }
+    QString host() const { return m_host; }
+    quint16 port() const { return m_port; }
+    QList<QHostAddress> resolvedAddresses() const { return m_addresses; }
+    QHostAddress localAddress() const;
+    quint16 localPort() const;
+    QHostAddress peerAddress() const;
+    quint16 peerPort() const;
+    qint64 connectMicros() const { return m_connectMicros; }
+    QString errorString() const { return m_errorString; }
+    // Messages sent with a line ending whose reply has not fully arrived.
+    int unansweredMessages() const;
+
+signals:
+    void stateChanged(CapitalizeClient::State state);
+    void resolved(const QList<QHostAddress> &addresses);
+    void connected();
+    void messageSent(qint64 messageId, const QByteArray &bytes);
+    // Every recv() with data, as it came.
+    void dataReceived(const QByteArray &chunk);
+    // A reply (or, without a line ending, a piece of one) to message `messageId`; 0 when the
+    // server sent something no message asked for. roundTripMicros is -1 then.
+    void replyReceived(qint64 messageId, const QByteArray &reply, qint64 roundTripMicros);
+    // The server ended the connection normally (end of stream).
+    void serverClosed();
+    void failed(const QString &message);
+    void socketCall(const SocketCall &call);
+
+private:
+    struct Unanswered
+    {
+        qint64 id;
+        qint64 sentNs;
+        int lineEndsLeft; // 0: no line ending, so no way to tell where its reply ends
+    };
+
+    void setState(State state);
+    void onLookedUp(const QHostInfo &info);
+    void tryNextAddress();
+    void onStreamConnected();
+    void onAttemptFailed(TcpStream::Error error, const QString &systemMessage);
+    void onReadable();
+    void onStreamFailed();
+    void pairReply(const QByteArray &chunk);
+    void flushPartialReply();
+    void write(qint64 id, const QByteArray &bytes);
+    void fail(const QString &message);
+    void dropStream();
+    void reportCall(const QString &call, const QString &result);
+
+    State m_state = State::Disconnected;
+    QString m_host;
+    quint16 m_port = 0;
+    int m_connectTimeoutMs = 5000;
+    qint64 m_readSize = 1024;
+    int m_lookupId = -1;
+    QList<QHostAddress> m_addresses;
+    int m_nextAddress = 0;
+    QStringList m_attempts; // "[::1]:5220: refused", for the final message
+    TcpStream *m_stream = nullptr;
+    QTimer *m_connectTimer = nullptr;
+    QElapsedTimer m_attemptClock;
+    QElapsedTimer m_clock;
+    qint64 m_connectMicros = -1;
+    QString m_errorString;
+    qint64 m_nextMessageId = 1;
+    std::deque<std::pair<qint64, QByteArray>> m_outbox; // waiting for the connection
+    bool m_finishWhenSent = false;
+    std::deque<Unanswered> m_unanswered;
+    QByteArray m_partialReply;
+};

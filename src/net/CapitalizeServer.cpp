@@ -1,0 +1,198 @@
+#include "net/CapitalizeServer.h"
+
+#include "net/CapitalizeSession.h"
+#include "net/SocketErrorText.h"
+#include "net/TcpStream.h"
+
+#include <QMetaMethod>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <functional>
+
+namespace {
+
+// QTcpServer does the bind() and listen(); accepted sockets go to TcpStream as plain
+// descriptors, never through QTcpSocket.
+class DescriptorListener : public QTcpServer
+{
+public:
+    explicit DescriptorListener(std::function<void(qintptr)> onIncoming)
+        : m_onIncoming(std::move(onIncoming))
+    {}
+
+protected:
+    void incomingConnection(qintptr descriptor) override { m_onIncoming(descriptor); }
+
+private:
+    std::function<void(qintptr)> m_onIncoming;
+};
+
+constexpr int RefusalLingerMs = 5000;
+
+bool isIPv6(const QHostAddress &address)
+{
+    return address == QHostAddress::Any || address.protocol() == QAbstractSocket::IPv6Protocol;
+}
+
+// The address as the lecture writes it in bind((HOST, PORT)): "" for every interface.
+QString bindHost(const QHostAddress &address)
+{
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+        || address == QHostAddress::AnyIPv6) {
+        return QString();
+    }
+    return address.toString();
+}
+
+// accept()'s answer as Python prints it.
+QString pythonAddress(const QHostAddress &address, quint16 port)
+{
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QStringLiteral("('%1', %2, 0, 0)").arg(address.toString()).arg(port);
+    return QStringLiteral("('%1', %2)").arg(address.toString()).arg(port);
+}
+
+} // namespace
+
+CapitalizeServer::CapitalizeServer(QObject *parent)
+    : QObject(parent)
+{}
+
+CapitalizeServer::~CapitalizeServer() = default;
+
+bool CapitalizeServer::start(const ServerOptions &options)
+{
+    m_listeners.clear();
+    m_options = options;
+    m_stopping = false;
+    m_errorString.clear();
+    quint16 port = options.port;
+    for (qsizetype i = 0; i < options.bindAddresses.size(); ++i) {
+        const QHostAddress &address = options.bindAddresses.at(i);
+        auto listener = std::make_unique<DescriptorListener>(
+            [this](qintptr descriptor) { onIncoming(descriptor); });
+        const QString family = isIPv6(address) ? QStringLiteral("AF_INET6")
+                                               : QStringLiteral("AF_INET");
+        reportCall(QStringLiteral("socket(%1, SOCK_STREAM)").arg(family),
+                   address == QHostAddress::Any ? tr("dual-stack: takes IPv4 and IPv6 clients")
+                                                : QString());
+#ifdef Q_OS_UNIX
+        reportCall(QStringLiteral("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"), QString());
+#endif
+        const QString bindCall = QStringLiteral("bind((\"%1\", %2))").arg(bindHost(address))
+                                     .arg(port);
+        if (!listener->listen(address, port)) {
+            const auto error = listener->serverError();
+            const bool optional = i > 0
+                && (error == QAbstractSocket::SocketAddressNotAvailableError
+                    || error == QAbstractSocket::UnsupportedSocketOperationError);
+            reportCall(bindCall, tr("failed: %1").arg(listener->errorString()));
+            if (optional) // e.g. ::1 beside 127.0.0.1 on a machine without IPv6
+                continue;
+            m_errorString = SocketErrorText::listenFailed(error, address, port,
+                                                          listener->errorString());
+            m_listeners.clear();
+            return false;
+        }
+        const bool systemChose = port == 0;
+        port = listener->serverPort(); // further addresses share the port the first one got
+        reportCall(bindCall, systemChose ? tr("the system chose port %1").arg(port) : QString());
+        reportCall(QStringLiteral("listen()"), QString());
+        m_listeners.push_back(std::move(listener));
+    }
+    m_port = port;
+    return true;
+}
+
+void CapitalizeServer::stop()
+{
+    if (!m_listeners.empty()) {
+        m_listeners.clear();
+        reportCall(QStringLiteral("close()"), tr("the listening socket: no new clients"));
+    }
+    m_stopping = true;
+    if (m_sessions.empty()) {
+        emit stopped();
+        return;
+    }
+    for (const auto &[id, session] : std::map(m_sessions)) // closing may end a session at once
+        session->close(tr("the server is stopping"));
+}
+
+QList<QHostAddress> CapitalizeServer::listeningAddresses() const
+{
+    QList<QHostAddress> addresses;
+    for (const auto &listener : m_listeners)
+        addresses.append(listener->serverAddress());
+    return addresses;
+}
+
+QList<CapitalizeSession *> CapitalizeServer::sessions() const
+{
+    QList<CapitalizeSession *> list;
+    for (const auto &[id, session] : m_sessions)
+        list.append(session);
+    return list;
+}
+
+QByteArray CapitalizeServer::refusalMessage(int maxClients)
+{
+    return QStringLiteral("Capsock server is full: it already serves %1 client(s), its limit. "
+                          "Try again later.\n")
+        .arg(maxClients)
+        .toUtf8();
+}
+
+void CapitalizeServer::onIncoming(qintptr descriptor)
+{
+    if (int(m_sessions.size()) >= m_options.maxClients) {
+        refuse(descriptor);
+        return;
+    }
+    auto *stream = new TcpStream(descriptor);
+    const qint64 id = m_nextSessionId++;
+    auto *session = new CapitalizeSession(id, stream, m_options, this);
+    m_sessions[id] = session;
+    connect(session, &CapitalizeSession::socketCall, this, &CapitalizeServer::socketCall);
+    connect(session, &CapitalizeSession::closed, this, [this, id, session](const QString &why) {
+        m_sessions.erase(id);
+        emit clientDisconnected(id, why);
+        session->deleteLater();
+        if (m_stopping && m_sessions.empty())
+            emit stopped();
+    });
+    emit socketCall({id, QStringLiteral("accept()"),
+                     pythonAddress(stream->peerAddress(), stream->peerPort())});
+    emit clientConnected(session);
+}
+
+void CapitalizeServer::refuse(qintptr descriptor)
+{
+    // Accept, say why in plain text, and close: a clear refusal instead of a connection that
+    // hangs in the backlog. Whatever the client sends meanwhile is read and dropped, so the
+    // close is a normal end and not a reset that could destroy the message.
+    auto *stream = new TcpStream(descriptor, this);
+    const QString peer = SocketErrorText::endpoint(stream->peerAddress(), stream->peerPort());
+    stream->send(refusalMessage(m_options.maxClients));
+    stream->finishSending();
+    const auto drain = [stream] {
+        while (!stream->receive(64 * 1024).isEmpty()) {}
+        if (stream->peerFinished())
+            stream->deleteLater();
+    };
+    connect(stream, &TcpStream::readyToReceive, stream, drain);
+    connect(stream, &TcpStream::failed, stream, &QObject::deleteLater);
+    QTimer::singleShot(RefusalLingerMs, stream, &QObject::deleteLater);
+    const QString reason = tr("it already serves %1 client(s), the limit")
+                               .arg(m_options.maxClients);
+    reportCall(QStringLiteral("accept()"), tr("%1, refused: %2").arg(peer, reason));
+    emit clientRefused(peer, reason);
+}
+
+void CapitalizeServer::reportCall(const QString &call, const QString &result)
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeServer::socketCall);
+    if (isSignalConnected(signal))
+        emit socketCall({0, call, result});
+}

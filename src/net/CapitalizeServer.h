@@ -1,0 +1,64 @@
+#pragma once
+
+#include "net/ServerOptions.h"
+#include "net/SocketCall.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+class CapitalizeSession;
+class QTcpServer;
+
+// The lecture's capitalization server, grown up: it listens on one or more addresses, serves many
+// clients at once (each a CapitalizeSession), refuses clients past the limit with a clear message,
+// and tells everything that happens, in the lecture's own calls, through its signals.
+class CapitalizeServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CapitalizeServer(QObject *parent = nullptr);
+    ~CapitalizeServer() override;
+
+    // Starts listening; false, with errorString() in plain words, when it could not.
+    bool start(const ServerOptions &options);
+    // Stops listening and ends every connection after sending what is still owed to it.
+    void stop();
+
+    bool isListening() const { return !m_listeners.empty(); }
+    // The port actually listened on (the chosen one, or the one the system gave for port 0).
+    quint16 port() const { return m_port; }
+    QList<QHostAddress> listeningAddresses() const;
+    QString errorString() const { return m_errorString; }
+    const ServerOptions &options() const { return m_options; }
+    QList<CapitalizeSession *> sessions() const;
+
+    // Text the server sends a client it refuses because it already has maxClients.
+    static QByteArray refusalMessage(int maxClients);
+
+signals:
+    void clientConnected(CapitalizeSession *session);
+    // Emitted once the session is over; it is deleted right after.
+    void clientDisconnected(qint64 sessionId, const QString &reason);
+    void clientRefused(const QString &peer, const QString &reason);
+    void socketCall(const SocketCall &call);
+    // Every session has ended after stop().
+    void stopped();
+
+private:
+    void onIncoming(qintptr descriptor);
+    void refuse(qintptr descriptor);
+    void reportCall(const QString &call, const QString &result);
+
+    ServerOptions m_options;
+    std::vector<std::unique_ptr<QTcpServer>> m_listeners;
+    std::map<qint64, CapitalizeSession *> m_sessions;
+    qint64 m_nextSessionId = 1;
+    quint16 m_port = 0;
+    bool m_stopping = false;
+    QString m_errorString;
+};

@@ -1,0 +1,174 @@
+#include "net/CapitalizeSession.h"
+
+#include "net/SocketErrorText.h"
+#include "net/TcpStream.h"
+
+#include <QMetaMethod>
+#include <QTimer>
+
+namespace {
+// A few recv() calls per wake-up, so one busy client can not starve the others.
+constexpr int MaxReadsPerWakeUp = 16;
+// Once we have said all we will, how long the connection may make no progress (the peer neither
+// reading our last replies nor finishing its side) before we close it anyway.
+constexpr int LingerMs = 5000;
+// What is read from a peer after our last reply, only to be dropped; no need for small reads.
+constexpr qint64 DrainReadSize = 64 * 1024;
+} // namespace
+
+CapitalizeSession::CapitalizeSession(qint64 id, TcpStream *stream, const ServerOptions &options,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_id(id)
+    , m_stream(stream)
+    , m_options(options)
+{
+    m_stream->setParent(this);
+    connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeSession::onReadable);
+    connect(m_stream, &TcpStream::bytesSent, this, &CapitalizeSession::onBytesSent);
+    connect(m_stream, &TcpStream::failed, this, &CapitalizeSession::onFailed);
+}
+
+CapitalizeSession::~CapitalizeSession() = default;
+
+QString CapitalizeSession::peer() const
+{
+    return SocketErrorText::endpoint(m_stream->peerAddress(), m_stream->peerPort());
+}
+
+qint64 CapitalizeSession::unsentBytes() const
+{
+    return m_stream->bytesToSend();
+}
+
+void CapitalizeSession::onReadable()
+{
+    if (m_finishing) {
+        for (QByteArray dropped = m_stream->receive(DrainReadSize); !dropped.isEmpty();
+             dropped = m_stream->receive(DrainReadSize)) {
+            m_ignoredBytes += dropped.size();
+        }
+        if (m_stream->peerFinished())
+            closeWhenDone();
+        return;
+    }
+
+    for (int reads = 0; reads < MaxReadsPerWakeUp; ++reads) {
+        if (unsentBytes() >= m_options.maxUnsentReplyBytes) {
+            // Backpressure: the client is not reading its replies, so stop reading its input.
+            m_readingPaused = true;
+            m_stream->setReceiving(false);
+            emit readingPaused(true);
+            return;
+        }
+        const QByteArray chunk = m_stream->receive(m_options.readSize);
+        if (chunk.isEmpty())
+            break;
+        m_bytesReceived += chunk.size();
+        reportCall(QStringLiteral("recv(%1)").arg(m_options.readSize),
+                   QStringLiteral("%1 bytes").arg(chunk.size()));
+        emit received(chunk);
+
+        QByteArray reply;
+        m_caser.feed(chunk, reply);
+        if (m_options.closeAfterFirstReply) {
+            m_caser.finish(reply);
+            sendReply(reply);
+            finish(tr("closed after the first reply, as the lecture's server does"));
+            return;
+        }
+        sendReply(reply);
+    }
+
+    if (m_stream->peerFinished()) {
+        reportCall(QStringLiteral("recv(%1)").arg(m_options.readSize),
+                   tr("0 bytes: the client finished sending"));
+        QByteArray rest; // a character the client never completed goes back as it came
+        m_caser.finish(rest);
+        sendReply(rest);
+        finish(tr("the client closed the connection"));
+    }
+}
+
+void CapitalizeSession::sendReply(const QByteArray &reply)
+{
+    if (reply.isEmpty())
+        return;
+    m_bytesQueued += reply.size();
+    reportCall(QStringLiteral("sendall(%1 bytes)").arg(reply.size()), QString());
+    emit replied(reply);
+    m_stream->send(reply);
+}
+
+void CapitalizeSession::onBytesSent()
+{
+    if (m_readingPaused && unsentBytes() <= m_options.maxUnsentReplyBytes / 2) {
+        m_readingPaused = false;
+        m_stream->setReceiving(true);
+        emit readingPaused(false);
+    }
+    if (m_finishing) {
+        m_lingerTimer->start(LingerMs); // the peer is still reading: it gets all of its replies
+        closeWhenDone();
+    }
+}
+
+void CapitalizeSession::onFailed()
+{
+    end(SocketErrorText::connectionBroke(m_stream->error(), tr("the client"),
+                                         m_stream->errorString()));
+}
+
+void CapitalizeSession::close(const QString &reason)
+{
+    if (!m_ended && !m_finishing)
+        finish(reason);
+}
+
+void CapitalizeSession::finish(const QString &reason)
+{
+    m_finishing = true;
+    m_finishReason = reason;
+    m_stream->finishSending();
+    if (m_readingPaused) { // keep reading now: whatever comes is dropped, so the peer can finish
+        m_readingPaused = false;
+        m_stream->setReceiving(true);
+        emit readingPaused(false);
+    }
+    m_lingerTimer = new QTimer(this);
+    m_lingerTimer->setSingleShot(true);
+    connect(m_lingerTimer, &QTimer::timeout, this, [this] { end(m_finishReason); });
+    m_lingerTimer->start(LingerMs);
+    closeWhenDone();
+}
+
+void CapitalizeSession::closeWhenDone()
+{
+    // Closing before the peer has finished could turn into a reset that destroys our last reply
+    // in its receive queue, so wait for both: our sending side shut down, and its end of stream.
+    if (m_stream->sendingFinished() && m_stream->peerFinished())
+        end(m_finishReason);
+}
+
+void CapitalizeSession::end(const QString &reason)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    if (m_lingerTimer)
+        m_lingerTimer->stop();
+    QString why = reason;
+    if (m_ignoredBytes > 0)
+        why += tr(" (%n more byte(s) from the client were not answered)", nullptr,
+                  int(m_ignoredBytes));
+    reportCall(QStringLiteral("close()"), why);
+    m_stream->abort();
+    emit closed(why);
+}
+
+void CapitalizeSession::reportCall(const QString &call, const QString &result)
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeSession::socketCall);
+    if (isSignalConnected(signal)) // building the text costs more than the recv() it describes
+        emit socketCall({m_id, call, result});
+}

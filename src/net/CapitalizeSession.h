@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/Utf8UpperCaser.h"
+#include "net/ServerOptions.h"
+#include "net/SocketCall.h"
+
+#include <QObject>
+
+class TcpStream;
+class QTimer;
+
+// One client of the CapitalizeServer: every chunk it sends is answered at once, upper-cased, on
+// the same connection. When the client stops reading, its replies pile up only to
+// ServerOptions::maxUnsentReplyBytes; then the session stops reading from it until it drains.
+class CapitalizeSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    CapitalizeSession(qint64 id, TcpStream *stream, const ServerOptions &options,
+                      QObject *parent = nullptr);
+    ~CapitalizeSession() override;
+
+    qint64 id() const { return m_id; }
+    QString peer() const; // "127.0.0.1:51234"
+    qint64 bytesReceived() const { return m_bytesReceived; }
+    qint64 bytesSent() const { return m_bytesQueued - unsentBytes(); }
+    qint64 unsentBytes() const;
+    bool isReadingPaused() const { return m_readingPaused; }
+
+    // Sends what is still owed, then ends the connection (the server is stopping).
+    void close(const QString &reason);
+
+signals:
+    void received(const QByteArray &chunk);
+    void replied(const QByteArray &reply);
+    void readingPaused(bool paused);
+    void socketCall(const SocketCall &call);
+    // The connection is over; the session is deleted soon after.
+    void closed(const QString &reason);
+
+private:
+    void onReadable();
+    void onBytesSent();
+    void onFailed();
+    void sendReply(const QByteArray &reply);
+    void finish(const QString &reason);
+    void closeWhenDone();
+    void end(const QString &reason);
+    void reportCall(const QString &call, const QString &result);
+
+    const qint64 m_id;
+    TcpStream *m_stream;
+    const ServerOptions m_options;
+    Utf8UpperCaser m_caser;
+    QTimer *m_lingerTimer = nullptr;
+    qint64 m_bytesReceived = 0;
+    qint64 m_bytesQueued = 0;
+    qint64 m_ignoredBytes = 0;
+    bool m_readingPaused = false;
+    bool m_finishing = false; // no more replies: waiting for the peer to finish too
+    bool m_ended = false;
+    QString m_finishReason;
+};

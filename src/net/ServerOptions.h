@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+
+// How a CapitalizeServer listens and what it allows. Defaults follow the lecture's server.
+struct ServerOptions
+{
+    // Where to listen. QHostAddress::Any is the lecture's HOST = "": every interface, IPv4 and
+    // IPv6. LocalHost and LocalHostIPv6 together are "this computer only".
+    QList<QHostAddress> bindAddresses{QHostAddress(QHostAddress::Any)};
+    quint16 port = 5220;
+    qint64 readSize = 1024;           // the n of recv(n)
+    bool closeAfterFirstReply = false; // the lecture's one-shot server
+    int maxClients = 100;
+    qint64 maxUnsentReplyBytes = 1 << 20; // past this, stop reading from that client
+};

@@ -1,0 +1,110 @@
+#include "net/SocketErrorText.h"
+
+namespace SocketErrorText {
+
+QString endpoint(const QHostAddress &address, quint16 port)
+{
+    if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        return QStringLiteral("[%1]:%2").arg(address.toString()).arg(port);
+    return QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+}
+
+static QString seconds(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
+}
+
+QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &address,
+                     quint16 port, const QString &systemMessage)
+{
+    const QString where = endpoint(address, port);
+    switch (error) {
+    case QAbstractSocket::AddressInUseError:
+        return QStringLiteral(
+                   "Cannot listen on %1: port %2 is already in use. Another server (another "
+                   "Capsock, or the lecture's Python server) is listening on it. Stop that "
+                   "program, or choose another port.")
+            .arg(where)
+            .arg(port);
+    case QAbstractSocket::SocketAccessError:
+        return QStringLiteral(
+                   "Cannot listen on %1: permission denied. Ports 0 to 1023 are system ports "
+                   "that only the administrator (root) may use. Choose a port of 1024 or "
+                   "above, such as 5220.")
+            .arg(where);
+    case QAbstractSocket::SocketAddressNotAvailableError:
+        return QStringLiteral(
+                   "Cannot listen on %1: that address does not belong to this computer. Listen "
+                   "on all interfaces, or on one of this computer's own addresses (on a cloud "
+                   "VM, its internal address, not the external one).")
+            .arg(where);
+    default:
+        return QStringLiteral("Cannot listen on %1: %2.").arg(where, systemMessage);
+    }
+}
+
+QString connectFailed(TcpStream::Error error, const QString &host, const QHostAddress &address,
+                      quint16 port, qint64 waitedMs, const QString &systemMessage)
+{
+    const QString target = endpoint(address, port);
+    const QString tried = host == address.toString()
+        ? target
+        : QStringLiteral("%1 (%2)").arg(host, target);
+    switch (error) {
+    case TcpStream::Error::ConnectionRefused:
+        return QStringLiteral(
+                   "Connection refused by %1: nothing is listening there. Is the server started, "
+                   "and is the port right?")
+            .arg(tried);
+    case TcpStream::Error::TimedOut:
+        return QStringLiteral(
+                   "No answer from %1 after %2. The address may be wrong, or a firewall is "
+                   "silently dropping the connection (firewalls block user ports such as 5220 "
+                   "by default; open the port, or try from the same machine first).")
+            .arg(tried, seconds(waitedMs));
+    case TcpStream::Error::NetworkUnreachable:
+        return QStringLiteral(
+                   "Cannot reach %1: network unreachable. This computer has no route to that "
+                   "address; check the address and this computer's network connection.")
+            .arg(tried);
+    case TcpStream::Error::HostUnreachable:
+        return QStringLiteral(
+                   "Cannot reach %1: host unreachable. No machine answered at that address, or "
+                   "a firewall rejected the connection; check the address.")
+            .arg(tried);
+    case TcpStream::Error::AccessDenied:
+        return QStringLiteral(
+                   "Connecting to %1 was not permitted (%2). A firewall on this computer may be "
+                   "blocking it.")
+            .arg(tried, systemMessage);
+    default:
+        return QStringLiteral("Could not connect to %1: %2.").arg(tried, systemMessage);
+    }
+}
+
+QString lookupFailed(const QString &host, bool notFound, const QString &systemMessage)
+{
+    if (notFound) {
+        return QStringLiteral(
+                   "Host \"%1\" not found: no address is known for that name. Check the spelling, "
+                   "or use an IP address (127.0.0.1 is this computer).")
+            .arg(host);
+    }
+    return QStringLiteral(
+               "Could not look up \"%1\": %2. The name server may be unreachable; check the "
+               "network connection, or use an IP address (127.0.0.1 is this computer).")
+        .arg(host, systemMessage);
+}
+
+QString connectionBroke(TcpStream::Error error, const QString &peer, const QString &systemMessage)
+{
+    if (error == TcpStream::Error::ConnectionReset) {
+        return QStringLiteral(
+                   "Connection reset by %1: it ended the connection abruptly (the program "
+                   "crashed, was killed, or gave up on the connection).")
+            .arg(peer);
+    }
+    return QStringLiteral("The connection to %1 failed: %2.").arg(peer, systemMessage);
+}
+
+} // namespace SocketErrorText

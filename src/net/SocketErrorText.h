@@ -1,0 +1,30 @@
+#pragma once
+
+#include "net/TcpStream.h"
+
+#include <QAbstractSocket>
+#include <QHostAddress>
+#include <QString>
+
+// Failures in plain words: what happened, the likely cause, and what to try. Students read these,
+// so each names the address and port involved and never stops at a bare error code.
+namespace SocketErrorText {
+
+// "[::1]:5220" or "127.0.0.1:5220".
+QString endpoint(const QHostAddress &address, quint16 port);
+
+// The server could not listen on address:port.
+QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &address,
+                     quint16 port, const QString &systemMessage);
+
+// A connect() to `address` (which `host` resolved to) failed after `waitedMs`.
+QString connectFailed(TcpStream::Error error, const QString &host, const QHostAddress &address,
+                      quint16 port, qint64 waitedMs, const QString &systemMessage);
+
+// Looking up `host` failed.
+QString lookupFailed(const QString &host, bool notFound, const QString &systemMessage);
+
+// An established connection broke.
+QString connectionBroke(TcpStream::Error error, const QString &peer, const QString &systemMessage);
+
+} // namespace SocketErrorText

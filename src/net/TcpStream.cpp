@@ -1,0 +1,386 @@
+#include "net/TcpStream.h"
+
+#include <QSocketNotifier>
+
+#ifdef Q_OS_WIN
+#  include <winsock2.h>
+#  include <ws2tcpip.h>
+#else
+#  include <cerrno>
+#  include <cstring>
+#  include <fcntl.h>
+#  include <netinet/in.h>
+#  include <sys/socket.h>
+#  include <unistd.h>
+#endif
+
+namespace {
+
+#ifdef Q_OS_WIN
+using NativeSocket = SOCKET;
+constexpr int WouldBlock = WSAEWOULDBLOCK;
+constexpr int InProgress = WSAEWOULDBLOCK;
+constexpr int ShutdownSending = SD_SEND;
+constexpr int SendFlags = 0;
+
+int lastSocketError() { return WSAGetLastError(); }
+void closeNative(qintptr descriptor) { ::closesocket(NativeSocket(descriptor)); }
+void setNonBlocking(qintptr descriptor)
+{
+    u_long on = 1;
+    ::ioctlsocket(NativeSocket(descriptor), FIONBIO, &on);
+}
+QString systemErrorString(int code)
+{
+    wchar_t *text = nullptr;
+    FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM
+                       | FORMAT_MESSAGE_IGNORE_INSERTS,
+                   nullptr, DWORD(code), 0, reinterpret_cast<LPWSTR>(&text), 0, nullptr);
+    const QString message = QString::fromWCharArray(text).trimmed();
+    LocalFree(text);
+    return message;
+}
+// Winsock needs WSAStartup() before the first call; it counts, so once per stream is fine.
+struct WinsockUser
+{
+    WinsockUser()
+    {
+        WSADATA data;
+        WSAStartup(MAKEWORD(2, 2), &data);
+    }
+    ~WinsockUser() { WSACleanup(); }
+};
+#else
+using NativeSocket = int;
+constexpr int WouldBlock = EAGAIN;
+constexpr int InProgress = EINPROGRESS;
+constexpr int ShutdownSending = SHUT_WR;
+#  ifdef MSG_NOSIGNAL
+constexpr int SendFlags = MSG_NOSIGNAL; // a peer that went away is an error, not a SIGPIPE
+#  else
+constexpr int SendFlags = 0;
+#  endif
+
+int lastSocketError() { return errno; }
+void closeNative(qintptr descriptor) { ::close(int(descriptor)); }
+void setNonBlocking(qintptr descriptor)
+{
+    const int flags = ::fcntl(int(descriptor), F_GETFL);
+    ::fcntl(int(descriptor), F_SETFL, flags | O_NONBLOCK);
+#  ifdef SO_NOSIGPIPE // macOS has no MSG_NOSIGNAL
+    int on = 1;
+    ::setsockopt(int(descriptor), SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof on);
+#  endif
+}
+QString systemErrorString(int code) { return QString::fromLocal8Bit(std::strerror(code)); }
+#endif
+
+bool isWouldBlock(int error)
+{
+#ifdef EWOULDBLOCK
+    return error == WouldBlock || error == EWOULDBLOCK;
+#else
+    return error == WouldBlock;
+#endif
+}
+
+TcpStream::Error errorKind(int code)
+{
+#ifdef Q_OS_WIN
+    switch (code) {
+    case WSAECONNREFUSED: return TcpStream::Error::ConnectionRefused;
+    case WSAETIMEDOUT: return TcpStream::Error::TimedOut;
+    case WSAENETUNREACH: return TcpStream::Error::NetworkUnreachable;
+    case WSAEHOSTUNREACH: return TcpStream::Error::HostUnreachable;
+    case WSAECONNRESET:
+    case WSAECONNABORTED: return TcpStream::Error::ConnectionReset;
+    case WSAEACCES: return TcpStream::Error::AccessDenied;
+    default: return TcpStream::Error::Other;
+    }
+#else
+    switch (code) {
+    case ECONNREFUSED: return TcpStream::Error::ConnectionRefused;
+    case ETIMEDOUT: return TcpStream::Error::TimedOut;
+    case ENETUNREACH: return TcpStream::Error::NetworkUnreachable;
+    case EHOSTUNREACH: return TcpStream::Error::HostUnreachable;
+    case ECONNRESET:
+    case EPIPE: return TcpStream::Error::ConnectionReset;
+    case EACCES:
+    case EPERM: return TcpStream::Error::AccessDenied;
+    default: return TcpStream::Error::Other;
+    }
+#endif
+}
+
+socklen_t toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage)
+{
+    std::memset(storage, 0, sizeof *storage);
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto *v6 = reinterpret_cast<sockaddr_in6 *>(storage);
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        std::memcpy(&v6->sin6_addr, bytes.c, sizeof bytes.c);
+        v6->sin6_scope_id = address.scopeId().toUInt(); // numeric scope ids only
+        return sizeof *v6;
+    }
+    auto *v4 = reinterpret_cast<sockaddr_in *>(storage);
+    v4->sin_family = AF_INET;
+    v4->sin_port = htons(port);
+    v4->sin_addr.s_addr = htonl(address.toIPv4Address());
+    return sizeof *v4;
+}
+
+quint16 portOf(const sockaddr_storage &storage)
+{
+    if (storage.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<const sockaddr_in6 &>(storage).sin6_port);
+    return ntohs(reinterpret_cast<const sockaddr_in &>(storage).sin_port);
+}
+
+// A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; people know them as a.b.c.d.
+QHostAddress readableAddress(const sockaddr_storage &storage)
+{
+    const QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
+    bool isIPv4 = false;
+    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
+    return isIPv4 ? QHostAddress(ipv4) : address;
+}
+
+} // namespace
+
+TcpStream::TcpStream(qintptr descriptor, QObject *parent)
+    : QObject(parent)
+    , m_descriptor(descriptor)
+    , m_connected(true)
+{
+    setNonBlocking(m_descriptor);
+    readAddresses();
+    setUpNotifiers();
+    m_writeNotifier->setEnabled(false);
+}
+
+TcpStream::TcpStream(const QHostAddress &address, quint16 port, QObject *parent)
+    : QObject(parent)
+    , m_peerAddress(address)
+    , m_peerPort(port)
+{
+#ifdef Q_OS_WIN
+    static WinsockUser winsock;
+#endif
+    const int family = address.protocol() == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET;
+    const NativeSocket native = ::socket(family, SOCK_STREAM, IPPROTO_TCP);
+#ifdef Q_OS_WIN
+    const bool created = native != INVALID_SOCKET;
+#else
+    const bool created = native >= 0;
+#endif
+    if (!created) {
+        const int code = lastSocketError();
+        QMetaObject::invokeMethod(this, [this, code] { fail(code); }, Qt::QueuedConnection);
+        return;
+    }
+    m_descriptor = qintptr(native);
+    setNonBlocking(m_descriptor);
+
+    sockaddr_storage target;
+    const socklen_t length = toSockaddr(address, port, &target);
+    if (::connect(native, reinterpret_cast<sockaddr *>(&target), length) != 0) {
+        const int code = lastSocketError();
+        if (code != InProgress) {
+            QMetaObject::invokeMethod(this, [this, code] { fail(code); }, Qt::QueuedConnection);
+            return;
+        }
+    }
+    // Connected at once (loopback can) or in progress: either way writability tells.
+    setUpNotifiers();
+    m_readNotifier->setEnabled(false);
+}
+
+TcpStream::~TcpStream()
+{
+    closeDescriptor();
+}
+
+void TcpStream::setUpNotifiers()
+{
+    m_readNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Read, this);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &TcpStream::readyToReceive);
+    m_writeNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Write, this);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &TcpStream::onWritable);
+#ifdef Q_OS_WIN
+    m_exceptionNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Exception, this);
+    connect(m_exceptionNotifier, &QSocketNotifier::activated, this, &TcpStream::onWritable);
+#endif
+}
+
+void TcpStream::readAddresses()
+{
+    sockaddr_storage storage;
+    socklen_t length = sizeof storage;
+    if (::getsockname(NativeSocket(m_descriptor), reinterpret_cast<sockaddr *>(&storage), &length)
+        == 0) {
+        m_localAddress = readableAddress(storage);
+        m_localPort = portOf(storage);
+    }
+    length = sizeof storage;
+    if (::getpeername(NativeSocket(m_descriptor), reinterpret_cast<sockaddr *>(&storage), &length)
+        == 0) {
+        m_peerAddress = readableAddress(storage);
+        m_peerPort = portOf(storage);
+    }
+}
+
+QByteArray TcpStream::receive(qint64 maxSize)
+{
+    if (m_descriptor < 0 || m_peerFinished || !m_connected)
+        return {};
+    QByteArray bytes(maxSize, Qt::Uninitialized);
+    const auto received = ::recv(NativeSocket(m_descriptor), bytes.data(), int(maxSize), 0);
+    if (received > 0) {
+        bytes.truncate(received);
+        return bytes;
+    }
+    if (received == 0) {
+        m_peerFinished = true;
+        m_readNotifier->setEnabled(false);
+        return {};
+    }
+    const int code = lastSocketError();
+    if (!isWouldBlock(code)) {
+        // Told through error(): the caller is in the middle of its read handler.
+        m_error = errorKind(code);
+        m_errorString = systemErrorString(code);
+        m_readNotifier->setEnabled(false);
+        QMetaObject::invokeMethod(this, [this] { emit failed(m_error); }, Qt::QueuedConnection);
+    }
+    return {};
+}
+
+void TcpStream::setReceiving(bool enabled)
+{
+    m_receiving = enabled;
+    if (m_readNotifier && m_connected && !m_peerFinished && m_error == Error::None)
+        m_readNotifier->setEnabled(enabled);
+}
+
+void TcpStream::send(const QByteArray &bytes)
+{
+    if (bytes.isEmpty() || m_descriptor < 0 || m_sendingShutDown || m_error != Error::None)
+        return;
+    m_queue.push_back(bytes);
+    m_queuedBytes += bytes.size();
+    if (m_connected && m_queue.size() == 1) // nothing was waiting: try at once
+        flushQueue();
+}
+
+void TcpStream::flushQueue()
+{
+    qint64 sent = 0;
+    while (!m_queue.empty()) {
+        const QByteArray &front = m_queue.front();
+        const auto written = ::send(NativeSocket(m_descriptor), front.constData() + m_frontOffset,
+                                    int(front.size() - m_frontOffset), SendFlags);
+        if (written < 0) {
+            const int code = lastSocketError();
+            if (isWouldBlock(code))
+                break;
+            m_writeNotifier->setEnabled(false);
+            m_error = errorKind(code);
+            m_errorString = systemErrorString(code);
+            QMetaObject::invokeMethod(this, [this] { emit failed(m_error); },
+                                      Qt::QueuedConnection);
+            return;
+        }
+        sent += written;
+        m_frontOffset += written;
+        m_queuedBytes -= written;
+        if (m_frontOffset == front.size()) {
+            m_queue.pop_front();
+            m_frontOffset = 0;
+        }
+    }
+    m_writeNotifier->setEnabled(!m_queue.empty());
+    if (m_queue.empty() && m_finishRequested && !m_sendingShutDown) {
+        ::shutdown(NativeSocket(m_descriptor), ShutdownSending);
+        m_sendingShutDown = true;
+    }
+    if (sent > 0)
+        QMetaObject::invokeMethod(this, [this, sent] { emit bytesSent(sent); },
+                                  Qt::QueuedConnection);
+}
+
+void TcpStream::finishSending()
+{
+    m_finishRequested = true;
+    if (m_connected && m_queue.empty() && m_descriptor >= 0 && !m_sendingShutDown) {
+        ::shutdown(NativeSocket(m_descriptor), ShutdownSending);
+        m_sendingShutDown = true;
+    }
+}
+
+void TcpStream::onWritable()
+{
+    if (!m_connected) {
+        int code = 0;
+        socklen_t length = sizeof code;
+        ::getsockopt(NativeSocket(m_descriptor), SOL_SOCKET, SO_ERROR,
+                     reinterpret_cast<char *>(&code), &length);
+        if (code != 0) {
+            fail(code);
+            return;
+        }
+        m_connected = true;
+        readAddresses();
+#ifdef Q_OS_WIN
+        m_exceptionNotifier->setEnabled(false);
+#endif
+        m_readNotifier->setEnabled(m_receiving);
+        m_writeNotifier->setEnabled(!m_queue.empty());
+        emit connected();
+        if (m_connected && !m_queue.empty())
+            flushQueue();
+        return;
+    }
+    flushQueue();
+}
+
+void TcpStream::fail(int systemError)
+{
+    m_error = errorKind(systemError);
+    m_errorString = systemErrorString(systemError);
+    closeDescriptor();
+    emit failed(m_error);
+}
+
+void TcpStream::abort()
+{
+    closeDescriptor();
+}
+
+void TcpStream::abortWithReset()
+{
+    if (m_descriptor >= 0) {
+        linger option{1, 0}; // a zero linger time makes close() send RST
+        ::setsockopt(NativeSocket(m_descriptor), SOL_SOCKET, SO_LINGER,
+                     reinterpret_cast<const char *>(&option), sizeof option);
+    }
+    closeDescriptor();
+}
+
+void TcpStream::closeDescriptor()
+{
+    if (m_descriptor < 0)
+        return;
+    // Notifiers must go before the descriptor they watch.
+    delete m_readNotifier;
+    delete m_writeNotifier;
+    delete m_exceptionNotifier;
+    m_readNotifier = m_writeNotifier = m_exceptionNotifier = nullptr;
+    closeNative(m_descriptor);
+    m_descriptor = -1;
+    m_connected = false;
+    m_queue.clear();
+    m_queuedBytes = 0;
+    m_frontOffset = 0;
+}

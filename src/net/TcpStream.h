@@ -1,0 +1,104 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QObject>
+
+#include <deque>
+
+class QSocketNotifier;
+
+// One TCP connection, with the calls the lecture teaches and QTcpSocket does not offer:
+// - receive(n) is exactly one recv(n), so "recv(1024) -> 17 bytes" is what really happened;
+// - finishSending() is shutdown(SHUT_WR): the peer reads end of stream, and we keep receiving
+//   (QTcpSocket can not half-close, and drops unsent bytes when the peer half-closes);
+// - the peer finishing (end of stream) is told apart from a reset (QTcpSocket reports both as
+//   "remote host closed").
+// Portable: POSIX sockets, or Winsock on Windows, driven by QSocketNotifier.
+class TcpStream : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Error {
+        None,
+        ConnectionRefused,
+        TimedOut,
+        NetworkUnreachable,
+        HostUnreachable,
+        ConnectionReset,
+        AccessDenied,
+        Other
+    };
+    Q_ENUM(Error)
+
+    // Adopts a connected socket, such as one accept() returned; closes it when destroyed.
+    explicit TcpStream(qintptr descriptor, QObject *parent = nullptr);
+    // Starts a non-blocking connect(); connected() or failed() follows.
+    TcpStream(const QHostAddress &address, quint16 port, QObject *parent = nullptr);
+    ~TcpStream() override;
+
+    bool isConnected() const { return m_connected; }
+    QHostAddress localAddress() const { return m_localAddress; }
+    quint16 localPort() const { return m_localPort; }
+    QHostAddress peerAddress() const { return m_peerAddress; }
+    quint16 peerPort() const { return m_peerPort; }
+
+    // One recv() of at most `maxSize` bytes: what is there now. Empty when nothing is waiting,
+    // when the peer has finished sending (then peerFinished()), or on failure (then error()).
+    QByteArray receive(qint64 maxSize);
+    bool peerFinished() const { return m_peerFinished; }
+    // Backpressure: while off, nothing is read, so the kernel's window fills and the peer waits.
+    void setReceiving(bool enabled);
+
+    // Queues bytes; sends what the kernel takes at once and the rest as it drains.
+    void send(const QByteArray &bytes);
+    qint64 bytesToSend() const { return m_queuedBytes; }
+    // Once everything queued is sent, shuts down our sending side (the peer sees end of stream).
+    void finishSending();
+    bool sendingFinished() const { return m_sendingShutDown; }
+
+    // Closes at once; anything still queued is dropped.
+    void abort();
+    // Closes with a reset (RST) instead of a normal end, as a crashing program's socket would.
+    void abortWithReset();
+
+    Error error() const { return m_error; }
+    QString errorString() const { return m_errorString; }
+
+    // The descriptor, for the socket-calls log ("fd 7") and tests.
+    qintptr descriptor() const { return m_descriptor; }
+
+signals:
+    void connected();
+    void readyToReceive();
+    void bytesSent(qint64 count);
+    void failed(TcpStream::Error error);
+
+private:
+    void setUpNotifiers();
+    void readAddresses();
+    void onWritable();
+    void flushQueue();
+    void fail(int systemError);
+    void closeDescriptor();
+
+    qintptr m_descriptor = -1;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    QSocketNotifier *m_exceptionNotifier = nullptr; // Windows reports failed connects here
+    bool m_connected = false;
+    bool m_peerFinished = false;
+    bool m_finishRequested = false;
+    bool m_sendingShutDown = false;
+    bool m_receiving = true;
+    std::deque<QByteArray> m_queue;
+    qsizetype m_frontOffset = 0;
+    qint64 m_queuedBytes = 0;
+    Error m_error = Error::None;
+    QString m_errorString;
+    QHostAddress m_localAddress;
+    quint16 m_localPort = 0;
+    QHostAddress m_peerAddress;
+    quint16 m_peerPort = 0;
+};

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <ostream>
+
+// GoogleTest prints failed values through these, so a failure shows text, not raw objects.
+inline void PrintTo(const QString &text, std::ostream *out)
+{
+    *out << '"' << text.toStdString() << '"';
+}
+
+inline void PrintTo(const QByteArray &bytes, std::ostream *out)
+{
+    *out << '"' << bytes.left(200).toStdString() << (bytes.size() > 200 ? "\"..." : "\"")
+         << " (" << bytes.size() << " bytes)";
+}

@@ -1,0 +1,246 @@
+#include "NetTestSupport.h"
+
+#include "net/CapitalizeClient.h"
+
+#include <gtest/gtest.h>
+
+#ifdef Q_OS_UNIX
+#  include <netinet/in.h>
+#  include <sys/socket.h>
+#  include <unistd.h>
+#endif
+
+namespace {
+
+struct Reply
+{
+    qint64 messageId;
+    QByteArray bytes;
+    qint64 roundTripMicros;
+};
+
+class CapitalizeClientTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QObject::connect(&client, &CapitalizeClient::replyReceived, &client,
+                         [this](qint64 id, const QByteArray &bytes, qint64 roundTrip) {
+                             replies.push_back({id, bytes, roundTrip});
+                         });
+        QObject::connect(&client, &CapitalizeClient::failed, &client,
+                         [this](const QString &message) { failure = message; });
+        QObject::connect(&client, &CapitalizeClient::serverClosed, &client,
+                         [this] { ++serverCloses; });
+    }
+
+    bool waitState(CapitalizeClient::State state, int timeoutMs = 10000)
+    {
+        return QTest::qWaitFor([this, state] { return client.state() == state; }, timeoutMs);
+    }
+
+    CapitalizeServer server;
+    CapitalizeClient client;
+    std::vector<Reply> replies;
+    QString failure;
+    int serverCloses = 0;
+};
+
+TEST_F(CapitalizeClientTest, PairsEachReplyWithItsMessage)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Connected));
+    EXPECT_EQ(client.peerAddress(), QHostAddress(QHostAddress::LocalHost));
+    EXPECT_EQ(client.peerPort(), server.port());
+    EXPECT_NE(client.localPort(), 0);
+    EXPECT_GE(client.connectMicros(), 0);
+
+    using LE = CapitalizeClient::LineEnding;
+    const qint64 first = client.send(CapitalizeClient::encodeText("I am hungry for 🌮", LE::Lf));
+    const qint64 second = client.send(CapitalizeClient::encodeText("straße", LE::CrLf));
+    const qint64 third = client.send(CapitalizeClient::encodeText(QString(), LE::Lf));
+    ASSERT_TRUE(QTest::qWaitFor([this] { return replies.size() == 3; }, 5000));
+    EXPECT_EQ(replies[0].messageId, first);
+    EXPECT_EQ(replies[0].bytes, QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8());
+    EXPECT_EQ(replies[1].messageId, second);
+    EXPECT_EQ(replies[1].bytes, QByteArray("STRASSE\r\n"));
+    EXPECT_EQ(replies[2].messageId, third);
+    EXPECT_EQ(replies[2].bytes, QByteArray("\n"));
+    for (const Reply &reply : replies)
+        EXPECT_GE(reply.roundTripMicros, 0);
+    EXPECT_EQ(client.unansweredMessages(), 0);
+}
+
+TEST_F(CapitalizeClientTest, AReplySplitAcrossReadsIsOneReply)
+{
+    ServerOptions options = loopbackOptions();
+    options.readSize = 3; // the server answers in 3-byte pieces
+    ASSERT_TRUE(server.start(options));
+    client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+    const qint64 id = client.send("a longer line, cut in many reads\n");
+    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    ASSERT_EQ(replies.size(), 1u);
+    EXPECT_EQ(replies[0].messageId, id);
+    EXPECT_EQ(replies[0].bytes, QByteArray("A LONGER LINE, CUT IN MANY READS\n"));
+}
+
+TEST_F(CapitalizeClientTest, WithoutALineEndingEachReadIsShownAsItComes)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+    const qint64 id = client.send("no line end");
+    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    EXPECT_EQ(replies[0].messageId, id);
+    EXPECT_EQ(replies[0].bytes, QByteArray("NO LINE END"));
+    EXPECT_EQ(client.unansweredMessages(), 0); // nothing tells where such a reply ends
+}
+
+TEST_F(CapitalizeClientTest, SendingBeforeTheConnectionIsUpWaitsForIt)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    client.connectToServer(QStringLiteral("localhost"), server.port());
+    client.send("early\n");
+    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000))
+        << failure.toStdString();
+    EXPECT_EQ(replies[0].bytes, QByteArray("EARLY\n"));
+    EXPECT_FALSE(client.resolvedAddresses().isEmpty());
+}
+
+TEST_F(CapitalizeClientTest, SaysWhenTheServerClosesAndReconnectsOnTheNextMessage)
+{
+    ServerOptions options = loopbackOptions();
+    options.closeAfterFirstReply = true; // the lecture's one-shot server
+    ASSERT_TRUE(server.start(options));
+    client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+    client.send("first\n");
+    ASSERT_TRUE(waitState(CapitalizeClient::State::ClosedByServer));
+    EXPECT_EQ(serverCloses, 1);
+    ASSERT_EQ(replies.size(), 1u);
+    EXPECT_EQ(replies[0].bytes, QByteArray("FIRST\n"));
+
+    client.send("second\n");
+    ASSERT_TRUE(QTest::qWaitFor([this] { return replies.size() == 2; }, 5000));
+    EXPECT_EQ(replies[1].bytes, QByteArray("SECOND\n"));
+    ASSERT_TRUE(waitState(CapitalizeClient::State::ClosedByServer));
+    EXPECT_EQ(serverCloses, 2);
+}
+
+TEST_F(CapitalizeClientTest, FinishingSendingStillGetsEveryReply)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+    QByteArray received;
+    QObject::connect(&client, &CapitalizeClient::dataReceived, &client,
+                     [&received](const QByteArray &chunk) { received += chunk; });
+    QByteArray all;
+    for (int i = 0; i < 2000; ++i) {
+        const QByteArray line = QByteArray::number(i) + " ß and 🌮\n";
+        all += line;
+        client.send(line);
+    }
+    client.finishSending();
+    ASSERT_TRUE(waitState(CapitalizeClient::State::ClosedByServer));
+    EXPECT_EQ(received, all.toUpper().replace("\xc3\x9f", "SS"));
+    EXPECT_EQ(replies.size(), 2000u);
+    EXPECT_EQ(client.unansweredMessages(), 0);
+}
+
+TEST_F(CapitalizeClientTest, ARefusedConnectionIsExplained)
+{
+    const quint16 port = unusedPort();
+    client.connectToServer(QStringLiteral("127.0.0.1"), port);
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Failed));
+    EXPECT_TRUE(failure.contains(QStringLiteral("refused"))) << failure.toStdString();
+    EXPECT_TRUE(failure.contains(QStringLiteral("nothing is listening")))
+        << failure.toStdString();
+    EXPECT_TRUE(failure.contains(QStringLiteral("127.0.0.1:%1").arg(port)))
+        << failure.toStdString();
+}
+
+#ifdef Q_OS_UNIX
+TEST_F(CapitalizeClientTest, AConnectionWithNoAnswerTimesOutWithTheFirewallHint)
+{
+    // A listening socket whose accept queue is full drops further SYNs, exactly as a firewall
+    // that drops packets does, without any packet leaving this machine.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(listener, 0), 0);
+    socklen_t length = sizeof address;
+    ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
+    const quint16 port = ntohs(address.sin_port);
+    std::vector<std::unique_ptr<RawPeer>> fillers;
+    for (int i = 0; i < 3; ++i)
+        fillers.push_back(std::make_unique<RawPeer>(port));
+    QTest::qWait(200);
+
+    client.setConnectTimeout(700);
+    client.connectToServer(QStringLiteral("127.0.0.1"), port);
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Failed, 5000));
+    EXPECT_TRUE(failure.contains(QStringLiteral("No answer"))) << failure.toStdString();
+    EXPECT_TRUE(failure.contains(QStringLiteral("firewall"))) << failure.toStdString();
+    EXPECT_TRUE(failure.contains(QStringLiteral("0.7 s"))) << failure.toStdString();
+    fillers.clear();
+    ::close(listener);
+}
+#endif
+
+TEST_F(CapitalizeClientTest, AResetIsToldApartFromAClose)
+{
+    // A server that resets the connection as soon as it hears anything.
+    class ResettingServer : public QTcpServer
+    {
+    protected:
+        void incomingConnection(qintptr descriptor) override
+        {
+            auto *stream = new TcpStream(descriptor, this);
+            connect(stream, &TcpStream::readyToReceive, stream, [stream] {
+                stream->receive(1);
+                stream->abortWithReset();
+            });
+        }
+    } resetting;
+    ASSERT_TRUE(resetting.listen(QHostAddress::LocalHost, 0));
+    client.connectToServer(QStringLiteral("127.0.0.1"), resetting.serverPort());
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Connected));
+    client.send("hello\n");
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Failed));
+    EXPECT_TRUE(failure.contains(QStringLiteral("reset"))) << failure.toStdString();
+    EXPECT_EQ(serverCloses, 0);
+}
+
+TEST_F(CapitalizeClientTest, ConnectsOverIPv6)
+{
+    ServerOptions options = loopbackOptions();
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHostIPv6)};
+    ASSERT_TRUE(server.start(options)) << server.errorString().toStdString();
+    client.connectToServer(QStringLiteral("::1"), server.port());
+    client.send("over six\n");
+    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    EXPECT_EQ(replies[0].bytes, QByteArray("OVER SIX\n"));
+    EXPECT_EQ(client.peerAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
+}
+
+TEST_F(CapitalizeClientTest, TellsWhatHappensInTheLecturesCalls)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    QStringList calls;
+    QObject::connect(&client, &CapitalizeClient::socketCall, &client,
+                     [&calls](const SocketCall &call) { calls.append(call.call); });
+    client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+    client.send("hi");
+    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    client.disconnectFromServer();
+    EXPECT_EQ(calls, QStringList({"socket(AF_INET, SOCK_STREAM)",
+                                  QStringLiteral("connect((\"127.0.0.1\", %1))")
+                                      .arg(server.port()),
+                                  "sendall(2 bytes)", "recv(1024)", "close()"}))
+        << calls.join('\n').toStdString();
+    EXPECT_EQ(client.state(), CapitalizeClient::State::Disconnected);
+}
+
+} // namespace

@@ -1,0 +1,340 @@
+#include "NetTestSupport.h"
+
+#include "core/Utf8UpperCaser.h"
+#include "net/CapitalizeServer.h"
+#include "net/CapitalizeSession.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <vector>
+
+namespace {
+
+const QByteArray Taco = QByteArrayLiteral("I am hungry for \xf0\x9f\x8c\xae");
+const QByteArray TacoUpper = QByteArrayLiteral("I AM HUNGRY FOR \xf0\x9f\x8c\xae");
+
+// Text and damaged UTF-8 in random order: every kind of piece the upper-caser must handle.
+QByteArray randomStream(std::mt19937 &random, int pieces)
+{
+    static const QByteArray kinds[] = {
+        "hello ", "World! ", "stra\xc3\x9f" "e ", "\xf0\x9f\x8c\xae", "\xce\x90",
+        "\xc5\x89", "\xef\xac\x81", "\xe6\x97\xa5\xe6\x9c\xac", "\n", "\r\n",
+        "\xff", "\xfe", "\x80", "\xe2\x82", "\xf0\x9f", "\xc0\xaf", "\xed\xa0\x80",
+    };
+    std::uniform_int_distribution<size_t> pick(0, std::size(kinds) - 1);
+    QByteArray stream;
+    for (int i = 0; i < pieces; ++i)
+        stream += kinds[pick(random)];
+    return stream;
+}
+
+class CapitalizeServerTest : public ::testing::Test
+{
+protected:
+    CapitalizeServer server;
+};
+
+TEST_F(CapitalizeServerTest, AnswersTheLecturesMessage)
+{
+    ASSERT_TRUE(server.start(loopbackOptions())) << server.errorString().toStdString();
+    RawPeer peer(server.port());
+    peer.send(Taco);
+    ASSERT_TRUE(peer.waitReceived(TacoUpper.size()));
+    EXPECT_EQ(peer.received(), TacoUpper);
+}
+
+TEST_F(CapitalizeServerTest, ServesManyClientsAtOnce)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    std::vector<QByteArray> sent;
+    for (int i = 0; i < 60; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(server.port()));
+        QByteArray message;
+        for (int line = 0; line < 50; ++line)
+            message += QStringLiteral("client %1 line %2: héllo wörld straße 🌮\n")
+                           .arg(i)
+                           .arg(line)
+                           .toUtf8();
+        sent.push_back(message);
+        peers.back()->send(message);
+        peers.back()->finishSending();
+    }
+    for (size_t i = 0; i < peers.size(); ++i) {
+        ASSERT_TRUE(peers[i]->waitEnded()) << "client " << i;
+        EXPECT_EQ(peers[i]->received(), Utf8UpperCaser::upperCased(sent[i])) << "client " << i;
+    }
+}
+
+TEST_F(CapitalizeServerTest, AnyChunkingGivesTheSameReply)
+{
+    for (const unsigned seed : {1u, 2u, 3u, 4u, 5u, 6u}) {
+        std::mt19937 random(seed);
+        ServerOptions options = loopbackOptions();
+        const qint64 readSizes[] = {1, 2, 3, 7, 1024};
+        options.readSize = readSizes[seed % std::size(readSizes)];
+        CapitalizeServer chunkServer;
+        ASSERT_TRUE(chunkServer.start(options));
+
+        const QByteArray stream = randomStream(random, 2000);
+        RawPeer peer(chunkServer.port());
+        ASSERT_TRUE(peer.waitConnected());
+        std::uniform_int_distribution<qsizetype> pieceSize(1, 40);
+        for (qsizetype at = 0; at < stream.size();) {
+            const qsizetype size = std::min(pieceSize(random), stream.size() - at);
+            peer.send(stream.mid(at, size));
+            at += size;
+            QCoreApplication::processEvents(); // let the pieces go out as separate writes
+        }
+        peer.finishSending();
+        ASSERT_TRUE(peer.waitEnded()) << "seed " << seed;
+        EXPECT_EQ(peer.received(), Utf8UpperCaser::upperCased(stream))
+            << "seed " << seed << ", read size " << options.readSize;
+    }
+}
+
+TEST_F(CapitalizeServerTest, HalfCloseGetsEveryByteOfALongReply)
+{
+    // 4 Mi "ß" (8 MiB) sent at once, then the client shuts down its sending side: every
+    // reply byte must still come, as "S", before the server closes.
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    QByteArray eszetts;
+    for (int i = 0; i < 4 * 1024 * 1024; ++i)
+        eszetts += "\xc3\x9f";
+    RawPeer peer(server.port());
+    peer.send(eszetts);
+    peer.finishSending();
+    ASSERT_TRUE(peer.waitEnded(30000));
+    ASSERT_EQ(peer.received().size(), 8 * 1024 * 1024);
+    EXPECT_EQ(peer.received().count('S'), 8 * 1024 * 1024);
+}
+
+TEST_F(CapitalizeServerTest, StopsReadingFromAClientThatDoesNotReadAndLosesNothing)
+{
+    ServerOptions options = loopbackOptions();
+    options.readSize = 64 * 1024;
+    options.maxUnsentReplyBytes = 256 * 1024;
+    ASSERT_TRUE(server.start(options));
+    CapitalizeSession *session = nullptr;
+    QObject::connect(&server, &CapitalizeServer::clientConnected, &server,
+                     [&session](CapitalizeSession *s) { session = s; });
+
+    constexpr qsizetype Total = 48 * 1024 * 1024; // far more than the kernel's buffers hold
+    QByteArray payload(Total, 'x');
+    RawPeer peer(server.port());
+    peer.setReading(false);
+    peer.send(payload);
+    ASSERT_TRUE(QTest::qWaitFor([&session] { return session && session->isReadingPaused(); },
+                                10000));
+
+    // While the client does not read, the server holds a bounded amount and reads no further.
+    const qint64 bound = options.maxUnsentReplyBytes + options.readSize * 3;
+    const qint64 receivedWhenPaused = session->bytesReceived();
+    for (int i = 0; i < 10; ++i) {
+        QTest::qWait(30);
+        EXPECT_LE(session->unsentBytes(), bound);
+    }
+    EXPECT_EQ(session->bytesReceived(), receivedWhenPaused);
+    EXPECT_LT(session->bytesReceived(), Total);
+    EXPECT_GT(peer.stream().bytesToSend(), 0); // the client is held back, not the server's memory
+
+    peer.setReading(true);
+    peer.finishSending();
+    ASSERT_TRUE(peer.waitEnded(60000));
+    ASSERT_EQ(peer.received().size(), Total);
+    EXPECT_EQ(peer.received(), QByteArray(Total, 'X'));
+}
+
+TEST_F(CapitalizeServerTest, AClientThatResetsIsReportedAndOthersAreStillServed)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    QString reason;
+    QObject::connect(&server, &CapitalizeServer::clientDisconnected, &server,
+                     [&reason](qint64, const QString &why) { reason = why; });
+    {
+        RawPeer rude(server.port());
+        rude.setReading(false);
+        ASSERT_TRUE(rude.waitConnected());
+        rude.send(QByteArray(4 * 1024 * 1024, 'a'));
+        ASSERT_TRUE(QTest::qWaitFor([this] { return !server.sessions().isEmpty()
+                                                 && server.sessions().first()->bytesReceived()
+                                                     > 0; },
+                                    5000));
+        rude.stream().abortWithReset();
+    }
+    ASSERT_TRUE(QTest::qWaitFor([&reason] { return !reason.isEmpty(); }, 5000));
+    EXPECT_TRUE(reason.contains(QStringLiteral("reset"))) << reason.toStdString();
+
+    RawPeer polite(server.port());
+    polite.send("still there?");
+    ASSERT_TRUE(polite.waitReceived(12));
+    EXPECT_EQ(polite.received(), QByteArray("STILL THERE?"));
+}
+
+TEST_F(CapitalizeServerTest, RefusesClientsOverTheLimitClearly)
+{
+    ServerOptions options = loopbackOptions();
+    options.maxClients = 2;
+    ASSERT_TRUE(server.start(options));
+    QString refusedPeer;
+    QObject::connect(&server, &CapitalizeServer::clientRefused, &server,
+                     [&refusedPeer](const QString &peer, const QString &) { refusedPeer = peer; });
+    RawPeer first(server.port());
+    RawPeer second(server.port());
+    ASSERT_TRUE(QTest::qWaitFor([this] { return server.sessions().size() == 2; }, 5000));
+
+    RawPeer third(server.port());
+    third.send("me too\n");
+    ASSERT_TRUE(third.waitEnded());
+    EXPECT_EQ(third.received(), CapitalizeServer::refusalMessage(2));
+    EXPECT_TRUE(third.received().contains("full"));
+    EXPECT_FALSE(refusedPeer.isEmpty());
+
+    first.send("one\n");
+    second.send("two\n");
+    ASSERT_TRUE(first.waitReceived(4));
+    ASSERT_TRUE(second.waitReceived(4));
+    EXPECT_EQ(first.received(), QByteArray("ONE\n"));
+    EXPECT_EQ(second.received(), QByteArray("TWO\n"));
+}
+
+TEST_F(CapitalizeServerTest, APortInUseIsExplained)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    ServerOptions same = loopbackOptions();
+    same.port = server.port();
+    CapitalizeServer second;
+    EXPECT_FALSE(second.start(same));
+    EXPECT_FALSE(second.isListening());
+    EXPECT_TRUE(second.errorString().contains(QStringLiteral("already in use")))
+        << second.errorString().toStdString();
+    EXPECT_TRUE(second.errorString().contains(QString::number(server.port())));
+}
+
+TEST_F(CapitalizeServerTest, ALocalAddressThatIsNotOursIsExplained)
+{
+    ServerOptions options = loopbackOptions();
+    options.bindAddresses = {QHostAddress(QStringLiteral("198.51.100.7"))}; // TEST-NET-2
+    EXPECT_FALSE(server.start(options));
+    EXPECT_TRUE(server.errorString().contains(QStringLiteral("does not belong")))
+        << server.errorString().toStdString();
+}
+
+TEST_F(CapitalizeServerTest, ThisComputerOnlyListensOnIPv4AndIPv6Loopback)
+{
+    ServerOptions options = loopbackOptions();
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost),
+                             QHostAddress(QHostAddress::LocalHostIPv6)};
+    ASSERT_TRUE(server.start(options)) << server.errorString().toStdString();
+    EXPECT_EQ(server.listeningAddresses().size(), 2);
+    RawPeer overIPv4(server.port(), QHostAddress::LocalHost);
+    RawPeer overIPv6(server.port(), QHostAddress::LocalHostIPv6);
+    overIPv4.send("four");
+    overIPv6.send("six");
+    ASSERT_TRUE(overIPv4.waitReceived(4));
+    ASSERT_TRUE(overIPv6.waitReceived(3));
+    EXPECT_EQ(overIPv4.received(), QByteArray("FOUR"));
+    EXPECT_EQ(overIPv6.received(), QByteArray("SIX"));
+}
+
+TEST_F(CapitalizeServerTest, AllInterfacesTakesIPv4AndIPv6Clients)
+{
+    ServerOptions options = loopbackOptions();
+    options.bindAddresses = {QHostAddress(QHostAddress::Any)};
+    ASSERT_TRUE(server.start(options)) << server.errorString().toStdString();
+    QStringList peers;
+    QObject::connect(&server, &CapitalizeServer::clientConnected, &server,
+                     [&peers](CapitalizeSession *session) { peers.append(session->peer()); });
+    RawPeer overIPv4(server.port(), QHostAddress::LocalHost);
+    RawPeer overIPv6(server.port(), QHostAddress::LocalHostIPv6);
+    overIPv4.send("a");
+    overIPv6.send("b");
+    ASSERT_TRUE(overIPv4.waitReceived(1));
+    ASSERT_TRUE(overIPv6.waitReceived(1));
+    // IPv4 clients of the dual-stack socket show as plain IPv4, not ::ffff:127.0.0.1.
+    EXPECT_TRUE(peers.filter(QStringLiteral("127.0.0.1:")).size() == 1) << peers.join(' ').toStdString();
+    EXPECT_TRUE(peers.filter(QStringLiteral("[::1]:")).size() == 1) << peers.join(' ').toStdString();
+}
+
+TEST_F(CapitalizeServerTest, CloseAfterTheFirstReplyIsTheLecturesServer)
+{
+    ServerOptions options = loopbackOptions();
+    options.closeAfterFirstReply = true;
+    ASSERT_TRUE(server.start(options));
+    QString reason;
+    QObject::connect(&server, &CapitalizeServer::clientDisconnected, &server,
+                     [&reason](qint64, const QString &why) { reason = why; });
+    RawPeer peer(server.port());
+    peer.send(Taco);
+    ASSERT_TRUE(peer.waitEnded());
+    EXPECT_EQ(peer.received(), TacoUpper);
+    peer.finishSending(); // the lecture's client: sock.close() after its one recv()
+    ASSERT_TRUE(QTest::qWaitFor([&reason] { return !reason.isEmpty(); }, 2000));
+    EXPECT_TRUE(reason.contains(QStringLiteral("first reply"))) << reason.toStdString();
+
+    RawPeer next(server.port()); // unlike the lecture's server, it goes on listening
+    next.send("again");
+    ASSERT_TRUE(next.waitEnded());
+    EXPECT_EQ(next.received(), QByteArray("AGAIN"));
+}
+
+TEST_F(CapitalizeServerTest, StoppingEndsEveryConnectionAfterItsReplies)
+{
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < 10; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(server.port()));
+        peers.back()->send(QByteArray(100000, 'q'));
+    }
+    ASSERT_TRUE(QTest::qWaitFor([this] { return server.sessions().size() == 10; }, 5000));
+    ASSERT_TRUE(QTest::qWaitFor([&peers] { return peers.back()->received().size() > 0; }, 5000));
+    bool stopped = false;
+    QObject::connect(&server, &CapitalizeServer::stopped, &server, [&stopped] { stopped = true; });
+    server.stop();
+    EXPECT_FALSE(server.isListening());
+    for (auto &peer : peers) {
+        peer->finishSending(); // as a client does when the server has gone quiet
+        ASSERT_TRUE(peer->waitEnded());
+        // Whatever the server had read, it answered in full before closing.
+        EXPECT_EQ(peer->received(), QByteArray(peer->received().size(), 'Q'));
+        EXPECT_GT(peer->received().size(), 0);
+    }
+    EXPECT_TRUE(QTest::qWaitFor([&stopped] { return stopped; }, 8000));
+}
+
+TEST_F(CapitalizeServerTest, TellsWhatHappensInTheLecturesCalls)
+{
+    QStringList calls;
+    QObject::connect(&server, &CapitalizeServer::socketCall, &server,
+                     [&calls](const SocketCall &call) { // sessions' calls included
+                         calls.append(call.result.isEmpty()
+                                          ? call.call
+                                          : call.call + QStringLiteral(" -> ") + call.result);
+                     });
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    RawPeer peer(server.port());
+    ASSERT_TRUE(peer.waitConnected());
+    peer.send(Taco);
+    ASSERT_TRUE(peer.waitReceived(TacoUpper.size()));
+    peer.finishSending();
+    ASSERT_TRUE(peer.waitEnded());
+    ASSERT_TRUE(QTest::qWaitFor([&calls] { return calls.last().startsWith("close()"); }, 5000));
+
+    const QString port = QString::number(server.port());
+    const QString clientPort = QString::number(peer.stream().localPort());
+    const QStringList expected = {
+        QStringLiteral("socket(AF_INET, SOCK_STREAM)"),
+        QStringLiteral("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"),
+        QStringLiteral("bind((\"127.0.0.1\", 0)) -> the system chose port ") + port,
+        QStringLiteral("listen()"),
+        QStringLiteral("accept() -> ('127.0.0.1', ") + clientPort + ")",
+        QStringLiteral("recv(1024) -> 20 bytes"),
+        QStringLiteral("sendall(20 bytes)"),
+        QStringLiteral("recv(1024) -> 0 bytes: the client finished sending"),
+        QStringLiteral("close() -> the client closed the connection"),
+    };
+    EXPECT_EQ(calls, expected) << calls.join('\n').toStdString();
+}
+
+} // namespace
