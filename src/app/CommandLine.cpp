@@ -98,7 +98,21 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
     }
     if (parser.isSet(help)) {
         parsed.exitCode = 0;
-        parsed.output = parser.helpText();
+        // Parsing comes before the application object, which is where the name would come from.
+        parsed.output = parser.helpText().replace(QLatin1String("<executable_name>"),
+                                                  QLatin1String("capsock"))
+            + QStringLiteral(
+                "\nExamples:\n"
+                "  capsock --headless --server                  serve on port 5220, all "
+                "interfaces\n"
+                "  capsock --headless --server --bind localhost this computer only\n"
+                "  capsock --headless --client 127.0.0.1        send each line typed, print "
+                "replies\n"
+                "  printf 'I am hungry' | capsock --headless --client 127.0.0.1 "
+                "--line-ending none\n"
+                "                                               exactly what the lecture's "
+                "client sends\n"
+                "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n");
         return parsed;
     }
     if (parser.isSet(version)) {

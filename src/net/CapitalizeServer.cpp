@@ -159,8 +159,9 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
         m_sessions.erase(id);
         emit clientDisconnected(id, why);
         session->deleteLater();
+        // Queued: whoever else listens to this last `closed` hears it before `stopped`.
         if (m_stopping && m_sessions.empty())
-            emit stopped();
+            QMetaObject::invokeMethod(this, &CapitalizeServer::stopped, Qt::QueuedConnection);
     });
     emit socketCall({id, QStringLiteral("accept()"),
                      pythonAddress(stream->peerAddress(), stream->peerPort())});

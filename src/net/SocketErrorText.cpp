@@ -17,7 +17,9 @@ static QString seconds(qint64 ms)
 QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &address,
                      quint16 port, const QString &systemMessage)
 {
-    const QString where = endpoint(address, port);
+    const QString where = address == QHostAddress::Any
+        ? QStringLiteral("port %1 of all interfaces").arg(port)
+        : endpoint(address, port);
     switch (error) {
     case QAbstractSocket::AddressInUseError:
         return QStringLiteral(

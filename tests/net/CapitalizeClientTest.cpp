@@ -36,7 +36,7 @@ protected:
 
     bool waitState(CapitalizeClient::State state, int timeoutMs = 10000)
     {
-        return QTest::qWaitFor([this, state] { return client.state() == state; }, timeoutMs);
+        return waitUntil([this, state] { return client.state() == state; }, timeoutMs);
     }
 
     CapitalizeServer server;
@@ -60,7 +60,7 @@ TEST_F(CapitalizeClientTest, PairsEachReplyWithItsMessage)
     const qint64 first = client.send(CapitalizeClient::encodeText("I am hungry for 🌮", LE::Lf));
     const qint64 second = client.send(CapitalizeClient::encodeText("straße", LE::CrLf));
     const qint64 third = client.send(CapitalizeClient::encodeText(QString(), LE::Lf));
-    ASSERT_TRUE(QTest::qWaitFor([this] { return replies.size() == 3; }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return replies.size() == 3; }, 5000));
     EXPECT_EQ(replies[0].messageId, first);
     EXPECT_EQ(replies[0].bytes, QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8());
     EXPECT_EQ(replies[1].messageId, second);
@@ -79,7 +79,7 @@ TEST_F(CapitalizeClientTest, AReplySplitAcrossReadsIsOneReply)
     ASSERT_TRUE(server.start(options));
     client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
     const qint64 id = client.send("a longer line, cut in many reads\n");
-    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000));
     ASSERT_EQ(replies.size(), 1u);
     EXPECT_EQ(replies[0].messageId, id);
     EXPECT_EQ(replies[0].bytes, QByteArray("A LONGER LINE, CUT IN MANY READS\n"));
@@ -90,7 +90,7 @@ TEST_F(CapitalizeClientTest, WithoutALineEndingEachReadIsShownAsItComes)
     ASSERT_TRUE(server.start(loopbackOptions()));
     client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
     const qint64 id = client.send("no line end");
-    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000));
     EXPECT_EQ(replies[0].messageId, id);
     EXPECT_EQ(replies[0].bytes, QByteArray("NO LINE END"));
     EXPECT_EQ(client.unansweredMessages(), 0); // nothing tells where such a reply ends
@@ -101,7 +101,7 @@ TEST_F(CapitalizeClientTest, SendingBeforeTheConnectionIsUpWaitsForIt)
     ASSERT_TRUE(server.start(loopbackOptions()));
     client.connectToServer(QStringLiteral("localhost"), server.port());
     client.send("early\n");
-    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000))
+    ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000))
         << failure.toStdString();
     EXPECT_EQ(replies[0].bytes, QByteArray("EARLY\n"));
     EXPECT_FALSE(client.resolvedAddresses().isEmpty());
@@ -120,7 +120,7 @@ TEST_F(CapitalizeClientTest, SaysWhenTheServerClosesAndReconnectsOnTheNextMessag
     EXPECT_EQ(replies[0].bytes, QByteArray("FIRST\n"));
 
     client.send("second\n");
-    ASSERT_TRUE(QTest::qWaitFor([this] { return replies.size() == 2; }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return replies.size() == 2; }, 5000));
     EXPECT_EQ(replies[1].bytes, QByteArray("SECOND\n"));
     ASSERT_TRUE(waitState(CapitalizeClient::State::ClosedByServer));
     EXPECT_EQ(serverCloses, 2);
@@ -220,7 +220,7 @@ TEST_F(CapitalizeClientTest, ConnectsOverIPv6)
     ASSERT_TRUE(server.start(options)) << server.errorString().toStdString();
     client.connectToServer(QStringLiteral("::1"), server.port());
     client.send("over six\n");
-    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000));
     EXPECT_EQ(replies[0].bytes, QByteArray("OVER SIX\n"));
     EXPECT_EQ(client.peerAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
 }
@@ -233,7 +233,7 @@ TEST_F(CapitalizeClientTest, TellsWhatHappensInTheLecturesCalls)
                      [&calls](const SocketCall &call) { calls.append(call.call); });
     client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
     client.send("hi");
-    ASSERT_TRUE(QTest::qWaitFor([this] { return !replies.empty(); }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000));
     client.disconnectFromServer();
     EXPECT_EQ(calls, QStringList({"socket(AF_INET, SOCK_STREAM)",
                                   QStringLiteral("connect((\"127.0.0.1\", %1))")

@@ -125,7 +125,7 @@ TEST_F(CapitalizeServerTest, StopsReadingFromAClientThatDoesNotReadAndLosesNothi
     RawPeer peer(server.port());
     peer.setReading(false);
     peer.send(payload);
-    ASSERT_TRUE(QTest::qWaitFor([&session] { return session && session->isReadingPaused(); },
+    ASSERT_TRUE(waitUntil([&session] { return session && session->isReadingPaused(); },
                                 10000));
 
     // While the client does not read, the server holds a bounded amount and reads no further.
@@ -157,13 +157,13 @@ TEST_F(CapitalizeServerTest, AClientThatResetsIsReportedAndOthersAreStillServed)
         rude.setReading(false);
         ASSERT_TRUE(rude.waitConnected());
         rude.send(QByteArray(4 * 1024 * 1024, 'a'));
-        ASSERT_TRUE(QTest::qWaitFor([this] { return !server.sessions().isEmpty()
+        ASSERT_TRUE(waitUntil([this] { return !server.sessions().isEmpty()
                                                  && server.sessions().first()->bytesReceived()
                                                      > 0; },
                                     5000));
         rude.stream().abortWithReset();
     }
-    ASSERT_TRUE(QTest::qWaitFor([&reason] { return !reason.isEmpty(); }, 5000));
+    ASSERT_TRUE(waitUntil([&reason] { return !reason.isEmpty(); }, 5000));
     EXPECT_TRUE(reason.contains(QStringLiteral("reset"))) << reason.toStdString();
 
     RawPeer polite(server.port());
@@ -182,7 +182,7 @@ TEST_F(CapitalizeServerTest, RefusesClientsOverTheLimitClearly)
                      [&refusedPeer](const QString &peer, const QString &) { refusedPeer = peer; });
     RawPeer first(server.port());
     RawPeer second(server.port());
-    ASSERT_TRUE(QTest::qWaitFor([this] { return server.sessions().size() == 2; }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return server.sessions().size() == 2; }, 5000));
 
     RawPeer third(server.port());
     third.send("me too\n");
@@ -270,7 +270,7 @@ TEST_F(CapitalizeServerTest, CloseAfterTheFirstReplyIsTheLecturesServer)
     ASSERT_TRUE(peer.waitEnded());
     EXPECT_EQ(peer.received(), TacoUpper);
     peer.finishSending(); // the lecture's client: sock.close() after its one recv()
-    ASSERT_TRUE(QTest::qWaitFor([&reason] { return !reason.isEmpty(); }, 2000));
+    ASSERT_TRUE(waitUntil([&reason] { return !reason.isEmpty(); }, 2000));
     EXPECT_TRUE(reason.contains(QStringLiteral("first reply"))) << reason.toStdString();
 
     RawPeer next(server.port()); // unlike the lecture's server, it goes on listening
@@ -287,8 +287,8 @@ TEST_F(CapitalizeServerTest, StoppingEndsEveryConnectionAfterItsReplies)
         peers.push_back(std::make_unique<RawPeer>(server.port()));
         peers.back()->send(QByteArray(100000, 'q'));
     }
-    ASSERT_TRUE(QTest::qWaitFor([this] { return server.sessions().size() == 10; }, 5000));
-    ASSERT_TRUE(QTest::qWaitFor([&peers] { return peers.back()->received().size() > 0; }, 5000));
+    ASSERT_TRUE(waitUntil([this] { return server.sessions().size() == 10; }, 5000));
+    ASSERT_TRUE(waitUntil([&peers] { return peers.back()->received().size() > 0; }, 5000));
     bool stopped = false;
     QObject::connect(&server, &CapitalizeServer::stopped, &server, [&stopped] { stopped = true; });
     server.stop();
@@ -300,7 +300,7 @@ TEST_F(CapitalizeServerTest, StoppingEndsEveryConnectionAfterItsReplies)
         EXPECT_EQ(peer->received(), QByteArray(peer->received().size(), 'Q'));
         EXPECT_GT(peer->received().size(), 0);
     }
-    EXPECT_TRUE(QTest::qWaitFor([&stopped] { return stopped; }, 8000));
+    EXPECT_TRUE(waitUntil([&stopped] { return stopped; }, 8000));
 }
 
 TEST_F(CapitalizeServerTest, TellsWhatHappensInTheLecturesCalls)
@@ -319,7 +319,7 @@ TEST_F(CapitalizeServerTest, TellsWhatHappensInTheLecturesCalls)
     ASSERT_TRUE(peer.waitReceived(TacoUpper.size()));
     peer.finishSending();
     ASSERT_TRUE(peer.waitEnded());
-    ASSERT_TRUE(QTest::qWaitFor([&calls] { return calls.last().startsWith("close()"); }, 5000));
+    ASSERT_TRUE(waitUntil([&calls] { return calls.last().startsWith("close()"); }, 5000));
 
     const QString port = QString::number(server.port());
     const QString clientPort = QString::number(peer.stream().localPort());

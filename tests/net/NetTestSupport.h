@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EventLoopWait.h"
 #include "QtPrinters.h"
 #include "net/CapitalizeServer.h"
 #include "net/TcpStream.h"
@@ -25,7 +26,7 @@ public:
     }
 
     TcpStream &stream() { return *m_stream; }
-    bool waitConnected() { return QTest::qWaitFor([this] { return m_connected; }, 5000); }
+    bool waitConnected() { return waitUntil([this] { return m_connected; }, 5000); }
     void send(const QByteArray &bytes) { m_stream->send(bytes); }
     void finishSending() { m_stream->finishSending(); }
     void setReading(bool reading)
@@ -40,11 +41,11 @@ public:
     bool failed() const { return m_stream->error() != TcpStream::Error::None; }
     bool waitEnded(int timeoutMs = 10000)
     {
-        return QTest::qWaitFor([this] { return ended() || failed(); }, timeoutMs) && ended();
+        return waitUntil([this] { return ended() || failed(); }, timeoutMs) && ended();
     }
     bool waitReceived(qsizetype size, int timeoutMs = 10000)
     {
-        return QTest::qWaitFor([this, size] { return m_received.size() >= size || failed(); },
+        return waitUntil([this, size] { return m_received.size() >= size || failed(); },
                                timeoutMs)
             && m_received.size() >= size;
     }

@@ -24,7 +24,7 @@ protected:
     {
         ASSERT_TRUE(listener.listen(QHostAddress::LocalHost, 0));
         peer = std::make_unique<RawPeer>(listener.serverPort());
-        ASSERT_TRUE(QTest::qWaitFor([this] { return listener.accepted != nullptr; }, 5000));
+        ASSERT_TRUE(waitUntil([this] { return listener.accepted != nullptr; }, 5000));
         ASSERT_TRUE(peer->waitConnected());
     }
 
@@ -37,7 +37,7 @@ TEST_F(TcpStreamTest, ReceiveIsOneRecvOfAtMostTheSizeAsked)
     TcpStream &server = *listener.accepted;
     peer->send(QByteArray(3000, 'r'));
     QByteArray all;
-    ASSERT_TRUE(QTest::qWaitFor([&] {
+    ASSERT_TRUE(waitUntil([&] {
         const QByteArray chunk = server.receive(1024);
         EXPECT_LE(chunk.size(), 1024);
         all += chunk;
@@ -51,7 +51,7 @@ TEST_F(TcpStreamTest, AfterTheSendingSideIsShutTheOtherWayStillWorks)
     peer->send("last words");
     peer->finishSending();
     QByteArray heard;
-    ASSERT_TRUE(QTest::qWaitFor([&] {
+    ASSERT_TRUE(waitUntil([&] {
         heard += server.receive(1024);
         return server.peerFinished();
     }, 5000));

@@ -1,0 +1,91 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <vector>
+
+// One child process of a test and everything it has written so far. The waits run Qt's event
+// loop, so any number of children make progress together; every wait is bounded.
+class Child : public QObject
+{
+public:
+    Child(const QString &program, const QStringList &arguments);
+
+    QProcess process;
+    QByteArray out; // all of its standard output so far
+    QByteArray err; // all of its standard error so far
+
+    bool waitForStarted(int timeoutMs = 5000);
+    bool waitForOutput(const QByteArray &needle, int timeoutMs = 5000);
+    bool waitForErrorOutput(const QByteArray &needle, int timeoutMs = 5000);
+    bool waitForFinished(int timeoutMs = 10000);
+    void write(const QByteArray &bytes) { process.write(bytes); }
+    void closeInput() { process.closeWriteChannel(); }
+
+    bool hasFinished() const { return m_finished; }
+    bool exitedNormally() const { return m_finished && m_status == QProcess::NormalExit; }
+    int exitCode() const { return m_exitCode; }
+    // The command, how it ended, and the ends of its output: for failure messages.
+    std::string describe() const;
+
+private:
+    QString m_command;
+    bool m_finished = false;
+    int m_exitCode = -1;
+    QProcess::ExitStatus m_status = QProcess::NormalExit;
+};
+
+// A test that runs processes: the capsock binary, the lecture's Python peers, nc. Whatever is
+// still running at the end of a test is killed.
+class ProcessTest : public ::testing::Test
+{
+public:
+    // Byte strings for failure messages: printable ASCII as is, the rest as \xNN.
+    static std::string escaped(const QByteArray &bytes, qsizetype limit = 400);
+
+protected:
+    void TearDown() override;
+
+    static QString capsock() { return QStringLiteral(CAPSOCK_BINARY); }
+    // CAPSOCK_PYTHON may be a launcher (a pyenv shim costs 0.3 s a start): the interpreter
+    // it runs, asked once.
+    static QString python();
+    static QString peerScript(const QString &name);
+
+    Child *start(const QString &program, const QStringList &arguments);
+    Child *startCapsock(const QStringList &arguments) { return start(capsock(), arguments); }
+    Child *startPython(const QString &peer, const QStringList &arguments);
+    // Starts, writes `input`, closes its standard input and waits for the end.
+    Child *run(const QString &program, const QStringList &arguments, const QByteArray &input,
+               int timeoutMs = 10000);
+
+    // A headless capsock server on this computer only (127.0.0.1 and ::1) on a port the system
+    // chose; returns that port, or 0 (with a test failure) when it did not start listening.
+    quint16 startServer(const QStringList &extraArguments = {}, Child **server = nullptr);
+    // The lecture's Python server on a free port, ready for its one client; 0 on failure. Its
+    // standard error has a "recv(1024) -> HEX" line for each recv() (tests/peers/trace_recv.py).
+    quint16 startLectureServer(Child **server);
+
+    // A port nothing listens on right now (the system's choice for a listener, then closed).
+    static quint16 freePort();
+    // data.decode('utf-8', 'surrogateescape').upper().encode('utf-8', 'surrogateescape'),
+    // computed by python3 itself.
+    static QByteArray pythonUpper(const QByteArray &data);
+
+private:
+    std::vector<std::unique_ptr<Child>> m_children;
+};
+
+// EXPECT_EQ for byte strings, with readable escapes instead of mojibake on failure.
+#define EXPECT_BYTES_EQ(expected, actual)                                                     \
+    EXPECT_TRUE((expected) == (actual))                                                         \
+        << "expected: \"" << ProcessTest::escaped(expected) << "\" (" << (expected).size()     \
+        << " bytes)\n  actual: \"" << ProcessTest::escaped(actual) << "\" (" << (actual).size() \
+        << " bytes)"
