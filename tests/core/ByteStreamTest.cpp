@@ -1,0 +1,292 @@
+#include "QtPrinters.h"
+
+#include "core/ByteStream.h"
+
+#include <QByteArray>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <limits>
+#include <random>
+#include <vector>
+
+using Direction = ByteStream::Direction;
+
+namespace {
+
+struct Read
+{
+    QByteArray bytes;
+    Direction direction;
+    qint64 messageId;
+    qint64 timeMs;
+};
+
+// A small conversation: two messages sent, each answered in reads of various sizes, with a
+// message-less read in between and a read that continues the previous one.
+const std::vector<Read> &conversation()
+{
+    static const std::vector<Read> reads = {
+        {"hello", Direction::Sent, 1, 100},
+        {"HEL", Direction::Received, 1, 130},
+        {"LO", Direction::Received, 1, 131},     // same message, same direction
+        {"x", Direction::Received, 0, 140},      // no message
+        {"bye\xff", Direction::Sent, 2, 200},
+        {QByteArray("\x00\x01", 2), Direction::Sent, 3, 201}, // other message, same direction
+        {"BYE\xff", Direction::Received, 2, 260},
+        {"!", Direction::Received, 2, 261},
+    };
+    return reads;
+}
+
+ByteStream buildConversation()
+{
+    ByteStream stream;
+    for (const Read &read : conversation())
+        stream.append(read.bytes, read.direction, read.messageId, read.timeMs);
+    return stream;
+}
+
+} // namespace
+
+TEST(ByteStreamTest, StartsEmpty)
+{
+    const ByteStream stream;
+    EXPECT_TRUE(stream.isEmpty());
+    EXPECT_EQ(stream.size(), 0);
+    EXPECT_EQ(stream.segmentCount(), 0);
+    EXPECT_EQ(stream.segmentAt(0), -1);
+    EXPECT_FALSE(stream.startsRead(0));
+    EXPECT_FALSE(stream.startsMessage(0));
+    EXPECT_TRUE(stream.bytes().isEmpty());
+}
+
+TEST(ByteStreamTest, AppendKeepsBytesAndSegmentsInOrder)
+{
+    ByteStream stream;
+    QByteArray all;
+    qint64 offset = 0;
+    const std::vector<Read> &reads = conversation();
+    for (size_t i = 0; i < reads.size(); ++i) {
+        const Read &read = reads[i];
+        EXPECT_EQ(stream.append(read.bytes, read.direction, read.messageId, read.timeMs),
+                  qsizetype(i));
+        all += read.bytes;
+        EXPECT_EQ(stream.size(), all.size());
+        EXPECT_FALSE(stream.isEmpty());
+
+        const ByteStream::Segment &segment = stream.segment(qsizetype(i));
+        EXPECT_EQ(segment.offset, offset) << i;
+        EXPECT_EQ(segment.length, read.bytes.size()) << i;
+        EXPECT_EQ(segment.end(), offset + read.bytes.size()) << i;
+        EXPECT_EQ(segment.messageId, read.messageId) << i;
+        EXPECT_EQ(segment.timeMs, read.timeMs) << i;
+        EXPECT_EQ(segment.direction, read.direction) << i;
+        offset += read.bytes.size();
+    }
+    EXPECT_EQ(stream.segmentCount(), qsizetype(reads.size()));
+    EXPECT_EQ(stream.bytes().toByteArray(), all);
+    for (qint64 i = 0; i < all.size(); ++i)
+        EXPECT_EQ(stream.at(i), uchar(all.at(i))) << i;
+    // Earlier segments are not disturbed by later appends.
+    EXPECT_EQ(stream.segment(0).offset, 0);
+    EXPECT_EQ(stream.segment(0).length, 5);
+    EXPECT_EQ(stream.segment(4).offset, 11);
+    EXPECT_EQ(stream.at(14), 0xFF);
+    EXPECT_EQ(stream.at(15), 0x00);
+}
+
+TEST(ByteStreamTest, EmptyAppendIsIgnored)
+{
+    ByteStream stream;
+    EXPECT_EQ(stream.append(QByteArrayView(), Direction::Sent, 1, 5), -1);
+    EXPECT_EQ(stream.append(QByteArray(""), Direction::Received, 2, 6), -1);
+    EXPECT_EQ(stream.segmentCount(), 0);
+    EXPECT_TRUE(stream.isEmpty());
+
+    EXPECT_EQ(stream.append("ab", Direction::Sent, 1, 7), 0);
+    EXPECT_EQ(stream.append(QByteArrayView(), Direction::Received, 2, 8), -1);
+    EXPECT_EQ(stream.append("cd", Direction::Received, 2, 9), 1);
+    EXPECT_EQ(stream.segmentCount(), 2);
+    EXPECT_EQ(stream.size(), 4);
+    EXPECT_EQ(stream.segment(1).offset, 2);
+    EXPECT_EQ(stream.segment(1).timeMs, 9);
+}
+
+TEST(ByteStreamTest, SegmentAtFirstAndLastByteOfEverySegment)
+{
+    const ByteStream stream = buildConversation();
+    for (qsizetype i = 0; i < stream.segmentCount(); ++i) {
+        const ByteStream::Segment &segment = stream.segment(i);
+        EXPECT_EQ(stream.segmentAt(segment.offset), i) << "first byte of segment " << i;
+        EXPECT_EQ(stream.segmentAt(segment.end() - 1), i) << "last byte of segment " << i;
+    }
+    // Every byte, against a plain linear search.
+    for (qint64 offset = 0; offset < stream.size(); ++offset) {
+        qsizetype expected = -1;
+        for (qsizetype i = 0; i < stream.segmentCount(); ++i) {
+            if (stream.segment(i).offset <= offset && offset < stream.segment(i).end())
+                expected = i;
+        }
+        EXPECT_EQ(stream.segmentAt(offset), expected) << offset;
+    }
+}
+
+TEST(ByteStreamTest, SegmentAtOutOfRange)
+{
+    const ByteStream stream = buildConversation();
+    EXPECT_EQ(stream.segmentAt(-1), -1);
+    EXPECT_EQ(stream.segmentAt(std::numeric_limits<qint64>::min()), -1);
+    EXPECT_EQ(stream.segmentAt(stream.size()), -1);
+    EXPECT_EQ(stream.segmentAt(stream.size() + 1), -1);
+    EXPECT_EQ(stream.segmentAt(std::numeric_limits<qint64>::max()), -1);
+}
+
+TEST(ByteStreamTest, StartsReadExactlyAtSegmentStartsButNotAtZero)
+{
+    const ByteStream stream = buildConversation();
+    std::vector<bool> starts(size_t(stream.size()), false);
+    for (qsizetype i = 1; i < stream.segmentCount(); ++i)
+        starts[size_t(stream.segment(i).offset)] = true;
+
+    for (qint64 offset = 0; offset < stream.size(); ++offset)
+        EXPECT_EQ(stream.startsRead(offset), starts[size_t(offset)]) << offset;
+    EXPECT_FALSE(stream.startsRead(0));
+    EXPECT_FALSE(stream.startsRead(-1));
+    EXPECT_FALSE(stream.startsRead(stream.size()));
+    EXPECT_FALSE(stream.startsRead(stream.size() + 5));
+}
+
+TEST(ByteStreamTest, StartsMessageOnlyWhereMessageOrDirectionChanges)
+{
+    const ByteStream stream = buildConversation();
+    const std::vector<Read> &reads = conversation();
+    std::vector<bool> starts(size_t(stream.size()), false);
+    qint64 offset = 0;
+    for (size_t i = 0; i < reads.size(); ++i) {
+        if (i > 0
+            && (reads[i].messageId != reads[i - 1].messageId
+                || reads[i].direction != reads[i - 1].direction)) {
+            starts[size_t(offset)] = true;
+        }
+        offset += reads[i].bytes.size();
+    }
+    for (qint64 offset = 0; offset < stream.size(); ++offset)
+        EXPECT_EQ(stream.startsMessage(offset), starts[size_t(offset)]) << offset;
+
+    // Spelled out: "HEL" starts the reply, "LO" continues it, "x" (no message) and "bye"
+    // (message 2) start something new, and so do "\0\1" (message 3) and "BYE" (received).
+    EXPECT_TRUE(stream.startsMessage(5));   // HEL
+    EXPECT_FALSE(stream.startsMessage(8));  // LO
+    EXPECT_TRUE(stream.startsRead(8));
+    EXPECT_TRUE(stream.startsMessage(10));  // x
+    EXPECT_TRUE(stream.startsMessage(11));  // bye\xff
+    EXPECT_TRUE(stream.startsMessage(15));  // \0\1
+    EXPECT_TRUE(stream.startsMessage(17));  // BYE\xff
+    EXPECT_FALSE(stream.startsMessage(21)); // !
+    EXPECT_FALSE(stream.startsMessage(0));
+    EXPECT_FALSE(stream.startsMessage(-1));
+    EXPECT_FALSE(stream.startsMessage(stream.size()));
+}
+
+TEST(ByteStreamTest, StartsMessageWhenOnlyTheDirectionChanges)
+{
+    ByteStream stream;
+    stream.append("a", Direction::Sent, 0);
+    stream.append("b", Direction::Received, 0);
+    stream.append("c", Direction::Received, 0);
+    stream.append("d", Direction::Received, 7);
+    EXPECT_TRUE(stream.startsMessage(1));
+    EXPECT_FALSE(stream.startsMessage(2));
+    EXPECT_TRUE(stream.startsMessage(3));
+}
+
+TEST(ByteStreamTest, BytesRangeClamps)
+{
+    const ByteStream stream = buildConversation();
+    const QByteArray all = stream.bytes().toByteArray();
+    const qint64 size = stream.size();
+
+    EXPECT_EQ(stream.bytes(0, size).toByteArray(), all);
+    EXPECT_EQ(stream.bytes(5, 3).toByteArray(), QByteArray("HEL"));
+    EXPECT_EQ(stream.bytes(15, 2).toByteArray(), QByteArray("\x00\x01", 2));
+    EXPECT_EQ(stream.bytes(size - 2, 100).toByteArray(), all.right(2));
+    EXPECT_EQ(stream.bytes(-3, 4).toByteArray(), all.left(4));
+    EXPECT_EQ(stream.bytes(-100, std::numeric_limits<qint64>::max()).toByteArray(), all);
+    EXPECT_EQ(stream.bytes(3, -1).size(), 0);
+    EXPECT_EQ(stream.bytes(size, 5).size(), 0);
+    EXPECT_EQ(stream.bytes(size + 10, 5).size(), 0);
+    EXPECT_EQ(stream.bytes(0, 0).size(), 0);
+
+    // Against plain arithmetic, over a grid of offsets and lengths in and out of range.
+    for (qint64 offset = -3; offset <= size + 3; ++offset) {
+        for (qint64 length = -2; length <= size + 3; ++length) {
+            const qint64 from = std::clamp<qint64>(offset, 0, size);
+            const qint64 to = std::clamp<qint64>(offset + length, from, size);
+            EXPECT_EQ(stream.bytes(offset, length).toByteArray(), all.mid(from, to - from))
+                << offset << " " << length;
+        }
+    }
+}
+
+TEST(ByteStreamTest, ClearForgetsEverything)
+{
+    ByteStream stream = buildConversation();
+    stream.clear();
+    EXPECT_TRUE(stream.isEmpty());
+    EXPECT_EQ(stream.size(), 0);
+    EXPECT_EQ(stream.segmentCount(), 0);
+    EXPECT_EQ(stream.segmentAt(0), -1);
+    EXPECT_FALSE(stream.startsRead(5));
+
+    EXPECT_EQ(stream.append("again", Direction::Received, 9, 1), 0);
+    EXPECT_EQ(stream.segment(0).offset, 0);
+    EXPECT_EQ(stream.segmentAt(4), 0);
+    EXPECT_EQ(stream.bytes().toByteArray(), QByteArray("again"));
+}
+
+TEST(ByteStreamTest, SegmentAtInA64MiBStreamOfRecv1024Reads)
+{
+    constexpr qint64 ReadSize = 1024;
+    constexpr qint64 Reads = 64 * 1024;
+    ByteStream stream;
+    QByteArray read(ReadSize, '\0');
+    for (qint64 i = 0; i < Reads; ++i) {
+        // Each read's bytes name it, so a wrong offset shows in the content too.
+        read[0] = char(i & 0xFF);
+        read[1] = char((i >> 8) & 0xFF);
+        // Three reads to a message, as a long reply arrives.
+        ASSERT_EQ(stream.append(read, Direction::Received, i / 3 + 1, i), qsizetype(i));
+    }
+    ASSERT_EQ(stream.size(), Reads * ReadSize);
+    ASSERT_EQ(stream.segmentCount(), qsizetype(Reads));
+
+    const quint32 seed = std::random_device()();
+    SCOPED_TRACE(::testing::Message() << "seed " << seed);
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<qint64> anyOffset(0, stream.size() - 1);
+    for (int n = 0; n < 100000; ++n) {
+        const qint64 offset = anyOffset(random);
+        const qint64 expected = offset / ReadSize;
+        const qsizetype index = stream.segmentAt(offset);
+        ASSERT_EQ(index, expected) << "offset " << offset;
+        const ByteStream::Segment &segment = stream.segment(index);
+        ASSERT_EQ(segment.offset, expected * ReadSize);
+        ASSERT_EQ(segment.timeMs, expected);
+        ASSERT_EQ(stream.startsRead(offset), offset % ReadSize == 0);
+        ASSERT_EQ(stream.startsMessage(offset),
+                  offset > 0 && offset % ReadSize == 0 && expected % 3 == 0);
+    }
+    for (qint64 i = 0; i < Reads; i += 997) {
+        ASSERT_EQ(stream.segmentAt(i * ReadSize), i);
+        ASSERT_EQ(stream.segmentAt(i * ReadSize + ReadSize - 1), i);
+        ASSERT_EQ(stream.at(i * ReadSize), uchar(i & 0xFF));
+        ASSERT_EQ(stream.at(i * ReadSize + 1), uchar((i >> 8) & 0xFF));
+        ASSERT_EQ(stream.startsRead(i * ReadSize), i > 0);
+        ASSERT_EQ(stream.startsMessage(i * ReadSize), i > 0 && i % 3 == 0);
+        ASSERT_FALSE(stream.startsRead(i * ReadSize + 1));
+    }
+    EXPECT_EQ(stream.segmentAt(stream.size() - 1), qsizetype(Reads - 1));
+    EXPECT_EQ(stream.segmentAt(stream.size()), -1);
+}
