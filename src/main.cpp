@@ -1,9 +1,10 @@
 #include "app/CommandLine.h"
 #include "app/HeadlessClient.h"
 #include "app/HeadlessServer.h"
+#include "app/InspectorWindow.h"
 #include "app/TerminationSignals.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <cstdio>
 
@@ -54,14 +55,28 @@ int main(int argc, char **argv)
         std::fputs(parsed.output.toLocal8Bit().constData(), parsed.exitCode ? stderr : stdout);
         return parsed.exitCode;
     }
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("capsock"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
-    if (!options.headless) {
-        std::fputs("capsock: this build has no window yet; use --headless --server or "
-                   "--headless --client HOST (see --help)\n",
-                   stderr);
-        return 2;
+    if (options.headless) {
+        QCoreApplication app(argc, argv); // no display needed: an SSH session, a cloud VM
+        QCoreApplication::setApplicationName(QStringLiteral("capsock"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
+        return runHeadless(options);
     }
-    return runHeadless(options);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("capsock"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Capsock"));
+    QApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
+    if (options.mode == CommandLine::Mode::Inspect) {
+        InspectorWindow window;
+        QString error;
+        if (!window.openFile(options.inspectFile, &error)) {
+            std::fprintf(stderr, "capsock: %s\n", error.toLocal8Bit().constData());
+            return 1;
+        }
+        window.show();
+        return QApplication::exec();
+    }
+    std::fputs("capsock: this build has no server or client window yet; use --headless "
+               "--server, --headless --client HOST, or --inspect FILE (see --help)\n",
+               stderr);
+    return 2;
 }

@@ -11,6 +11,12 @@ inline void PrintTo(const QString &text, std::ostream *out)
     *out << '"' << text.toStdString() << '"';
 }
 
+// For messages streamed into an assertion: EXPECT_TRUE(...) << text.
+inline std::ostream &operator<<(std::ostream &out, const QString &text)
+{
+    return out << text.toStdString();
+}
+
 inline void PrintTo(const QByteArray &bytes, std::ostream *out)
 {
     *out << '"' << bytes.left(200).toStdString() << (bytes.size() > 200 ? "\"..." : "\"")

@@ -51,6 +51,38 @@ Sequence decode(const uchar *bytes, qsizetype available)
     return {SequenceKind::Valid, length, codePoint};
 }
 
+ByteClass classify(QByteArrayView bytes, qint64 index)
+{
+    const auto *data = reinterpret_cast<const uchar *>(bytes.data());
+    const qint64 size = bytes.size();
+    // Every byte that is not a continuation byte is where sequential decoding starts a
+    // character (a valid character holds only continuation bytes after its lead), so the
+    // nearest such byte at or before `index` decides.
+    qint64 start = index;
+    while (start > index - 3 && start > 0 && isContinuation(data[start]))
+        --start;
+    if (isContinuation(data[start])) // four continuation bytes in a row, or at the buffer start
+        return {ByteRole::Invalid, index, 1, 0};
+
+    const Sequence sequence = decode(data + start, size - start);
+    switch (sequence.kind) {
+    case SequenceKind::Valid:
+        if (start + sequence.length <= index)
+            break; // a whole character ends before it: `index` is a stray continuation byte
+        if (sequence.length == 1)
+            return {ByteRole::Single, start, 1, sequence.codePoint};
+        return {start == index ? ByteRole::Lead : ByteRole::Continuation, start,
+                sequence.length, sequence.codePoint};
+    case SequenceKind::Incomplete:
+        if (start + sequence.length <= index)
+            break;
+        return {ByteRole::Incomplete, start, announcedLength(data[start]), 0};
+    case SequenceKind::Invalid:
+        break;
+    }
+    return {ByteRole::Invalid, index, 1, 0};
+}
+
 int encode(char32_t codePoint, char *out)
 {
     if (codePoint < 0x80) {

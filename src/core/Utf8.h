@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QtGlobal>
 
 // Strict UTF-8 decoding of one character, as Python's decoder and RFC 3629 define it:
@@ -35,5 +36,27 @@ inline bool isContinuation(uchar byte)
 // Appends the UTF-8 encoding of `codePoint` (which must be a valid scalar value) to `out`,
 // returning the number of bytes written (1..4).
 int encode(char32_t codePoint, char *out);
+
+// What one byte of a buffer is, for showing bytes (the byte inspector).
+enum class ByteRole : quint8 {
+    Single,       // a whole one-byte (ASCII) character
+    Lead,         // the first byte of a valid multi-byte character
+    Continuation, // a later byte of a valid multi-byte character
+    Invalid,      // belongs to no valid character
+    Incomplete    // part of a valid start that the buffer ends before finishing
+};
+
+struct ByteClass
+{
+    ByteRole role = ByteRole::Invalid;
+    qint64 characterStart = 0; // index of the character's first byte
+    int characterLength = 1;   // bytes of the character (of the valid start when Incomplete)
+    char32_t codePoint = 0;    // for Single, Lead and Continuation
+};
+
+// Classifies the byte at `index` the way decoding the whole buffer from its start would, but
+// looking at no more than 3 bytes either side (UTF-8 is self-synchronising), so any window of a
+// huge stream can be shown without decoding what comes before it.
+ByteClass classify(QByteArrayView bytes, qint64 index);
 
 } // namespace Utf8

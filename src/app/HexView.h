@@ -1,0 +1,101 @@
+#pragma once
+
+#include "core/ByteStream.h"
+#include "core/HexLayout.h"
+
+#include <QAbstractScrollArea>
+
+// The byte inspector's view: offset | hex | text columns over a ByteStream, painting only the
+// rows on screen, so tens of MiB scroll as smoothly as a few bytes (after KDE Okteta's and
+// Wireshark's byte views). In the text column a multi-byte UTF-8 character is drawn once, at
+// its lead byte, and boxed together with its continuation bytes in both columns; bytes that are
+// not valid UTF-8 are flagged; sent and received bytes are tinted apart; a thin line marks where
+// each read (chunk) starts and a strong one where a message starts. One selection is shared by
+// the hex and text columns (mouse, Shift+arrows), and copies as hex, text, or a Python or C
+// literal. While the view is at the bottom it follows new bytes as they arrive.
+class HexView : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    enum class CopyFormat { Hex, Text, PythonBytes, CString };
+    Q_ENUM(CopyFormat)
+
+    explicit HexView(QWidget *parent = nullptr);
+
+    // The stream is not owned; call streamAppended() after appending to it, streamReset() after
+    // clearing it.
+    void setStream(const ByteStream *stream);
+    const ByteStream *stream() const { return m_stream; }
+    void streamAppended();
+    void streamReset();
+
+    void setBytesPerRow(int bytesPerRow); // 8, 16 or 32
+    int bytesPerRow() const { return m_layout.bytesPerRow(); }
+    const HexLayout &layout() const { return m_layout; }
+
+    // The selection: bytes [selectionStart(), selectionEnd()), empty when nothing is selected.
+    void setSelection(qint64 anchor, qint64 cursor); // both ends included
+    void clearSelection();
+    bool hasSelection() const { return m_anchor >= 0; }
+    qint64 selectionStart() const;
+    qint64 selectionEnd() const;
+    QByteArray selectedBytes() const;
+    QString selectionAs(CopyFormat format) const;
+    void copySelection(CopyFormat format) const;
+    // The format Ctrl+C uses: text after a click in the text column, hex otherwise.
+    CopyFormat preferredCopyFormat() const;
+
+    // What a person hovering the byte at `offset` is told.
+    QString describeByte(qint64 offset) const;
+    // One line about the selection, for a status bar.
+    QString describeSelection() const;
+
+    // The byte under a point of the viewport, or -1.
+    qint64 byteAt(const QPoint &point) const;
+    // Where a byte's cell is in the viewport, in the hex or the text column.
+    QRect cellRect(qint64 offset, HexLayout::Area area) const;
+
+    bool followsTail() const;
+    void scrollToOffset(qint64 offset);
+
+    QSize sizeHint() const override;
+
+signals:
+    void selectionChanged();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct Colors;
+
+    void updateLayout();
+    void updateScrollBars();
+    qint64 firstVisibleRow() const;
+    int visibleRowCount() const;
+    qint64 streamSize() const;
+    // The selection grows to whole characters when it is made in the text column.
+    void selectTo(qint64 offset, bool extend);
+    void moveCursor(qint64 offset, bool extend);
+    void ensureVisible(qint64 offset);
+    void paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const;
+
+    const ByteStream *m_stream = nullptr;
+    HexLayout m_layout;
+    qint64 m_anchor = -1;
+    qint64 m_cursor = -1;
+    // What the selection started on: one byte, or one character's bytes in the text column.
+    qint64 m_anchorFirst = -1;
+    qint64 m_anchorLast = -1;
+    HexLayout::Area m_activeArea = HexLayout::Area::Hex;
+    bool m_dragging = false;
+};

@@ -1,0 +1,163 @@
+// The byte inspector with 64 MiB: appending it read by read as a conversation would, and
+// painting one screenful at the start, the middle and the end. References in the same run:
+// a plain QByteArray grown read by read, memcpy of the same bytes, and the least a hex view
+// can paint (each visible row's "hexdump -C" line as one string).
+#include "app/HexView.h"
+#include "core/ByteStream.h"
+#include "core/HexDump.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QScrollBar>
+
+#include <benchmark/benchmark.h>
+
+#include <cstring>
+
+namespace {
+
+constexpr qint64 StreamSize = 64 * 1024 * 1024;
+constexpr qint64 ReadSize = 1024;
+const QSize Screen(1000, 700);
+
+QByteArray mixedText(qint64 size)
+{
+    const QByteArray line = QStringLiteral("I am hungry for 🌮 — straße, Ελληνικά, 日本語, "
+                                           "привет\n")
+                                .toUtf8();
+    QByteArray text;
+    text.reserve(size);
+    while (text.size() < size)
+        text += line;
+    text.truncate(size);
+    return text;
+}
+
+const QByteArray &input()
+{
+    static const QByteArray bytes = mixedText(StreamSize);
+    return bytes;
+}
+
+// A stream of 64 MiB in 1 KiB reads, alternating directions as a conversation does.
+const ByteStream &conversation()
+{
+    static const ByteStream stream = [] {
+        ByteStream built;
+        for (qint64 at = 0; at < StreamSize; at += ReadSize) {
+            built.append(QByteArrayView(input()).sliced(at, ReadSize),
+                         (at / ReadSize) % 2 ? ByteStream::Direction::Received
+                                             : ByteStream::Direction::Sent,
+                         at / (4 * ReadSize) + 1);
+        }
+        return built;
+    }();
+    return stream;
+}
+
+void BM_Append64MiBInReads(benchmark::State &state)
+{
+    for (auto _ : state) {
+        ByteStream stream;
+        HexView view;
+        view.resize(Screen);
+        view.setStream(&stream);
+        for (qint64 at = 0; at < StreamSize; at += ReadSize) {
+            stream.append(QByteArrayView(input()).sliced(at, ReadSize),
+                          ByteStream::Direction::Received, at / ReadSize + 1);
+            view.streamAppended(); // what the window does after each read
+        }
+        benchmark::DoNotOptimize(stream.size());
+    }
+    state.SetBytesProcessed(state.iterations() * StreamSize);
+}
+BENCHMARK(BM_Append64MiBInReads)->Unit(benchmark::kMillisecond);
+
+void BM_Append64MiBInReads_StoreOnly(benchmark::State &state)
+{
+    for (auto _ : state) {
+        ByteStream stream;
+        for (qint64 at = 0; at < StreamSize; at += ReadSize) {
+            stream.append(QByteArrayView(input()).sliced(at, ReadSize),
+                          ByteStream::Direction::Received, at / ReadSize + 1);
+        }
+        benchmark::DoNotOptimize(stream.size());
+    }
+    state.SetBytesProcessed(state.iterations() * StreamSize);
+}
+BENCHMARK(BM_Append64MiBInReads_StoreOnly)->Unit(benchmark::kMillisecond);
+
+// The least any store can do: grow one buffer read by read (on this VM, mostly page faults).
+void BM_Reference_QByteArrayAppendInReads(benchmark::State &state)
+{
+    for (auto _ : state) {
+        QByteArray bytes;
+        for (qint64 at = 0; at < StreamSize; at += ReadSize)
+            bytes.append(input().constData() + at, ReadSize);
+        benchmark::DoNotOptimize(bytes.size());
+    }
+    state.SetBytesProcessed(state.iterations() * StreamSize);
+}
+BENCHMARK(BM_Reference_QByteArrayAppendInReads)->Unit(benchmark::kMillisecond);
+
+void BM_Reference_Memcpy64MiB(benchmark::State &state)
+{
+    QByteArray target(StreamSize, Qt::Uninitialized);
+    for (auto _ : state) {
+        std::memcpy(target.data(), input().constData(), size_t(StreamSize));
+        benchmark::ClobberMemory();
+    }
+    state.SetBytesProcessed(state.iterations() * StreamSize);
+}
+BENCHMARK(BM_Reference_Memcpy64MiB)->Unit(benchmark::kMillisecond);
+
+// Arg: where, in hundredths of the stream (0 start, 50 middle, 100 end).
+void BM_PaintScreenful(benchmark::State &state)
+{
+    HexView view;
+    view.resize(Screen);
+    view.setStream(&conversation());
+    view.verticalScrollBar()->setValue(
+        int(view.verticalScrollBar()->maximum() * state.range(0) / 100));
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        view.viewport()->render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+}
+BENCHMARK(BM_PaintScreenful)->Arg(0)->Arg(50)->Arg(100)->Unit(benchmark::kMillisecond);
+
+void BM_Reference_PaintHexdumpRows(benchmark::State &state)
+{
+    HexView sizing; // the same font and row height as the view
+    sizing.resize(Screen);
+    const int rows = int(Screen.height() / sizing.layout().rowHeight()) + 1;
+    const qint64 first = StreamSize / 2 / 16 * 16;
+    QImage image(Screen, QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        QPainter painter(&image);
+        painter.fillRect(image.rect(), Qt::white);
+        painter.setFont(sizing.font());
+        for (int row = 0; row < rows; ++row) {
+            const qint64 at = first + row * 16;
+            painter.drawText(QPointF(4, (row + 1) * sizing.layout().rowHeight()),
+                             HexDump::format(QByteArrayView(input()).sliced(at, 16), at)
+                                 .trimmed());
+        }
+    }
+}
+BENCHMARK(BM_Reference_PaintHexdumpRows)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
