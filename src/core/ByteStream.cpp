@@ -1,5 +1,7 @@
 #include "core/ByteStream.h"
 
+#include <QtNumeric>
+
 #include <algorithm>
 
 qsizetype ByteStream::append(QByteArrayView bytes, Direction direction, qint64 messageId,
@@ -20,9 +22,12 @@ void ByteStream::clear()
 
 QByteArrayView ByteStream::bytes(qint64 offset, qint64 length) const
 {
-    offset = std::clamp<qint64>(offset, 0, size());
-    length = std::clamp<qint64>(length, 0, size() - offset);
-    return QByteArrayView(m_bytes.constData() + offset, length);
+    const qint64 from = std::clamp<qint64>(offset, 0, size());
+    qint64 end = 0;
+    if (qAddOverflow(offset, std::max<qint64>(0, length), &end))
+        end = size(); // "everything from offset on", asked with a huge length
+    const qint64 to = std::clamp<qint64>(end, from, size());
+    return QByteArrayView(m_bytes.constData() + from, to - from);
 }
 
 qsizetype ByteStream::segmentAt(qint64 offset) const

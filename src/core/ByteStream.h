@@ -36,6 +36,7 @@ public:
     bool isEmpty() const { return m_bytes.isEmpty(); }
     uchar at(qint64 offset) const { return uchar(m_bytes.at(offset)); }
     QByteArrayView bytes() const { return m_bytes; }
+    // The bytes of [offset, offset + length) that exist (as QByteArray::mid does).
     QByteArrayView bytes(qint64 offset, qint64 length) const;
 
     qsizetype segmentCount() const { return qsizetype(m_segments.size()); }

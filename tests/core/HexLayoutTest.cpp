@@ -125,7 +125,8 @@ TEST(HexLayoutTest, RowCount)
         EXPECT_EQ(layout.rowCount(0), 0);
         EXPECT_EQ(layout.rowCount(1), 1);
         EXPECT_EQ(layout.rowCount(bytesPerRow - 1), 1);
-        for (const qint64 rows : {qint64(1), qint64(2), qint64(3), qint64(1000), qint64(1) << 32}) {
+        for (const qint64 rows :
+             {qint64(1), qint64(2), qint64(3), qint64(1000), qint64(1) << 32}) {
             EXPECT_EQ(layout.rowCount(rows * bytesPerRow), rows);
             EXPECT_EQ(layout.rowCount(rows * bytesPerRow + 1), rows + 1);
             EXPECT_EQ(layout.rowCount(rows * bytesPerRow - 1), rows);
@@ -170,7 +171,7 @@ TEST(HexLayoutTest, HexCellsWithAWiderGapAfterEveryGroupOfEight)
     }
 }
 
-TEST(HexLayoutTest, MoreOffsetDigitsMoveEverythingRightByACell)
+TEST(HexLayoutTest, EachOffsetDigitMovesEverythingRightByACell)
 {
     for (const int bytesPerRow : {8, 16, 32}) {
         const HexLayout narrow(bytesPerRow, 8, 16, 8);

@@ -3,12 +3,15 @@
 #include "core/Utf8.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QString>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <initializer_list>
+#include <iterator>
 #include <random>
 #include <sstream>
 #include <string>
@@ -135,7 +138,7 @@ std::vector<ByteClass> classifySequentially(QByteArrayView bytes)
 {
     const auto *data = reinterpret_cast<const uchar *>(bytes.data());
     const qint64 size = bytes.size();
-    std::vector<ByteClass> classes(size_t(size));
+    std::vector<ByteClass> classes{size_t(size)};
     qint64 at = 0;
     while (at < size) {
         const Utf8::Sequence sequence = Utf8::decode(data + at, size - at);
@@ -244,9 +247,9 @@ private:
         case 3: return between(0xE000, 0xFFFF);
         case 4: return between(0x10000, 0x10FFFF);
         default: {
-            static const char32_t edges[] = {0x0,    0x7F,   0x80,    0x7FF,    0x800,
-                                             0xD7FF, 0xE000, 0xFFFD,  0xFFFF,   0x10000,
-                                             0x1F32E, 0xE9,  0x20AC,  0x10FFFF};
+            static const char32_t edges[] = {0x0,   0x7F,   0x80,   0x7FF,   0x800,
+                                             0xD7FF, 0xE000, 0xFFFD, 0xFFFF,  0x10000,
+                                             0xE9,  0x20AC, 0x1F32E, 0x10FFFF};
             return edges[below(int(std::size(edges)))];
         }
         }
@@ -500,9 +503,10 @@ TEST(Utf8ClassifyTest, TruncatedInTheMiddleIsInvalid)
                    {ByteRole::Incomplete, 2, 4, 0}});
 }
 
-TEST(Utf8ClassifyTest, EveryTwoAndThreeByteBufferMatchesSequentialDecoding)
+TEST(Utf8ClassifyTest, ShortBuffersMatchSequentialDecoding)
 {
-    // Exhaustive over short buffers: every pair, and every triple of interesting bytes.
+    // Exhaustive over short buffers: every pair, and every triple and quadruple of bytes at
+    // the edges of the ranges UTF-8 gives them.
     for (int a = 0; a < 256; ++a) {
         for (int b = 0; b < 256; ++b) {
             const QByteArray bytes = bytesOf({a, b});
