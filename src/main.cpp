@@ -2,9 +2,12 @@
 #include "app/HeadlessClient.h"
 #include "app/HeadlessServer.h"
 #include "app/InspectorWindow.h"
+#include "app/MainWindow.h"
 #include "app/TerminationSignals.h"
 
 #include <QApplication>
+#include <QIcon>
+#include <QScreen>
 
 #include <cstdio>
 
@@ -65,6 +68,11 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("capsock"));
     QApplication::setApplicationDisplayName(QStringLiteral("Capsock"));
     QApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("capsock"));
+    QIcon icon;
+    icon.addFile(QStringLiteral(":/capsock-64.png"));
+    icon.addFile(QStringLiteral(":/capsock-256.png"));
+    QApplication::setWindowIcon(icon);
     if (options.mode == CommandLine::Mode::Inspect) {
         InspectorWindow window;
         QString error;
@@ -75,8 +83,48 @@ int main(int argc, char **argv)
         window.show();
         return QApplication::exec();
     }
-    std::fputs("capsock: this build has no server or client window yet; use --headless "
-               "--server, --headless --client HOST, or --inspect FILE (see --help)\n",
-               stderr);
-    return 2;
+    switch (options.mode) {
+    case CommandLine::Mode::Demo: {
+        // A server and a client side by side, already talking: the lecture's example, live.
+        MainWindow server(false);
+        MainWindow client(false);
+        server.setServerOptions(options.server);
+        if (!server.startServer()) { // the port is taken: any free one will do for a demo
+            ServerOptions anyPort = options.server;
+            anyPort.port = 0;
+            server.setServerOptions(anyPort);
+            server.startServer();
+        }
+        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+        const QSize half(screen.width() / 2, std::min(screen.height(), 820));
+        server.resize(half);
+        client.resize(half);
+        server.move(screen.topLeft());
+        client.move(screen.left() + half.width(), screen.top());
+        server.show();
+        client.show();
+        if (server.server().isListening())
+            client.connectToServer(QStringLiteral("127.0.0.1"), server.server().port());
+        return QApplication::exec();
+    }
+    case CommandLine::Mode::Server: {
+        MainWindow window;
+        window.setServerOptions(options.server);
+        window.show();
+        window.startServer();
+        return QApplication::exec();
+    }
+    case CommandLine::Mode::Client: {
+        MainWindow window;
+        window.show();
+        window.connectToServer(options.host, options.port);
+        return QApplication::exec();
+    }
+    case CommandLine::Mode::Window:
+    case CommandLine::Mode::Inspect:
+        break;
+    }
+    MainWindow window; // as it was last used
+    window.show();
+    return QApplication::exec();
 }

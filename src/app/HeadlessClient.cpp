@@ -1,5 +1,6 @@
 #include "app/HeadlessClient.h"
 
+#include "core/Counted.h"
 #include "app/StdinReader.h"
 #include "core/HexDump.h"
 #include "net/SocketErrorText.h"
@@ -39,7 +40,7 @@ HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *pa
             [this](qint64, const QByteArray &bytes) {
                 if (!m_options.hex)
                     return;
-                writeOut(tr("> sent %n byte(s)\n", nullptr, int(bytes.size())).toUtf8()
+                writeOut(tr("> sent %1\n").arg(counted(bytes.size(), "byte", "bytes")).toUtf8()
                          + HexDump::format(bytes, m_sentOffset).toUtf8());
                 m_sentOffset += bytes.size();
             });
@@ -48,7 +49,7 @@ HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *pa
             writeOut(chunk);
             return;
         }
-        writeOut(tr("< received %n byte(s)\n", nullptr, int(chunk.size())).toUtf8()
+        writeOut(tr("< received %1\n").arg(counted(chunk.size(), "byte", "bytes")).toUtf8()
                  + HexDump::format(chunk, m_receivedOffset).toUtf8());
         m_receivedOffset += chunk.size();
     });
@@ -56,8 +57,8 @@ HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *pa
     connect(&m_client, &CapitalizeClient::serverClosed, this, [this] {
         const int unanswered = m_client.unansweredMessages();
         if (unanswered > 0) {
-            status(tr("the server closed the connection before answering %n message(s)",
-                      nullptr, unanswered));
+            status(tr("the server closed the connection before answering %1")
+                       .arg(counted(unanswered, "message", "messages")));
             m_done = true;
             emit finished(1);
             return;

@@ -1,10 +1,11 @@
 #include "app/HeadlessServer.h"
 
+#include "core/Counted.h"
 #include "core/BytePreview.h"
 #include "net/CapitalizeSession.h"
+#include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 
-#include <QNetworkInterface>
 #include <QTime>
 #include <QTimer>
 
@@ -65,12 +66,14 @@ void HeadlessServer::printReachableAddresses()
             printLine(stdout, tr("Only programs on this computer can connect."));
         return;
     }
+    QStringList here;
     QStringList others;
-    for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
-        if (!address.isLoopback())
-            others.append(SocketErrorText::endpoint(address, m_server.port()));
+    for (const ReachableAddress &address : ReachableAddress::all()) {
+        (address.kind == ReachableAddress::Kind::Loopback ? here : others)
+            .append(address.describe(m_server.port()));
     }
-    printLine(stdout, tr("This computer: 127.0.0.1:%1, [::1]:%1").arg(m_server.port()));
+    if (!here.isEmpty())
+        printLine(stdout, tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
     if (!others.isEmpty())
         printLine(stdout, tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
 }
@@ -114,7 +117,8 @@ void HeadlessServer::stop()
         return;
     }
     m_stopping = true;
-    log(tr("stopping: %n connection(s) open", nullptr, int(m_server.sessions().size())));
+    log(tr("stopping: %1 open")
+            .arg(counted(m_server.sessions().size(), "connection", "connections")));
     QTimer::singleShot(StopGraceMs, this, [this] { emit finished(0); });
     m_server.stop();
 }

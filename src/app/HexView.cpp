@@ -1,5 +1,6 @@
 #include "app/HexView.h"
 
+#include "core/Counted.h"
 #include "core/ByteLiterals.h"
 #include "core/BytePreview.h"
 #include "core/Utf8.h"
@@ -227,6 +228,26 @@ void HexView::setBytesPerRow(int bytesPerRow)
     updateScrollBars();
     scrollToOffset(keepInView);
     viewport()->update();
+}
+
+void HexView::setAutoBytesPerRow(bool automatic)
+{
+    m_autoBytesPerRow = automatic;
+    fitBytesPerRow();
+}
+
+void HexView::fitBytesPerRow()
+{
+    if (!m_autoBytesPerRow)
+        return;
+    for (const int count : {32, 16, 8}) {
+        const HexLayout candidate(count, m_layout.cellWidth(), m_layout.rowHeight(),
+                                  m_layout.offsetDigits());
+        if (candidate.width() <= viewport()->width() || count == 8) {
+            setBytesPerRow(count);
+            return;
+        }
+    }
 }
 
 qint64 HexView::streamSize() const
@@ -657,7 +678,8 @@ QString HexView::describeByte(qint64 offset) const
     int sameDirection = 0;
     for (qsizetype i = 0; i <= index; ++i)
         sameDirection += m_stream->segment(i).direction == segment.direction ? 1 : 0;
-    const QString span = tr("%n byte(s) from 0x%1", nullptr, int(segment.length))
+    const QString span = tr("%1 from 0x%2")
+                             .arg(counted(segment.length, "byte", "bytes"))
                              .arg(segment.offset, 0, 16);
     QString origin;
     switch (segment.direction) {
@@ -685,12 +707,13 @@ QString HexView::describeByte(qint64 offset) const
 QString HexView::describeSelection() const
 {
     if (!hasSelection()) {
-        return tr("%n byte(s). Click or drag to select; hover a byte to learn about it.",
-                  nullptr, int(streamSize()));
+        return tr("%1. Click or drag to select; hover a byte to learn about it.")
+            .arg(counted(streamSize(), "byte", "bytes"));
     }
     const qint64 first = selectionStart();
     const qint64 count = selectionEnd() - first;
-    return tr("Selected %n byte(s) at 0x%1-0x%2: %3", nullptr, int(count))
+    return tr("Selected %1 at 0x%2-0x%3: %4")
+        .arg(counted(count, "byte", "bytes"))
         .arg(first, 0, 16)
         .arg(first + count - 1, 0, 16)
         .arg(BytePreview::escaped(m_stream->bytes(first, count), 40));
@@ -797,8 +820,10 @@ void HexView::contextMenuEvent(QContextMenuEvent *event)
     QMenu *perRow = menu.addMenu(tr("Bytes per row"));
     auto *group = new QActionGroup(perRow);
     for (const int count : {8, 16, 32}) {
-        QAction *action = perRow->addAction(QString::number(count), this,
-                                            [this, count] { setBytesPerRow(count); });
+        QAction *action = perRow->addAction(QString::number(count), this, [this, count] {
+            m_autoBytesPerRow = false; // the person chose
+            setBytesPerRow(count);
+        });
         action->setCheckable(true);
         action->setChecked(count == bytesPerRow());
         group->addAction(action);
@@ -829,6 +854,7 @@ void HexView::resizeEvent(QResizeEvent *event)
 {
     const bool follow = followsTail();
     QAbstractScrollArea::resizeEvent(event);
+    fitBytesPerRow();
     updateScrollBars();
     if (follow)
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());

@@ -32,6 +32,9 @@ public:
 
     void setBytesPerRow(int bytesPerRow); // 8, 16 or 32
     int bytesPerRow() const { return m_layout.bytesPerRow(); }
+    // Whether the view picks 32, 16 or 8 bytes per row to fit its width; choosing a count in
+    // the context menu turns it off.
+    void setAutoBytesPerRow(bool automatic);
     const HexLayout &layout() const { return m_layout; }
 
     // The selection: bytes [selectionStart(), selectionEnd()), empty when nothing is selected.
@@ -79,6 +82,7 @@ private:
     struct Colors;
 
     void updateLayout();
+    void fitBytesPerRow();
     void updateScrollBars();
     qint64 firstVisibleRow() const;
     int visibleRowCount() const;
@@ -97,5 +101,6 @@ private:
     qint64 m_anchorFirst = -1;
     qint64 m_anchorLast = -1;
     HexLayout::Area m_activeArea = HexLayout::Area::Hex;
+    bool m_autoBytesPerRow = false;
     bool m_dragging = false;
 };

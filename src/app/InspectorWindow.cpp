@@ -1,5 +1,6 @@
 #include "app/InspectorWindow.h"
 
+#include "core/Counted.h"
 #include "ui_InspectorWindow.h"
 
 #include <QFile>
@@ -38,8 +39,8 @@ void InspectorWindow::showBytes(const QString &name, const QByteArray &bytes)
     m_stream.clear();
     m_stream.append(bytes, ByteStream::Direction::None);
     m_ui->hexView->streamReset();
-    setWindowTitle(tr("%1 (%n byte(s)) - Capsock byte inspector", nullptr, int(bytes.size()))
-                       .arg(name));
+    setWindowTitle(tr("%1 (%2) - Capsock byte inspector")
+                       .arg(name, counted(bytes.size(), "byte", "bytes")));
     updateStatus();
 }
 

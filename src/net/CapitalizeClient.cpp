@@ -1,5 +1,6 @@
 #include "net/CapitalizeClient.h"
 
+#include "core/Counted.h"
 #include "net/SocketErrorText.h"
 
 #include <QHostInfo>
@@ -128,8 +129,7 @@ void CapitalizeClient::onStreamConnected()
     m_connectTimer->stop();
     m_connectMicros = m_attemptClock.nsecsElapsed() / 1000;
     setState(State::Connected);
-    reportCall(QStringLiteral("connect((\"%1\", %2))").arg(m_host).arg(m_port),
-               tr("connected in %1 ms: %2 -> %3")
+    reportCall(connectCall(), tr("connected in %1 ms: %2 -> %3")
                    .arg(QString::number(double(m_connectMicros) / 1000.0, 'f', 1),
                         SocketErrorText::endpoint(localAddress(), localPort()),
                         SocketErrorText::endpoint(peerAddress(), peerPort())));
@@ -143,6 +143,14 @@ void CapitalizeClient::onStreamConnected()
         finishSending();
 }
 
+QString CapitalizeClient::connectCall() const
+{
+    // The address really tried: a name can stand for several, tried one after the other.
+    return QStringLiteral("connect((\"%1\", %2))")
+        .arg(m_addresses.at(m_nextAddress - 1).toString())
+        .arg(m_port);
+}
+
 void CapitalizeClient::onAttemptFailed(TcpStream::Error error, const QString &systemMessage)
 {
     m_connectTimer->stop();
@@ -152,8 +160,7 @@ void CapitalizeClient::onAttemptFailed(TcpStream::Error error, const QString &sy
                                                    systemMessage);
     m_attempts.append(QStringLiteral("%1 (%2)").arg(SocketErrorText::endpoint(address, m_port),
                                                      shortReason(error, systemMessage)));
-    reportCall(QStringLiteral("connect((\"%1\", %2))").arg(m_host).arg(m_port),
-               tr("failed: %1").arg(shortReason(error, systemMessage)));
+    reportCall(connectCall(), tr("failed: %1").arg(shortReason(error, systemMessage)));
     dropStream();
     if (m_nextAddress < m_addresses.size()) {
         tryNextAddress();
@@ -191,7 +198,8 @@ void CapitalizeClient::write(qint64 id, const QByteArray &bytes)
     while (!m_unanswered.empty() && m_unanswered.back().lineEndsLeft == 0)
         m_unanswered.pop_back();
     m_unanswered.push_back({id, m_clock.nsecsElapsed(), int(bytes.count('\n'))});
-    reportCall(QStringLiteral("sendall(%1 bytes)").arg(bytes.size()), QString());
+    reportCall(QStringLiteral("sendall(%1)").arg(counted(bytes.size(), "byte", "bytes")),
+               QString());
     m_stream->send(bytes);
     emit messageSent(id, bytes);
 }
@@ -218,7 +226,7 @@ void CapitalizeClient::disconnectFromServer()
     m_connectTimer->stop();
     m_outbox.clear();
     if (m_stream)
-        reportCall(QStringLiteral("close()"), QString());
+        reportCall(QStringLiteral("close()"), tr("we disconnect"));
     dropStream();
     setState(State::Disconnected);
 }
@@ -228,7 +236,7 @@ void CapitalizeClient::onReadable()
     for (QByteArray chunk = m_stream->receive(m_readSize); !chunk.isEmpty();
          chunk = m_stream->receive(m_readSize)) {
         reportCall(QStringLiteral("recv(%1)").arg(m_readSize),
-                   tr("%n byte(s)", nullptr, int(chunk.size())));
+                   counted(chunk.size(), "byte", "bytes"));
         emit dataReceived(chunk);
         pairReply(chunk);
         if (!m_stream)
@@ -238,7 +246,7 @@ void CapitalizeClient::onReadable()
         reportCall(QStringLiteral("recv(%1)").arg(m_readSize),
                    tr("0 bytes: the server closed the connection"));
         flushPartialReply();
-        reportCall(QStringLiteral("close()"), QString());
+        reportCall(QStringLiteral("close()"), tr("the server has closed: we close our end too"));
         dropStream();
         setState(State::ClosedByServer);
         emit serverClosed();
@@ -250,27 +258,31 @@ void CapitalizeClient::pairReply(const QByteArray &chunk)
     qsizetype position = 0;
     while (position < chunk.size()) {
         if (m_unanswered.empty()) {
-            emit replyReceived(0, chunk.mid(position), -1);
+            const QByteArray rest = chunk.mid(position);
+            emit replyPieceReceived(0, rest, false, -1);
+            emit replyReceived(0, rest, -1);
             return;
         }
         Unanswered &message = m_unanswered.front();
+        const qint64 id = message.id;
         const qint64 roundTrip = (m_clock.nsecsElapsed() - message.sentNs) / 1000;
         if (message.lineEndsLeft == 0) {
-            emit replyReceived(message.id, chunk.mid(position), roundTrip);
+            const QByteArray rest = chunk.mid(position);
+            emit replyPieceReceived(id, rest, false, roundTrip);
+            emit replyReceived(id, rest, roundTrip);
             return;
         }
         const qsizetype lineEnd = chunk.indexOf('\n', position);
-        if (lineEnd < 0) {
-            m_partialReply.append(chunk.mid(position));
-            return;
-        }
-        m_partialReply.append(chunk.mid(position, lineEnd + 1 - position));
-        position = lineEnd + 1;
-        if (--message.lineEndsLeft == 0) {
-            const qint64 id = message.id;
+        const qsizetype end = lineEnd < 0 ? chunk.size() : lineEnd + 1;
+        const QByteArray piece = chunk.mid(position, end - position);
+        m_partialReply.append(piece);
+        position = end;
+        const bool completes = lineEnd >= 0 && --message.lineEndsLeft == 0;
+        if (completes)
             m_unanswered.pop_front();
+        emit replyPieceReceived(id, piece, completes, roundTrip);
+        if (completes)
             emit replyReceived(id, std::exchange(m_partialReply, {}), roundTrip);
-        }
     }
 }
 

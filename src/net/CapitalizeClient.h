@@ -69,6 +69,10 @@ signals:
     // A reply (or, without a line ending, a piece of one) to message `messageId`; 0 when the
     // server sent something no message asked for. roundTripMicros is -1 then.
     void replyReceived(qint64 messageId, const QByteArray &reply, qint64 roundTripMicros);
+    // The same bytes as they arrive: each piece lies within one read, and `completesReply` is
+    // true on the piece that ends the reply (a window shows reads as they come).
+    void replyPieceReceived(qint64 messageId, const QByteArray &piece, bool completesReply,
+                            qint64 roundTripMicros);
     // The server ended the connection normally (end of stream).
     void serverClosed();
     void failed(const QString &message);
@@ -87,6 +91,7 @@ private:
     void tryNextAddress();
     void onStreamConnected();
     void onAttemptFailed(TcpStream::Error error, const QString &systemMessage);
+    QString connectCall() const;
     void onReadable();
     void onStreamFailed();
     void pairReply(const QByteArray &chunk);

@@ -1,5 +1,6 @@
 #include "net/CapitalizeServer.h"
 
+#include "core/Counted.h"
 #include "net/CapitalizeSession.h"
 #include "net/SocketErrorText.h"
 #include "net/TcpStream.h"
@@ -87,9 +88,11 @@ bool CapitalizeServer::start(const ServerOptions &options)
             const bool optional = i > 0
                 && (error == QAbstractSocket::SocketAddressNotAvailableError
                     || error == QAbstractSocket::UnsupportedSocketOperationError);
-            reportCall(bindCall, tr("failed: %1").arg(listener->errorString()));
-            if (optional) // e.g. ::1 beside 127.0.0.1 on a machine without IPv6
+            if (optional) { // e.g. ::1 beside 127.0.0.1 on a machine without IPv6
+                reportCall(bindCall, tr("skipped: %1").arg(listener->errorString()));
                 continue;
+            }
+            reportCall(bindCall, tr("failed: %1").arg(listener->errorString()));
             m_errorString = SocketErrorText::listenFailed(error, address, port,
                                                           listener->errorString());
             m_listeners.clear();
@@ -138,9 +141,9 @@ QList<CapitalizeSession *> CapitalizeServer::sessions() const
 
 QByteArray CapitalizeServer::refusalMessage(int maxClients)
 {
-    return QStringLiteral("Capsock server is full: it already serves %1 client(s), its limit. "
+    return QStringLiteral("Capsock server is full: it already serves %1, its limit. "
                           "Try again later.\n")
-        .arg(maxClients)
+        .arg(counted(maxClients, "client", "clients"))
         .toUtf8();
 }
 
@@ -185,8 +188,8 @@ void CapitalizeServer::refuse(qintptr descriptor)
     connect(stream, &TcpStream::readyToReceive, stream, drain);
     connect(stream, &TcpStream::failed, stream, &QObject::deleteLater);
     QTimer::singleShot(RefusalLingerMs, stream, &QObject::deleteLater);
-    const QString reason = tr("it already serves %1 client(s), the limit")
-                               .arg(m_options.maxClients);
+    const QString reason = tr("it already serves %1, the limit")
+                               .arg(counted(m_options.maxClients, "client", "clients"));
     reportCall(QStringLiteral("accept()"), tr("%1, refused: %2").arg(peer, reason));
     emit clientRefused(peer, reason);
 }

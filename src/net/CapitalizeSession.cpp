@@ -1,5 +1,6 @@
 #include "net/CapitalizeSession.h"
 
+#include "core/Counted.h"
 #include "net/SocketErrorText.h"
 #include "net/TcpStream.h"
 
@@ -66,7 +67,7 @@ void CapitalizeSession::onReadable()
             break;
         m_bytesReceived += chunk.size();
         reportCall(QStringLiteral("recv(%1)").arg(m_options.readSize),
-                   QStringLiteral("%1 bytes").arg(chunk.size()));
+                   counted(chunk.size(), "byte", "bytes"));
         emit received(chunk);
 
         QByteArray reply;
@@ -95,7 +96,8 @@ void CapitalizeSession::sendReply(const QByteArray &reply)
     if (reply.isEmpty())
         return;
     m_bytesQueued += reply.size();
-    reportCall(QStringLiteral("sendall(%1 bytes)").arg(reply.size()), QString());
+    reportCall(QStringLiteral("sendall(%1)").arg(counted(reply.size(), "byte", "bytes")),
+               QString());
     emit replied(reply);
     m_stream->send(reply);
 }
@@ -159,8 +161,8 @@ void CapitalizeSession::end(const QString &reason)
         m_lingerTimer->stop();
     QString why = reason;
     if (m_ignoredBytes > 0)
-        why += tr(" (%n more byte(s) from the client were not answered)", nullptr,
-                  int(m_ignoredBytes));
+        why += tr("; %1 more from the client went unanswered")
+                   .arg(counted(m_ignoredBytes, "byte", "bytes"));
     reportCall(QStringLiteral("close()"), why);
     m_stream->abort();
     emit closed(why);

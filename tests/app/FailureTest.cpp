@@ -155,7 +155,7 @@ TEST_F(FailureTest, SigtermWithTwentyClientsStopsCleanly)
     ASSERT_TRUE(server->exitedNormally()) << server->describe();
     EXPECT_EQ(server->exitCode(), 0) << server->describe();
     EXPECT_LT(stopMs, 5000) << "the server waited for its grace period instead of closing";
-    EXPECT_TRUE(server->out.contains("stopping: 20 connection(s) open")) << server->describe();
+    EXPECT_TRUE(server->out.contains("stopping: 20 connections open")) << server->describe();
     EXPECT_EQ(server->out.count(": the server is stopping;"), Clients) << server->describe();
     EXPECT_TRUE(server->out.endsWith(" stopped\n")) << server->describe();
 

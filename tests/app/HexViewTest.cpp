@@ -209,10 +209,10 @@ TEST(InspectorWindowTest, OpensAFileAndSaysWhatIsSelected)
     QString error;
     ASSERT_TRUE(window.openFile(file.fileName(), &error)) << error;
     EXPECT_EQ(window.hexView()->stream()->bytes().toByteArray(), TacoAndJunk);
-    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("23 byte(s)")))
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("23 bytes")))
         << window.windowTitle();
     window.hexView()->setSelection(TacoOffset, TacoOffset + 3);
-    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("4 byte(s)")))
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("4 bytes")))
         << window.statusBar()->currentMessage();
     EXPECT_TRUE(window.statusBar()->currentMessage().contains(QStringLiteral("🌮")));
 

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/ByteStream.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+
+#include <vector>
+
+// The conversation of one window, as a list model: each row a message sent, bytes received (one
+// bubble per reply, however many reads it took), or a note ("connected", "the server closed the
+// connection"). The bytes themselves live once, in order, in stream(), which the byte inspector
+// shows; rows only point into it. Memory stays bounded: past a byte or row budget the oldest
+// half of the conversation is dropped, and a note says so.
+class ConversationModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind : quint8 { Sent, Received, Note, Problem };
+    Q_ENUM(Kind)
+
+    enum Role {
+        KindRole = Qt::UserRole + 1,
+        TimeRole,           // QDateTime
+        PeerRole,           // "#2 127.0.0.1:51234", or empty
+        ByteCountRole,      // qint64
+        ReadCountRole,      // int: reads (chunks) the bytes came in
+        RoundTripRole,      // qint64 microseconds, -1 when unknown
+        PreviewRole,        // the bytes as one readable line, shortened
+        HeaderRole,         // "12:00:01.123 · 21 bytes · 0.4 ms"
+        StreamOffsetRole,   // qint64: where the row's bytes start in stream()
+        StreamEndRole,      // qint64: where they end
+        CompleteRole        // bool: false while a reply is still arriving
+    };
+
+    explicit ConversationModel(QObject *parent = nullptr);
+
+    // Budgets: bytes kept for the inspector, and rows. Defaults: 256 MiB and 200,000.
+    void setBudget(qint64 maxBytes, int maxRows);
+
+    // Bytes this window sent: always a row of their own.
+    int addSent(QByteArrayView bytes, qint64 peerId = 0, qint64 messageId = 0);
+    // Bytes this window received in one read. They join the open reply of the same peer and
+    // message if there is one, otherwise they open a new row, whose round trip is, until
+    // finishReceived() says more, the time to this first byte.
+    int addReceived(QByteArrayView bytes, qint64 peerId = 0, qint64 messageId = 0,
+                    qint64 firstByteMicros = -1);
+    // The open reply of `peerId` is complete (its round trip, when known, in microseconds).
+    void finishReceived(qint64 peerId, qint64 roundTripMicros = -1);
+    int addNote(const QString &text, Kind kind = Kind::Note, qint64 peerId = 0);
+    void setPeerLabel(qint64 peerId, const QString &label);
+    void clear();
+
+    const ByteStream &stream() const { return m_stream; }
+    // Dropped to stay within the budgets since the last clear().
+    qint64 droppedBytes() const { return m_droppedBytes; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+signals:
+    // The stream changed: appended to, or (after trimming or clear()) replaced.
+    void streamAppended();
+    void streamReset();
+
+private:
+    struct Entry
+    {
+        qint64 timeMs = 0;
+        qint64 peerId = 0;
+        qint64 messageId = 0;
+        qint64 firstOffset = 0; // covering range in m_stream (a reply's reads may be
+        qint64 endOffset = 0;   // interleaved with other traffic)
+        qint64 byteCount = 0;
+        qint64 roundTripMicros = -1;
+        int reads = 0;
+        Kind kind = Kind::Note;
+        bool complete = true;
+        QString note;
+    };
+
+    int appendEntry(Entry entry);
+    void trimToBudget();
+    QString header(const Entry &entry) const;
+
+    ByteStream m_stream;
+    std::vector<Entry> m_entries;
+    qint64 m_firstRowNumber = 0; // rows dropped before the first kept one
+    QHash<qint64, int> m_openReply; // peer -> row of its reply still arriving
+    QHash<qint64, QString> m_peerLabels;
+    qint64 m_maxBytes = qint64(256) << 20;
+    int m_maxRows = 200000;
+    qint64 m_droppedBytes = 0;
+};

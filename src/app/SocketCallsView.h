@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QModelIndex;
+class QTimer;
+class QTreeView;
+class SocketCallsModel;
+
+// Shows a SocketCallsModel like a log: Time | Connection | Call | In the lecture's code, the
+// Python column in a monospace font. While scrolled to the bottom it follows new calls; scrolled
+// up, it stays on the rows being read, even while the model drops its oldest rows. A line above
+// the list counts the calls and says how many old ones were dropped; "Clear" empties it, and
+// the selected rows copy as text.
+class SocketCallsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SocketCallsView(QWidget *parent = nullptr);
+    ~SocketCallsView() override;
+
+    // The model is not owned.
+    void setModel(SocketCallsModel *model);
+    SocketCallsModel *model() const { return m_model; }
+
+    QTreeView *treeView() const { return m_tree; }
+    QAction *clearAction() const { return m_clearAction; }
+    // The line above the list: "12 calls", "10000 calls; 2345 older ones were dropped".
+    QString statusText() const;
+
+    // True while the newest row is in view, so new rows scroll in.
+    bool isAtBottom() const;
+
+    // Copies the selected rows as tab-separated text (Ctrl+C, or the context menu).
+    void copySelection();
+
+private:
+    void onRowsAboutToBeInserted();
+    void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void onRowsRemoved();
+    void scheduleStatusUpdate();
+    void updateStatus();
+
+    QPointer<SocketCallsModel> m_model;
+    QTreeView *m_tree;
+    QLabel *m_status;
+    QAction *m_clearAction;
+    QTimer *m_statusTimer;
+    bool m_scrollPending = false; // one scroll to the bottom per event-loop pass, not per row
+    int m_rowsDroppedAbove = 0;   // rows dropped from the top while the user reads further up
+};

@@ -1,0 +1,332 @@
+#include "EventLoopWait.h"
+#include "QtPrinters.h"
+
+#include "app/ComposerWidget.h"
+#include "app/HexView.h"
+#include "app/MainWindow.h"
+
+#include <QLineEdit>
+#include <QProcess>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+const QString Taco = QStringLiteral("I am hungry for 🌮");
+
+// The rows of a conversation, as (kind, text) for failure messages and checks.
+struct Row
+{
+    ConversationModel::Kind kind;
+    QString text;
+    qint64 bytes;
+    qint64 roundTrip;
+    qint64 offset;
+    qint64 end;
+};
+
+std::vector<Row> rowsOf(const ConversationModel &model)
+{
+    std::vector<Row> rows;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const QModelIndex index = model.index(i);
+        rows.push_back({index.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+                        index.data(Qt::DisplayRole).toString(),
+                        index.data(ConversationModel::ByteCountRole).toLongLong(),
+                        index.data(ConversationModel::RoundTripRole).toLongLong(),
+                        index.data(ConversationModel::StreamOffsetRole).toLongLong(),
+                        index.data(ConversationModel::StreamEndRole).toLongLong()});
+    }
+    return rows;
+}
+
+std::vector<Row> rowsOfKind(const ConversationModel &model, ConversationModel::Kind kind)
+{
+    std::vector<Row> rows;
+    for (const Row &row : rowsOf(model))
+        if (row.kind == kind)
+            rows.push_back(row);
+    return rows;
+}
+
+bool hasNote(const ConversationModel &model, const QString &part)
+{
+    for (const Row &row : rowsOf(model))
+        if ((row.kind == ConversationModel::Kind::Note
+             || row.kind == ConversationModel::Kind::Problem)
+            && row.text.contains(part))
+            return true;
+    return false;
+}
+
+QLineEdit *messageField(MainWindow &window)
+{
+    return window.composer()->findChild<QLineEdit *>(QStringLiteral("message"));
+}
+
+void typeAndSend(MainWindow &window, const QString &text)
+{
+    QLineEdit *field = messageField(window);
+    field->setFocus();
+    bool ascii = true;
+    for (const QChar character : text)
+        ascii = ascii && character.unicode() < 0x80;
+    if (ascii)
+        QTest::keyClicks(field, text);
+    else
+        field->insert(text); // QTest types ASCII only; an emoji arrives as a paste would
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ServerOptions options;
+        options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+        options.port = 0;
+        serverWindow.setServerOptions(options);
+        serverWindow.show();
+        clientWindow.show();
+        ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText();
+    }
+
+    void connectClient()
+    {
+        clientWindow.connectToServer(QStringLiteral("127.0.0.1"), serverWindow.server().port());
+        ASSERT_TRUE(waitUntil([this] {
+            return clientWindow.client().state() == CapitalizeClient::State::Connected;
+        })) << clientWindow.stateText();
+    }
+
+    MainWindow serverWindow{false};
+    MainWindow clientWindow{false};
+};
+
+TEST_F(MainWindowTest, TypingAMessageAndEnterShowsTheCapitalizedReplyInBothWindows)
+{
+    connectClient();
+    EXPECT_TRUE(clientWindow.stateText().contains(QStringLiteral("Connected")))
+        << clientWindow.stateText();
+    EXPECT_TRUE(messageField(clientWindow)->hasFocus() || !clientWindow.isActiveWindow());
+
+    typeAndSend(clientWindow, Taco);
+    const ConversationModel &client = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&client] {
+        return rowsOfKind(client, ConversationModel::Kind::Received).size() == 1
+            && client.index(client.rowCount() - 1).data(ConversationModel::CompleteRole).toBool();
+    })) << "no reply";
+
+    const std::vector<Row> sent = rowsOfKind(client, ConversationModel::Kind::Sent);
+    const std::vector<Row> received = rowsOfKind(client, ConversationModel::Kind::Received);
+    ASSERT_EQ(sent.size(), 1u);
+    EXPECT_EQ(sent[0].text, Taco + QStringLiteral("\\n"));
+    EXPECT_EQ(sent[0].bytes, 21);
+    EXPECT_EQ(received[0].text, QStringLiteral("I AM HUNGRY FOR 🌮\\n"));
+    EXPECT_EQ(received[0].bytes, 21);
+    EXPECT_GE(received[0].roundTrip, 0);
+
+    // The inspector holds exactly the bytes that crossed the wire, both ways.
+    const QByteArray expected = (Taco + QLatin1Char('\n')).toUtf8()
+        + QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8();
+    EXPECT_EQ(clientWindow.inspector()->stream()->bytes().toByteArray(), expected);
+
+    // The server's window shows the same exchange, from its side, and lists the client.
+    const ConversationModel &server = serverWindow.conversation();
+    ASSERT_TRUE(waitUntil([&server] {
+        return rowsOfKind(server, ConversationModel::Kind::Sent).size() == 1;
+    }));
+    EXPECT_EQ(rowsOfKind(server, ConversationModel::Kind::Received)[0].text,
+              Taco + QStringLiteral("\\n"));
+    EXPECT_EQ(rowsOfKind(server, ConversationModel::Kind::Sent)[0].text,
+              QStringLiteral("I AM HUNGRY FOR 🌮\\n"));
+    EXPECT_EQ(serverWindow.inspector()->stream()->bytes().toByteArray(), expected);
+    ASSERT_EQ(serverWindow.clientList()->topLevelItemCount(), 1);
+    const QString listed = serverWindow.clientList()->topLevelItem(0)->text(0);
+    EXPECT_TRUE(listed.startsWith(QStringLiteral("#1 127.0.0.1:")))
+        << listed;
+    EXPECT_TRUE(listed.endsWith(QString::number(clientWindow.client().localPort()))) << listed;
+}
+
+TEST_F(MainWindowTest, ClickingABubbleSelectsItsBytesInTheInspector)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("first"));
+    typeAndSend(clientWindow, Taco);
+    const ConversationModel &client = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&client] {
+        return rowsOfKind(client, ConversationModel::Kind::Received).size() == 2;
+    }));
+    int tacoReply = -1;
+    for (int i = 0; i < client.rowCount(); ++i)
+        if (client.index(i).data().toString().startsWith(QStringLiteral("I AM HUNGRY")))
+            tacoReply = i;
+    ASSERT_GE(tacoReply, 0);
+    auto *view = clientWindow.findChild<QAbstractItemView *>(QStringLiteral("conversation"));
+    ASSERT_NE(view, nullptr);
+    view->scrollTo(client.index(tacoReply));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(client.index(tacoReply)).center());
+    EXPECT_EQ(clientWindow.inspector()->selectedBytes(),
+              QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8());
+}
+
+TEST_F(MainWindowTest, HexModeSendsExactlyTheTypedBytes)
+{
+    connectClient();
+    clientWindow.composer()->setHexMode(true);
+    typeAndSend(clientWindow, QStringLiteral("68 69 ff fe 0a"));
+    const ConversationModel &server = serverWindow.conversation();
+    ASSERT_TRUE(waitUntil([&server] {
+        return !rowsOfKind(server, ConversationModel::Kind::Received).empty();
+    }));
+    const Row received = rowsOfKind(server, ConversationModel::Kind::Received)[0];
+    EXPECT_EQ(serverWindow.inspector()->stream()->bytes(received.offset, received.bytes)
+                  .toByteArray(),
+              QByteArray("hi\xff\xfe\n"));
+    const ConversationModel &client = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&client] {
+        return !rowsOfKind(client, ConversationModel::Kind::Received).empty();
+    }));
+    const Row reply = rowsOfKind(client, ConversationModel::Kind::Received)[0];
+    EXPECT_EQ(clientWindow.inspector()->stream()->bytes(reply.offset, reply.bytes).toByteArray(),
+              QByteArray("HI\xff\xfe\n")); // invalid bytes come back unchanged
+}
+
+TEST_F(MainWindowTest, ABadHexDigitIsRefusedWithAMessage)
+{
+    connectClient();
+    clientWindow.composer()->setHexMode(true);
+    typeAndSend(clientWindow, QStringLiteral("68 6g"));
+    EXPECT_FALSE(clientWindow.composer()->errorText().isEmpty());
+    EXPECT_TRUE(clientWindow.composer()->errorText().contains(QStringLiteral("g")))
+        << clientWindow.composer()->errorText();
+    QTest::qWait(100);
+    EXPECT_TRUE(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Sent).empty());
+    EXPECT_EQ(messageField(clientWindow)->text(), QStringLiteral("68 6g")); // nothing lost
+}
+
+TEST_F(MainWindowTest, SocketCallsFollowTheLecture)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                    .empty();
+    }));
+    const SocketCallsModel &calls = serverWindow.socketCalls();
+    const auto lectureLines = [&calls] {
+        QStringList lines;
+        for (int row = 0; row < calls.rowCount(); ++row)
+            lines << calls.index(row, SocketCallsModel::LectureColumn).data().toString();
+        return lines.join(QLatin1Char('\n'));
+    };
+    // The list takes rows in small batches, so a flood of reads can not swamp the window.
+    waitUntil([&lectureLines] { return lectureLines().contains("conn.sendall(data)"); }, 3000);
+    const QString all = lectureLines();
+    int at = 0;
+    for (const QString &line : {QStringLiteral("sock.bind((HOST, PORT))"),
+                                QStringLiteral("sock.listen()"),
+                                QStringLiteral("conn, addr = sock.accept()"),
+                                QStringLiteral("conn.recv(1024)"),
+                                QStringLiteral("conn.sendall(data)")}) {
+        const int found = int(all.indexOf(line, at));
+        EXPECT_GE(found, 0) << "missing or out of order: " << line << "\nin:\n" << all;
+        at = std::max(at, found);
+    }
+}
+
+TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
+{
+    serverWindow.stopServer();
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    options.closeAfterFirstReply = true;
+    serverWindow.setServerOptions(options);
+    ASSERT_TRUE(serverWindow.startServer());
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("one"));
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::ClosedByServer;
+    }));
+    EXPECT_TRUE(hasNote(clientWindow.conversation(),
+                        QStringLiteral("The server closed the connection")));
+    EXPECT_TRUE(clientWindow.stateText().contains(QStringLiteral("closed the connection")))
+        << clientWindow.stateText();
+
+    typeAndSend(clientWindow, QStringLiteral("two"));
+    ASSERT_TRUE(waitUntil([this] {
+        return rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received).size()
+            == 2;
+    }));
+    EXPECT_EQ(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)[1].text,
+              QStringLiteral("TWO\\n"));
+}
+
+TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
+{
+    QTcpServer probe; // a free port for the one-shot Python server
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral(CAPSOCK_PYTHON),
+                 {QStringLiteral(CAPSOCK_TESTS_DIR "/peers/lecture_server.py"),
+                  QString::number(port), QStringLiteral("127.0.0.1")});
+    ASSERT_TRUE(waitUntil([&python] { return python.readAll().contains("Listening"); }, 15000))
+        << "the lecture's server did not start";
+
+    MainWindow window(false);
+    window.show();
+    window.composer()->setLineEnding(CapitalizeClient::LineEnding::None); // as its client
+    window.connectToServer(QStringLiteral("127.0.0.1"), port);
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Connected;
+    })) << window.stateText();
+    typeAndSend(window, Taco);
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::ClosedByServer;
+    })) << window.stateText();
+    const std::vector<Row> received = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Received);
+    ASSERT_EQ(received.size(), 1u);
+    EXPECT_EQ(received[0].text, QStringLiteral("I AM HUNGRY FOR 🌮"));
+    EXPECT_TRUE(hasNote(window.conversation(), QStringLiteral("The server closed the connection")));
+    python.waitForFinished(5000);
+}
+
+TEST(MainWindowAloneTest, RemembersItsSettings)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    {
+        MainWindow window;
+        window.setMode(MainWindow::Mode::Server);
+        ServerOptions options;
+        options.port = 6123;
+        options.readSize = 7;
+        window.setServerOptions(options);
+        window.composer()->setLineEnding(CapitalizeClient::LineEnding::CrLf);
+        window.close();
+    }
+    MainWindow again;
+    EXPECT_EQ(again.mode(), MainWindow::Mode::Server);
+    EXPECT_EQ(again.composer()->lineEnding(), CapitalizeClient::LineEnding::CrLf);
+    auto *port = again.findChild<QSpinBox *>(QStringLiteral("serverPort"));
+    auto *readSize = again.findChild<QSpinBox *>(QStringLiteral("readSize"));
+    ASSERT_TRUE(port && readSize);
+    EXPECT_EQ(port->value(), 6123);
+    EXPECT_EQ(readSize->value(), 7);
+}
+
+} // namespace
