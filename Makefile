@@ -2,13 +2,16 @@
 # `make test` (install what is missing, build, run every test). Everything else is CMake's.
 BUILD_DIR ?= build
 PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtest-dev \
-            libbenchmark-dev python3 netcat-openbsd util-linux
+            libbenchmark-dev python3 netcat-openbsd util-linux fonts-dejavu-core \
+            fonts-noto-color-emoji
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build deps bench
 
+# Two windows side by side, a server and a client already connected. (No display, as on a
+# cloud VM? Run build/src/capsock --headless --server instead.)
 run: build
-	$(BUILD_DIR)/src/capsock --headless --server
+	$(BUILD_DIR)/src/capsock --demo
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2

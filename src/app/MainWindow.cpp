@@ -113,7 +113,9 @@ void MainWindow::setMode(Mode mode)
             stopServer();
         if (m_mode == Mode::Client && m_client.state() != CapitalizeClient::State::Disconnected)
             m_client.disconnectFromServer();
-        m_conversation.addNote(mode == Mode::Server ? tr("Now a server.") : tr("Now a client."));
+        if (m_conversation.rowCount() > 0) // a line between what each side said
+            m_conversation.addNote(mode == Mode::Server ? tr("Now a server.")
+                                                        : tr("Now a client."));
     }
     m_mode = mode;
     const bool server = mode == Mode::Server;
