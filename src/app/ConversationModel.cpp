@@ -1,7 +1,7 @@
 #include "app/ConversationModel.h"
 
-#include "core/Counted.h"
 #include "core/BytePreview.h"
+#include "core/Counted.h"
 
 #include <QDateTime>
 

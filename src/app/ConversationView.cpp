@@ -1,19 +1,13 @@
 #include "app/ConversationView.h"
 
 #include "app/ConversationModel.h"
+#include "app/WireColors.h"
 
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyledItemDelegate>
 
 namespace {
-
-QColor mix(const QColor &from, const QColor &to, qreal amount)
-{
-    return QColor::fromRgbF(from.redF() + (to.redF() - from.redF()) * amount,
-                            from.greenF() + (to.greenF() - from.greenF()) * amount,
-                            from.blueF() + (to.blueF() - from.blueF()) * amount);
-}
 
 class BubbleDelegate : public QStyledItemDelegate
 {
@@ -51,7 +45,7 @@ public:
         if (kind == Kind::Note || kind == Kind::Problem) {
             painter->setPen(kind == Kind::Problem ? (dark ? QColor(255, 140, 140)
                                                           : QColor(170, 20, 20))
-                                                  : mix(base, text, 0.6));
+                                                  : WireColors::mix(base, text, 0.6));
             QFont note = option.font;
             note.setItalic(kind == Kind::Note);
             painter->setFont(note);
@@ -74,15 +68,15 @@ public:
         QRect bubble(0, area.top(), width, area.height());
         bubble.moveLeft(own ? area.right() - width : area.left());
 
-        const QColor tint = own ? QColor(40, 120, 230) : QColor(30, 160, 80);
+        const QColor tint = own ? WireColors::sent() : WireColors::received();
         painter->setPen(selected ? QPen(palette.color(QPalette::Highlight), 2)
-                                 : QPen(mix(base, tint, dark ? 0.5 : 0.35), 1));
-        painter->setBrush(mix(base, tint, dark ? 0.25 : 0.12));
+                                 : QPen(WireColors::mix(base, tint, dark ? 0.5 : 0.35), 1));
+        painter->setBrush(WireColors::mix(base, tint, dark ? 0.25 : 0.12));
         painter->drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
 
         const QRect inside = bubble.adjusted(Padding, Padding, -Padding, -Padding);
         painter->setFont(small);
-        painter->setPen(mix(base, text, 0.6));
+        painter->setPen(WireColors::mix(base, text, 0.6));
         painter->drawText(inside, Qt::AlignLeft | Qt::AlignTop,
                           smallMetrics.elidedText(header, Qt::ElideRight, inside.width()));
         painter->setFont(option.font);

@@ -1,7 +1,7 @@
 #include "app/HeadlessClient.h"
 
-#include "core/Counted.h"
 #include "app/StdinReader.h"
+#include "core/Counted.h"
 #include "core/HexDump.h"
 #include "net/SocketErrorText.h"
 

@@ -1,7 +1,7 @@
 #include "app/HeadlessServer.h"
 
-#include "core/Counted.h"
 #include "core/BytePreview.h"
+#include "core/Counted.h"
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"

@@ -1,8 +1,9 @@
 #include "app/HexView.h"
 
-#include "core/Counted.h"
+#include "app/WireColors.h"
 #include "core/ByteLiterals.h"
 #include "core/BytePreview.h"
+#include "core/Counted.h"
 #include "core/Utf8.h"
 
 #include <QActionGroup>
@@ -20,13 +21,6 @@
 #include <cmath>
 
 namespace {
-
-QColor mix(const QColor &from, const QColor &to, qreal amount)
-{
-    return QColor::fromRgbF(from.redF() + (to.redF() - from.redF()) * amount,
-                            from.greenF() + (to.greenF() - from.greenF()) * amount,
-                            from.blueF() + (to.blueF() - from.blueF()) * amount);
-}
 
 QString hexByte(uchar byte)
 {
@@ -164,16 +158,16 @@ struct HexView::Colors
         const QColor base = palette.color(QPalette::Base);
         text = palette.color(QPalette::Text);
         const bool dark = base.lightness() < 128;
-        dim = mix(base, text, 0.55);
-        sent = mix(base, QColor(40, 120, 230), dark ? 0.22 : 0.10);
-        received = mix(base, QColor(30, 160, 80), dark ? 0.22 : 0.10);
-        invalidBack = mix(base, QColor(225, 40, 40), dark ? 0.45 : 0.30);
+        dim = WireColors::mix(base, text, 0.55);
+        sent = WireColors::mix(base, WireColors::sent(), dark ? 0.22 : 0.10);
+        received = WireColors::mix(base, WireColors::received(), dark ? 0.22 : 0.10);
+        invalidBack = WireColors::mix(base, QColor(225, 40, 40), dark ? 0.45 : 0.30);
         invalidText = dark ? QColor(255, 170, 170) : QColor(160, 0, 0);
-        characterBack = mix(base, QColor(150, 90, 210), dark ? 0.30 : 0.15);
-        characterFrame = mix(base, QColor(150, 90, 210), dark ? 0.85 : 0.65);
+        characterBack = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.30 : 0.15);
+        characterFrame = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.85 : 0.65);
         selectionBack = palette.color(QPalette::Highlight);
         selectionText = palette.color(QPalette::HighlightedText);
-        readLine = mix(base, text, 0.5);
+        readLine = WireColors::mix(base, text, 0.5);
         messageLine = dark ? QColor(255, 170, 60) : QColor(215, 110, 0);
     }
 };

@@ -1,7 +1,8 @@
 #include "app/InspectorWindow.h"
 
-#include "core/Counted.h"
 #include "ui_InspectorWindow.h"
+
+#include "core/Counted.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,12 +1,12 @@
 #include "app/MainWindow.h"
 
-#include "core/Counted.h"
 #include "ui_MainWindow.h"
 
 #include "app/ComposerWidget.h"
 #include "app/ConversationView.h"
 #include "app/HexView.h"
 #include "app/SocketCallsView.h"
+#include "core/Counted.h"
 #include "core/HostPort.h"
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
