@@ -3,7 +3,7 @@
 BUILD_DIR ?= build
 PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtest-dev \
             libbenchmark-dev python3 netcat-openbsd util-linux fonts-dejavu-core \
-            fonts-noto-color-emoji
+            fonts-noto-color-emoji iproute2 nftables
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build deps bench

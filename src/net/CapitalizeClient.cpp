@@ -7,6 +7,8 @@
 #include <QMetaMethod>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace {
 
 QString shortReason(TcpStream::Error error, const QString &systemMessage)
@@ -31,12 +33,13 @@ QString family(const QHostAddress &address)
 CapitalizeClient::CapitalizeClient(QObject *parent)
     : QObject(parent)
     , m_connectTimer(new QTimer(this))
+    , m_staggerTimer(new QTimer(this))
 {
     m_clock.start();
     m_connectTimer->setSingleShot(true);
-    connect(m_connectTimer, &QTimer::timeout, this, [this] {
-        onAttemptFailed(TcpStream::Error::TimedOut, QString());
-    });
+    connect(m_connectTimer, &QTimer::timeout, this, &CapitalizeClient::onConnectTimeout);
+    m_staggerTimer->setSingleShot(true);
+    connect(m_staggerTimer, &QTimer::timeout, this, &CapitalizeClient::startNextAttempt);
 }
 
 CapitalizeClient::~CapitalizeClient()
@@ -58,6 +61,19 @@ QByteArray CapitalizeClient::encodeText(const QString &text, LineEnding ending)
 
 void CapitalizeClient::connectToServer(const QString &host, quint16 port)
 {
+    QHostAddress literal;
+    if (literal.setAddress(host)) {
+        connectToAddresses(host, {literal}, port);
+        return;
+    }
+    reset(host, port);
+    setState(State::Resolving);
+    reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(host).arg(port), QString());
+    m_lookupId = QHostInfo::lookupHost(host, this, &CapitalizeClient::onLookedUp);
+}
+
+void CapitalizeClient::reset(const QString &host, quint16 port)
+{
     dropStream();
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(m_lookupId);
@@ -65,23 +81,12 @@ void CapitalizeClient::connectToServer(const QString &host, quint16 port)
     m_host = host;
     m_port = port;
     m_addresses.clear();
-    m_attempts.clear();
+    m_failures.clear();
+    m_bestFailure = {};
     m_errorString.clear();
     m_connectMicros = -1;
     m_unanswered.clear();
     m_partialReply.clear();
-
-    QHostAddress literal;
-    if (literal.setAddress(host)) {
-        m_addresses = {literal};
-        m_nextAddress = 0;
-        setState(State::Connecting);
-        tryNextAddress();
-        return;
-    }
-    setState(State::Resolving);
-    reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(host).arg(port), QString());
-    m_lookupId = QHostInfo::lookupHost(host, this, &CapitalizeClient::onLookedUp);
 }
 
 void CapitalizeClient::onLookedUp(const QHostInfo &info)
@@ -95,41 +100,82 @@ void CapitalizeClient::onLookedUp(const QHostInfo &info)
         fail(SocketErrorText::lookupFailed(m_host, notFound, info.errorString()));
         return;
     }
-    m_addresses = info.addresses();
-    m_nextAddress = 0;
     QStringList names;
-    for (const QHostAddress &address : std::as_const(m_addresses))
+    for (const QHostAddress &address : info.addresses())
         names.append(address.toString());
     reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(m_host).arg(m_port),
                names.join(QStringLiteral(", ")));
-    emit resolved(m_addresses);
-    setState(State::Connecting);
-    tryNextAddress();
+    emit resolved(info.addresses());
+    startAttempts(info.addresses());
 }
 
-void CapitalizeClient::tryNextAddress()
+void CapitalizeClient::connectToAddresses(const QString &host,
+                                          const QList<QHostAddress> &addresses, quint16 port)
 {
+    reset(host, port);
+    startAttempts(addresses);
+}
+
+void CapitalizeClient::startAttempts(const QList<QHostAddress> &addresses)
+{
+    // Happy eyeballs (RFC 8305, simplified): the families alternate, starting with the one the
+    // resolver put first, so a broken IPv6 path costs a quarter of a second, not a timeout.
+    QList<QHostAddress> first;
+    QList<QHostAddress> second;
+    for (const QHostAddress &address : addresses)
+        (address.protocol() == addresses.first().protocol() ? first : second).append(address);
+    m_addresses.clear();
+    for (qsizetype i = 0; i < std::max(first.size(), second.size()); ++i) {
+        if (i < first.size())
+            m_addresses.append(first.at(i));
+        if (i < second.size())
+            m_addresses.append(second.at(i));
+    }
+    m_nextAddress = 0;
+    setState(State::Connecting);
+    m_connectTimer->start(m_connectTimeoutMs);
+    startNextAttempt();
+}
+
+void CapitalizeClient::startNextAttempt()
+{
+    if (m_nextAddress >= m_addresses.size())
+        return;
     const QHostAddress address = m_addresses.at(m_nextAddress++);
     reportCall(QStringLiteral("socket(%1, SOCK_STREAM)").arg(family(address)), QString());
-    m_stream = new TcpStream(address, m_port, this);
-    connect(m_stream, &TcpStream::connected, this, &CapitalizeClient::onStreamConnected);
-    connect(m_stream, &TcpStream::failed, this, [this] {
-        if (m_state == State::Connecting)
-            onAttemptFailed(m_stream->error(), m_stream->errorString());
-        else
-            onStreamFailed();
-    });
-    connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeClient::onReadable);
-    m_attemptClock.start();
-    m_connectTimer->start(m_connectTimeoutMs);
+    auto *stream = new TcpStream(address, m_port, this);
+    m_pending.push_back({stream, QElapsedTimer()});
+    m_pending.back().clock.start();
+    connect(stream, &TcpStream::connected, this, [this, stream] { onAttemptConnected(stream); });
+    connect(stream, &TcpStream::failed, this, [this, stream] { onAttemptFailed(stream); });
+    if (m_nextAddress < m_addresses.size())
+        m_staggerTimer->start(AttemptStaggerMs);
 }
 
-void CapitalizeClient::onStreamConnected()
+QString CapitalizeClient::connectCall(const QHostAddress &address) const
 {
+    // The address really tried: a name can stand for several.
+    return QStringLiteral("connect((\"%1\", %2))").arg(address.toString()).arg(m_port);
+}
+
+void CapitalizeClient::onAttemptConnected(TcpStream *stream)
+{
+    const auto winner = std::find_if(m_pending.begin(), m_pending.end(),
+                                     [stream](const Attempt &a) { return a.stream == stream; });
+    if (winner == m_pending.end())
+        return;
+    m_connectMicros = winner->clock.nsecsElapsed() / 1000;
+    m_pending.erase(winner);
+    abortAttempts(tr("another address answered first"));
     m_connectTimer->stop();
-    m_connectMicros = m_attemptClock.nsecsElapsed() / 1000;
+    m_staggerTimer->stop();
+    m_stream = stream;
+    connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeClient::onReadable);
+    disconnect(m_stream, &TcpStream::failed, this, nullptr);
+    connect(m_stream, &TcpStream::failed, this, &CapitalizeClient::onStreamFailed);
     setState(State::Connected);
-    reportCall(connectCall(), tr("connected in %1 ms: %2 -> %3")
+    reportCall(connectCall(m_stream->peerAddress()),
+               tr("connected in %1 ms: %2 -> %3")
                    .arg(QString::number(double(m_connectMicros) / 1000.0, 'f', 1),
                         SocketErrorText::endpoint(localAddress(), localPort()),
                         SocketErrorText::endpoint(peerAddress(), peerPort())));
@@ -143,32 +189,86 @@ void CapitalizeClient::onStreamConnected()
         finishSending();
 }
 
-QString CapitalizeClient::connectCall() const
+void CapitalizeClient::onAttemptFailed(TcpStream *stream)
 {
-    // The address really tried: a name can stand for several, tried one after the other.
-    return QStringLiteral("connect((\"%1\", %2))")
-        .arg(m_addresses.at(m_nextAddress - 1).toString())
-        .arg(m_port);
+    const auto attempt = std::find_if(m_pending.begin(), m_pending.end(),
+                                      [stream](const Attempt &a) { return a.stream == stream; });
+    if (attempt == m_pending.end())
+        return;
+    recordFailure(*attempt, stream->error(), stream->errorString());
+    stream->deleteLater();
+    m_pending.erase(attempt);
+    if (m_nextAddress < m_addresses.size()) { // no need to wait out the stagger
+        m_staggerTimer->stop();
+        startNextAttempt();
+    } else if (m_pending.empty()) {
+        failAll();
+    }
 }
 
-void CapitalizeClient::onAttemptFailed(TcpStream::Error error, const QString &systemMessage)
+void CapitalizeClient::onConnectTimeout()
+{
+    for (const Attempt &attempt : m_pending)
+        recordFailure(attempt, TcpStream::Error::TimedOut, QString());
+    abortAttempts(QString());
+    failAll();
+}
+
+void CapitalizeClient::recordFailure(const Attempt &attempt, TcpStream::Error error,
+                                     const QString &systemMessage)
+{
+    const QHostAddress address = attempt.stream->peerAddress();
+    const qint64 waitedMs = attempt.clock.elapsed();
+    reportCall(connectCall(address), tr("failed: %1").arg(shortReason(error, systemMessage)));
+    m_failures.append(tr("%1 (%2): %3 after %4 s")
+                          .arg(SocketErrorText::endpoint(address, m_port),
+                               address.protocol() == QAbstractSocket::IPv6Protocol
+                                   ? QStringLiteral("IPv6")
+                                   : QStringLiteral("IPv4"),
+                               shortReason(error, systemMessage),
+                               QString::number(double(waitedMs) / 1000.0, 'f', 1)));
+    // The most telling failure explains: "refused" means the machine is there but nothing
+    // listens; a timeout points at a firewall; "network unreachable" (often IPv6 with no IPv6
+    // connectivity) tells the least.
+    const auto rank = [](TcpStream::Error kind) {
+        switch (kind) {
+        case TcpStream::Error::ConnectionRefused: return 0;
+        case TcpStream::Error::TimedOut: return 1;
+        case TcpStream::Error::HostUnreachable: return 2;
+        case TcpStream::Error::AccessDenied: return 3;
+        case TcpStream::Error::NetworkUnreachable: return 4;
+        default: return 5;
+        }
+    };
+    if (m_bestFailure.message.isEmpty() || rank(error) < rank(m_bestFailure.error)) {
+        m_bestFailure = {error, SocketErrorText::connectFailed(error, m_host, address, m_port,
+                                                               waitedMs, systemMessage)};
+    }
+}
+
+void CapitalizeClient::abortAttempts(const QString &why)
+{
+    for (const Attempt &attempt : m_pending) {
+        if (!why.isEmpty())
+            reportCall(QStringLiteral("close()"), why);
+        attempt.stream->disconnect(this);
+        attempt.stream->abort();
+        attempt.stream->deleteLater();
+    }
+    m_pending.clear();
+}
+
+void CapitalizeClient::failAll()
 {
     m_connectTimer->stop();
-    const QHostAddress address = m_addresses.at(m_nextAddress - 1);
-    const qint64 waitedMs = m_attemptClock.elapsed();
-    m_errorString = SocketErrorText::connectFailed(error, m_host, address, m_port, waitedMs,
-                                                   systemMessage);
-    m_attempts.append(QStringLiteral("%1 (%2)").arg(SocketErrorText::endpoint(address, m_port),
-                                                     shortReason(error, systemMessage)));
-    reportCall(connectCall(), tr("failed: %1").arg(shortReason(error, systemMessage)));
-    dropStream();
-    if (m_nextAddress < m_addresses.size()) {
-        tryNextAddress();
-        return;
+    m_staggerTimer->stop();
+    QString message = m_bestFailure.message;
+    QHostAddress literal;
+    if (m_failures.size() > 1 || !literal.setAddress(m_host)) {
+        message += tr(" Tried %1 of \"%2\": %3.")
+                       .arg(counted(m_failures.size(), "address", "addresses"), m_host,
+                            m_failures.join(QStringLiteral("; ")));
     }
-    QString message = m_errorString;
-    if (m_attempts.size() > 1)
-        message += tr(" Tried: %1.").arg(m_attempts.join(QStringLiteral(", ")));
     m_outbox.clear();
     fail(message);
 }
@@ -343,6 +443,8 @@ void CapitalizeClient::fail(const QString &message)
 void CapitalizeClient::dropStream()
 {
     m_connectTimer->stop();
+    m_staggerTimer->stop();
+    abortAttempts(QString());
     if (!m_stream)
         return;
     m_stream->disconnect(this);

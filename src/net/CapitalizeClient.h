@@ -9,6 +9,7 @@
 #include <QObject>
 
 #include <deque>
+#include <vector>
 
 class QHostInfo;
 class QTimer;
@@ -36,6 +37,11 @@ public:
     void setReadSize(qint64 bytes) { m_readSize = bytes; }
 
     void connectToServer(const QString &host, quint16 port);
+    // Connects to one of `addresses`, which `host` stands for (as a lookup would give them):
+    // the families alternate and each next address is tried a quarter second after the last,
+    // or at once when it fails; the first to answer wins.
+    void connectToAddresses(const QString &host, const QList<QHostAddress> &addresses,
+                            quint16 port);
     // Sends `bytes` as one message; when not connected, (re)connects to the last server first.
     // Returns the message's id (1, 2, ...), which replyReceived() names.
     qint64 send(const QByteArray &bytes);
@@ -87,11 +93,29 @@ private:
     };
 
     void setState(State state);
+    struct Attempt
+    {
+        TcpStream *stream;
+        QElapsedTimer clock;
+    };
+    struct Failure
+    {
+        TcpStream::Error error = TcpStream::Error::None;
+        QString message;
+    };
+
+    void reset(const QString &host, quint16 port);
     void onLookedUp(const QHostInfo &info);
-    void tryNextAddress();
-    void onStreamConnected();
-    void onAttemptFailed(TcpStream::Error error, const QString &systemMessage);
-    QString connectCall() const;
+    void startAttempts(const QList<QHostAddress> &addresses);
+    void startNextAttempt();
+    void onAttemptConnected(TcpStream *stream);
+    void onAttemptFailed(TcpStream *stream);
+    void onConnectTimeout();
+    void recordFailure(const Attempt &attempt, TcpStream::Error error,
+                       const QString &systemMessage);
+    void abortAttempts(const QString &why);
+    void failAll();
+    QString connectCall(const QHostAddress &address) const;
     void onReadable();
     void onStreamFailed();
     void pairReply(const QByteArray &chunk);
@@ -107,12 +131,15 @@ private:
     int m_connectTimeoutMs = 5000;
     qint64 m_readSize = 1024;
     int m_lookupId = -1;
-    QList<QHostAddress> m_addresses;
+    static constexpr int AttemptStaggerMs = 250; // RFC 8305's recommended delay
+    QList<QHostAddress> m_addresses; // in the order they are tried
     int m_nextAddress = 0;
-    QStringList m_attempts; // "[::1]:5220: refused", for the final message
+    std::vector<Attempt> m_pending;
+    QStringList m_failures; // "[::1]:5220 (IPv6): refused after 0.0 s", for the message
+    Failure m_bestFailure;
     TcpStream *m_stream = nullptr;
     QTimer *m_connectTimer = nullptr;
-    QElapsedTimer m_attemptClock;
+    QTimer *m_staggerTimer = nullptr;
     QElapsedTimer m_clock;
     qint64 m_connectMicros = -1;
     QString m_errorString;

@@ -189,6 +189,85 @@ TEST_F(CapitalizeClientTest, AConnectionWithNoAnswerTimesOutWithTheFirewallHint)
 }
 #endif
 
+TEST_F(CapitalizeClientTest, WhenOneFamilyIsRefusedTheOtherIsTried)
+{
+    ASSERT_TRUE(server.start(loopbackOptions())); // IPv4 only
+    QStringList calls;
+    QObject::connect(&client, &CapitalizeClient::socketCall, &client,
+                     [&calls](const SocketCall &call) {
+                         calls.append(call.call + QStringLiteral(" -> ") + call.result);
+                     });
+    client.connectToAddresses(QStringLiteral("localhost"),
+                              {QHostAddress::LocalHostIPv6, QHostAddress::LocalHost},
+                              server.port());
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Connected)) << failure;
+    EXPECT_EQ(client.peerAddress(), QHostAddress(QHostAddress::LocalHost));
+    const QString port = QString::number(server.port());
+    EXPECT_TRUE(calls.contains(QStringLiteral("connect((\"::1\", %1)) -> failed: refused")
+                                   .arg(port)))
+        << calls.join('\n');
+    EXPECT_TRUE(calls.filter(QStringLiteral("connect((\"127.0.0.1\", %1)) -> connected")
+                                 .arg(port))
+                    .size()
+                == 1)
+        << calls.join('\n');
+}
+
+#ifdef Q_OS_UNIX
+TEST_F(CapitalizeClientTest, AnAddressThatNeverAnswersCostsAQuarterSecondNotATimeout)
+{
+    // 127.0.0.1:P drops connections (a full accept queue); [::1]:P has our server.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(listener, 0);
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(listener, 0), 0);
+    socklen_t length = sizeof address;
+    ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
+    const quint16 port = ntohs(address.sin_port);
+    std::vector<std::unique_ptr<RawPeer>> fillers;
+    for (int i = 0; i < 3; ++i)
+        fillers.push_back(std::make_unique<RawPeer>(port));
+    QTest::qWait(200);
+    ServerOptions options = loopbackOptions();
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHostIPv6)};
+    options.port = port;
+    ASSERT_TRUE(server.start(options)) << server.errorString();
+
+    client.setConnectTimeout(5000);
+    QElapsedTimer clock;
+    clock.start();
+    client.connectToAddresses(QStringLiteral("localhost"),
+                              {QHostAddress::LocalHost, QHostAddress::LocalHostIPv6}, port);
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Connected, 4000)) << failure;
+    EXPECT_LT(clock.elapsed(), 2000);
+    EXPECT_EQ(client.peerAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
+    client.send("quick\n");
+    ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000));
+    EXPECT_EQ(replies[0].bytes, QByteArray("QUICK\n"));
+    fillers.clear();
+    ::close(listener);
+}
+#endif
+
+TEST_F(CapitalizeClientTest, AFailureNamesEveryAddressTried)
+{
+    const quint16 port = unusedPort();
+    client.connectToAddresses(QStringLiteral("localhost"),
+                              {QHostAddress::LocalHostIPv6, QHostAddress::LocalHost}, port);
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Failed));
+    const QString p = QString::number(port);
+    EXPECT_TRUE(failure.contains(QStringLiteral("nothing is listening"))) << failure;
+    EXPECT_TRUE(failure.contains(QStringLiteral("Tried 2 addresses of \"localhost\"")))
+        << failure;
+    EXPECT_TRUE(failure.contains(QStringLiteral("[::1]:%1 (IPv6): refused after").arg(p)))
+        << failure;
+    EXPECT_TRUE(failure.contains(QStringLiteral("127.0.0.1:%1 (IPv4): refused after").arg(p)))
+        << failure;
+}
+
 TEST_F(CapitalizeClientTest, AResetIsToldApartFromAClose)
 {
     // A server that resets the connection as soon as it hears anything.
