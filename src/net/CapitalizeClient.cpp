@@ -37,6 +37,7 @@ CapitalizeClient::CapitalizeClient(QObject *parent)
 {
     m_clock.start();
     m_connectTimer->setSingleShot(true);
+    m_connectTimer->setTimerType(Qt::PreciseTimer); // a coarse timer gives up to 5% early
     connect(m_connectTimer, &QTimer::timeout, this, &CapitalizeClient::onConnectTimeout);
     m_staggerTimer->setSingleShot(true);
     connect(m_staggerTimer, &QTimer::timeout, this, &CapitalizeClient::startNextAttempt);

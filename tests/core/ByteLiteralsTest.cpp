@@ -1,4 +1,5 @@
 #include "QtPrinters.h"
+#include "TestSeed.h"
 
 #include "core/ByteLiterals.h"
 
@@ -21,13 +22,6 @@ QByteArray allByteValues()
     for (int byte = 0; byte < 256; ++byte)
         bytes.append(char(byte));
     return bytes;
-}
-
-quint32 testSeed()
-{
-    if (const char *text = std::getenv("CAPSOCK_TEST_SEED"))
-        return quint32(std::strtoul(text, nullptr, 10));
-    return std::random_device()();
 }
 
 QByteArray randomBytes(quint32 seed, int size)

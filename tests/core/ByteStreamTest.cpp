@@ -1,4 +1,5 @@
 #include "QtPrinters.h"
+#include "TestSeed.h"
 
 #include "core/ByteStream.h"
 
@@ -272,9 +273,7 @@ TEST(ByteStreamTest, SegmentAtInA64MiBStreamOfRecv1024Reads)
     ASSERT_EQ(stream.size(), Reads * ReadSize);
     ASSERT_EQ(stream.segmentCount(), qsizetype(Reads));
 
-    const char *seedText = std::getenv("CAPSOCK_TEST_SEED");
-    const quint32 seed = seedText ? quint32(std::strtoul(seedText, nullptr, 10))
-                                  : std::random_device()();
+    const quint32 seed = testSeed();
     SCOPED_TRACE(::testing::Message() << "seed " << seed << " (rerun with CAPSOCK_TEST_SEED)");
     std::mt19937 random(seed);
     std::uniform_int_distribution<qint64> anyOffset(0, stream.size() - 1);

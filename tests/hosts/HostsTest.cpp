@@ -1,0 +1,288 @@
+#include "TestHosts.h"
+
+#include "app/ProcessHelpers.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+
+#include <gtest/gtest.h>
+
+// Capsock across two hosts: the headless server in namespace A, clients in namespace B,
+// joined by a veth pair (tests/hosts/TestHosts.h). Skipped, with the reason, where namespaces
+// cannot be made (not root, no iproute2).
+
+namespace {
+
+const QByteArray Message = "hello from host b\n";
+
+QString a4() { return QLatin1String(TestHosts::AddressA); }
+QString a6() { return QLatin1String(TestHosts::Address6A); }
+
+class HostsTest : public ProcessTest
+{
+protected:
+    void SetUp() override
+    {
+        const QString why = hosts.create();
+        if (!why.isEmpty())
+            GTEST_SKIP() << "host tests skipped: " << why.toStdString();
+    }
+
+    void TearDown() override
+    {
+        ProcessTest::TearDown(); // the programs first: they keep a namespace alive
+        hosts.destroy();
+    }
+
+    Child *startIn(const QString &host, const QString &program, const QStringList &arguments)
+    {
+        return start(TestHosts::ipTool(), TestHosts::inHost(host, program, arguments));
+    }
+
+    Child *runIn(const QString &host, const QString &program, const QStringList &arguments,
+                 const QByteArray &input, int timeoutMs = 10000)
+    {
+        return run(TestHosts::ipTool(), TestHosts::inHost(host, program, arguments), input,
+                   timeoutMs);
+    }
+
+    // The headless server in host A on a port the system chose; 0 (and a failure) when it
+    // did not come up. Waits for its whole banner, so the address lines are there too.
+    quint16 startServerOnA(const QString &bind, Child **server)
+    {
+        Child *child = startIn(hosts.nameA(), capsock(),
+                               {QStringLiteral("--headless"), QStringLiteral("--server"),
+                                QStringLiteral("--bind"), bind, QStringLiteral("--port"),
+                                QStringLiteral("0")});
+        *server = child;
+        if (!child->waitForOutput("Press Ctrl-C to stop.\n")) {
+            ADD_FAILURE() << "the server in A did not start: " << child->describe();
+            return 0;
+        }
+        static const QRegularExpression listening(
+            QStringLiteral("^Capsock capitalization server listening on port (\\d+) \\("));
+        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(child->out));
+        if (!match.hasMatch()) {
+            ADD_FAILURE() << "unexpected banner: " << child->describe();
+            return 0;
+        }
+        return match.captured(1).toUShort();
+    }
+
+    // Capsock's headless client in `host`, sending Message.
+    Child *clientIn(const QString &host, const QString &target, int timeoutSeconds = 5)
+    {
+        return runIn(host, capsock(),
+                     {QStringLiteral("--headless"), QStringLiteral("--client"), target,
+                      QStringLiteral("--timeout"), QString::number(timeoutSeconds)},
+                     Message, (timeoutSeconds + 10) * 1000);
+    }
+
+    // One line of the server's banner ("Other machines: ..."), without its label.
+    static QString bannerLine(const Child *server, const QString &label)
+    {
+        for (const QString &line : QString::fromUtf8(server->out).split(QLatin1Char('\n'))) {
+            if (line.startsWith(label))
+                return line.mid(label.size());
+        }
+        return {};
+    }
+
+    // False (the test skipped) where nftables cannot be used: the caller returns at once.
+    bool loadFirewallOnA(quint16 port, const QString &verdict)
+    {
+        const QString ruleset = QStringLiteral("table inet capsock_hosts_test {\n"
+                                               "    chain input {\n"
+                                               "        type filter hook input priority 0;\n"
+                                               "        tcp dport %1 %2\n"
+                                               "    }\n"
+                                               "}\n")
+                                    .arg(port)
+                                    .arg(verdict);
+        const QString failure = hosts.loadFirewall(hosts.nameA(), ruleset);
+        if (failure.isEmpty())
+            return true;
+        // GTEST_SKIP() here would only leave this function.
+        [&] { GTEST_SKIP() << "firewall test skipped: " << failure.toStdString(); }();
+        return false;
+    }
+
+    // Proves the path from B to the server works before a test breaks it on purpose, so a
+    // failure afterwards is the firewall's doing.
+    void expectReachableFromB(const QString &target)
+    {
+        Child *client = clientIn(hosts.nameB(), target);
+        EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 0) << client->describe();
+        EXPECT_BYTES_EQ(pythonUpper(Message), client->out);
+    }
+
+    TestHosts hosts;
+};
+
+TEST_F(HostsTest, OurClientInBReachesTheServerInAByIPv4)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    Child *client = clientIn(hosts.nameB(), QStringLiteral("%1:%2").arg(a4()).arg(port));
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 0) << client->describe();
+    EXPECT_BYTES_EQ(pythonUpper(Message), client->out);
+    // It crossed the veth pair: the server saw B's address, not a loopback one.
+    EXPECT_TRUE(server->waitForOutput("connected from " + QByteArray(TestHosts::AddressB) + ":"))
+        << server->describe();
+}
+
+TEST_F(HostsTest, OurClientInBReachesTheServerInAByIPv6)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    Child *client = clientIn(hosts.nameB(), QStringLiteral("[%1]:%2").arg(a6()).arg(port));
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 0) << client->describe();
+    EXPECT_BYTES_EQ(pythonUpper(Message), client->out);
+    EXPECT_TRUE(server->waitForOutput("connected from [" + QByteArray(TestHosts::Address6B)
+                                      + "]:"))
+        << server->describe();
+}
+
+// The lecture's client creates an AF_INET socket, so IPv4 is the only way it can go.
+TEST_F(HostsTest, LectureClientInBReachesTheServerInAByIPv4)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    const QByteArray line = Message.chopped(1); // it sends what input() returned: no newline
+    Child *client = runIn(hosts.nameB(), python(),
+                          {peerScript(QStringLiteral("lecture_client.py")),
+                           QString::number(port), a4()},
+                          Message);
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 0) << client->describe();
+    EXPECT_BYTES_EQ("Enter a string: " + pythonUpper(line) + "\n", client->out);
+    EXPECT_TRUE(server->waitForOutput("connected from " + QByteArray(TestHosts::AddressB) + ":"))
+        << server->describe();
+}
+
+TEST_F(HostsTest, ServerForThisComputerOnlyIsNotReachableFromB)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("localhost"), &server);
+    ASSERT_NE(port, 0);
+
+    // It does serve: a client in A itself gets its answer.
+    Child *local = clientIn(hosts.nameA(), QStringLiteral("127.0.0.1:%1").arg(port));
+    EXPECT_TRUE(local->exitedNormally() && local->exitCode() == 0) << local->describe();
+    EXPECT_BYTES_EQ(pythonUpper(Message), local->out);
+
+    // From B the connection fails, with one of the plain-words explanations.
+    const QString target = QStringLiteral("%1:%2").arg(a4()).arg(port);
+    Child *remote = clientIn(hosts.nameB(), target, 2);
+    EXPECT_TRUE(remote->exitedNormally() && remote->exitCode() == 1) << remote->describe();
+    EXPECT_TRUE(remote->out.isEmpty()) << remote->describe();
+    const QByteArray refused = "Connection refused by " + target.toUtf8()
+        + ": nothing is listening there";
+    const QByteArray noAnswer = "No answer from " + target.toUtf8() + " after";
+    EXPECT_TRUE(remote->err.contains(refused) || remote->err.contains(noAnswer))
+        << remote->describe();
+    EXPECT_FALSE(server->out.contains("connected from " + QByteArray(TestHosts::AddressB)))
+        << server->describe();
+}
+
+TEST_F(HostsTest, ServerListsTheAddressesOfAForOtherMachinesAndNotLoopback)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    const QString others = bannerLine(server, QStringLiteral("Other machines: "));
+    const QString here = bannerLine(server, QStringLiteral("This computer: "));
+    const QString where = QStringLiteral(" (private network, %1)")
+                              .arg(QLatin1String(TestHosts::InterfaceA));
+    EXPECT_TRUE(others.contains(QStringLiteral("%1:%2").arg(a4()).arg(port) + where))
+        << server->describe();
+    EXPECT_TRUE(others.contains(QStringLiteral("[%1]:%2").arg(a6()).arg(port) + where))
+        << server->describe();
+    EXPECT_FALSE(others.contains(QStringLiteral("127.0.0.1"))) << server->describe();
+    EXPECT_FALSE(others.contains(QStringLiteral("[::1]"))) << server->describe();
+    // Only A's own interfaces: B's addresses are another machine's.
+    EXPECT_FALSE(others.contains(QLatin1String(TestHosts::AddressB))) << server->describe();
+    EXPECT_FALSE(others.contains(QLatin1String(TestHosts::Address6B))) << server->describe();
+    // Loopback is there, where it belongs.
+    EXPECT_TRUE(here.contains(QStringLiteral("127.0.0.1:%1").arg(port))) << server->describe();
+}
+
+TEST_F(HostsTest, FirewallDroppingThePortMakesTheClientTimeOutWithTheFirewallHint)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    const QString target = QStringLiteral("%1:%2").arg(a4()).arg(port);
+    expectReachableFromB(target);
+    if (!loadFirewallOnA(port, QStringLiteral("drop")))
+        return;
+
+    constexpr int TimeoutSeconds = 2;
+    QElapsedTimer clock;
+    clock.start();
+    Child *client = clientIn(hosts.nameB(), target, TimeoutSeconds);
+    const qint64 elapsedMs = clock.elapsed();
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 1) << client->describe();
+    EXPECT_TRUE(client->err.contains("No answer from " + target.toUtf8() + " after"))
+        << client->describe();
+    EXPECT_TRUE(client->err.contains("firewall")) << client->describe();
+    // It gave up at its connect timeout: not much before (Qt's coarse timers may fire 5%
+    // early), and not much later (starting the process takes a fraction of a second; a hang
+    // would take the run's full bound).
+    EXPECT_GE(elapsedMs, TimeoutSeconds * 1000 * 9 / 10);
+    EXPECT_LT(elapsedMs, TimeoutSeconds * 1000 + 2500);
+}
+
+TEST_F(HostsTest, FirewallRejectingThePortMakesTheClientSayRefused)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    const QString target = QStringLiteral("%1:%2").arg(a4()).arg(port);
+    expectReachableFromB(target);
+    if (!loadFirewallOnA(port, QStringLiteral("reject with tcp reset")))
+        return;
+
+    constexpr int TimeoutSeconds = 5;
+    QElapsedTimer clock;
+    clock.start();
+    Child *client = clientIn(hosts.nameB(), target, TimeoutSeconds);
+    const qint64 elapsedMs = clock.elapsed();
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 1) << client->describe();
+    EXPECT_TRUE(client->err.contains("Connection refused by " + target.toUtf8()))
+        << client->describe();
+    EXPECT_FALSE(client->err.contains("No answer")) << client->describe();
+    EXPECT_LT(elapsedMs, TimeoutSeconds * 1000); // a reset answers at once
+}
+
+// The window itself, as a student uses it on the second machine: tests/hosts/
+// GuiClientInHost.cpp runs in host B (offscreen) and passes when its message came back.
+TEST_F(HostsTest, GuiClientInBCompletesAMessageWithTheServerInA)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    const QByteArray typed = "grüße from host b"; // full case mapping: ß becomes SS
+    Child *gui = runIn(hosts.nameB(), QStringLiteral("env"),
+                       {QStringLiteral("CAPSOCK_HOSTS_SERVER=") + a4(),
+                        QStringLiteral("CAPSOCK_HOSTS_MESSAGE=") + QString::fromUtf8(typed),
+                        QStringLiteral("CAPSOCK_HOSTS_EXPECTED=")
+                            + QString::fromUtf8(pythonUpper(typed)),
+                        QStringLiteral("CAPSOCK_HOSTS_PORT=%1").arg(port),
+                        QStringLiteral("QT_QPA_PLATFORM=offscreen"),
+                        QStringLiteral(CAPSOCK_HOSTS_GUI_CLIENT)},
+                       {}, 30000);
+    EXPECT_TRUE(gui->exitedNormally() && gui->exitCode() == 0) << gui->describe();
+    // Passed, and not skipped: it did run its one test.
+    EXPECT_TRUE(gui->out.contains("[  PASSED  ] 1 test.")) << gui->describe();
+    EXPECT_FALSE(gui->out.contains("SKIPPED")) << gui->describe();
+    EXPECT_TRUE(server->waitForOutput("connected from " + QByteArray(TestHosts::AddressB) + ":"))
+        << server->describe();
+    EXPECT_TRUE(server->out.contains(" recv(1024) -> " + QByteArray::number(typed.size() + 1)
+                                     + " bytes"))
+        << server->describe();
+}
+
+} // namespace
