@@ -55,8 +55,8 @@ QString connectFailed(TcpStream::Error error, const QString &host, const QHostAd
     switch (error) {
     case TcpStream::Error::ConnectionRefused:
         return QStringLiteral(
-                   "Connection refused by %1: nothing is listening there. Is the server started, "
-                   "and is the port right?")
+                   "Connection refused by %1: nothing is listening there (or a firewall turned "
+                   "the connection away). Is the server started, and is the port right?")
             .arg(tried);
     case TcpStream::Error::TimedOut:
         return QStringLiteral(
