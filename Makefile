@@ -6,7 +6,7 @@ PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtes
             fonts-noto-color-emoji iproute2 nftables
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps bench
+.PHONY: run test build deps bench sanitize
 
 # Two windows side by side, a server and a client already connected. (No display, as on a
 # cloud VM? Run build/src/capsock --headless --server instead.)
@@ -34,3 +34,10 @@ deps:
 
 bench: build
 	tests/bench/run_uppercaser.sh $(BUILD_DIR)
+
+# The whole test suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+sanitize: deps
+	cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+	cmake --build build-sanitize
+	ASAN_OPTIONS=detect_leaks=0 ctest --test-dir build-sanitize --output-on-failure --parallel 2

@@ -23,10 +23,14 @@ QStringList argumentsOf(int argc, char **argv)
 
 int runHeadless(const CommandLine &options)
 {
+    // Not qApp: with <QApplication> included it is a cast to QApplication, which a headless
+    // run's QCoreApplication is not (UBSan caught it).
+    QCoreApplication *application = QCoreApplication::instance();
     TerminationSignals termination;
     if (options.mode == CommandLine::Mode::Server) {
         HeadlessServer server(options.server, options.quiet);
-        QObject::connect(&server, &HeadlessServer::finished, qApp, &QCoreApplication::exit);
+        QObject::connect(&server, &HeadlessServer::finished, application,
+                         &QCoreApplication::exit);
         QObject::connect(&termination, &TerminationSignals::requested, &server,
                          &HeadlessServer::stop);
         if (!server.start())
@@ -41,8 +45,8 @@ int runHeadless(const CommandLine &options)
     clientOptions.hex = options.hex;
     clientOptions.quiet = options.quiet;
     HeadlessClient client(clientOptions);
-    QObject::connect(&client, &HeadlessClient::finished, qApp, &QCoreApplication::exit);
-    QObject::connect(&termination, &TerminationSignals::requested, qApp,
+    QObject::connect(&client, &HeadlessClient::finished, application, &QCoreApplication::exit);
+    QObject::connect(&termination, &TerminationSignals::requested, application,
                      [] { QCoreApplication::exit(130); });
     client.start();
     return QCoreApplication::exec();
