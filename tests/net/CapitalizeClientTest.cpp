@@ -12,6 +12,47 @@
 
 namespace {
 
+#ifdef Q_OS_UNIX
+// A listener on 127.0.0.1 whose accept queue is full: it drops further connection attempts
+// exactly as a firewall that drops packets does, without any packet leaving this machine.
+class SilentListener
+{
+public:
+    SilentListener()
+    {
+        m_descriptor = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address = {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (m_descriptor < 0
+            || ::bind(m_descriptor, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0
+            || ::listen(m_descriptor, 0) != 0
+            || ::getsockname(m_descriptor, reinterpret_cast<sockaddr *>(&address), &length)
+                != 0) {
+            return; // port() stays 0: the test fails on it
+        }
+        m_port = ntohs(address.sin_port);
+        for (int i = 0; i < 3; ++i) // fill the queue
+            m_fillers.push_back(std::make_unique<RawPeer>(m_port));
+        QTest::qWait(200);
+    }
+    ~SilentListener()
+    {
+        m_fillers.clear();
+        if (m_descriptor >= 0)
+            ::close(m_descriptor);
+    }
+
+    quint16 port() const { return m_port; }
+
+private:
+    int m_descriptor = -1;
+    quint16 m_port = 0;
+    std::vector<std::unique_ptr<RawPeer>> m_fillers;
+};
+#endif
+
 struct Reply
 {
     qint64 messageId;
@@ -161,22 +202,9 @@ TEST_F(CapitalizeClientTest, ARefusedConnectionIsExplained)
 #ifdef Q_OS_UNIX
 TEST_F(CapitalizeClientTest, AConnectionWithNoAnswerTimesOutWithTheFirewallHint)
 {
-    // A listening socket whose accept queue is full drops further SYNs, exactly as a firewall
-    // that drops packets does, without any packet leaving this machine.
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    ASSERT_GE(listener, 0);
-    sockaddr_in address = {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
-    ASSERT_EQ(::listen(listener, 0), 0);
-    socklen_t length = sizeof address;
-    ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
-    const quint16 port = ntohs(address.sin_port);
-    std::vector<std::unique_ptr<RawPeer>> fillers;
-    for (int i = 0; i < 3; ++i)
-        fillers.push_back(std::make_unique<RawPeer>(port));
-    QTest::qWait(200);
+    const SilentListener silent;
+    ASSERT_NE(silent.port(), 0);
+    const quint16 port = silent.port();
 
     client.setConnectTimeout(700);
     client.connectToServer(QStringLiteral("127.0.0.1"), port);
@@ -184,8 +212,6 @@ TEST_F(CapitalizeClientTest, AConnectionWithNoAnswerTimesOutWithTheFirewallHint)
     EXPECT_TRUE(failure.contains(QStringLiteral("No answer"))) << failure.toStdString();
     EXPECT_TRUE(failure.contains(QStringLiteral("firewall"))) << failure.toStdString();
     EXPECT_TRUE(failure.contains(QStringLiteral("0.7 s"))) << failure.toStdString();
-    fillers.clear();
-    ::close(listener);
 }
 #endif
 
@@ -216,21 +242,10 @@ TEST_F(CapitalizeClientTest, WhenOneFamilyIsRefusedTheOtherIsTried)
 #ifdef Q_OS_UNIX
 TEST_F(CapitalizeClientTest, AnAddressThatNeverAnswersCostsAQuarterSecondNotATimeout)
 {
-    // 127.0.0.1:P drops connections (a full accept queue); [::1]:P has our server.
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    ASSERT_GE(listener, 0);
-    sockaddr_in address = {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ASSERT_EQ(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
-    ASSERT_EQ(::listen(listener, 0), 0);
-    socklen_t length = sizeof address;
-    ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
-    const quint16 port = ntohs(address.sin_port);
-    std::vector<std::unique_ptr<RawPeer>> fillers;
-    for (int i = 0; i < 3; ++i)
-        fillers.push_back(std::make_unique<RawPeer>(port));
-    QTest::qWait(200);
+    // 127.0.0.1:P drops connections; [::1]:P has our server.
+    const SilentListener silent;
+    ASSERT_NE(silent.port(), 0);
+    const quint16 port = silent.port();
     ServerOptions options = loopbackOptions();
     options.bindAddresses = {QHostAddress(QHostAddress::LocalHostIPv6)};
     options.port = port;
@@ -247,8 +262,6 @@ TEST_F(CapitalizeClientTest, AnAddressThatNeverAnswersCostsAQuarterSecondNotATim
     client.send("quick\n");
     ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000));
     EXPECT_EQ(replies[0].bytes, QByteArray("QUICK\n"));
-    fillers.clear();
-    ::close(listener);
 }
 #endif
 
