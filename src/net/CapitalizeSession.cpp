@@ -66,8 +66,10 @@ void CapitalizeSession::onReadable()
         if (chunk.isEmpty())
             break;
         m_bytesReceived += chunk.size();
-        reportCall(QStringLiteral("recv(%1)").arg(m_options.readSize),
-                   counted(chunk.size(), "byte", "bytes"));
+        if (callsWatched()) {
+            emit socketCall({m_id, QStringLiteral("recv(%1)").arg(m_options.readSize),
+                             counted(chunk.size(), "byte", "bytes")});
+        }
         emit received(chunk);
 
         QByteArray reply;
@@ -79,11 +81,17 @@ void CapitalizeSession::onReadable()
             return;
         }
         sendReply(reply);
+        // A short read emptied the kernel's buffer: asking again would only hear "nothing
+        // yet". The notifier calls again when more comes.
+        if (chunk.size() < m_options.readSize)
+            break;
     }
 
     if (m_stream->peerFinished()) {
-        reportCall(QStringLiteral("recv(%1)").arg(m_options.readSize),
-                   tr("0 bytes: the client finished sending"));
+        if (callsWatched()) {
+            emit socketCall({m_id, QStringLiteral("recv(%1)").arg(m_options.readSize),
+                             tr("0 bytes: the client finished sending")});
+        }
         QByteArray rest; // a character the client never completed goes back as it came
         m_caser.finish(rest);
         sendReply(rest);
@@ -96,8 +104,9 @@ void CapitalizeSession::sendReply(const QByteArray &reply)
     if (reply.isEmpty())
         return;
     m_bytesQueued += reply.size();
-    reportCall(QStringLiteral("sendall(%1)").arg(counted(reply.size(), "byte", "bytes")),
-               QString());
+    if (callsWatched())
+        emit socketCall({m_id, QStringLiteral("sendall(%1)")
+                                   .arg(counted(reply.size(), "byte", "bytes")), QString()});
     emit replied(reply);
     m_stream->send(reply);
 }
@@ -163,14 +172,14 @@ void CapitalizeSession::end(const QString &reason)
     if (m_ignoredBytes > 0)
         why += tr("; %1 more from the client went unanswered")
                    .arg(counted(m_ignoredBytes, "byte", "bytes"));
-    reportCall(QStringLiteral("close()"), why);
+    if (callsWatched())
+        emit socketCall({m_id, QStringLiteral("close()"), why});
     m_stream->abort();
     emit closed(why);
 }
 
-void CapitalizeSession::reportCall(const QString &call, const QString &result)
+bool CapitalizeSession::callsWatched() const
 {
     static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeSession::socketCall);
-    if (isSignalConnected(signal)) // building the text costs more than the recv() it describes
-        emit socketCall({m_id, call, result});
+    return isSignalConnected(signal);
 }

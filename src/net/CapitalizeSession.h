@@ -47,7 +47,8 @@ private:
     void finish(const QString &reason);
     void closeWhenDone();
     void end(const QString &reason);
-    void reportCall(const QString &call, const QString &result);
+    // Building a call's text costs more than the recv() it describes: only when someone listens.
+    bool callsWatched() const;
 
     const qint64 m_id;
     TcpStream *m_stream;

@@ -1,6 +1,6 @@
 #include "net/TcpStream.h"
 
-#include <QSocketNotifier>
+#include "net/SocketWatch.h"
 
 #ifdef Q_OS_WIN
 #  include <winsock2.h>
@@ -156,8 +156,8 @@ TcpStream::TcpStream(qintptr descriptor, QObject *parent)
 {
     setNonBlocking(m_descriptor);
     readAddresses();
-    setUpNotifiers();
-    m_writeNotifier->setEnabled(false);
+    watch();
+    m_watch->setReadEnabled(true);
 }
 
 TcpStream::TcpStream(const QHostAddress &address, quint16 port, QObject *parent)
@@ -193,8 +193,8 @@ TcpStream::TcpStream(const QHostAddress &address, quint16 port, QObject *parent)
         }
     }
     // Connected at once (loopback can) or in progress: either way writability tells.
-    setUpNotifiers();
-    m_readNotifier->setEnabled(false);
+    watch();
+    m_watch->setWriteEnabled(true);
 }
 
 TcpStream::~TcpStream()
@@ -202,16 +202,10 @@ TcpStream::~TcpStream()
     closeDescriptor();
 }
 
-void TcpStream::setUpNotifiers()
+void TcpStream::watch()
 {
-    m_readNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Read, this);
-    connect(m_readNotifier, &QSocketNotifier::activated, this, &TcpStream::readyToReceive);
-    m_writeNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Write, this);
-    connect(m_writeNotifier, &QSocketNotifier::activated, this, &TcpStream::onWritable);
-#ifdef Q_OS_WIN
-    m_exceptionNotifier = new QSocketNotifier(m_descriptor, QSocketNotifier::Exception, this);
-    connect(m_exceptionNotifier, &QSocketNotifier::activated, this, &TcpStream::onWritable);
-#endif
+    m_watch = SocketWatch::create(
+        m_descriptor, [this] { emit readyToReceive(); }, [this] { onWritable(); });
 }
 
 void TcpStream::readAddresses()
@@ -243,7 +237,7 @@ QByteArray TcpStream::receive(qint64 maxSize)
     }
     if (received == 0) {
         m_peerFinished = true;
-        m_readNotifier->setEnabled(false);
+        m_watch->setReadEnabled(false);
         return {};
     }
     const int code = lastSocketError();
@@ -251,7 +245,7 @@ QByteArray TcpStream::receive(qint64 maxSize)
         // Told through error(): the caller is in the middle of its read handler.
         m_error = errorKind(code);
         m_errorString = systemErrorString(code);
-        m_readNotifier->setEnabled(false);
+        m_watch->setReadEnabled(false);
         QMetaObject::invokeMethod(this, [this] { emit failed(m_error); }, Qt::QueuedConnection);
     }
     return {};
@@ -260,8 +254,8 @@ QByteArray TcpStream::receive(qint64 maxSize)
 void TcpStream::setReceiving(bool enabled)
 {
     m_receiving = enabled;
-    if (m_readNotifier && m_connected && !m_peerFinished && m_error == Error::None)
-        m_readNotifier->setEnabled(enabled);
+    if (m_watch && m_connected && !m_peerFinished && m_error == Error::None)
+        m_watch->setReadEnabled(enabled);
 }
 
 void TcpStream::send(const QByteArray &bytes)
@@ -285,7 +279,7 @@ void TcpStream::flushQueue()
             const int code = lastSocketError();
             if (isWouldBlock(code))
                 break;
-            m_writeNotifier->setEnabled(false);
+            m_watch->setWriteEnabled(false);
             m_error = errorKind(code);
             m_errorString = systemErrorString(code);
             QMetaObject::invokeMethod(this, [this] { emit failed(m_error); },
@@ -300,14 +294,13 @@ void TcpStream::flushQueue()
             m_frontOffset = 0;
         }
     }
-    m_writeNotifier->setEnabled(!m_queue.empty());
+    m_watch->setWriteEnabled(!m_queue.empty());
     if (m_queue.empty() && m_finishRequested && !m_sendingShutDown) {
         ::shutdown(NativeSocket(m_descriptor), ShutdownSending);
         m_sendingShutDown = true;
     }
-    if (sent > 0)
-        QMetaObject::invokeMethod(this, [this, sent] { emit bytesSent(sent); },
-                                  Qt::QueuedConnection);
+    if (sent > 0) // last: a slot may delete us
+        emit bytesSent(sent);
 }
 
 void TcpStream::finishSending()
@@ -332,11 +325,8 @@ void TcpStream::onWritable()
         }
         m_connected = true;
         readAddresses();
-#ifdef Q_OS_WIN
-        m_exceptionNotifier->setEnabled(false);
-#endif
-        m_readNotifier->setEnabled(m_receiving);
-        m_writeNotifier->setEnabled(!m_queue.empty());
+        m_watch->setReadEnabled(m_receiving);
+        m_watch->setWriteEnabled(!m_queue.empty());
         emit connected();
         if (m_connected && !m_queue.empty())
             flushQueue();
@@ -372,11 +362,7 @@ void TcpStream::closeDescriptor()
 {
     if (m_descriptor < 0)
         return;
-    // Notifiers must go before the descriptor they watch.
-    delete m_readNotifier;
-    delete m_writeNotifier;
-    delete m_exceptionNotifier;
-    m_readNotifier = m_writeNotifier = m_exceptionNotifier = nullptr;
+    m_watch.reset(); // before the descriptor it watches
     closeNative(m_descriptor);
     m_descriptor = -1;
     m_connected = false;

@@ -5,8 +5,9 @@
 #include <QObject>
 
 #include <deque>
+#include <memory>
 
-class QSocketNotifier;
+class SocketWatch;
 
 // One TCP connection, with the calls the lecture teaches and QTcpSocket does not offer:
 // - receive(n) is exactly one recv(n), so "recv(1024) -> 17 bytes" is what really happened;
@@ -14,7 +15,7 @@ class QSocketNotifier;
 //   (QTcpSocket can not half-close, and drops unsent bytes when the peer half-closes);
 // - the peer finishing (end of stream) is told apart from a reset (QTcpSocket reports both as
 //   "remote host closed").
-// Portable: POSIX sockets, or Winsock on Windows, driven by QSocketNotifier.
+// Portable: POSIX sockets, or Winsock on Windows, driven by a SocketWatch.
 class TcpStream : public QObject
 {
     Q_OBJECT
@@ -72,11 +73,13 @@ public:
 signals:
     void connected();
     void readyToReceive();
+    // The kernel took `count` more bytes; emitted from within send() when it takes them at once
+    // (a queued signal per send would cost a wake-up of the event loop per reply).
     void bytesSent(qint64 count);
     void failed(TcpStream::Error error);
 
 private:
-    void setUpNotifiers();
+    void watch();
     void readAddresses();
     void onWritable();
     void flushQueue();
@@ -84,9 +87,7 @@ private:
     void closeDescriptor();
 
     qintptr m_descriptor = -1;
-    QSocketNotifier *m_readNotifier = nullptr;
-    QSocketNotifier *m_writeNotifier = nullptr;
-    QSocketNotifier *m_exceptionNotifier = nullptr; // Windows reports failed connects here
+    std::unique_ptr<SocketWatch> m_watch;
     bool m_connected = false;
     bool m_peerFinished = false;
     bool m_finishRequested = false;
