@@ -30,6 +30,11 @@ private:
 };
 
 constexpr int RefusalLingerMs = 5000;
+// Connections the kernel may complete before we accept them. Qt's default of 50 overflows when
+// a class (or a load test) connects all at once; the overflow is dropped, and with SYN cookies
+// some of those clients believe they are connected while the server never hears of them. The
+// kernel caps it at net.core.somaxconn.
+constexpr int ListenBacklog = 4096;
 
 bool isIPv6(const QHostAddress &address)
 {
@@ -83,6 +88,7 @@ bool CapitalizeServer::start(const ServerOptions &options)
 #endif
         const QString bindCall = QStringLiteral("bind((\"%1\", %2))").arg(bindHost(address))
                                      .arg(port);
+        listener->setListenBacklogSize(ListenBacklog);
         if (!listener->listen(address, port)) {
             const auto error = listener->serverError();
             const bool optional = i > 0
