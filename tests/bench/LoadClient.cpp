@@ -2,7 +2,7 @@
 // It talks to any capitalization server on loopback and checks every reply byte, so a fast
 // but wrong server never scores: any mismatch, short reply or lost connection is an error
 // and makes the exit code 1.
-//   capsock_load --pingpong --connections N --line-bytes M --seconds T --port P
+//   capsock_load --pingpong --connections N --line-bytes M --seconds T --port P [--idle I]
 //   capsock_load --bulk --mebibytes K --port P
 // Linux only: epoll keeps one thread able to drive 1000 connections without skewing them.
 #ifndef __linux__
@@ -35,6 +35,7 @@ enum class Mode { None, PingPong, Bulk };
 struct Options {
     Mode mode = Mode::None;
     long connections = 1;
+    long idle = 0;  // connections that sit open after their warm-up round trip
     long lineBytes = 32;
     double seconds = 3;
     long mebibytes = 64;
@@ -47,7 +48,7 @@ struct Options {
     std::fprintf(stderr,
                  "capsock_load: %s\n"
                  "usage: capsock_load --pingpong [--connections N] [--line-bytes M]"
-                 " [--seconds T] --port P\n"
+                 " [--seconds T] [--idle I] --port P\n"
                  "       capsock_load --bulk [--mebibytes K] [--timeout S] --port P\n",
                  why);
     std::exit(2);
@@ -83,6 +84,7 @@ Options parseOptions(int argc, char **argv)
             usage(("missing value or unknown option: " + arg).c_str());
         const char *value = argv[++i];
         if (arg == "--connections") o.connections = parseLong(value, 1, 60000);
+        else if (arg == "--idle") o.idle = parseLong(value, 0, 60000);
         else if (arg == "--line-bytes") o.lineBytes = parseLong(value, 1, 16 << 20);
         else if (arg == "--seconds") o.seconds = parseSeconds(value);
         else if (arg == "--mebibytes") o.mebibytes = parseLong(value, 1, 1 << 20);
@@ -200,6 +202,8 @@ private:
     void fail(size_t index, const char *why);
     int report(double measuredSeconds);
     size_t shift(size_t index) const { return (conns_[index].round + index) % 26; }
+    // The first o_.idle connections only say hello (the warm-up), then stay silent.
+    bool isIdle(size_t index) const { return index < static_cast<size_t>(o_.idle); }
 
     const Options &o_;
     Lines lines_;
@@ -228,7 +232,7 @@ bool PingPong::openAll()
 {
     epoll_ = epoll_create1(EPOLL_CLOEXEC);
     if (epoll_ < 0) return false;
-    conns_.resize(static_cast<size_t>(o_.connections));
+    conns_.resize(static_cast<size_t>(o_.idle + o_.connections));
     for (size_t i = 0; i < conns_.size(); ++i) {
         conns_[i].fd = connectLoopback(o_.port);
         if (conns_[i].fd < 0) { fail(i, std::strerror(errno)); continue; }
@@ -336,7 +340,7 @@ int PingPong::run()
 
     Clock::time_point start = Clock::now();
     for (size_t i = 0; i < conns_.size(); ++i) {
-        if (conns_[i].dead) continue;
+        if (conns_[i].dead || isIdle(i)) continue;
         sendLine(conns_[i]);
         writeSome(i);
     }
@@ -363,13 +367,14 @@ int PingPong::report(double measuredSeconds)
     double rtps = static_cast<double>(latenciesUs_.size()) / measuredSeconds;
     uint32_t p50 = percentile(latenciesUs_, 0.50), p99 = percentile(latenciesUs_, 0.99);
     uint32_t maxUs = latenciesUs_.empty() ? 0 : latenciesUs_.back();
-    std::printf("pingpong: %ld connections, %ld-byte lines, %.2f s: %zu round trips\n",
-                o_.connections, o_.lineBytes, measuredSeconds, latenciesUs_.size());
+    std::printf("pingpong: %ld connections (and %ld idle), %ld-byte lines, %.2f s: "
+                "%zu round trips\n",
+                o_.connections, o_.idle, o_.lineBytes, measuredSeconds, latenciesUs_.size());
     std::printf("  %.0f round trips/s, latency p50 %u us, p99 %u us, max %u us, errors %ld\n",
                 rtps, p50, p99, maxUs, errors_);
-    std::printf("RESULT mode=pingpong conns=%ld bytes=%ld rtps=%.0f p50us=%u p99us=%u "
-                "maxus=%u errors=%ld\n",
-                o_.connections, o_.lineBytes, rtps, p50, p99, maxUs, errors_);
+    std::printf("RESULT mode=pingpong conns=%ld idle=%ld bytes=%ld rtps=%.0f p50us=%u "
+                "p99us=%u maxus=%u errors=%ld\n",
+                o_.connections, o_.idle, o_.lineBytes, rtps, p50, p99, maxUs, errors_);
     std::fflush(stdout);
     return errors_ == 0 && !latenciesUs_.empty() ? 0 : 1;
 }
