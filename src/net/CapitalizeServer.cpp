@@ -163,7 +163,8 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
     const qint64 id = m_nextSessionId++;
     auto *session = new CapitalizeSession(id, stream, m_options, this);
     m_sessions[id] = session;
-    connect(session, &CapitalizeSession::socketCall, this, &CapitalizeServer::socketCall);
+    if (callsWatched()) // else the session need not describe its calls at all
+        connect(session, &CapitalizeSession::socketCall, this, &CapitalizeServer::socketCall);
     connect(session, &CapitalizeSession::closed, this, [this, id, session](const QString &why) {
         m_sessions.erase(id);
         emit clientDisconnected(id, why);
@@ -172,8 +173,10 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
         if (m_stopping && m_sessions.empty())
             QMetaObject::invokeMethod(this, &CapitalizeServer::stopped, Qt::QueuedConnection);
     });
-    emit socketCall({id, QStringLiteral("accept()"),
-                     pythonAddress(stream->peerAddress(), stream->peerPort())});
+    if (callsWatched()) {
+        emit socketCall({id, QStringLiteral("accept()"),
+                         pythonAddress(stream->peerAddress(), stream->peerPort())});
+    }
     emit clientConnected(session);
 }
 
@@ -200,9 +203,14 @@ void CapitalizeServer::refuse(qintptr descriptor)
     emit clientRefused(peer, reason);
 }
 
-void CapitalizeServer::reportCall(const QString &call, const QString &result)
+bool CapitalizeServer::callsWatched() const
 {
     static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeServer::socketCall);
-    if (isSignalConnected(signal))
+    return isSignalConnected(signal);
+}
+
+void CapitalizeServer::reportCall(const QString &call, const QString &result)
+{
+    if (callsWatched())
         emit socketCall({0, call, result});
 }

@@ -45,6 +45,8 @@ signals:
     // Emitted once the session is over; it is deleted right after.
     void clientDisconnected(qint64 sessionId, const QString &reason);
     void clientRefused(const QString &peer, const QString &reason);
+    // The calls as the lecture makes them. Connect before start(): describing every recv() costs
+    // more than the recv(), so a session only does it if someone listened when it began.
     void socketCall(const SocketCall &call);
     // Every session has ended after stop().
     void stopped();
@@ -52,6 +54,7 @@ signals:
 private:
     void onIncoming(qintptr descriptor);
     void refuse(qintptr descriptor);
+    bool callsWatched() const;
     void reportCall(const QString &call, const QString &result);
 
     ServerOptions m_options;
