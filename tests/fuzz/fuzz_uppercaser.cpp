@@ -1,0 +1,133 @@
+// libFuzzer target: Utf8UpperCaser on any bytes, cut into chunks anywhere.
+//
+// The input is read from both ends (FuzzedDataProvider): a byte from the end gives the length
+// of the next chunk (0..255; empty chunks included), the bytes from the front fill it, until
+// the input is used up. The chunks joined are the stream. Checked:
+// - fed chunk by chunk, then finish(): the same bytes as upperCased() of the whole stream, and
+//   as feeding it one byte at a time; never more than 3 bytes held back, none after finish();
+// - those bytes are what an independent reading says: each valid character (RFC 3629, decoded
+//   by FuzzCheck.h, not by src/core) replaced by Qt's full upper case of it, every other byte
+//   unchanged;
+// - valid UTF-8 in: valid UTF-8 out, equal to QString::fromUtf8(in).toUpper().toUtf8();
+// - ASCII in: the same length out, 'a'..'z' raised and nothing else changed.
+
+#include "FuzzCheck.h"
+
+#include "core/Utf8UpperCaser.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace {
+
+// Qt's full upper-case mapping of one code point, as UTF-8 (what the upper-caser's table is
+// built from, one character at a time).
+const QByteArray &upperOf(char32_t codePoint)
+{
+    static std::unordered_map<char32_t, QByteArray> cache;
+    auto found = cache.find(codePoint);
+    if (found == cache.end()) {
+        const QByteArray upper = QString::fromUcs4(&codePoint, 1).toUpper().toUtf8();
+        found = cache.emplace(codePoint, upper).first;
+    }
+    return found->second;
+}
+
+QByteArray expectedUpper(QByteArrayView in)
+{
+    QByteArray out;
+    for (qsizetype at = 0; at < in.size();) {
+        if (const int length = Fuzz::validLengthAt(in, at)) {
+            out += upperOf(char32_t(Fuzz::strictCodePoint(in.sliced(at, length))));
+            at += length;
+        } else {
+            out += in[at++]; // not UTF-8 (or a character the stream ends inside): unchanged
+        }
+    }
+    return out;
+}
+
+QByteArray difference(const QByteArray &stream, const QByteArray &actual,
+                      const QByteArray &expected)
+{
+    return "stream:   " + Fuzz::hex(stream) + "\nactual:   " + Fuzz::hex(actual)
+           + "\nexpected: " + Fuzz::hex(expected);
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    FuzzedDataProvider provider(data, size);
+    std::vector<QByteArray> chunks;
+    QByteArray stream;
+    while (provider.remaining_bytes() > 0) {
+        const size_t length = provider.ConsumeIntegral<uint8_t>();
+        const std::string chunk = provider.ConsumeBytesAsString(length);
+        chunks.emplace_back(chunk.data(), qsizetype(chunk.size()));
+        stream += chunks.back();
+    }
+
+    const QByteArray whole = Utf8UpperCaser::upperCased(stream);
+
+    // Chunk by chunk, through both forms of feed().
+    Utf8UpperCaser caser;
+    QByteArray chunked = "prefix"; // feed() appends to what is there
+    for (size_t i = 0; i < chunks.size(); ++i) {
+        if (i % 2 == 0)
+            caser.feed(chunks[i], chunked);
+        else
+            chunked += caser.feed(chunks[i]);
+        FUZZ_CHECK(caser.heldBytes() >= 0 && caser.heldBytes() <= 3,
+                   "held " + QByteArray::number(caser.heldBytes()) + " bytes after chunk "
+                       + QByteArray::number(qulonglong(i)) + "\nstream: " + Fuzz::hex(stream));
+    }
+    caser.finish(chunked);
+    FUZZ_CHECK(caser.heldBytes() == 0, "bytes still held after finish()");
+    FUZZ_CHECK(chunked.startsWith("prefix"), "feed() changed what was in its output");
+    chunked.remove(0, 6);
+    FUZZ_CHECK(chunked == whole, "chunked differs from one chunk\n"
+                                     + difference(stream, chunked, whole));
+
+    Utf8UpperCaser byteByByte;
+    QByteArray single;
+    for (const char byte : stream)
+        byteByByte.feed(QByteArrayView(&byte, 1), single);
+    byteByByte.finish(single);
+    FUZZ_CHECK(single == whole, "one byte at a time differs from one chunk\n"
+                                    + difference(stream, single, whole));
+
+    const QByteArray expected = expectedUpper(stream);
+    FUZZ_CHECK(whole == expected, "not each character's upper case, other bytes unchanged\n"
+                                      + difference(stream, whole, expected));
+
+    if (Fuzz::isValidUtf8(stream)) {
+        FUZZ_CHECK(Fuzz::isValidUtf8(whole), "valid UTF-8 in, invalid out\n"
+                                                 + difference(stream, whole, expected));
+        const QByteArray qt = QString::fromUtf8(stream).toUpper().toUtf8();
+        FUZZ_CHECK(whole == qt, "differs from QString::toUpper()\n"
+                                    + difference(stream, whole, qt));
+    }
+
+    bool ascii = true;
+    for (const char byte : stream)
+        ascii = ascii && uchar(byte) < 0x80;
+    if (ascii) {
+        FUZZ_CHECK(whole.size() == stream.size(), "ASCII changed length\n"
+                                                      + difference(stream, whole, expected));
+        for (qsizetype i = 0; i < stream.size(); ++i) {
+            const char in = stream[i];
+            FUZZ_CHECK(whole[i] == (in >= 'a' && in <= 'z' ? char(in - 32) : in),
+                       "ASCII byte " + QByteArray::number(i) + " wrong\n"
+                           + difference(stream, whole, expected));
+        }
+    }
+    return 0;
+}
