@@ -1,20 +1,37 @@
 # The README's two commands: `make run` (install what is missing, build, run the demo) and
 # `make test` (install what is missing, build, run every test). Everything else is CMake's.
 BUILD_DIR ?= build
+# The same tests built by clang with AddressSanitizer and UndefinedBehaviorSanitizer, plus the
+# fuzz targets (tests/fuzz). clang, because libFuzzer comes with it (libclang-rt-14-dev).
+SANITIZE_DIR ?= build-sanitize
 PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtest-dev \
             libbenchmark-dev python3 netcat-openbsd util-linux fonts-dejavu-core \
-            fonts-noto-color-emoji iproute2 nftables
+            fonts-noto-color-emoji iproute2 nftables clang libclang-rt-14-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps bench sanitize
+# Any undefined behaviour stops the program (-fno-sanitize-recover), so the test fails.
+# Leak checking stays on: the whole suite is leak-free under clang.
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                  -fno-omit-frame-pointer
+SANITIZE_ENV := UBSAN_OPTIONS=print_stacktrace=1
+FUZZERS ?= uppercaser hexinput utf8_classify
+FUZZ_SECONDS ?= 600
+
+.PHONY: run test build deps bench sanitize sanitize-build sanitize-configure fuzz
 
 # Two windows side by side, a server and a client already connected. (No display, as on a
 # cloud VM? Run build/src/capsock --headless --server instead.)
 run: build
 	$(BUILD_DIR)/src/capsock --demo
 
-test: build
-	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2
+# Both builds' tests, the sanitizer build's last, however the first ones went; fails if any did.
+test: build sanitize-build
+	@status=0; \
+	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2 || status=1; \
+	echo "== The same tests under AddressSanitizer and UBSan, and the fuzz targets"; \
+	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure --parallel 2 \
+	    || status=1; \
+	exit $$status
 
 build: deps
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
@@ -35,9 +52,29 @@ deps:
 bench: build
 	tests/bench/run_uppercaser.sh $(BUILD_DIR)
 
-# The whole test suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
-sanitize: deps
-	cmake -S . -B build-sanitize -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-	cmake --build build-sanitize
-	ASAN_OPTIONS=detect_leaks=0 ctest --test-dir build-sanitize --output-on-failure --parallel 2
+# The whole test suite, and the fuzz targets briefly, under AddressSanitizer and UBSan.
+sanitize: sanitize-build
+	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure --parallel 2
+
+sanitize-build: sanitize-configure
+	cmake --build $(SANITIZE_DIR)
+
+# A cache left by a gcc build in this folder (earlier `make sanitize`) is started afresh.
+sanitize-configure: deps
+	@if [ -f $(SANITIZE_DIR)/CMakeCache.txt ] \
+	    && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++' $(SANITIZE_DIR)/CMakeCache.txt; then \
+	    echo "Removing $(SANITIZE_DIR): not a clang build"; rm -rf $(SANITIZE_DIR); fi
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	    -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCAPSOCK_FUZZ=ON \
+	    -DCAPSOCK_BUILD_BENCHMARKS=OFF
+
+# Each fuzz target for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=3600 FUZZERS=hexinput), in turn,
+# building on the corpus earlier runs found: $(SANITIZE_DIR)/fuzz/<name>/corpus. A failing
+# input is saved beside it as crash-*; `fuzz_<name> crash-...` replays it.
+fuzz: sanitize-configure
+	cmake --build $(SANITIZE_DIR) --target $(addprefix fuzz_,$(FUZZERS))
+	@for name in $(FUZZERS); do \
+	    FUZZ_KEEP_CORPUS=1 $(SANITIZE_ENV) tests/fuzz/run_fuzzer.sh \
+	        $(SANITIZE_DIR)/tests/fuzz/fuzz_$$name tests/fuzz/corpus/$$name \
+	        $(SANITIZE_DIR)/fuzz/$$name -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
