@@ -2,6 +2,8 @@
 // painting one screenful at the start, the middle and the end. References in the same run:
 // a plain QByteArray grown read by read, memcpy of the same bytes, and the least a hex view
 // can paint (each visible row's "hexdump -C" line as one string).
+#include "MixedText.h"
+
 #include "app/HexView.h"
 #include "core/ByteStream.h"
 #include "core/HexDump.h"
@@ -17,26 +19,13 @@
 
 namespace {
 
-constexpr qint64 StreamSize = 64 * 1024 * 1024;
-constexpr qint64 ReadSize = 1024;
+constexpr qint64 StreamSize = BenchText::InspectorSize;
+constexpr qint64 ReadSize = BenchText::ReadSize;
 const QSize Screen(1000, 700);
-
-QByteArray mixedText(qint64 size)
-{
-    const QByteArray line = QStringLiteral("I am hungry for 🌮 — straße, Ελληνικά, 日本語, "
-                                           "привет\n")
-                                .toUtf8();
-    QByteArray text;
-    text.reserve(size);
-    while (text.size() < size)
-        text += line;
-    text.truncate(size);
-    return text;
-}
 
 const QByteArray &input()
 {
-    static const QByteArray bytes = mixedText(StreamSize);
+    static const QByteArray bytes = BenchText::mixedText(StreamSize);
     return bytes;
 }
 
