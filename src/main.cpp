@@ -4,6 +4,7 @@
 #include "app/InspectorWindow.h"
 #include "app/MainWindow.h"
 #include "app/TerminationSignals.h"
+#include "net/SocketWatch.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -63,6 +64,7 @@ int main(int argc, char **argv)
         return parsed.exitCode;
     }
     if (options.headless) {
+        SocketWatch::useEpollEventLoop();
         QCoreApplication app(argc, argv); // no display needed: an SSH session, a cloud VM
         QCoreApplication::setApplicationName(QStringLiteral("capsock"));
         QCoreApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));

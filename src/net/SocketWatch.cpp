@@ -1,19 +1,16 @@
 #include "net/SocketWatch.h"
 
-#include <QLoggingCategory>
+#include <QCoreApplication>
 #include <QSocketNotifier>
 
 #include <utility>
 
 #ifdef Q_OS_LINUX
+#  include "net/EpollEventDispatcher.h"
+#  include "net/EpollSet.h"
+
 #  include <sys/epoll.h>
-#  include <unistd.h>
-
-#  include <cerrno>
-#  include <cstring>
 #endif
-
-Q_LOGGING_CATEGORY(lcSocketWatch, "capsock.net.socketwatch")
 
 namespace {
 
@@ -61,185 +58,124 @@ private:
 
 #ifdef Q_OS_LINUX
 
-class EpollWatch;
-
-// The epoll set of one thread, watched by one QSocketNotifier. It exists while it has watches.
-class EpollHub
+// Where the thread's event dispatcher is not an EpollEventDispatcher (a window's is Qt's), the
+// thread's sockets share an epoll set behind one QSocketNotifier. It exists while it has
+// entries.
+class EpollHub final : public EpollHost
 {
 public:
     // Null when no epoll set can be made (out of descriptors): then notifiers serve instead.
-    static EpollHub *forThisThread();
+    static EpollHub *forThisThread()
+    {
+        if (!t_hub) {
+            auto *hub = new EpollHub;
+            if (!hub->m_set.valid()) {
+                delete hub;
+                return nullptr;
+            }
+            t_hub = hub;
+        }
+        return t_hub;
+    }
 
-    bool add(EpollWatch *watch);
-    void update(EpollWatch *watch);
-    void remove(EpollWatch *watch);
+    EpollSet &epollSet() override { return m_set; }
+    void entryRemoved() override { deleteIfUnused(); }
 
 private:
-    // What one dispatch() is working through. Dispatches nest when a callback runs a nested
-    // event loop (a modal dialog, say), so each has its own.
-    struct Batch
+    EpollHub()
+        : m_notifier(m_set.descriptor(), QSocketNotifier::Read)
     {
-        static constexpr int Capacity = 256;
-        epoll_event events[Capacity];
-        int count = 0;
-        int current = 0;
-        Batch *outer = nullptr;
-    };
-
-    explicit EpollHub(int epoll);
-    ~EpollHub();
-    void dispatch();
+        QObject::connect(&m_notifier, &QSocketNotifier::activated, &m_notifier, [this] {
+            ++m_depth; // a callback may run a nested event loop, and so dispatch again
+            m_set.dispatch(0);
+            --m_depth;
+            deleteIfUnused(); // Qt allows a notifier to be deleted from its own activated()
+        });
+    }
+    ~EpollHub()
+    {
+        t_hub = nullptr;
+        m_notifier.setEnabled(false); // before the set's descriptor goes
+    }
+    void deleteIfUnused()
+    {
+        if (m_set.size() == 0 && m_depth == 0)
+            delete this;
+    }
 
     static thread_local EpollHub *t_hub;
-    const int m_epoll;
+    EpollSet m_set;
     QSocketNotifier m_notifier;
-    int m_watchCount = 0;
-    Batch *m_batch = nullptr;
+    int m_depth = 0;
 };
 
-class EpollWatch final : public SocketWatch
+thread_local EpollHub *EpollHub::t_hub = nullptr;
+
+class EpollWatch final : public SocketWatch, public EpollSet::Entry
 {
 public:
-    EpollWatch(EpollHub *hub, int descriptor, Callback onReadable, Callback onWritable)
-        : m_hub(hub)
-        , m_descriptor(descriptor)
+    EpollWatch(EpollHost *host, int descriptor, Callback onReadable, Callback onWritable)
+        : Entry(descriptor)
+        , m_host(host)
         , m_onReadable(std::move(onReadable))
         , m_onWritable(std::move(onWritable))
     {}
     ~EpollWatch() override
     {
-        if (m_registered)
-            m_hub->remove(this);
+        if (m_destroyed)
+            *m_destroyed = true;
+        if (m_added) {
+            m_host->epollSet().remove(this);
+            m_host->entryRemoved();
+        }
     }
+    bool add() { return m_added = m_host->epollSet().add(this); }
 
     Backend backend() const override { return Backend::Epoll; }
     void setReadEnabled(bool enabled) override
     {
         if (std::exchange(m_reading, enabled) != enabled)
-            m_hub->update(this);
+            m_host->epollSet().update(this);
     }
     void setWriteEnabled(bool enabled) override
     {
         if (std::exchange(m_writing, enabled) != enabled)
-            m_hub->update(this);
+            m_host->epollSet().update(this);
     }
 
-    uint32_t interest() const
+    uint32_t interest() const override
     {
-        const uint32_t wanted = (m_reading ? uint32_t(EPOLLIN) : 0u)
-            | (m_writing ? uint32_t(EPOLLOUT) : 0u);
-        // With nothing wanted, a hang-up would still be reported, level-triggered, on every
-        // pass; edge-triggered it is reported once and ignored.
-        return wanted ? wanted : uint32_t(EPOLLET);
+        return (m_reading ? uint32_t(EPOLLIN) : 0u) | (m_writing ? uint32_t(EPOLLOUT) : 0u);
+    }
+    void ready(uint32_t events) override
+    {
+        // The read callback may delete us; then the write side must not be looked at.
+        bool destroyed = false;
+        bool *const outer = std::exchange(m_destroyed, &destroyed);
+        if (m_reading && (events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
+            m_onReadable();
+        if (destroyed) {
+            if (outer) // a ready() further out, in a nested event loop's caller
+                *outer = true;
+            return;
+        }
+        if (m_writing && (events & (EPOLLOUT | EPOLLHUP | EPOLLERR)))
+            m_onWritable();
+        if (!destroyed)
+            m_destroyed = outer;
+        else if (outer)
+            *outer = true;
     }
 
-    EpollHub *const m_hub;
-    const int m_descriptor;
+private:
+    EpollHost *const m_host;
     const Callback m_onReadable;
     const Callback m_onWritable;
     bool m_reading = false;
     bool m_writing = false;
-    bool m_registered = false;
+    bool m_added = false;
+    bool *m_destroyed = nullptr; // set while ready() runs
 };
-
-thread_local EpollHub *EpollHub::t_hub = nullptr;
-
-EpollHub *EpollHub::forThisThread()
-{
-    if (!t_hub) {
-        const int epoll = ::epoll_create1(EPOLL_CLOEXEC);
-        if (epoll < 0) {
-            qCWarning(lcSocketWatch, "epoll_create1: %s; using one notifier per socket",
-                      std::strerror(errno));
-            return nullptr;
-        }
-        t_hub = new EpollHub(epoll);
-    }
-    return t_hub;
-}
-
-EpollHub::EpollHub(int epoll)
-    : m_epoll(epoll)
-    , m_notifier(epoll, QSocketNotifier::Read)
-{
-    QObject::connect(&m_notifier, &QSocketNotifier::activated, &m_notifier,
-                     [this] { dispatch(); });
-}
-
-EpollHub::~EpollHub()
-{
-    if (t_hub == this)
-        t_hub = nullptr;
-    m_notifier.setEnabled(false); // before the descriptor it watches goes
-    ::close(m_epoll);
-}
-
-bool EpollHub::add(EpollWatch *watch)
-{
-    epoll_event event{};
-    event.events = watch->interest();
-    event.data.ptr = watch;
-    if (::epoll_ctl(m_epoll, EPOLL_CTL_ADD, watch->m_descriptor, &event) != 0) {
-        qCWarning(lcSocketWatch, "epoll_ctl(ADD, %d): %s; using notifiers for it",
-                  watch->m_descriptor, std::strerror(errno));
-        if (m_watchCount == 0 && !m_batch)
-            delete this;
-        return false;
-    }
-    watch->m_registered = true;
-    ++m_watchCount;
-    return true;
-}
-
-void EpollHub::update(EpollWatch *watch)
-{
-    epoll_event event{};
-    event.events = watch->interest();
-    event.data.ptr = watch;
-    if (::epoll_ctl(m_epoll, EPOLL_CTL_MOD, watch->m_descriptor, &event) != 0) {
-        qCWarning(lcSocketWatch, "epoll_ctl(MOD, %d): %s", watch->m_descriptor,
-                  std::strerror(errno));
-    }
-}
-
-void EpollHub::remove(EpollWatch *watch)
-{
-    ::epoll_ctl(m_epoll, EPOLL_CTL_DEL, watch->m_descriptor, nullptr);
-    // Events already fetched for this watch must not reach it.
-    for (Batch *batch = m_batch; batch; batch = batch->outer) {
-        for (int i = batch->current; i < batch->count; ++i) {
-            if (batch->events[i].data.ptr == watch)
-                batch->events[i].data.ptr = nullptr;
-        }
-    }
-    if (--m_watchCount == 0 && !m_batch)
-        delete this;
-}
-
-void EpollHub::dispatch()
-{
-    Batch batch;
-    batch.outer = m_batch;
-    batch.count = ::epoll_wait(m_epoll, batch.events, Batch::Capacity, 0);
-    m_batch = &batch;
-    for (; batch.current < batch.count; ++batch.current) {
-        epoll_event &event = batch.events[batch.current];
-        const uint32_t what = event.events;
-        if (auto *watch = static_cast<EpollWatch *>(event.data.ptr);
-            watch && watch->m_reading && (what & (EPOLLIN | EPOLLHUP | EPOLLERR))) {
-            const SocketWatch::Callback callback = watch->m_onReadable; // it may delete the watch
-            callback();
-        }
-        if (auto *watch = static_cast<EpollWatch *>(event.data.ptr);
-            watch && watch->m_writing && (what & (EPOLLOUT | EPOLLHUP | EPOLLERR))) {
-            const SocketWatch::Callback callback = watch->m_onWritable;
-            callback();
-        }
-    }
-    m_batch = batch.outer;
-    if (m_watchCount == 0 && !m_batch)
-        delete this; // Qt allows a notifier to be deleted from its own activated()
-}
 
 #endif // Q_OS_LINUX
 
@@ -258,15 +194,28 @@ SocketWatch::Backend SocketWatch::preferredBackend()
 #endif
 }
 
+void SocketWatch::useEpollEventLoop()
+{
+#ifdef Q_OS_LINUX
+    if (preferredBackend() == Backend::Epoll) {
+        if (EpollEventDispatcher *dispatcher = EpollEventDispatcher::create())
+            QCoreApplication::setEventDispatcher(dispatcher);
+    }
+#endif
+}
+
 std::unique_ptr<SocketWatch> SocketWatch::create(qintptr descriptor, Callback onReadable,
                                                  Callback onWritable, Backend backend)
 {
 #ifdef Q_OS_LINUX
     if (backend == Backend::Epoll) {
-        if (EpollHub *hub = EpollHub::forThisThread()) {
-            auto watch = std::make_unique<EpollWatch>(hub, int(descriptor), onReadable,
+        EpollHost *host = qobject_cast<EpollEventDispatcher *>(QAbstractEventDispatcher::instance());
+        if (!host)
+            host = EpollHub::forThisThread();
+        if (host) {
+            auto watch = std::make_unique<EpollWatch>(host, int(descriptor), onReadable,
                                                       onWritable);
-            if (hub->add(watch.get()))
+            if (watch->add())
                 return watch;
         }
     }

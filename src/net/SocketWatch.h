@@ -27,6 +27,11 @@ public:
                                                Callback onWritable,
                                                Backend backend = preferredBackend());
 
+    // For a program without windows, before its QCoreApplication: on Linux (unless
+    // CAPSOCK_SOCKET_WATCH=notifiers) the main thread's event loop becomes one epoll_wait() per
+    // pass over every socket (EpollEventDispatcher) instead of Qt's poll() and then ours.
+    static void useEpollEventLoop();
+
     virtual ~SocketWatch() = default;
     virtual Backend backend() const = 0;
     // Both start disabled.
