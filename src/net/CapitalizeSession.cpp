@@ -92,10 +92,7 @@ void CapitalizeSession::onReadable()
             emit socketCall({m_id, QStringLiteral("recv(%1)").arg(m_options.readSize),
                              tr("0 bytes: the client finished sending")});
         }
-        QByteArray rest; // a character the client never completed goes back as it came
-        m_caser.finish(rest);
-        sendReply(rest);
-        finish(tr("the client closed the connection"));
+        close(tr("the client closed the connection"));
     }
 }
 
@@ -132,8 +129,12 @@ void CapitalizeSession::onFailed()
 
 void CapitalizeSession::close(const QString &reason)
 {
-    if (!m_ended && !m_finishing)
-        finish(reason);
+    if (m_ended || m_finishing)
+        return;
+    QByteArray rest; // the start of a character the client had not finished goes back as it came
+    m_caser.finish(rest);
+    sendReply(rest);
+    finish(reason);
 }
 
 void CapitalizeSession::finish(const QString &reason)
