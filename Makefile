@@ -2,11 +2,12 @@
 # `make test` (install what is missing, build, run every test). Everything else is CMake's.
 BUILD_DIR ?= build
 # The same tests built by clang with AddressSanitizer and UndefinedBehaviorSanitizer, plus the
-# fuzz targets (tests/fuzz). clang, because libFuzzer comes with it (libclang-rt-14-dev).
+# fuzz targets (tests/fuzz). clang, because libFuzzer comes with it (libclang-rt-14-dev);
+# llvm for llvm-symbolizer, which puts file and line in the sanitizers' reports.
 SANITIZE_DIR ?= build-sanitize
 PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtest-dev \
             libbenchmark-dev python3 netcat-openbsd util-linux fonts-dejavu-core \
-            fonts-noto-color-emoji iproute2 nftables clang libclang-rt-14-dev
+            fonts-noto-color-emoji iproute2 nftables clang libclang-rt-14-dev llvm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Any undefined behaviour stops the program (-fno-sanitize-recover), so the test fails.
@@ -14,6 +15,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                   -fno-omit-frame-pointer
 SANITIZE_ENV := UBSAN_OPTIONS=print_stacktrace=1
+# Left out of the sanitizer run, and only there: it measures how many calls a second the UI
+# thread keeps up with and its CPU share, which ASan's slowdown makes meaningless (it needs
+# more than 500 calls; it gets 430 to 620 under ASan on a busy 2-core machine, about 830
+# without). It runs in the normal build.
+SANITIZE_SKIP := ^SocketCallsViewTest\.AThousandCallsASecond
+SANITIZE_CTEST := echo "Not run here: SocketCallsViewTest.AThousandCallsASecond..."; \
+                  $(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure \
+                  --parallel 2 -E '$(SANITIZE_SKIP)'
 FUZZERS ?= uppercaser hexinput utf8_classify
 FUZZ_SECONDS ?= 600
 
@@ -29,8 +38,7 @@ test: build sanitize-build
 	@status=0; \
 	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel 2 || status=1; \
 	echo "== The same tests under AddressSanitizer and UBSan, and the fuzz targets"; \
-	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure --parallel 2 \
-	    || status=1; \
+	$(SANITIZE_CTEST) || status=1; \
 	exit $$status
 
 build: deps
@@ -54,7 +62,7 @@ bench: build
 
 # The whole test suite, and the fuzz targets briefly, under AddressSanitizer and UBSan.
 sanitize: sanitize-build
-	$(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure --parallel 2
+	@$(SANITIZE_CTEST)
 
 sanitize-build: sanitize-configure
 	cmake --build $(SANITIZE_DIR)
