@@ -68,7 +68,7 @@ trap 'exit 130' INT TERM
 
 # Starts a server (its command line after the name), waits for its "listening on port N".
 start_server() {
-    local server=$1 log=$work/$1.log found
+    local server=$1 log=$work/${1// /-}.log found
     shift
     # timeout: a server the trap somehow missed still goes away by itself.
     timeout 7200 "$@" >"$log" 2>&1 &
@@ -86,13 +86,17 @@ start_server() {
     exit 1
 }
 
-servers=(epoll Capsock asyncio)
+# "Qt loop": Capsock on Qt's own event loop with a QSocketNotifier per socket, as it runs on
+# Windows and macOS (CAPSOCK_SOCKET_WATCH=notifiers): what the epoll loop is worth.
+servers=(epoll Capsock "Qt loop" asyncio)
+capsock_server=("$capsock" --headless --server --bind localhost --port 0 --quiet
+    --read-size 65536 --max-clients 5000)
 start_server epoll "$epoll_server" --port 0
-start_server Capsock "$capsock" --headless --server --bind localhost --port 0 --quiet \
-    --read-size 65536 --max-clients 5000
+start_server Capsock "${capsock_server[@]}"
+CAPSOCK_SOCKET_WATCH=notifiers start_server "Qt loop" "${capsock_server[@]}"
 start_server asyncio "$python" "$here/asyncio_upper_server.py" 0
-echo "servers: epoll on ${port[epoll]}, Capsock on ${port[Capsock]}," \
-    "asyncio on ${port[asyncio]}; $runs rounds" >&2
+echo "servers: epoll on ${port[epoll]}, Capsock on ${port[Capsock]}, Capsock on Qt's loop on" \
+    "${port[Qt loop]}, asyncio on ${port[asyncio]}; $runs rounds" >&2
 
 declare -A value p99 errors  # [load index,server,round]
 for ((round = 0; round < runs; ++round)); do
@@ -138,9 +142,9 @@ ratio_to_epoll() {
 echo
 echo "Medians of $runs rounds; round trips/s, or MB/s for bulk; ratios are medians of"
 echo "per-round ratios; p99 is Capsock's round-trip latency (! = a run had errors, see below)."
-row() { printf '%-26s | %9s | %9s | %9s | %8s | %8s | %8s\n' "$@"; }
-row load epoll Capsock asyncio "Capsock/" "asyncio/" "Capsock"
-row "" "" "" "" epoll epoll "p99 ms"
+row() { printf '%-26s | %8s | %8s | %8s | %8s | %8s | %8s | %8s | %8s\n' "$@"; }
+row load epoll Capsock "Qt loop" asyncio "Capsock/" "Qt loop/" "asyncio/" "Capsock"
+row "" "" "" "" "" epoll epoll epoll "p99 ms"
 for i in "${!loads[@]}"; do
     IFS='|' read -r label _ <<<"${loads[$i]}"
     cells=()
@@ -150,7 +154,7 @@ for i in "${!loads[@]}"; do
     latency=$(median_of p99 "$i" Capsock)
     [[ $latency == - ]] || latency=$(awk -v us="$latency" 'BEGIN { printf "%.1f", us / 1000 }')
     row "$label" "${cells[@]}" "$(ratio_to_epoll "$i" Capsock)" \
-        "$(ratio_to_epoll "$i" asyncio)" "$latency"
+        "$(ratio_to_epoll "$i" "Qt loop")" "$(ratio_to_epoll "$i" asyncio)" "$latency"
 done
 if [[ -s $work/errors.log ]]; then
     echo
