@@ -1,4 +1,5 @@
 #include "app/CommandLine.h"
+#include "app/DescriptorLimit.h"
 #include "app/HeadlessClient.h"
 #include "app/HeadlessServer.h"
 #include "app/InspectorWindow.h"
@@ -63,6 +64,9 @@ int main(int argc, char **argv)
         std::fputs(parsed.output.toLocal8Bit().constData(), parsed.exitCode ? stderr : stdout);
         return parsed.exitCode;
     }
+    // A server needs a descriptor per client, not the 1024 many systems start programs with
+    // when the hard limit allows more. Raised for every mode: the window too may start a server.
+    DescriptorLimit::raiseToHard();
     if (options.headless) {
         SocketWatch::useEpollEventLoop();
         QCoreApplication app(argc, argv); // no display needed: an SSH session, a cloud VM
