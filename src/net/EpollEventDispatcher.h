@@ -15,6 +15,8 @@
 // then SocketWatch's epoll set costs a second call per wake-up; for a ping-pong client that is
 // one system call in four. Timers and posted events behave as in Qt's dispatchers; windows need
 // Qt's (the display's events come through them), so only a QCoreApplication uses this one.
+// epoll can not watch regular files: a notifier on one is refused with a warning (the program
+// watches only sockets and pipes).
 class EpollEventDispatcher final : public QAbstractEventDispatcher, public EpollHost
 {
     Q_OBJECT
