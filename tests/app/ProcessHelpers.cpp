@@ -1,10 +1,29 @@
 #include "ProcessHelpers.h"
 
+#include <QFile>
 #include <QHostAddress>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTcpServer>
 #include <QtCore/qtestsupport_core.h>
+
+#ifdef Q_OS_UNIX
+#  include <sys/resource.h>
+#  include <unistd.h>
+#endif
+
+namespace {
+// The lines of /proc/<pid>/FILE, or none.
+QList<QByteArray> procLines(const QProcess &process, const char *file)
+{
+    if (process.state() != QProcess::Running)
+        return {};
+    QFile proc(QStringLiteral("/proc/%1/%2").arg(process.processId()).arg(QLatin1String(file)));
+    if (!proc.open(QIODevice::ReadOnly))
+        return {};
+    return proc.readAll().split('\n');
+}
+} // namespace
 
 Child::Child(const QString &program, const QStringList &arguments)
     : m_command(program + QLatin1Char(' ') + arguments.join(QLatin1Char(' ')))
@@ -58,6 +77,74 @@ bool Child::waitForErrorOutput(const QByteArray &needle, int timeoutMs)
 bool Child::waitForFinished(int timeoutMs)
 {
     return QTest::qWaitFor([this] { return m_finished; }, timeoutMs);
+}
+
+qint64 Child::statusKiB(const char *field) const
+{
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : procLines(process, "status")) {
+        if (line.startsWith(prefix)) // "VmHWM:\t   12345 kB"
+            return line.mid(prefix.size()).simplified().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+qint64 Child::softDescriptorLimit() const
+{
+    for (const QByteArray &line : procLines(process, "limits")) {
+        if (line.startsWith("Max open files")) { // "Max open files  1024  4096  files"
+            bool ok = false;
+            const qint64 soft = line.mid(14).simplified().split(' ').value(0).toLongLong(&ok);
+            return ok ? soft : -1;
+        }
+    }
+    return -1;
+}
+
+qint64 Child::cpuMs() const
+{
+#ifdef Q_OS_UNIX
+    const QList<QByteArray> lines = procLines(process, "stat");
+    // "pid (name) state ppid ...": utime and stime are the 12th and 13th fields after the name.
+    const QByteArray line = lines.value(0);
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const qint64 ticks = fields[11].toLongLong() + fields[12].toLongLong();
+    return ticks * 1000 / ::sysconf(_SC_CLK_TCK);
+#else
+    return -1;
+#endif
+}
+
+std::map<quint16, LoggedSession> loggedSessions(const QByteArray &serverLog)
+{
+    static const QRegularExpression connected(
+        QStringLiteral(" #(\\d+) connected from (?:127\\.0\\.0\\.1|\\[::1\\]):(\\d+)$"));
+    static const QRegularExpression closed(
+        QStringLiteral(" #(\\d+) closed: (.*); (\\d+) bytes in, (\\d+) out$"));
+    std::map<quint16, LoggedSession> sessions;
+    std::map<qint64, quint16> portOf;
+    for (const QByteArray &line : serverLog.split('\n')) {
+        const QString text = QString::fromUtf8(line);
+        if (const QRegularExpressionMatch match = connected.match(text); match.hasMatch()) {
+            LoggedSession session;
+            session.id = match.captured(1).toLongLong();
+            session.peerPort = match.captured(2).toUShort();
+            portOf[session.id] = session.peerPort;
+            sessions[session.peerPort] = session;
+        } else if (const QRegularExpressionMatch match = closed.match(text); match.hasMatch()) {
+            const auto port = portOf.find(match.captured(1).toLongLong());
+            if (port == portOf.end())
+                continue;
+            LoggedSession &session = sessions[port->second];
+            session.closed = true;
+            session.reason = match.captured(2).toUtf8();
+            session.bytesIn = match.captured(3).toLongLong();
+            session.bytesOut = match.captured(4).toLongLong();
+        }
+    }
+    return sessions;
 }
 
 std::string Child::describe() const
@@ -115,6 +202,28 @@ Child *ProcessTest::start(const QString &program, const QStringList &arguments)
 {
     m_children.push_back(std::make_unique<Child>(program, arguments));
     Child *child = m_children.back().get();
+    if (!m_childEnvironment.isEmpty()) {
+        QProcessEnvironment environment = child->process.processEnvironment();
+        environment.insert(m_childEnvironment);
+        child->process.setProcessEnvironment(environment);
+    }
+#ifdef Q_OS_UNIX
+    if (m_childDescriptorLimit >= 0) {
+        const auto soft = rlim_t(m_childDescriptorLimit);
+        const qint64 hard = m_childDescriptorHardLimit;
+        child->process.setChildProcessModifier([soft, hard] { // in the child, before exec()
+            rlimit limit{};
+            if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+                return;
+            if (hard >= 0 && rlim_t(hard) < limit.rlim_max)
+                limit.rlim_max = rlim_t(hard);
+            if (soft <= limit.rlim_max) {
+                limit.rlim_cur = soft;
+                ::setrlimit(RLIMIT_NOFILE, &limit);
+            }
+        });
+    }
+#endif
     child->process.start();
     EXPECT_TRUE(child->waitForStarted()) << child->describe();
     return child;

@@ -3,11 +3,13 @@
 #include <QByteArray>
 #include <QObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -29,6 +31,14 @@ public:
     void write(const QByteArray &bytes) { process.write(bytes); }
     void closeInput() { process.closeWriteChannel(); }
 
+    // From /proc/<pid>/status, such as "VmRSS" or "VmHWM" (the peak): kibibytes, or -1 when
+    // not running or not on Linux.
+    qint64 statusKiB(const char *field) const;
+    // Its soft RLIMIT_NOFILE from /proc/<pid>/limits: -1 for unlimited or unknown.
+    qint64 softDescriptorLimit() const;
+    // Processor time it has used so far, user and system, from /proc/<pid>/stat; -1 unknown.
+    qint64 cpuMs() const;
+
     bool hasFinished() const { return m_finished; }
     bool exitedNormally() const { return m_finished && m_status == QProcess::NormalExit; }
     int exitCode() const { return m_exitCode; }
@@ -42,6 +52,21 @@ private:
     QProcess::ExitStatus m_status = QProcess::NormalExit;
 };
 
+// One connection as a headless server's log tells it: "#7 connected from 127.0.0.1:40120",
+// later "#7 closed: the client closed the connection; 12 bytes in, 12 out".
+struct LoggedSession
+{
+    qint64 id = 0;
+    quint16 peerPort = 0;
+    bool closed = false;
+    QByteArray reason; // what follows "closed: ", up to "; N bytes in"
+    qint64 bytesIn = -1;
+    qint64 bytesOut = -1;
+};
+
+// Every connection in a headless server's log, by the client's port (127.0.0.1 and ::1 only).
+std::map<quint16, LoggedSession> loggedSessions(const QByteArray &serverLog);
+
 // A test that runs processes: the capsock binary, the lecture's Python peers, nc. Whatever is
 // still running at the end of a test is killed.
 class ProcessTest : public ::testing::Test
@@ -54,10 +79,26 @@ protected:
     void TearDown() override;
 
     static QString capsock() { return QStringLiteral(CAPSOCK_BINARY); }
+    // "127.0.0.1:PORT", as a client is told where the server is.
+    static QString loopback(quint16 port) { return QStringLiteral("127.0.0.1:%1").arg(port); }
     // CAPSOCK_PYTHON may be a launcher (a pyenv shim costs 0.3 s a start): the interpreter
     // it runs, asked once.
     static QString python();
     static QString peerScript(const QString &name);
+
+    // Children started from now on begin with this soft RLIMIT_NOFILE (-1: as this process),
+    // as programs do on systems whose default is low; and with this hard one, if not -1.
+    void setChildDescriptorLimit(qint64 soft, qint64 hard = -1)
+    {
+        m_childDescriptorLimit = soft;
+        m_childDescriptorHardLimit = hard;
+    }
+
+    // Children started from now on get this environment variable too.
+    void setChildEnvironment(const QString &name, const QString &value)
+    {
+        m_childEnvironment.insert(name, value);
+    }
 
     Child *start(const QString &program, const QStringList &arguments);
     Child *startCapsock(const QStringList &arguments) { return start(capsock(), arguments); }
@@ -81,6 +122,9 @@ protected:
 
 private:
     std::vector<std::unique_ptr<Child>> m_children;
+    qint64 m_childDescriptorLimit = -1;
+    qint64 m_childDescriptorHardLimit = -1;
+    QProcessEnvironment m_childEnvironment;
 };
 
 // EXPECT_EQ for byte strings, with readable escapes instead of mojibake on failure.
