@@ -11,9 +11,11 @@ PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtes
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Any undefined behaviour stops the program (-fno-sanitize-recover), so the test fails.
-# Leak checking stays on: the whole suite is leak-free under clang.
+# Leak checking stays on: the whole suite is leak-free under clang. -O1 and line tables only
+# (file and line in reports, no variables) build faster, as the sanitizers' manuals advise.
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
                   -fno-omit-frame-pointer
+SANITIZE_OPTIMIZE := -O1 -gline-tables-only -DNDEBUG
 SANITIZE_ENV := UBSAN_OPTIONS=print_stacktrace=1
 # Left out of the sanitizer run, and only there: it measures how many calls a second the UI
 # thread keeps up with and its CPU share, which ASan's slowdown makes meaningless (it needs
@@ -73,7 +75,8 @@ sanitize-configure: deps
 	    && ! grep -q '^CMAKE_CXX_COMPILER:.*clang++' $(SANITIZE_DIR)/CMakeCache.txt; then \
 	    echo "Removing $(SANITIZE_DIR): not a clang build"; rm -rf $(SANITIZE_DIR); fi
 	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-	    -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" -DCAPSOCK_FUZZ=ON \
+	    -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)" \
+	    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$(SANITIZE_OPTIMIZE)" -DCAPSOCK_FUZZ=ON \
 	    -DCAPSOCK_BUILD_BENCHMARKS=OFF
 
 # Each fuzz target for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=3600 FUZZERS=hexinput), in turn,
