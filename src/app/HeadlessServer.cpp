@@ -32,6 +32,8 @@ HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject
             [this](const QString &peer, const QString &reason) {
                 log(tr("refused %1: %2").arg(peer, reason));
             });
+    connect(&m_server, &CapitalizeServer::acceptingPaused, this,
+            [this](bool, const QString &reason) { log(reason); });
     connect(&m_server, &CapitalizeServer::stopped, this, [this] {
         log(tr("stopped"));
         emit finished(0);

@@ -3,9 +3,11 @@
 #include "core/Counted.h"
 #include "net/CapitalizeSession.h"
 #include "net/SocketErrorText.h"
+#include "net/SocketWatch.h"
 #include "net/TcpStream.h"
 
 #include <QMetaMethod>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -13,20 +15,74 @@
 
 namespace {
 
-// QTcpServer does the bind() and listen(); accepted sockets go to TcpStream as plain
-// descriptors, never through QTcpSocket.
+// While the process has no descriptor to spare, how long to wait before accepting again.
+constexpr int AcceptRetryMs = 100;
+// Connections accepted per wake-up, so a crowd arriving can not starve the clients already in.
+constexpr int AcceptsPerWakeUp = 64;
+
+// QTcpServer does the bind() and listen(); the accept() is ours, because Qt 6.4's QTcpServer
+// handles running out of descriptors badly: it either retries at once, forever (a busy loop),
+// or stops accepting for good. Here the listener waits a moment and tries again. Accepted
+// sockets go to TcpStream as plain descriptors, never through QTcpSocket.
 class DescriptorListener : public QTcpServer
 {
 public:
-    explicit DescriptorListener(std::function<void(qintptr)> onIncoming)
+    DescriptorListener(std::function<void(qintptr)> onIncoming,
+                       std::function<void(bool)> onShortage)
         : m_onIncoming(std::move(onIncoming))
-    {}
+        , m_onShortage(std::move(onShortage))
+    {
+        m_retry.setSingleShot(true);
+        m_retry.setInterval(AcceptRetryMs);
+        connect(&m_retry, &QTimer::timeout, this, [this] {
+            m_watch->setReadEnabled(true);
+            acceptWaiting();
+        });
+    }
 
-protected:
-    void incomingConnection(qintptr descriptor) override { m_onIncoming(descriptor); }
+    // After a successful listen().
+    void startAccepting()
+    {
+        pauseAccepting(); // QTcpServer's own accepting stays off
+        m_watch = SocketWatch::create(
+            socketDescriptor(), [this] { acceptWaiting(); }, [] {});
+        m_watch->setReadEnabled(true);
+    }
 
 private:
+    void acceptWaiting()
+    {
+        for (int i = 0; i < AcceptsPerWakeUp; ++i) {
+            TcpStream::AcceptResult result;
+            const qintptr descriptor = TcpStream::accept(socketDescriptor(), &result);
+            switch (result) {
+            case TcpStream::AcceptResult::Accepted: {
+                if (std::exchange(m_shortage, false))
+                    m_onShortage(false);
+                const QPointer<QObject> alive(this); // a slot may stop the server
+                m_onIncoming(descriptor);
+                if (!alive)
+                    return;
+                break;
+            }
+            case TcpStream::AcceptResult::NoneWaiting:
+                return;
+            case TcpStream::AcceptResult::OutOfDescriptors:
+            case TcpStream::AcceptResult::Failed:
+                m_watch->setReadEnabled(false); // level-triggered: it would fire nonstop
+                m_retry.start();
+                if (!std::exchange(m_shortage, true))
+                    m_onShortage(true);
+                return;
+            }
+        }
+    }
+
     std::function<void(qintptr)> m_onIncoming;
+    std::function<void(bool)> m_onShortage;
+    std::unique_ptr<SocketWatch> m_watch; // goes before QTcpServer closes the descriptor
+    QTimer m_retry;
+    bool m_shortage = false;
 };
 
 constexpr int RefusalLingerMs = 5000;
@@ -77,7 +133,8 @@ bool CapitalizeServer::start(const ServerOptions &options)
     for (qsizetype i = 0; i < options.bindAddresses.size(); ++i) {
         const QHostAddress &address = options.bindAddresses.at(i);
         auto listener = std::make_unique<DescriptorListener>(
-            [this](qintptr descriptor) { onIncoming(descriptor); });
+            [this](qintptr descriptor) { onIncoming(descriptor); },
+            [this](bool shortage) { onDescriptorShortage(shortage); });
         const QString family = isIPv6(address) ? QStringLiteral("AF_INET6")
                                                : QStringLiteral("AF_INET");
         reportCall(QStringLiteral("socket(%1, SOCK_STREAM)").arg(family),
@@ -108,6 +165,7 @@ bool CapitalizeServer::start(const ServerOptions &options)
         port = listener->serverPort(); // further addresses share the port the first one got
         reportCall(bindCall, systemChose ? tr("the system chose port %1").arg(port) : QString());
         reportCall(QStringLiteral("listen()"), QString());
+        listener->startAccepting();
         m_listeners.push_back(std::move(listener));
     }
     m_port = port;
@@ -178,6 +236,17 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
                          pythonAddress(stream->peerAddress(), stream->peerPort())});
     }
     emit clientConnected(session);
+}
+
+void CapitalizeServer::onDescriptorShortage(bool shortage)
+{
+    const QString why = shortage
+        ? tr("cannot accept new clients: this program has as many connections and files open "
+             "as the system allows it (ulimit -n); trying again every %1 ms")
+              .arg(AcceptRetryMs)
+        : tr("accepting new clients again");
+    reportCall(QStringLiteral("accept()"), shortage ? tr("failed: %1").arg(why) : why);
+    emit acceptingPaused(shortage, why);
 }
 
 void CapitalizeServer::refuse(qintptr descriptor)

@@ -45,6 +45,8 @@ signals:
     // Emitted once the session is over; it is deleted right after.
     void clientDisconnected(qint64 sessionId, const QString &reason);
     void clientRefused(const QString &peer, const QString &reason);
+    // Out of descriptors: waiting clients stay in the kernel's queue until some come free.
+    void acceptingPaused(bool paused, const QString &reason);
     // The calls as the lecture makes them. Connect before start(): describing every recv() costs
     // more than the recv(), so a session only does it if someone listened when it began.
     void socketCall(const SocketCall &call);
@@ -53,6 +55,7 @@ signals:
 
 private:
     void onIncoming(qintptr descriptor);
+    void onDescriptorShortage(bool shortage);
     void refuse(qintptr descriptor);
     bool callsWatched() const;
     void reportCall(const QString &call, const QString &result);

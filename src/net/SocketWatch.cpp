@@ -152,15 +152,20 @@ public:
         // The read callback may delete us; then the write side must not be looked at.
         bool destroyed = false;
         bool *const outer = std::exchange(m_destroyed, &destroyed);
-        if (m_reading && (events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
-            m_onReadable();
+        // Called through copies: a callback that deletes us must not be freed while it runs.
+        if (m_reading && (events & (EPOLLIN | EPOLLHUP | EPOLLERR))) {
+            const Callback callback = m_onReadable;
+            callback();
+        }
         if (destroyed) {
             if (outer) // a ready() further out, in a nested event loop's caller
                 *outer = true;
             return;
         }
-        if (m_writing && (events & (EPOLLOUT | EPOLLHUP | EPOLLERR)))
-            m_onWritable();
+        if (m_writing && (events & (EPOLLOUT | EPOLLHUP | EPOLLERR))) {
+            const Callback callback = m_onWritable;
+            callback();
+        }
         if (!destroyed)
             m_destroyed = outer;
         else if (outer)

@@ -149,6 +149,44 @@ QHostAddress readableAddress(const sockaddr_storage &storage)
 
 } // namespace
 
+qintptr TcpStream::accept(qintptr listener, AcceptResult *result)
+{
+#ifdef Q_OS_LINUX
+    // Close-on-exec: a program the server starts must not keep its clients' connections open.
+    const NativeSocket accepted = ::accept4(int(listener), nullptr, nullptr, SOCK_CLOEXEC);
+#else
+    const NativeSocket accepted = ::accept(NativeSocket(listener), nullptr, nullptr);
+#endif
+#ifdef Q_OS_WIN
+    const bool ok = accepted != INVALID_SOCKET;
+#else
+    const bool ok = accepted >= 0;
+#endif
+    if (ok) {
+        *result = AcceptResult::Accepted;
+        return qintptr(accepted);
+    }
+    const int code = lastSocketError();
+    switch (code) {
+#ifdef Q_OS_WIN
+    case WSAEMFILE:
+    case WSAENOBUFS:
+#else
+    case EMFILE:
+    case ENFILE:
+    case ENOBUFS:
+    case ENOMEM:
+#endif
+        *result = AcceptResult::OutOfDescriptors;
+        break;
+    default:
+        // A client that gave up before we accepted it (ECONNABORTED) is no reason to stop.
+        *result = isWouldBlock(code) ? AcceptResult::NoneWaiting : AcceptResult::Failed;
+        break;
+    }
+    return -1;
+}
+
 TcpStream::TcpStream(qintptr descriptor, QObject *parent)
     : QObject(parent)
     , m_descriptor(descriptor)
@@ -169,7 +207,11 @@ TcpStream::TcpStream(const QHostAddress &address, quint16 port, QObject *parent)
     static WinsockUser winsock;
 #endif
     const int family = address.protocol() == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET;
+#ifdef Q_OS_LINUX
+    const NativeSocket native = ::socket(family, SOCK_STREAM | SOCK_CLOEXEC, IPPROTO_TCP);
+#else
     const NativeSocket native = ::socket(family, SOCK_STREAM, IPPROTO_TCP);
+#endif
 #ifdef Q_OS_WIN
     const bool created = native != INVALID_SOCKET;
 #else

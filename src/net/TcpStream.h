@@ -33,6 +33,11 @@ public:
     };
     Q_ENUM(Error)
 
+    enum class AcceptResult { Accepted, NoneWaiting, OutOfDescriptors, Failed };
+    // One accept() on a non-blocking listening socket: the new connection's descriptor, or -1
+    // and why not. OutOfDescriptors (EMFILE and the like) passes once some are closed.
+    static qintptr accept(qintptr listener, AcceptResult *result);
+
     // Adopts a connected socket, such as one accept() returned; closes it when destroyed.
     explicit TcpStream(qintptr descriptor, QObject *parent = nullptr);
     // Starts a non-blocking connect(); connected() or failed() follows.
