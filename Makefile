@@ -20,9 +20,13 @@ SANITIZE_ENV := UBSAN_OPTIONS=print_stacktrace=1
 # Left out of the sanitizer run, and only there: it measures how many calls a second the UI
 # thread keeps up with and its CPU share, which ASan's slowdown makes meaningless (it needs
 # more than 500 calls; it gets 430 to 620 under ASan on a busy 2-core machine, about 830
-# without). It runs in the normal build.
-SANITIZE_SKIP := ^SocketCallsViewTest\.AThousandCallsASecond
-SANITIZE_CTEST := echo "Not run here: SocketCallsViewTest.AThousandCallsASecond..."; \
+# without). Also left out: HardeningTest.OutOfDescriptors..., which takes the server to its
+# descriptor limit, where UBSan's vptr check goes wrong: it tests whether memory is readable
+# by writing it to a pipe, cannot open one, and stops the server for an "invalid vptr" on a
+# live object. (valgrind finds nothing wrong in that run.) Both run in the normal build.
+SANITIZE_SKIP := ^SocketCallsViewTest\.AThousandCallsASecond|^HardeningTest\.OutOfDescriptors
+SANITIZE_CTEST := echo "Not run here: SocketCallsViewTest.AThousandCallsASecond...," \
+                  "HardeningTest.OutOfDescriptors..."; \
                   $(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure \
                   --parallel 2 -E '$(SANITIZE_SKIP)'
 FUZZERS ?= uppercaser hexinput utf8_classify
