@@ -33,7 +33,7 @@ int ConversationModel::addSent(QByteArrayView bytes, qint64 peerId, qint64 messa
     entry.messageId = messageId;
     entry.timeMs = QDateTime::currentMSecsSinceEpoch();
     entry.firstOffset = m_stream.size();
-    m_stream.append(bytes, ByteStream::Direction::Sent, messageId, entry.timeMs);
+    m_stream.append(bytes, ByteStream::Direction::Sent, messageId, entry.timeMs, peerId);
     entry.endOffset = m_stream.size();
     entry.byteCount = bytes.size();
     entry.reads = 1;
@@ -50,7 +50,7 @@ int ConversationModel::addReceived(QByteArrayView bytes, qint64 peerId, qint64 m
         return -1;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 offset = m_stream.size();
-    m_stream.append(bytes, ByteStream::Direction::Received, messageId, now);
+    m_stream.append(bytes, ByteStream::Direction::Received, messageId, now, peerId);
     const auto open = m_openReply.constFind(peerId);
     if (open != m_openReply.cend() && m_entries[size_t(*open)].messageId == messageId) {
         const int row = *open;
@@ -113,6 +113,11 @@ void ConversationModel::setPeerLabel(qint64 peerId, const QString &label)
     m_peerLabels.insert(peerId, label);
 }
 
+QString ConversationModel::peerLabel(qint64 peerId) const
+{
+    return m_peerLabels.value(peerId);
+}
+
 void ConversationModel::clear()
 {
     beginResetModel();
@@ -149,15 +154,7 @@ void ConversationModel::trimToBudget()
     for (size_t i = keepFrom; i < m_entries.size(); ++i) // a reply may start before later rows
         cut = std::min(cut, m_entries[i].firstOffset);
 
-    ByteStream kept;
-    for (qsizetype segment = m_stream.segmentAt(cut); segment >= 0
-         && segment < m_stream.segmentCount();
-         ++segment) {
-        const ByteStream::Segment &from = m_stream.segment(segment);
-        const qint64 start = std::max(from.offset, cut);
-        kept.append(m_stream.bytes(start, from.end() - start), from.direction, from.messageId,
-                    from.timeMs);
-    }
+    ByteStream kept = m_stream.withoutFirst(cut);
 
     beginResetModel();
     m_droppedBytes += cut;

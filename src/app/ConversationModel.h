@@ -50,6 +50,8 @@ public:
     void finishReceived(qint64 peerId, qint64 roundTripMicros = -1);
     int addNote(const QString &text, Kind kind = Kind::Note, qint64 peerId = 0);
     void setPeerLabel(qint64 peerId, const QString &label);
+    // "#2 127.0.0.1:51234"; empty for a peer with no label (a client window's one server).
+    QString peerLabel(qint64 peerId) const;
     void clear();
 
     const ByteStream &stream() const { return m_stream; }

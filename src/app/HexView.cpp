@@ -33,6 +33,26 @@ bool isMultiByte(Utf8::ByteRole role)
         || role == Utf8::ByteRole::Incomplete;
 }
 
+// The stream offset of the last byte of the run of a character's bytes that starts with the
+// byte asked about and goes on without another lane's byte in between.
+qint64 runEnd(const ByteStream::Character &character)
+{
+    int last = character.index;
+    while (last + 1 < character.count
+           && character.offsets[size_t(last + 1)] == character.offsets[size_t(last)] + 1) {
+        ++last;
+    }
+    return character.offsets[size_t(last)];
+}
+
+// Where a run of a character's bytes starts: its first byte, or one after another lane's.
+bool startsRun(const ByteStream::Character &character)
+{
+    return character.index == 0
+        || character.offsets[size_t(character.index - 1)]
+        != character.offsets[size_t(character.index)] - 1;
+}
+
 // The letters of a control byte's "control picture" (␊ is LF): drawn by us, small and
 // diagonal like the Unicode glyphs, since few fonts have those glyphs. Empty for other bytes.
 QString controlPicture(uchar byte)
@@ -122,9 +142,8 @@ QString controlName(uchar byte)
     }
 }
 
-QString invalidReason(QByteArrayView bytes, qint64 offset)
+QString invalidReason(uchar byte)
 {
-    const auto byte = uchar(bytes[offset]);
     if (Utf8::isContinuation(byte))
         return QObject::tr("a continuation byte (10xxxxxx) with no lead byte before it");
     if (byte == 0xC0 || byte == 0xC1)
@@ -197,6 +216,11 @@ void HexView::streamReset()
     updateLayout();
     verticalScrollBar()->setValue(0);
     emit selectionChanged();
+}
+
+void HexView::setConnectionNames(std::function<QString(qint64)> name)
+{
+    m_connectionName = std::move(name);
 }
 
 void HexView::streamAppended()
@@ -379,10 +403,9 @@ void HexView::selectTo(qint64 offset, bool extend)
     qint64 first = offset;
     qint64 last = offset;
     if (m_activeArea == HexLayout::Area::Text && m_stream) {
-        const Utf8::ByteClass character = Utf8::classify(m_stream->bytes(), offset);
-        first = character.characterStart;
-        last = std::min(streamSize() - 1,
-                        character.characterStart + character.characterLength - 1);
+        const ByteStream::Character character = m_stream->characterAt(offset);
+        first = character.offsets[0];
+        last = character.last();
     }
     if (!extend || !hasSelection()) {
         m_anchorFirst = first;
@@ -475,7 +498,7 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
 
     struct Cell
     {
-        Utf8::ByteClass character;
+        ByteStream::Character character;
         ByteStream::Direction direction;
         bool selected;
         bool readStart;
@@ -489,7 +512,7 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
             ++segment;
         }
         const ByteStream::Segment &from = m_stream->segment(segment);
-        cells[column] = {Utf8::classify(all, offset), from.direction,
+        cells[column] = {m_stream->characterAt(offset), from.direction,
                          offset >= selectedFrom && offset < selectedTo,
                          from.offset == offset && segment > 0};
     }
@@ -506,9 +529,9 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
         QColor back;
         if (c.selected)
             back = colors.selectionBack;
-        else if (c.character.role == Utf8::ByteRole::Invalid)
+        else if (c.character.byteClass.role == Utf8::ByteRole::Invalid)
             back = colors.invalidBack;
-        else if (isMultiByte(c.character.role))
+        else if (isMultiByte(c.character.byteClass.role))
             back = colors.characterBack;
         else if (c.direction == ByteStream::Direction::Sent)
             back = colors.sent;
@@ -527,13 +550,13 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
     for (int column = 0; column < count; ++column) {
         const Cell &c = cells[column];
         const uchar byte = uchar(all[rowStart + column]);
-        const bool invalid = c.character.role == Utf8::ByteRole::Invalid;
+        const bool invalid = c.character.byteClass.role == Utf8::ByteRole::Invalid;
         const QColor ink = c.selected ? colors.selectionText
                                       : invalid ? colors.invalidText : colors.text;
         painter.setPen(ink);
         painter.drawText(QPointF(m_layout.hexX(column), baseline), hexByte(byte));
 
-        switch (c.character.role) {
+        switch (c.character.byteClass.role) {
         case Utf8::ByteRole::Single: {
             const QString picture = controlPicture(byte);
             if (!picture.isEmpty()) {
@@ -550,15 +573,13 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
             break;
         }
         case Utf8::ByteRole::Lead: {
-            const int lastColumn = int(std::min<qint64>(rowEnd, c.character.characterStart
-                                                                    + c.character.characterLength)
-                                       - 1 - rowStart);
+            const int lastColumn = int(std::min(rowEnd - 1, runEnd(c.character)) - rowStart);
             paintFitted(painter, textCell(column).united(textCell(lastColumn)),
-                        characterGlyph(c.character.codePoint), ink);
+                        characterGlyph(c.character.byteClass.codePoint), ink);
             break;
         }
         case Utf8::ByteRole::Incomplete:
-            if (rowStart + column == c.character.characterStart)
+            if (c.character.index == 0)
                 painter.drawText(QPointF(textCell(column).left(), baseline),
                                  QStringLiteral("\u2026"));
             break;
@@ -577,13 +598,11 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
         const Cell &c = cells[column];
         const qint64 offset = rowStart + column;
         // A box around each multi-byte character's bytes on this row, in both columns.
-        if (isMultiByte(c.character.role)
-            && (offset == c.character.characterStart || column == 0)) {
-            const qint64 characterEnd = std::min(
-                rowEnd, c.character.characterStart + c.character.characterLength);
-            const int lastColumn = int(characterEnd - 1 - rowStart);
+        // Another lane's bytes in between (a reply between a message's reads) split the box.
+        if (isMultiByte(c.character.byteClass.role) && (startsRun(c.character) || column == 0)) {
+            const int lastColumn = int(std::min(rowEnd - 1, runEnd(c.character)) - rowStart);
             QPen frame(colors.characterFrame, 1.2);
-            if (c.character.role == Utf8::ByteRole::Incomplete)
+            if (c.character.byteClass.role == Utf8::ByteRole::Incomplete)
                 frame.setStyle(Qt::DashLine);
             painter.setPen(frame);
             painter.drawRoundedRect(QRectF(m_layout.hexX(column) - cell * 0.35, y + 1,
@@ -623,65 +642,99 @@ QString HexView::describeByte(qint64 offset) const
 {
     if (!m_stream || offset < 0 || offset >= streamSize())
         return {};
-    const QByteArrayView all = m_stream->bytes();
-    const uchar byte = uchar(all[offset]);
+    const uchar byte = m_stream->at(offset);
     QStringList lines;
     lines << tr("Offset 0x%1 (%2)")
                  .arg(offset, m_layout.offsetDigits(), 16, QLatin1Char('0'))
                  .arg(offset);
+    const QString lane = describeLane(offset);
+    if (!lane.isEmpty())
+        lines << lane;
     lines << tr("Byte 0x%1 = %2 = 0b%3")
                  .arg(hexByte(byte))
                  .arg(byte)
                  .arg(byte, 8, 2, QLatin1Char('0'));
+    lines << describeCharacter(offset);
+    lines << describeOrigin(offset);
+    return lines.join(QLatin1Char('\n'));
+}
 
-    const Utf8::ByteClass character = Utf8::classify(all, offset);
-    const QString codePoint = QStringLiteral("U+%1").arg(uint(character.codePoint), 4, 16,
+// Where the byte is among its connection's bytes in its direction, which is where its
+// character is decoded: the stream may interleave other clients and the other direction.
+QString HexView::describeLane(qint64 offset) const
+{
+    const ByteStream::Segment &segment = m_stream->segment(m_stream->segmentAt(offset));
+    const qint64 laneOffset = m_stream->laneOffset(offset);
+    const QString peer = m_connectionName ? m_connectionName(segment.connection) : QString();
+    const QString at = QStringLiteral("0x%1 (%2)").arg(laneOffset, 0, 16).arg(laneOffset);
+    switch (segment.direction) {
+    case ByteStream::Direction::Sent:
+        return peer.isEmpty() ? tr("Offset %1 of the bytes sent").arg(at)
+                              : tr("Offset %1 of the bytes sent to %2").arg(at, peer);
+    case ByteStream::Direction::Received:
+        return peer.isEmpty() ? tr("Offset %1 of the bytes received").arg(at)
+                              : tr("Offset %1 of the bytes received from %2").arg(at, peer);
+    case ByteStream::Direction::None:
+        break;
+    }
+    return {};
+}
+
+QString HexView::describeCharacter(qint64 offset) const
+{
+    const uchar byte = m_stream->at(offset);
+    const ByteStream::Character character = m_stream->characterAt(offset);
+    const Utf8::ByteClass &byteClass = character.byteClass;
+    const QString codePoint = QStringLiteral("U+%1").arg(uint(byteClass.codePoint), 4, 16,
                                                          QLatin1Char('0')).toUpper();
-    switch (character.role) {
+    switch (byteClass.role) {
     case Utf8::ByteRole::Single:
         if (byte >= 0x20 && byte < 0x7F)
-            lines << tr("ASCII character '%1' (%2)").arg(QLatin1Char(char(byte))).arg(codePoint);
-        else
-            lines << tr("ASCII %1 (%2)").arg(controlName(byte), codePoint);
-        break;
+            return tr("ASCII character '%1' (%2)").arg(QLatin1Char(char(byte))).arg(codePoint);
+        return tr("ASCII %1 (%2)").arg(controlName(byte), codePoint);
     case Utf8::ByteRole::Lead:
     case Utf8::ByteRole::Continuation: {
         QStringList sequence;
-        for (int i = 0; i < character.characterLength; ++i)
-            sequence << hexByte(uchar(all[character.characterStart + i]));
-        lines << tr("Character %1 %2: %3 bytes %4 (this is byte %5 of %3)")
-                     .arg(characterGlyph(character.codePoint), codePoint)
-                     .arg(character.characterLength)
-                     .arg(sequence.join(QLatin1Char(' ')))
-                     .arg(offset - character.characterStart + 1);
-        break;
+        for (int i = 0; i < character.count; ++i)
+            sequence << hexByte(m_stream->at(character.offsets[size_t(i)]));
+        QString text = tr("Character %1 %2: %3 bytes %4 (this is byte %5 of %3)")
+                           .arg(characterGlyph(byteClass.codePoint), codePoint)
+                           .arg(byteClass.characterLength)
+                           .arg(sequence.join(QLatin1Char(' ')))
+                           .arg(character.index + 1);
+        if (character.last() - character.offsets[0] >= character.count)
+            text += tr(". Other bytes came in between: they belong to the other direction "
+                       "or another connection.");
+        return text;
     }
     case Utf8::ByteRole::Incomplete:
-        lines << tr("The start of a %1-byte UTF-8 character that is not complete yet: the "
-                    "bytes end before it does")
-                     .arg(character.characterLength);
-        break;
+        return tr("The start of a %1-byte UTF-8 character that is not complete yet: the "
+                  "bytes end before it does")
+            .arg(byteClass.characterLength);
     case Utf8::ByteRole::Invalid:
-        lines << tr("Not valid UTF-8: %1. The server sends it back unchanged.")
-                     .arg(invalidReason(all, offset));
         break;
     }
+    return tr("Not valid UTF-8: %1. The server sends it back unchanged.")
+        .arg(invalidReason(byte));
+}
 
+QString HexView::describeOrigin(qint64 offset) const
+{
     const qsizetype index = m_stream->segmentAt(offset);
     const ByteStream::Segment &segment = m_stream->segment(index);
-    int sameDirection = 0;
-    for (qsizetype i = 0; i <= index; ++i)
-        sameDirection += m_stream->segment(i).direction == segment.direction ? 1 : 0;
+    int inLane = 1; // reads and sends are counted per connection and direction
+    for (qsizetype i = segment.previousInLane; i >= 0; i = m_stream->segment(i).previousInLane)
+        ++inLane;
     const QString span = tr("%1 from 0x%2")
                              .arg(counted(segment.length, "byte", "bytes"))
                              .arg(segment.offset, 0, 16);
     QString origin;
     switch (segment.direction) {
     case ByteStream::Direction::Sent:
-        origin = tr("Sent: send #%1, %2").arg(sameDirection).arg(span);
+        origin = tr("Sent: send #%1, %2").arg(inLane).arg(span);
         break;
     case ByteStream::Direction::Received:
-        origin = tr("Received: read #%1, %2").arg(sameDirection).arg(span);
+        origin = tr("Received: read #%1, %2").arg(inLane).arg(span);
         break;
     case ByteStream::Direction::None:
         origin = m_stream->segmentCount() == 1
@@ -694,8 +747,7 @@ QString HexView::describeByte(qint64 offset) const
     if (segment.timeMs > 0)
         origin += tr(", at %1").arg(QDateTime::fromMSecsSinceEpoch(segment.timeMs)
                                         .toString(QStringLiteral("HH:mm:ss.zzz")));
-    lines << origin;
-    return lines.join(QLatin1Char('\n'));
+    return origin;
 }
 
 QString HexView::describeSelection() const

@@ -5,6 +5,8 @@
 
 #include <QAbstractScrollArea>
 
+#include <functional>
+
 // The byte inspector's view: offset | hex | text columns over a ByteStream, painting only the
 // rows on screen, so tens of MiB scroll as smoothly as a few bytes (after KDE Okteta's and
 // Wireshark's byte views). In the text column a multi-byte UTF-8 character is drawn once, at
@@ -29,6 +31,9 @@ public:
     const ByteStream *stream() const { return m_stream; }
     void streamAppended();
     void streamReset();
+    // Names a connection of the stream for tooltips ("#2 127.0.0.1:51234"); empty when it has
+    // no name worth telling (a client window's one connection).
+    void setConnectionNames(std::function<QString(qint64 connection)> name);
 
     void setBytesPerRow(int bytesPerRow); // 8, 16 or 32
     int bytesPerRow() const { return m_layout.bytesPerRow(); }
@@ -92,8 +97,12 @@ private:
     void moveCursor(qint64 offset, bool extend);
     void ensureVisible(qint64 offset);
     void paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const;
+    QString describeLane(qint64 offset) const;
+    QString describeCharacter(qint64 offset) const;
+    QString describeOrigin(qint64 offset) const;
 
     const ByteStream *m_stream = nullptr;
+    std::function<QString(qint64)> m_connectionName;
     HexLayout m_layout;
     qint64 m_anchor = -1;
     qint64 m_cursor = -1;

@@ -43,6 +43,8 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
     m_ui->inspector->setStream(&m_conversation.stream());
+    m_ui->inspector->setConnectionNames(
+        [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     connect(&m_conversation, &ConversationModel::streamAppended, m_ui->inspector,
             &HexView::streamAppended);
     connect(&m_conversation, &ConversationModel::streamReset, m_ui->inspector,

@@ -4,20 +4,79 @@
 
 #include <algorithm>
 
+namespace {
+
+// Up to this many bytes of a lane either side of a byte decide its character (UTF-8 is
+// self-synchronising: see Utf8::classify()).
+constexpr int CharacterReach = 3;
+
+} // namespace
+
+quint64 ByteStream::laneKey(qint64 connection, Direction direction)
+{
+    return (quint64(connection) << 2) | quint64(direction);
+}
+
 qsizetype ByteStream::append(QByteArrayView bytes, Direction direction, qint64 messageId,
-                             qint64 timeMs)
+                             qint64 timeMs, qint64 connection)
 {
     if (bytes.isEmpty())
         return -1;
-    m_segments.push_back({m_bytes.size(), bytes.size(), messageId, timeMs, direction});
+    Segment segment;
+    segment.offset = m_bytes.size();
+    segment.length = bytes.size();
+    segment.messageId = messageId;
+    segment.timeMs = timeMs;
+    segment.connection = connection;
+    segment.direction = direction;
     m_bytes.append(bytes.data(), bytes.size());
-    return qsizetype(m_segments.size()) - 1;
+    return appendSegment(segment);
+}
+
+// Links the segment into its lane and counts its place there; its bytes are in m_bytes already.
+// A segment that comes with a lane offset (withoutFirst()) keeps it.
+qsizetype ByteStream::appendSegment(Segment segment)
+{
+    const auto index = qsizetype(m_segments.size());
+    auto lane = m_laneEnds.find(laneKey(segment.connection, segment.direction));
+    if (lane == m_laneEnds.end())
+        lane = m_laneEnds.insert(laneKey(segment.connection, segment.direction), -1);
+    qsizetype &laneEnd = lane.value();
+    segment.previousInLane = laneEnd;
+    segment.nextInLane = -1;
+    if (laneEnd >= 0) {
+        Segment &previous = m_segments[size_t(laneEnd)];
+        previous.nextInLane = index;
+        segment.laneOffset = previous.laneOffset + previous.length;
+    }
+    laneEnd = index;
+    m_segments.push_back(segment);
+    return index;
 }
 
 void ByteStream::clear()
 {
     m_bytes.clear();
     m_segments.clear();
+    m_laneEnds.clear();
+}
+
+ByteStream ByteStream::withoutFirst(qint64 cut) const
+{
+    ByteStream kept;
+    const qsizetype first = segmentAt(cut);
+    if (first < 0)
+        return kept;
+    kept.m_bytes = m_bytes.sliced(cut);
+    for (auto index = size_t(first); index < m_segments.size(); ++index) {
+        Segment segment = m_segments[index];
+        const qint64 dropped = std::max<qint64>(0, cut - segment.offset);
+        segment.offset = segment.offset + dropped - cut;
+        segment.length -= dropped;
+        segment.laneOffset += dropped;
+        kept.appendSegment(segment);
+    }
+    return kept;
 }
 
 QByteArrayView ByteStream::bytes(qint64 offset, qint64 length) const
@@ -57,4 +116,65 @@ bool ByteStream::startsMessage(qint64 offset) const
     const Segment &current = m_segments[size_t(index)];
     const Segment &previous = m_segments[size_t(index) - 1];
     return current.messageId != previous.messageId || current.direction != previous.direction;
+}
+
+
+qint64 ByteStream::laneOffset(qint64 offset) const
+{
+    const Segment &segment = m_segments[size_t(segmentAt(offset))];
+    return segment.laneOffset + offset - segment.offset;
+}
+
+ByteStream::Character ByteStream::characterAt(qint64 offset) const
+{
+    // The lane's bytes around `offset`, CharacterReach either side where the lane has them,
+    // gathered across the segments of other lanes in between.
+    std::array<qint64, 2 * CharacterReach + 1> around{};
+    int before = 0;
+    qsizetype segment = segmentAt(offset);
+    qint64 at = offset;
+    while (before < CharacterReach) {
+        if (at > m_segments[size_t(segment)].offset) {
+            --at;
+        } else if (const qsizetype previous = m_segments[size_t(segment)].previousInLane;
+                   previous >= 0) {
+            segment = previous;
+            at = m_segments[size_t(segment)].end() - 1;
+        } else {
+            break;
+        }
+        ++before;
+        around[size_t(CharacterReach - before)] = at;
+    }
+    around[CharacterReach] = offset;
+    int after = 0;
+    segment = segmentAt(offset);
+    at = offset;
+    while (after < CharacterReach) {
+        if (at + 1 < m_segments[size_t(segment)].end()) {
+            ++at;
+        } else if (const qsizetype next = m_segments[size_t(segment)].nextInLane; next >= 0) {
+            segment = next;
+            at = m_segments[size_t(segment)].offset;
+        } else {
+            break;
+        }
+        ++after;
+        around[size_t(CharacterReach + after)] = at;
+    }
+    const int count = before + 1 + after;
+
+    const qint64 *offsets = around.data() + CharacterReach - before;
+    char bytes[around.size()];
+    for (int i = 0; i < count; ++i)
+        bytes[i] = m_bytes[offsets[i]];
+    Character character;
+    character.byteClass = Utf8::classify(QByteArrayView(bytes, count), before);
+    const auto first = int(character.byteClass.characterStart);
+    character.count = std::min(character.byteClass.characterLength, count - first);
+    for (int i = 0; i < character.count; ++i)
+        character.offsets[size_t(i)] = offsets[first + i];
+    character.index = before - first;
+    character.byteClass.characterStart = offsets[first];
+    return character;
 }

@@ -139,6 +139,54 @@ TEST_F(HexViewTest, HoveringAByteExplainsIt)
     QToolTip::hideText();
 }
 
+TEST(HexViewLaneTest, ATacoSplitByOtherTrafficIsOneCharacterAndItsTooltipNamesTheConnection)
+{
+    // A server reading one byte at a time: client #3's taco arrives a byte per read, each
+    // answered at once, and client #4's 'a' comes in between.
+    ByteStream stream;
+    stream.append("hi", ByteStream::Direction::Received, 0, 0, 3);
+    for (const char byte : QByteArrayLiteral("\xf0\x9f\x8c\xae")) {
+        stream.append(QByteArrayView(&byte, 1), ByteStream::Direction::Received, 0, 0, 3);
+        stream.append(QByteArrayView(&byte, 1), ByteStream::Direction::Sent, 0, 0, 3);
+        stream.append("a", ByteStream::Direction::Received, 0, 0, 4);
+    }
+    HexView view;
+    view.setStream(&stream);
+    view.setConnectionNames([](qint64 connection) {
+        return QStringLiteral("#%1 127.0.0.1:4000%1").arg(connection);
+    });
+    view.resize(800, 300);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+
+    const qint64 secondByte = 2 + 3; // "hi", then f0, its echo and the 'a'
+    const QString text = view.describeByte(secondByte);
+    EXPECT_TRUE(text.contains(QStringLiteral("🌮 U+1F32E"))) << text;
+    EXPECT_TRUE(text.contains(QStringLiteral("4 bytes f0 9f 8c ae (this is byte 2 of 4)")))
+        << text;
+    EXPECT_TRUE(text.contains(QStringLiteral("Offset 0x00000005 (5)"))) << text;
+    EXPECT_TRUE(text.contains(QStringLiteral("Offset 0x3 (3) of the bytes received from "
+                                             "#3 127.0.0.1:40003")))
+        << text;
+    EXPECT_TRUE(text.contains(QStringLiteral("Received: read #3"))) << text;
+    EXPECT_FALSE(text.contains(QStringLiteral("Not valid"))) << text;
+    const QString echo = view.describeByte(secondByte + 1);
+    EXPECT_TRUE(echo.contains(QStringLiteral("byte 2 of 4"))) << echo;
+    EXPECT_TRUE(echo.contains(QStringLiteral("of the bytes sent to #3"))) << echo;
+    const QString other = view.describeByte(secondByte + 2);
+    EXPECT_TRUE(other.contains(QStringLiteral("ASCII character 'a'"))) << other;
+    EXPECT_TRUE(other.contains(QStringLiteral("Offset 0x1 (1) of the bytes received from #4")))
+        << other;
+
+    // No byte of the taco, nor of its echo, is painted as invalid.
+    const QImage image = view.viewport()->grab().toImage();
+    for (qint64 offset = 2; offset < stream.size(); ++offset) {
+        const QRect cell = view.cellRect(offset, HexLayout::Area::Hex);
+        const QColor back = image.pixelColor(cell.left() - 2, cell.top() + 2);
+        EXPECT_FALSE(back.red() > back.green() + 40) << offset << back.name().toStdString();
+    }
+}
+
 TEST_F(HexViewTest, FollowsNewBytesOnlyWhileAtTheBottom)
 {
     const QByteArray line = QByteArrayLiteral("a line of sixteen bytes and more\n");

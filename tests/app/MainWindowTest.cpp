@@ -271,6 +271,45 @@ TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
               QStringLiteral("TWO\\n"));
 }
 
+TEST(MainWindowAloneTest, AServerReadingOneByteAtATimeSeesEachClientsTacoWhole)
+{
+    MainWindow serverWindow(false);
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    options.readSize = 1;
+    serverWindow.setServerOptions(options);
+    serverWindow.show();
+    ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText();
+    MainWindow first(false);
+    MainWindow second(false);
+    for (MainWindow *client : {&first, &second}) {
+        client->show();
+        client->connectToServer(QStringLiteral("127.0.0.1"), serverWindow.server().port());
+    }
+    ASSERT_TRUE(waitUntil([&first, &second] {
+        return first.client().state() == CapitalizeClient::State::Connected
+            && second.client().state() == CapitalizeClient::State::Connected;
+    }));
+    typeAndSend(first, Taco);
+    typeAndSend(second, Taco);
+    const qint64 exchanged = 2 * 2 * (Taco + QLatin1Char('\n')).toUtf8().size();
+    ASSERT_TRUE(waitUntil([&serverWindow, exchanged] {
+        return serverWindow.inspector()->stream()->size() == exchanged;
+    })) << serverWindow.inspector()->stream()->size();
+
+    const ByteStream &stream = *serverWindow.inspector()->stream();
+    ASSERT_GT(stream.segmentCount(), 40); // a read and a reply per byte
+    int tacoBytes = 0;
+    for (qint64 offset = 0; offset < stream.size(); ++offset) {
+        const QString text = serverWindow.inspector()->describeByte(offset);
+        EXPECT_FALSE(text.contains(QStringLiteral("Not valid"))) << offset << text;
+        EXPECT_FALSE(text.contains(QStringLiteral("not complete"))) << offset << text;
+        tacoBytes += text.contains(QStringLiteral("U+1F32E")) ? 1 : 0;
+    }
+    EXPECT_EQ(tacoBytes, 4 * 4); // two clients, sent and echoed
+}
+
 TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
 {
     QTcpServer probe; // a free port for the one-shot Python server

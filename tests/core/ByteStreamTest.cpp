@@ -301,3 +301,161 @@ TEST(ByteStreamTest, SegmentAtInA64MiBStreamOfRecv1024Reads)
     EXPECT_EQ(stream.segmentAt(stream.size() - 1), qsizetype(Reads - 1));
     EXPECT_EQ(stream.segmentAt(stream.size()), -1);
 }
+
+// --- lanes: one connection's bytes in one direction ------------------------------------------
+
+namespace {
+
+const QByteArray TacoBytes = QByteArrayLiteral("\xf0\x9f\x8c\xae"); // U+1F32E
+
+} // namespace
+
+TEST(ByteStreamLaneTest, AReplyByteBetweenATacosBytesDoesNotBreakIt)
+{
+    // A server reading 1 byte at a time answers each byte at once: the client's taco and the
+    // reply's bytes alternate in the stream.
+    ByteStream stream;
+    for (const char byte : TacoBytes) {
+        stream.append(QByteArrayView(&byte, 1), Direction::Sent);
+        stream.append("X", Direction::Received);
+    }
+    for (int i = 0; i < 4; ++i) {
+        const ByteStream::Character character = stream.characterAt(2 * i);
+        EXPECT_EQ(character.byteClass.role, i == 0 ? Utf8::ByteRole::Lead
+                                                   : Utf8::ByteRole::Continuation)
+            << i;
+        EXPECT_EQ(character.byteClass.codePoint, U'\U0001F32E') << i;
+        EXPECT_EQ(character.byteClass.characterStart, 0) << i;
+        EXPECT_EQ(character.byteClass.characterLength, 4) << i;
+        ASSERT_EQ(character.count, 4) << i;
+        EXPECT_EQ(character.offsets, (std::array<qint64, 4>{0, 2, 4, 6})) << i;
+        EXPECT_EQ(character.index, i);
+        EXPECT_EQ(stream.laneOffset(2 * i), i);
+
+        const ByteStream::Character reply = stream.characterAt(2 * i + 1);
+        EXPECT_EQ(reply.byteClass.role, Utf8::ByteRole::Single) << i;
+        EXPECT_EQ(reply.byteClass.codePoint, U'X') << i;
+        EXPECT_EQ(stream.laneOffset(2 * i + 1), i);
+    }
+}
+
+TEST(ByteStreamLaneTest, TwoClientsCharactersInTheSameDirectionStayApart)
+{
+    ByteStream stream; // é is c3 a9; two clients' reads of one byte each, interleaved
+    stream.append("\xc3", Direction::Received, 0, 0, 1);
+    stream.append("\xc3", Direction::Received, 0, 0, 2);
+    stream.append("\xa9", Direction::Received, 0, 0, 1);
+    stream.append("\xa9", Direction::Received, 0, 0, 2);
+    for (qint64 offset = 0; offset < 4; ++offset) {
+        const ByteStream::Character character = stream.characterAt(offset);
+        EXPECT_EQ(character.byteClass.codePoint, U'é') << offset;
+        EXPECT_EQ(character.byteClass.characterStart, offset % 2) << offset;
+        EXPECT_EQ(character.last(), offset % 2 + 2) << offset;
+    }
+    EXPECT_EQ(stream.laneOffset(3), 1);
+}
+
+TEST(ByteStreamLaneTest, AnotherConnectionsByteDoesNotCompleteACharacter)
+{
+    ByteStream stream;
+    stream.append("\xc3", Direction::Received, 0, 0, 1);
+    stream.append("\xa9", Direction::Received, 0, 0, 2);
+    stream.append("\xa9", Direction::Sent, 0, 0, 1); // nor does the other direction's
+    const ByteStream::Character lead = stream.characterAt(0);
+    EXPECT_EQ(lead.byteClass.role, Utf8::ByteRole::Incomplete);
+    EXPECT_EQ(lead.count, 1);
+    EXPECT_EQ(stream.characterAt(1).byteClass.role, Utf8::ByteRole::Invalid);
+    EXPECT_EQ(stream.characterAt(2).byteClass.role, Utf8::ByteRole::Invalid);
+}
+
+TEST(ByteStreamLaneTest, EveryByteIsClassifiedAsItsLaneAloneWouldClassifyIt)
+{
+    // Random lanes of random text (valid and not), cut into random reads and interleaved at
+    // random: each byte must get the class that its own lane's bytes, contiguous, give it.
+    std::mt19937 random(testSeed());
+    const std::vector<QByteArray> pieces = {"a", "\xc3\xa9", "\xe2\x82\xac", TacoBytes, "\xff",
+                                            "\x80", "\xe2\x82", "\n"};
+    struct Lane
+    {
+        qint64 connection;
+        Direction direction;
+        QByteArray bytes;
+        qint64 appended = 0;
+        std::vector<qint64> streamOffsets;
+    };
+    std::vector<Lane> lanes;
+    for (qint64 connection = 0; connection < 3; ++connection) {
+        for (const Direction direction : {Direction::Sent, Direction::Received}) {
+            QByteArray bytes;
+            for (int i = 0; i < 300; ++i)
+                bytes += pieces[random() % pieces.size()];
+            lanes.push_back({connection, direction, bytes});
+        }
+    }
+    ByteStream stream;
+    for (bool more = true; more;) {
+        more = false;
+        for (Lane &lane : lanes) {
+            if (lane.appended == lane.bytes.size() || random() % 2)
+                continue;
+            const qint64 length = std::min<qint64>(1 + random() % 5,
+                                                   lane.bytes.size() - lane.appended);
+            for (qint64 i = 0; i < length; ++i)
+                lane.streamOffsets.push_back(stream.size() + i);
+            stream.append(QByteArrayView(lane.bytes).sliced(lane.appended, length),
+                          lane.direction, 0, 0, lane.connection);
+            lane.appended += length;
+        }
+        for (const Lane &lane : lanes)
+            more = more || lane.appended < lane.bytes.size();
+    }
+    for (const Lane &lane : lanes) {
+        for (qint64 i = 0; i < lane.bytes.size(); ++i) {
+            const Utf8::ByteClass expected = Utf8::classify(lane.bytes, i);
+            const qint64 offset = lane.streamOffsets[size_t(i)];
+            const ByteStream::Character got = stream.characterAt(offset);
+            ASSERT_EQ(got.byteClass.role, expected.role) << "lane byte " << i;
+            ASSERT_EQ(got.byteClass.codePoint, expected.codePoint) << "lane byte " << i;
+            ASSERT_EQ(got.byteClass.characterLength, expected.characterLength) << i;
+            ASSERT_EQ(got.byteClass.characterStart,
+                      lane.streamOffsets[size_t(expected.characterStart)])
+                << "lane byte " << i;
+            ASSERT_EQ(got.offsets[size_t(got.index)], offset);
+            ASSERT_EQ(stream.laneOffset(offset), i);
+        }
+    }
+}
+
+TEST(ByteStreamLaneTest, WithoutFirstKeepsEachBytesPlaceInItsLane)
+{
+    ByteStream stream;
+    stream.append("hello", Direction::Sent, 1, 10, 7);
+    stream.append("HE", Direction::Received, 1, 11, 7);
+    stream.append("\xf0\x9f", Direction::Sent, 2, 12, 7);
+    stream.append("LLO", Direction::Received, 1, 13, 7);
+    stream.append("\x8c\xae", Direction::Sent, 2, 14, 7);
+
+    const ByteStream kept = stream.withoutFirst(3); // into the middle of "hello"
+    ASSERT_EQ(kept.size(), stream.size() - 3);
+    EXPECT_EQ(kept.bytes(), stream.bytes().sliced(3));
+    EXPECT_EQ(kept.segmentCount(), stream.segmentCount());
+    EXPECT_EQ(kept.segment(0).length, 2);
+    EXPECT_EQ(kept.segment(0).connection, 7);
+    EXPECT_EQ(kept.segment(0).timeMs, 10);
+    EXPECT_EQ(kept.laneOffset(0), 3);     // the first 'l' is still byte 3 of what was sent
+    EXPECT_EQ(kept.laneOffset(2), 0);     // 'H', the first byte received
+    const qint64 taco = 2 + 2;            // "lo", "HE", then the taco's first two bytes
+    EXPECT_EQ(kept.laneOffset(taco), 5);  // after "hello"
+    EXPECT_EQ(kept.characterAt(taco).byteClass.codePoint, U'\U0001F32E');
+    EXPECT_EQ(kept.characterAt(taco).last(), taco + 2 + 3 + 1);
+}
+
+TEST(ByteStreamLaneTest, ClearForgetsTheLanes)
+{
+    ByteStream stream;
+    stream.append("\xc3", Direction::Sent);
+    stream.clear();
+    stream.append("\xa9", Direction::Sent);
+    EXPECT_EQ(stream.laneOffset(0), 0);
+    EXPECT_EQ(stream.characterAt(0).byteClass.role, Utf8::ByteRole::Invalid);
+}
