@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QStringDecoder>
 
@@ -60,8 +61,13 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_ui->lineEnding->setCurrentIndex(1); // \n: what line-reading servers wait for
     m_ui->preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->message->installEventFilter(this);
+    m_ui->message->setMaxLength(MaxMessageCharacters);
+    connect(m_ui->message, &QLineEdit::inputRejected, this, &ComposerWidget::refuseOverlongInput);
 
-    connect(m_ui->message, &QLineEdit::textChanged, this, &ComposerWidget::updatePreview);
+    connect(m_ui->message, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_announcedText = text;
+        updatePreview();
+    });
     // Typing leaves the history: Up starts again from the newest message.
     connect(m_ui->message, &QLineEdit::textEdited, this, [this] { m_historyIndex = -1; });
     connect(m_ui->message, &QLineEdit::returnPressed, this, &ComposerWidget::send);
@@ -164,18 +170,49 @@ void ComposerWidget::send()
     emit sendRequested(bytes);
 }
 
+// The line edit cuts what would make the message longer than its maximum length, then says so
+// with inputRejected() while the text it kept is not yet announced by textChanged(). A cut
+// paste is taken back whole: a message goes out whole or not at all.
+void ComposerWidget::refuseOverlongInput()
+{
+    const bool cut = m_ui->message->text() != m_announcedText;
+    QMetaObject::invokeMethod(
+        this,
+        [this, cut] {
+            const QString most = QLocale().toString(MaxMessageCharacters);
+            if (!cut) {
+                showNotice(tr("The message is full: it holds at most %1 characters.").arg(most));
+                return;
+            }
+            m_ui->message->undo();
+            showNotice(tr("Too long, so not pasted: a message holds at most %1 characters. "
+                          "Nothing of it was put in, so nothing is cut; send it in parts.")
+                           .arg(most));
+        },
+        Qt::QueuedConnection);
+}
+
 void ComposerWidget::switchMode(bool hexMode, bool convertMessage)
 {
     if (hexMode == m_hexMode)
         return;
-    m_hexMode = hexMode;
+    const QString text = m_ui->message->text();
+    const QString hex = convertMessage && hexMode ? ByteLiterals::hex(text.toUtf8()) : QString();
+    const bool fits = hex.size() <= MaxMessageCharacters; // the line edit would cut it
+    if (fits)
+        m_hexMode = hexMode;
     {
         const QSignalBlocker blocker(m_ui->inputMode);
-        m_ui->inputMode->setCurrentIndex(hexMode ? HexMode : TextMode);
+        m_ui->inputMode->setCurrentIndex(m_hexMode ? HexMode : TextMode);
     }
-    const QString text = m_ui->message->text();
+    if (!fits) {
+        showNotice(tr("Too long to show as hex: that takes 3 characters a byte, and a message "
+                      "holds at most %1 characters.")
+                       .arg(QLocale().toString(MaxMessageCharacters)));
+        return;
+    }
     if (convertMessage && hexMode) {
-        m_ui->message->setText(ByteLiterals::hex(text.toUtf8()));
+        m_ui->message->setText(hex);
     } else if (convertMessage) {
         const HexInput input = HexInput::parse(text);
         QString decoded;
@@ -233,6 +270,13 @@ void ComposerWidget::updatePreview()
     m_ui->preview->setText(preview);
     m_ui->preview->setToolTip(toolTip);
     m_ui->sendButton->setEnabled(!bytes.isEmpty());
+    updateErrorColor();
+}
+
+void ComposerWidget::showNotice(const QString &notice)
+{
+    m_errorText = notice; // until the message changes
+    m_ui->preview->setText(notice);
     updateErrorColor();
 }
 

@@ -3,6 +3,7 @@
 #include "app/ComposerWidget.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -359,3 +360,65 @@ TEST_F(ComposerWidgetTest, AFullHexPreviewDoesNotWidenTheWindow)
 }
 
 } // namespace
+
+TEST_F(ComposerWidgetTest, APasteOfAHundredThousandCharactersIsSentWhole)
+{
+    QString text;
+    while (text.size() < 100000)
+        text += QStringLiteral(u"pasted text \U0001F32E ");
+    QGuiApplication::clipboard()->setText(text);
+    QTest::keyClick(message(), Qt::Key_V, Qt::ControlModifier);
+    ASSERT_EQ(message()->text().size(), text.size());
+    const QByteArray expected = text.toUtf8() + '\n';
+    EXPECT_TRUE(preview()->text().startsWith(QString::number(expected.size())))
+        << preview()->text().left(80).toStdString();
+
+    QSignalSpy sent(&composer, &ComposerWidget::sendRequested);
+    QTest::keyClick(message(), Qt::Key_Return);
+    ASSERT_EQ(sent.size(), 1);
+    EXPECT_TRUE(sent.at(0).at(0).toByteArray() == expected)
+        << sent.at(0).at(0).toByteArray().size() << " bytes";
+}
+
+TEST_F(ComposerWidgetTest, APasteLongerThanAMessageCanBeIsRefusedWholeWithAReason)
+{
+    type(QStringLiteral("keep me "));
+    QGuiApplication::clipboard()->setText(QString(ComposerWidget::MaxMessageCharacters, 'x'));
+    QTest::keyClick(message(), Qt::Key_V, Qt::ControlModifier);
+    QCoreApplication::processEvents(); // the refusal is carried out once the paste returns
+    EXPECT_TRUE(message()->text() == QStringLiteral("keep me ")) // nothing of it, not a part
+        << message()->text().size() << " characters";
+    EXPECT_TRUE(preview()->text().contains(QStringLiteral("not pasted")))
+        << preview()->text().toStdString();
+    EXPECT_TRUE(preview()->text().contains(QLocale().toString(
+        ComposerWidget::MaxMessageCharacters)))
+        << preview()->text().toStdString();
+
+    type(QStringLiteral("too")); // typing on clears the notice and sends what is typed
+    EXPECT_TRUE(preview()->text().startsWith(QStringLiteral("12 bytes")))
+        << preview()->text().toStdString();
+}
+
+TEST_F(ComposerWidgetTest, TypingIntoAFullMessageSaysWhyNothingAppears)
+{
+    message()->setText(QString(ComposerWidget::MaxMessageCharacters, 'x'));
+    QTest::keyClick(message(), Qt::Key_Y);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(message()->text().size(), ComposerWidget::MaxMessageCharacters);
+    EXPECT_FALSE(message()->text().contains(QLatin1Char('y')));
+    EXPECT_TRUE(preview()->text().contains(QLocale().toString(
+        ComposerWidget::MaxMessageCharacters)))
+        << preview()->text().toStdString();
+}
+
+TEST_F(ComposerWidgetTest, AMessageTooLongToShowAsHexStaysTextAndSaysWhy)
+{
+    const QString text(ComposerWidget::MaxMessageCharacters / 2, 'a'); // 3 hex characters a byte
+    message()->setText(text);
+    inputMode()->setCurrentIndex(1);
+    EXPECT_FALSE(composer.isHexMode());
+    EXPECT_EQ(inputMode()->currentIndex(), 0);
+    EXPECT_TRUE(message()->text() == text) << message()->text().size() << " characters";
+    EXPECT_TRUE(preview()->text().contains(QStringLiteral("as hex")))
+        << preview()->text().toStdString();
+}

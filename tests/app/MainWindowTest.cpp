@@ -5,6 +5,8 @@
 #include "app/HexView.h"
 #include "app/MainWindow.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
@@ -153,6 +155,28 @@ TEST_F(MainWindowTest, TypingAMessageAndEnterShowsTheCapitalizedReplyInBothWindo
     EXPECT_TRUE(listed.startsWith(QStringLiteral("#1 127.0.0.1:")))
         << listed;
     EXPECT_TRUE(listed.endsWith(QString::number(clientWindow.client().localPort()))) << listed;
+}
+
+TEST_F(MainWindowTest, AHundredThousandCharactersPastedGoOutWholeAndComeBackWhole)
+{
+    connectClient();
+    QString text;
+    while (text.size() < 100000)
+        text += QStringLiteral("a pasted line of homework, ");
+    QGuiApplication::clipboard()->setText(text);
+    QLineEdit *field = messageField(clientWindow);
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_V, Qt::ControlModifier);
+    QTest::keyClick(field, Qt::Key_Return);
+    const QByteArray sent = text.toUtf8() + '\n';
+    const QByteArray expected = sent + text.toUpper().toUtf8() + '\n';
+    ASSERT_TRUE(waitUntil([this, &expected] {
+        return clientWindow.inspector()->stream()->size() >= expected.size();
+    })) << clientWindow.inspector()->stream()->size();
+    EXPECT_TRUE(clientWindow.inspector()->stream()->bytes() == expected);
+    ASSERT_EQ(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Sent).size(), 1u);
+    EXPECT_EQ(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Sent)[0].bytes,
+              sent.size());
 }
 
 TEST_F(MainWindowTest, ClickingABubbleSelectsItsBytesInTheInspector)
