@@ -161,6 +161,7 @@ void MainWindow::setUpServer()
                 m_sessions.remove(id);
                 if (m_sessions.isEmpty())
                     m_clientListTimer->stop();
+                updateServerStateLine();
             });
     connect(&m_server, &CapitalizeServer::clientRefused, this,
             [this](const QString &peer, const QString &reason) {
@@ -272,7 +273,7 @@ void MainWindow::onClientConnected(CapitalizeSession *session)
                                       : tr("reads again: reading resumed"),
                                ConversationModel::Kind::Note, id);
     });
-    updateServerState();
+    updateServerStateLine();
 }
 
 void MainWindow::refreshClientList()
@@ -299,9 +300,14 @@ void MainWindow::updateServerState()
     for (QWidget *field : options)
         field->setEnabled(!listening); // options apply when the server starts
     fillReachableAddresses();
+    updateServerStateLine();
+}
+
+void MainWindow::updateServerStateLine()
+{
     if (m_mode != Mode::Server)
         return;
-    if (listening) {
+    if (m_server.isListening()) {
         setState(tr("Listening on port %1; %2 connected.")
                      .arg(m_server.port())
                      .arg(counted(m_sessions.size(), "client", "clients")));

@@ -4,6 +4,7 @@
 #include "app/ComposerWidget.h"
 #include "app/HexView.h"
 #include "app/MainWindow.h"
+#include "net/NetTestSupport.h"
 
 #include <QLineEdit>
 #include <QProcess>
@@ -269,6 +270,30 @@ TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
     }));
     EXPECT_EQ(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)[1].text,
               QStringLiteral("TWO\\n"));
+}
+
+TEST_F(MainWindowTest, TheClientCountFollowsClientsLeaving)
+{
+    const quint16 port = serverWindow.server().port();
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < 4; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(port));
+        ASSERT_TRUE(peers.back()->waitConnected());
+    }
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 4; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("4 clients connected")))
+        << serverWindow.stateText();
+
+    peers.pop_back(); // its socket closes
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 3; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("3 clients connected")))
+        << serverWindow.stateText();
+
+    peers.clear();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 0; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("0 clients connected")))
+        << serverWindow.stateText();
 }
 
 TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
