@@ -270,8 +270,15 @@ void CapitalizeClient::failAll()
                        .arg(counted(m_failures.size(), "address", "addresses"), m_host,
                             m_failures.join(QStringLiteral("; ")));
     }
-    m_outbox.clear();
+    dropOutbox();
     fail(message);
+}
+
+void CapitalizeClient::dropOutbox()
+{
+    const auto unsent = std::exchange(m_outbox, {});
+    for (const auto &[id, bytes] : unsent)
+        emit messageNotSent(id, bytes);
 }
 
 qint64 CapitalizeClient::send(const QByteArray &bytes)
@@ -325,7 +332,7 @@ void CapitalizeClient::disconnectFromServer()
         QHostInfo::abortHostLookup(m_lookupId);
     m_lookupId = -1;
     m_connectTimer->stop();
-    m_outbox.clear();
+    dropOutbox();
     if (m_stream)
         reportCall(QStringLiteral("close()"), tr("we disconnect"));
     dropStream();

@@ -43,7 +43,7 @@ public:
     void connectToAddresses(const QString &host, const QList<QHostAddress> &addresses,
                             quint16 port);
     // Sends `bytes` as one message; when not connected, (re)connects to the last server first.
-    // Returns the message's id (1, 2, ...), which replyReceived() names.
+    // Returns the message's id (1, 2, ...), which replyReceived() or messageNotSent() names.
     qint64 send(const QByteArray &bytes);
     // No more messages: shuts down our sending side; the server answers the rest, then closes.
     void finishSending();
@@ -70,6 +70,9 @@ signals:
     void resolved(const QList<QHostAddress> &addresses);
     void connected();
     void messageSent(qint64 messageId, const QByteArray &bytes);
+    // A message send() took never reached the wire: the connection it waited for failed, or
+    // was given up (disconnectFromServer()), first.
+    void messageNotSent(qint64 messageId, const QByteArray &bytes);
     // Every recv() with data, as it came.
     void dataReceived(const QByteArray &chunk);
     // A reply (or, without a line ending, a piece of one) to message `messageId`; 0 when the
@@ -115,6 +118,7 @@ private:
                        const QString &systemMessage);
     void abortAttempts(const QString &why);
     void failAll();
+    void dropOutbox();
     QString connectCall(const QHostAddress &address) const;
     void onReadable();
     void onStreamFailed();

@@ -6,6 +6,7 @@
 #include "app/MainWindow.h"
 #include "net/NetTestSupport.h"
 
+#include <QComboBox>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
@@ -294,6 +295,76 @@ TEST_F(MainWindowTest, TheClientCountFollowsClientsLeaving)
     ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 0; }));
     EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("0 clients connected")))
         << serverWindow.stateText();
+}
+
+TEST(MainWindowAloneTest, AMessageSentWhereNothingListensStaysAsABubbleMarkedNotSent)
+{
+    const quint16 port = unusedPort();
+    ASSERT_NE(port, 0);
+    MainWindow window(false);
+    window.show();
+    window.setMode(MainWindow::Mode::Client);
+    auto *portField = window.findChild<QSpinBox *>(QStringLiteral("clientPort"));
+    ASSERT_NE(portField, nullptr);
+    portField->setValue(port);
+
+    // Enter connects first; the connect is refused. Then again, after the failure.
+    typeAndSend(window, QStringLiteral("hello"));
+    const ConversationModel &conversation = window.conversation();
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Unsent).size() == 1;
+    })) << window.stateText();
+    EXPECT_EQ(window.client().state(), CapitalizeClient::State::Failed);
+    typeAndSend(window, Taco);
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Unsent).size() == 2;
+    })) << window.stateText();
+
+    const std::vector<Row> unsent = rowsOfKind(conversation, ConversationModel::Kind::Unsent);
+    EXPECT_EQ(unsent[0].text, QStringLiteral("hello\\n"));
+    EXPECT_EQ(unsent[0].bytes, 6);
+    EXPECT_EQ(unsent[1].text, Taco + QStringLiteral("\\n"));
+    EXPECT_EQ(unsent[1].bytes, 21);
+    for (int row = 0; row < conversation.rowCount(); ++row) {
+        const QModelIndex index = conversation.index(row);
+        if (index.data(ConversationModel::KindRole).value<ConversationModel::Kind>()
+            != ConversationModel::Kind::Unsent) {
+            continue;
+        }
+        EXPECT_TRUE(index.data(ConversationModel::HeaderRole).toString().contains(
+            QStringLiteral("not sent")))
+            << index.data(ConversationModel::HeaderRole).toString();
+        // Each is followed by the reason.
+        const QModelIndex next = conversation.index(row + 1);
+        EXPECT_EQ(next.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+                  ConversationModel::Kind::Problem);
+        EXPECT_TRUE(next.data().toString().contains(QStringLiteral("refused")))
+            << next.data().toString();
+    }
+    EXPECT_TRUE(rowsOfKind(conversation, ConversationModel::Kind::Sent).empty());
+    // Nothing crossed the wire, so the inspector has no bytes.
+    EXPECT_EQ(window.inspector()->stream()->size(), 0);
+}
+
+TEST(MainWindowAloneTest, AMessageForAnAddressThatIsNotOneIsKeptAsNotSent)
+{
+    MainWindow window(false);
+    window.show();
+    window.setMode(MainWindow::Mode::Client);
+    auto *host = window.findChild<QComboBox *>(QStringLiteral("host"));
+    ASSERT_NE(host, nullptr);
+    host->setEditText(QStringLiteral("[::1"));
+
+    typeAndSend(window, QStringLiteral("hello"));
+    const std::vector<Row> unsent = rowsOfKind(window.conversation(),
+                                               ConversationModel::Kind::Unsent);
+    ASSERT_EQ(unsent.size(), 1u);
+    EXPECT_EQ(unsent[0].text, QStringLiteral("hello\\n"));
+    const std::vector<Row> problems = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Problem);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_TRUE(problems[0].text.contains(QStringLiteral("missing \"]\""))) << problems[0].text;
+    EXPECT_EQ(window.client().state(), CapitalizeClient::State::Disconnected);
 }
 
 TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
