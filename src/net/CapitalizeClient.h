@@ -121,13 +121,16 @@ private:
     void dropOutbox();
     QString connectCall(const QHostAddress &address) const;
     void onReadable();
-    void onStreamFailed();
+    void onSendFailed();
+    void endBrokenConnection();
     void pairReply(const QByteArray &chunk);
     void flushPartialReply();
     void write(qint64 id, const QByteArray &bytes);
     void fail(const QString &message);
     void dropStream();
-    void reportCall(const QString &call, const QString &result);
+    void reportCall(const QString &call, const QString &result,
+                    TcpStream::Error error = TcpStream::Error::None);
+    QString failedResult() const;
 
     State m_state = State::Disconnected;
     QString m_host;
@@ -146,6 +149,8 @@ private:
     QTimer *m_staggerTimer = nullptr;
     QElapsedTimer m_clock;
     qint64 m_connectMicros = -1;
+    qint64 m_bytesSent = 0;     // on this connection, to tell what a reset left unanswered
+    qint64 m_bytesReceived = 0;
     QString m_errorString;
     qint64 m_nextMessageId = 1;
     std::deque<std::pair<qint64, QByteArray>> m_outbox; // waiting for the connection

@@ -400,6 +400,76 @@ TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
     python.waitForFinished(5000);
 }
 
+// The lecture's server reads once, with recv(1024), and closes: the rest of a longer message is
+// left unread, so its system resets the connection. The window says why, in the calls too.
+TEST(MainWindowAloneTest, MoreThanTheLecturesServerReadsEndsInAResetThatIsExplained)
+{
+    QTcpServer probe; // a free port for the one-shot Python server
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral(CAPSOCK_PYTHON),
+                 {QStringLiteral(CAPSOCK_TESTS_DIR "/peers/lecture_server.py"),
+                  QString::number(port), QStringLiteral("127.0.0.1")});
+    ASSERT_TRUE(waitUntil([&python] { return python.readAll().contains("Listening"); }, 15000))
+        << "the lecture's server did not start";
+
+    MainWindow window(false);
+    window.show();
+    window.composer()->setLineEnding(CapitalizeClient::LineEnding::None); // as its client
+    window.connectToServer(QStringLiteral("127.0.0.1"), port);
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Connected;
+    })) << window.stateText();
+    typeAndSend(window, QString(1503, QLatin1Char('a')));
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Failed;
+    })) << window.stateText();
+
+    const std::vector<Row> received = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Received);
+    ASSERT_EQ(received.size(), 1u);
+    EXPECT_EQ(received[0].bytes, 1024);
+    const std::vector<Row> problems = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Problem);
+    ASSERT_EQ(problems.size(), 1u);
+    const QString &said = problems[0].text;
+    EXPECT_TRUE(said.contains(QStringLiteral("answered 1024 of the 1503 bytes sent"))) << said;
+    EXPECT_TRUE(said.contains(QStringLiteral("reset (RST)"))) << said;
+    EXPECT_TRUE(said.contains(QStringLiteral("recv(1024)"))) << said;
+    EXPECT_FALSE(said.contains(QStringLiteral("crashed"))) << said;
+    EXPECT_EQ(window.stateText(), said);
+
+    SocketCallsModel &calls = window.socketCalls();
+    calls.flush();
+    QStringList rows;
+    for (int row = 0; row < calls.rowCount(); ++row)
+        rows << calls.index(row, SocketCallsModel::CallColumn).data().toString();
+    ASSERT_GE(rows.size(), 4) << rows.join(QLatin1Char('\n'));
+    const int last = int(rows.size()) - 1;
+    EXPECT_EQ(rows.mid(last - 3),
+              QStringList({QStringLiteral("sendall(1503 bytes)"),
+                           QStringLiteral("recv(1024) -> 1024 bytes"),
+                           QStringLiteral("recv(1024) -> failed: connection reset (RST)"),
+                           QStringLiteral("close() -> the server reset the connection: we "
+                                          "close our socket")}))
+        << rows.join(QLatin1Char('\n'));
+    const QModelIndex reset = calls.index(last - 1, SocketCallsModel::LectureColumn);
+    EXPECT_EQ(reset.data().toString(), QStringLiteral("data = sock.recv(1024)"));
+    const QString why = reset.data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(why.contains(QStringLiteral("ConnectionResetError"))) << why;
+    EXPECT_TRUE(why.contains(QStringLiteral("unread"))) << why;
+    EXPECT_TRUE(calls.index(last - 1, SocketCallsModel::CallColumn)
+                    .data(Qt::ForegroundRole)
+                    .isValid())
+        << "a reset is a failure";
+    EXPECT_EQ(calls.index(last, SocketCallsModel::LectureColumn).data().toString(),
+              QStringLiteral("sock.close()"));
+    python.waitForFinished(5000);
+}
+
 TEST(MainWindowAloneTest, RemembersItsSettings)
 {
     QTemporaryDir settingsDir;
