@@ -9,9 +9,10 @@
 
 // The conversation of one window, as a list model: each row a message sent, bytes received (one
 // bubble per reply, however many reads it took), a message that could not be sent, or a note
-// ("connected", "the server closed the connection"). The bytes that crossed the wire live once, in
-// order, in stream(), which the byte inspector shows; rows only point into it. Memory stays bounded: past a byte or row budget the oldest
-// half of the conversation is dropped, and a note says so.
+// ("connected", "the server closed the connection"). The bytes that crossed the wire live once,
+// in order, in stream(), which the byte inspector shows; rows only point into it. Memory stays
+// bounded: past a byte or row budget the oldest half of the conversation is dropped, and a note
+// says so.
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
