@@ -43,6 +43,23 @@ int ConversationModel::addSent(QByteArrayView bytes, qint64 peerId, qint64 messa
     return row;
 }
 
+int ConversationModel::addUnsent(QByteArrayView bytes, qint64 peerId, qint64 messageId)
+{
+    if (bytes.isEmpty())
+        return -1;
+    Entry entry;
+    entry.kind = Kind::Unsent;
+    entry.peerId = peerId;
+    entry.messageId = messageId;
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+    entry.firstOffset = entry.endOffset = m_stream.size();
+    entry.byteCount = bytes.size();
+    entry.unsentBytes = bytes.toByteArray();
+    const int row = appendEntry(std::move(entry));
+    trimToBudget();
+    return row;
+}
+
 int ConversationModel::addReceived(QByteArrayView bytes, qint64 peerId, qint64 messageId,
                                    qint64 firstByteMicros)
 {
@@ -206,6 +223,8 @@ QString ConversationModel::header(const Entry &entry) const
         }
         if (!entry.complete)
             parts << tr("arriving");
+    } else if (entry.kind == Kind::Unsent) {
+        parts << counted(entry.byteCount, "byte", "bytes") << tr("not sent");
     }
     return parts.join(QStringLiteral(" \u00B7 "));
 }
@@ -220,6 +239,10 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case PreviewRole:
         if (entry.kind == Kind::Note || entry.kind == Kind::Problem)
             return entry.note;
+        if (entry.kind == Kind::Unsent)
+            return BytePreview::escaped(entry.unsentBytes.first(
+                                            std::min(PreviewBytes, entry.byteCount)),
+                                        PreviewCharacters);
         return BytePreview::escaped(
             m_stream.bytes(entry.firstOffset,
                            std::min(PreviewBytes, entry.endOffset - entry.firstOffset)),
@@ -227,6 +250,11 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (entry.kind == Kind::Note || entry.kind == Kind::Problem)
             return entry.note;
+        if (entry.kind == Kind::Unsent) {
+            return tr("%1\nThese bytes never reached the wire: the connection failed first. "
+                      "Press Up in the message field to bring the message back.")
+                .arg(header(entry));
+        }
         return tr("%1\nClick to see these bytes in the inspector.").arg(header(entry));
     case KindRole: return QVariant::fromValue(entry.kind);
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(entry.timeMs);

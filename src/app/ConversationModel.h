@@ -8,16 +8,19 @@
 #include <vector>
 
 // The conversation of one window, as a list model: each row a message sent, bytes received (one
-// bubble per reply, however many reads it took), or a note ("connected", "the server closed the
-// connection"). The bytes themselves live once, in order, in stream(), which the byte inspector
-// shows; rows only point into it. Memory stays bounded: past a byte or row budget the oldest
-// half of the conversation is dropped, and a note says so.
+// bubble per reply, however many reads it took), a message that could not be sent, or a note
+// ("connected", "the server closed the connection"). The bytes that crossed the wire live once,
+// in order, in stream(), which the byte inspector shows; rows only point into it. Memory stays
+// bounded: past a byte or row budget the oldest half of the conversation is dropped, and a note
+// says so.
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
 
 public:
-    enum class Kind : quint8 { Sent, Received, Note, Problem };
+    // Unsent: a message that never reached the wire (its connection failed first). Its bytes are
+    // kept in the row, not in stream(), and its stream range is empty.
+    enum class Kind : quint8 { Sent, Received, Note, Problem, Unsent };
     Q_ENUM(Kind)
 
     enum Role {
@@ -41,6 +44,8 @@ public:
 
     // Bytes this window sent: always a row of their own.
     int addSent(QByteArrayView bytes, qint64 peerId = 0, qint64 messageId = 0);
+    // A message that was to be sent, but never reached the wire.
+    int addUnsent(QByteArrayView bytes, qint64 peerId = 0, qint64 messageId = 0);
     // Bytes this window received in one read. They join the open reply of the same peer and
     // message if there is one, otherwise they open a new row, whose round trip is, until
     // finishReceived() says more, the time to this first byte.
@@ -80,6 +85,7 @@ private:
         Kind kind = Kind::Note;
         bool complete = true;
         QString note;
+        QByteArray unsentBytes; // Kind::Unsent only
     };
 
     int appendEntry(Entry entry);

@@ -127,6 +127,7 @@ public:
         const QColor base = palette.color(QPalette::Base);
         const QColor text = palette.color(QPalette::Text);
         const bool dark = base.lightness() < 128;
+        const QColor problem = dark ? QColor(255, 140, 140) : QColor(170, 20, 20);
         const QRect area = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
         const PreparedRow &row = prepared(option, index, area);
 
@@ -135,26 +136,33 @@ public:
         const bool selected = option.state & QStyle::State_Selected;
 
         if (row.kind == Kind::Note || row.kind == Kind::Problem) {
-            painter->setPen(row.kind == Kind::Problem ? (dark ? QColor(255, 140, 140)
-                                                              : QColor(170, 20, 20))
+            painter->setPen(row.kind == Kind::Problem ? problem
                                                       : WireColors::mix(base, text, 0.6));
             row.header.draw(painter, area, Qt::AlignCenter);
             painter->restore();
             return;
         }
 
-        const bool own = row.kind == Kind::Sent;
+        // A message that never reached the wire: an outline only, and "not sent" in red.
+        const bool unsent = row.kind == Kind::Unsent;
+        const bool own = row.kind == Kind::Sent || unsent;
         QRect bubble(0, area.top(), row.bubbleWidth, area.height());
         bubble.moveLeft(own ? area.right() - row.bubbleWidth : area.left());
 
         const QColor tint = own ? WireColors::sent() : WireColors::received();
-        painter->setPen(selected ? QPen(palette.color(QPalette::Highlight), 2)
-                                 : QPen(WireColors::mix(base, tint, dark ? 0.5 : 0.35), 1));
-        painter->setBrush(WireColors::mix(base, tint, dark ? 0.25 : 0.12));
+        QPen outline = selected ? QPen(palette.color(QPalette::Highlight), 2)
+                                : QPen(WireColors::mix(base, tint, dark ? 0.5 : 0.35), 1);
+        if (unsent)
+            outline.setStyle(Qt::DashLine);
+        painter->setPen(outline);
+        if (unsent)
+            painter->setBrush(Qt::NoBrush);
+        else
+            painter->setBrush(WireColors::mix(base, tint, dark ? 0.25 : 0.12));
         painter->drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
 
         const QRect inside = bubble.adjusted(Padding, Padding, -Padding, -Padding);
-        painter->setPen(WireColors::mix(base, text, 0.6));
+        painter->setPen(unsent ? problem : WireColors::mix(base, text, 0.6));
         row.header.draw(painter, inside, Qt::AlignLeft | Qt::AlignTop);
         painter->setPen(text);
         row.preview.draw(painter, inside, Qt::AlignLeft | Qt::AlignBottom);

@@ -163,6 +163,7 @@ void MainWindow::setUpServer()
                 m_sessions.remove(id);
                 if (m_sessions.isEmpty())
                     m_clientListTimer->stop();
+                updateServerStateLine();
             });
     connect(&m_server, &CapitalizeServer::clientRefused, this,
             [this](const QString &peer, const QString &reason) {
@@ -274,7 +275,7 @@ void MainWindow::onClientConnected(CapitalizeSession *session)
                                       : tr("reads again: reading resumed"),
                                ConversationModel::Kind::Note, id);
     });
-    updateServerState();
+    updateServerStateLine();
 }
 
 void MainWindow::refreshClientList()
@@ -301,9 +302,14 @@ void MainWindow::updateServerState()
     for (QWidget *field : options)
         field->setEnabled(!listening); // options apply when the server starts
     fillReachableAddresses();
+    updateServerStateLine();
+}
+
+void MainWindow::updateServerStateLine()
+{
     if (m_mode != Mode::Server)
         return;
-    if (listening) {
+    if (m_server.isListening()) {
         setState(tr("Listening on port %1; %2 connected.")
                      .arg(m_server.port())
                      .arg(counted(m_sessions.size(), "client", "clients")));
@@ -369,6 +375,10 @@ void MainWindow::setUpClient()
                 m_conversation.finishReceived(0); // whatever came before belongs to earlier
                 m_conversation.addSent(bytes, 0, id);
             });
+    connect(&m_client, &CapitalizeClient::messageNotSent, this,
+            [this](qint64 id, const QByteArray &bytes) {
+                m_conversation.addUnsent(bytes, 0, id); // the reason follows
+            });
     connect(&m_client, &CapitalizeClient::replyPieceReceived, this,
             [this](qint64 id, const QByteArray &piece, bool completes, qint64 roundTrip) {
                 m_conversation.addReceived(piece, 0, id, roundTrip);
@@ -430,10 +440,17 @@ void MainWindow::onComposed(const QByteArray &bytes)
 {
     const QString host = m_ui->host->currentText().trimmed();
     const quint16 port = quint16(m_ui->clientPort->value());
-    const bool sameServer = HostPort::parse(host, port).host == m_client.host()
-        && port == m_client.port();
-    if (m_client.state() != CapitalizeClient::State::Connected && !sameServer)
-        connectToServer(host, port); // the message waits for this connection
+    const HostPort target = HostPort::parse(host, port);
+    if (m_client.state() != CapitalizeClient::State::Connected) {
+        if (!target.isValid()) { // nowhere to send it: it stays in view, marked
+            m_conversation.addUnsent(bytes);
+            m_conversation.addNote(target.error, ConversationModel::Kind::Problem);
+            setState(target.error, true);
+            return;
+        }
+        if (target.host != m_client.host() || target.port != m_client.port())
+            connectToServer(host, port); // the message waits for this connection
+    }
     m_client.send(bytes);
 }
 

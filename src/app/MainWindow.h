@@ -68,6 +68,8 @@ private:
     void onClientConnected(CapitalizeSession *session);
     void refreshClientList();
     void updateServerState();
+    // The state line alone (listening, and how many clients): it changes with every client.
+    void updateServerStateLine();
     void fillReachableAddresses();
     void toggleConnection();
     void onComposed(const QByteArray &bytes);

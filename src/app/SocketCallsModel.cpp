@@ -292,6 +292,8 @@ QString SocketCallsModel::explanation(Side side, const SocketCall &call)
     }
     if (name == QLatin1String("recv")) {
         const QString size = callArgument(call.call);
+        if (call.error == TcpStream::Error::ConnectionReset)
+            return resetExplanation(side);
         if (isEndOfStream(call)) {
             return server ? tr("recv() returned no bytes (b''): the client will send nothing "
                                "more. The lecture's server never gets here: it reads only once.")
@@ -328,9 +330,23 @@ QString SocketCallsModel::explanation(Side side, const SocketCall &call)
     return QString();
 }
 
+QString SocketCallsModel::resetExplanation(Side side)
+{
+    return side == Side::Server
+        ? tr("The client's system answered with a reset (RST) instead of a normal close, so "
+             "recv() fails (in Python, ConnectionResetError). A program that closes its socket "
+             "with data still unread makes its system send a reset, and so does one that "
+             "crashes or is killed.")
+        : tr("The server's system answered with a reset (RST) instead of a normal close, so "
+             "recv() fails (in Python, ConnectionResetError). A program that closes its socket "
+             "with data still unread makes its system send a reset: the lecture's server reads "
+             "once, with recv(1024), and closes, so a longer message resets the connection. "
+             "A program that crashes or is killed resets its connections too.");
+}
+
 bool SocketCallsModel::isFailure(const SocketCall &call)
 {
-    return call.result.startsWith(QLatin1String("failed"))
+    return call.error != TcpStream::Error::None || call.result.startsWith(QLatin1String("failed"))
         || call.result.startsWith(QLatin1String("refused"))
         || call.result.contains(QLatin1String(", refused: ")); // accept() of a refused client
 }

@@ -96,6 +96,7 @@ private:
         bool failed; // worked out once: data() asks for the colour on every repaint
     };
 
+    static QString resetExplanation(Side side);
     void labelFromAccept(const SocketCall &call);
     void forgetClosedLabels();
 

@@ -18,6 +18,7 @@ QString shortReason(TcpStream::Error error, const QString &systemMessage)
     case TcpStream::Error::TimedOut: return QStringLiteral("no answer");
     case TcpStream::Error::NetworkUnreachable: return QStringLiteral("network unreachable");
     case TcpStream::Error::HostUnreachable: return QStringLiteral("host unreachable");
+    case TcpStream::Error::ConnectionReset: return QStringLiteral("connection reset (RST)");
     default: return systemMessage;
     }
 }
@@ -166,6 +167,8 @@ void CapitalizeClient::onAttemptConnected(TcpStream *stream)
     if (winner == m_pending.end())
         return;
     m_connectMicros = winner->clock.nsecsElapsed() / 1000;
+    m_bytesSent = 0;
+    m_bytesReceived = 0;
     m_pending.erase(winner);
     abortAttempts(tr("another address answered first"));
     m_connectTimer->stop();
@@ -173,7 +176,7 @@ void CapitalizeClient::onAttemptConnected(TcpStream *stream)
     m_stream = stream;
     connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeClient::onReadable);
     disconnect(m_stream, &TcpStream::failed, this, nullptr);
-    connect(m_stream, &TcpStream::failed, this, &CapitalizeClient::onStreamFailed);
+    connect(m_stream, &TcpStream::failed, this, &CapitalizeClient::onSendFailed);
     setState(State::Connected);
     reportCall(connectCall(m_stream->peerAddress()),
                tr("connected in %1 ms: %2 -> %3")
@@ -270,8 +273,15 @@ void CapitalizeClient::failAll()
                        .arg(counted(m_failures.size(), "address", "addresses"), m_host,
                             m_failures.join(QStringLiteral("; ")));
     }
-    m_outbox.clear();
+    dropOutbox();
     fail(message);
+}
+
+void CapitalizeClient::dropOutbox()
+{
+    const auto unsent = std::exchange(m_outbox, {});
+    for (const auto &[id, bytes] : unsent)
+        emit messageNotSent(id, bytes);
 }
 
 qint64 CapitalizeClient::send(const QByteArray &bytes)
@@ -301,6 +311,7 @@ void CapitalizeClient::write(qint64 id, const QByteArray &bytes)
     m_unanswered.push_back({id, m_clock.nsecsElapsed(), int(bytes.count('\n'))});
     reportCall(QStringLiteral("sendall(%1)").arg(counted(bytes.size(), "byte", "bytes")),
                QString());
+    m_bytesSent += bytes.size();
     m_stream->send(bytes);
     emit messageSent(id, bytes);
 }
@@ -325,7 +336,7 @@ void CapitalizeClient::disconnectFromServer()
         QHostInfo::abortHostLookup(m_lookupId);
     m_lookupId = -1;
     m_connectTimer->stop();
-    m_outbox.clear();
+    dropOutbox();
     if (m_stream)
         reportCall(QStringLiteral("close()"), tr("we disconnect"));
     dropStream();
@@ -338,6 +349,7 @@ void CapitalizeClient::onReadable()
          chunk = m_stream->receive(m_readSize)) {
         reportCall(QStringLiteral("recv(%1)").arg(m_readSize),
                    counted(chunk.size(), "byte", "bytes"));
+        m_bytesReceived += chunk.size();
         emit dataReceived(chunk);
         pairReply(chunk);
         if (!m_stream)
@@ -351,6 +363,9 @@ void CapitalizeClient::onReadable()
         dropStream();
         setState(State::ClosedByServer);
         emit serverClosed();
+    } else if (m_stream->error() != TcpStream::Error::None) {
+        reportCall(QStringLiteral("recv(%1)").arg(m_readSize), failedResult(), m_stream->error());
+        endBrokenConnection();
     }
 }
 
@@ -396,13 +411,31 @@ void CapitalizeClient::flushPartialReply()
                        (m_clock.nsecsElapsed() - message.sentNs) / 1000);
 }
 
-void CapitalizeClient::onStreamFailed()
+void CapitalizeClient::onSendFailed()
+{
+    // A failed recv() is reported where it happens, in onReadable(); this is a send's failure.
+    reportCall(QStringLiteral("sendall(%1)")
+                   .arg(counted(m_stream->bytesToSend(), "byte", "bytes")),
+               failedResult(), m_stream->error());
+    endBrokenConnection();
+}
+
+void CapitalizeClient::endBrokenConnection()
 {
     const QString message = SocketErrorText::connectionBroke(
         m_stream->error(), SocketErrorText::endpoint(peerAddress(), peerPort()),
-        m_stream->errorString());
+        m_stream->errorString(), m_bytesSent, m_bytesReceived);
     flushPartialReply();
+    reportCall(QStringLiteral("close()"),
+               m_stream->error() == TcpStream::Error::ConnectionReset
+                   ? tr("the server reset the connection: we close our socket")
+                   : tr("the connection failed: we close our socket"));
     fail(message);
+}
+
+QString CapitalizeClient::failedResult() const
+{
+    return tr("failed: %1").arg(shortReason(m_stream->error(), m_stream->errorString()));
 }
 
 int CapitalizeClient::unansweredMessages() const
@@ -462,9 +495,10 @@ void CapitalizeClient::setState(State state)
     emit stateChanged(state);
 }
 
-void CapitalizeClient::reportCall(const QString &call, const QString &result)
+void CapitalizeClient::reportCall(const QString &call, const QString &result,
+                                  TcpStream::Error error)
 {
     static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeClient::socketCall);
     if (isSignalConnected(signal))
-        emit socketCall({0, call, result});
+        emit socketCall({0, call, result, error});
 }

@@ -43,7 +43,7 @@ public:
     void connectToAddresses(const QString &host, const QList<QHostAddress> &addresses,
                             quint16 port);
     // Sends `bytes` as one message; when not connected, (re)connects to the last server first.
-    // Returns the message's id (1, 2, ...), which replyReceived() names.
+    // Returns the message's id (1, 2, ...), which replyReceived() or messageNotSent() names.
     qint64 send(const QByteArray &bytes);
     // No more messages: shuts down our sending side; the server answers the rest, then closes.
     void finishSending();
@@ -70,6 +70,9 @@ signals:
     void resolved(const QList<QHostAddress> &addresses);
     void connected();
     void messageSent(qint64 messageId, const QByteArray &bytes);
+    // A message send() took never reached the wire: the connection it waited for failed, or
+    // was given up (disconnectFromServer()), first.
+    void messageNotSent(qint64 messageId, const QByteArray &bytes);
     // Every recv() with data, as it came.
     void dataReceived(const QByteArray &chunk);
     // A reply (or, without a line ending, a piece of one) to message `messageId`; 0 when the
@@ -115,15 +118,19 @@ private:
                        const QString &systemMessage);
     void abortAttempts(const QString &why);
     void failAll();
+    void dropOutbox();
     QString connectCall(const QHostAddress &address) const;
     void onReadable();
-    void onStreamFailed();
+    void onSendFailed();
+    void endBrokenConnection();
     void pairReply(const QByteArray &chunk);
     void flushPartialReply();
     void write(qint64 id, const QByteArray &bytes);
     void fail(const QString &message);
     void dropStream();
-    void reportCall(const QString &call, const QString &result);
+    void reportCall(const QString &call, const QString &result,
+                    TcpStream::Error error = TcpStream::Error::None);
+    QString failedResult() const;
 
     State m_state = State::Disconnected;
     QString m_host;
@@ -142,6 +149,8 @@ private:
     QTimer *m_staggerTimer = nullptr;
     QElapsedTimer m_clock;
     qint64 m_connectMicros = -1;
+    qint64 m_bytesSent = 0;     // on this connection, to tell what a reset left unanswered
+    qint64 m_bytesReceived = 0;
     QString m_errorString;
     qint64 m_nextMessageId = 1;
     std::deque<std::pair<qint64, QByteArray>> m_outbox; // waiting for the connection

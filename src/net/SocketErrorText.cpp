@@ -98,12 +98,45 @@ QString lookupFailed(const QString &host, bool notFound, const QString &systemMe
         .arg(host, systemMessage);
 }
 
-QString connectionBroke(TcpStream::Error error, const QString &peer, const QString &systemMessage)
+// The lecture's server reads once, with recv(1024), then closes.
+constexpr qint64 LectureServerReadSize = 1024;
+
+// A reset after fewer bytes came back than were sent: the recv(1024) lesson.
+static QString resetWithUnanswered(const QString &peer, qint64 bytesSent, qint64 bytesReceived)
 {
+    QString text = bytesReceived == 0
+        ? QStringLiteral("Connection reset by %1 before it answered any of the %2 bytes sent.")
+              .arg(peer)
+              .arg(bytesSent)
+        : QStringLiteral("Connection reset by %1 after it answered %2 of the %3 bytes sent.")
+              .arg(peer)
+              .arg(bytesReceived)
+              .arg(bytesSent);
+    text += QStringLiteral(
+        " A program that closes its socket with data still unread makes its system send a "
+        "reset (RST) instead of a normal close (so does one that crashes or is killed).");
+    if (bytesSent > LectureServerReadSize) {
+        text += QStringLiteral(
+                    " The lecture's server does: it reads only once, with recv(%1), and closes, "
+                    "so whatever follows the first %1 bytes is never read. Send it at most %1 "
+                    "bytes, or make the server read until the end.")
+                    .arg(LectureServerReadSize);
+    }
+    return text;
+}
+
+QString connectionBroke(TcpStream::Error error, const QString &peer, const QString &systemMessage,
+                        qint64 bytesSent, qint64 bytesReceived)
+{
+    if (error == TcpStream::Error::ConnectionReset && bytesReceived >= 0
+        && bytesSent > bytesReceived) {
+        return resetWithUnanswered(peer, bytesSent, bytesReceived);
+    }
     if (error == TcpStream::Error::ConnectionReset) {
         return QStringLiteral(
                    "Connection reset by %1: it ended the connection abruptly (the program "
-                   "crashed, was killed, or gave up on the connection).")
+                   "crashed, was killed, gave up on the connection, or closed its socket with "
+                   "data still unread, which makes its system send a reset (RST)).")
             .arg(peer);
     }
     return QStringLiteral("The connection to %1 failed: %2.").arg(peer, systemMessage);

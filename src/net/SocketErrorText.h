@@ -24,7 +24,9 @@ QString connectFailed(TcpStream::Error error, const QString &host, const QHostAd
 // Looking up `host` failed.
 QString lookupFailed(const QString &host, bool notFound, const QString &systemMessage);
 
-// An established connection broke.
-QString connectionBroke(TcpStream::Error error, const QString &peer, const QString &systemMessage);
+// An established connection broke. With the bytes sent on it and received back (when known,
+// that is, not -1), a reset that left some unanswered is explained as what usually causes it.
+QString connectionBroke(TcpStream::Error error, const QString &peer, const QString &systemMessage,
+                        qint64 bytesSent = -1, qint64 bytesReceived = -1);
 
 } // namespace SocketErrorText

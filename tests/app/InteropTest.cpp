@@ -136,6 +136,32 @@ TEST_F(InteropTest, OurClientWithoutLineEndingAgainstLectureServer)
         << server->describe();
 }
 
+// The lecture's server reads once, with recv(1024), and closes with the rest unread: its system
+// resets the connection, and our client says why.
+TEST_F(InteropTest, MoreThanTheLectureServerReadsIsExplainedAsTheResetItCauses)
+{
+    Child *server = nullptr;
+    const quint16 port = startLectureServer(&server);
+    ASSERT_NE(port, 0);
+
+    const QByteArray line(1503, 'a');
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    local(port), QStringLiteral("--line-ending"),
+                                    QStringLiteral("none")},
+                        line + "\n");
+    ASSERT_TRUE(client->exitedNormally()) << client->describe();
+    EXPECT_EQ(client->exitCode(), 1) << client->describe();
+    EXPECT_BYTES_EQ(QByteArray(1024, 'A'), client->out);
+    EXPECT_TRUE(client->err.contains("answered 1024 of the 1503 bytes sent"))
+        << client->describe();
+    EXPECT_TRUE(client->err.contains("reset (RST)")) << client->describe();
+    EXPECT_FALSE(client->err.contains("crashed")) << client->describe();
+
+    ASSERT_TRUE(server->waitForFinished(5000)) << server->describe();
+    EXPECT_TRUE(server->err.startsWith("recv(1024) -> " + line.left(1024).toHex() + "\n"))
+        << server->describe();
+}
+
 TEST_F(InteropTest, OurClientWithLfAgainstOurServerByteForByte)
 {
     clientToServer(QStringLiteral("lf"), "\n");

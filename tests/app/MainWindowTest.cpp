@@ -4,8 +4,10 @@
 #include "app/ComposerWidget.h"
 #include "app/HexView.h"
 #include "app/MainWindow.h"
+#include "net/NetTestSupport.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QProcess>
@@ -334,6 +336,100 @@ TEST(MainWindowAloneTest, AServerReadingOneByteAtATimeSeesEachClientsTacoWhole)
     EXPECT_EQ(tacoBytes, 4 * 4); // two clients, sent and echoed
 }
 
+TEST_F(MainWindowTest, TheClientCountFollowsClientsLeaving)
+{
+    const quint16 port = serverWindow.server().port();
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < 4; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(port));
+        ASSERT_TRUE(peers.back()->waitConnected());
+    }
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 4; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("4 clients connected")))
+        << serverWindow.stateText();
+
+    peers.pop_back(); // its socket closes
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 3; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("3 clients connected")))
+        << serverWindow.stateText();
+
+    peers.clear();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 0; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("0 clients connected")))
+        << serverWindow.stateText();
+}
+
+TEST(MainWindowAloneTest, AMessageSentWhereNothingListensStaysAsABubbleMarkedNotSent)
+{
+    const quint16 port = unusedPort();
+    ASSERT_NE(port, 0);
+    MainWindow window(false);
+    window.show();
+    window.setMode(MainWindow::Mode::Client);
+    auto *portField = window.findChild<QSpinBox *>(QStringLiteral("clientPort"));
+    ASSERT_NE(portField, nullptr);
+    portField->setValue(port);
+
+    // Enter connects first; the connect is refused. Then again, after the failure.
+    typeAndSend(window, QStringLiteral("hello"));
+    const ConversationModel &conversation = window.conversation();
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Unsent).size() == 1;
+    })) << window.stateText();
+    EXPECT_EQ(window.client().state(), CapitalizeClient::State::Failed);
+    typeAndSend(window, Taco);
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Unsent).size() == 2;
+    })) << window.stateText();
+
+    const std::vector<Row> unsent = rowsOfKind(conversation, ConversationModel::Kind::Unsent);
+    EXPECT_EQ(unsent[0].text, QStringLiteral("hello\\n"));
+    EXPECT_EQ(unsent[0].bytes, 6);
+    EXPECT_EQ(unsent[1].text, Taco + QStringLiteral("\\n"));
+    EXPECT_EQ(unsent[1].bytes, 21);
+    for (int row = 0; row < conversation.rowCount(); ++row) {
+        const QModelIndex index = conversation.index(row);
+        if (index.data(ConversationModel::KindRole).value<ConversationModel::Kind>()
+            != ConversationModel::Kind::Unsent) {
+            continue;
+        }
+        EXPECT_TRUE(index.data(ConversationModel::HeaderRole).toString().contains(
+            QStringLiteral("not sent")))
+            << index.data(ConversationModel::HeaderRole).toString();
+        // Each is followed by the reason.
+        const QModelIndex next = conversation.index(row + 1);
+        EXPECT_EQ(next.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+                  ConversationModel::Kind::Problem);
+        EXPECT_TRUE(next.data().toString().contains(QStringLiteral("refused")))
+            << next.data().toString();
+    }
+    EXPECT_TRUE(rowsOfKind(conversation, ConversationModel::Kind::Sent).empty());
+    // Nothing crossed the wire, so the inspector has no bytes.
+    EXPECT_EQ(window.inspector()->stream()->size(), 0);
+}
+
+TEST(MainWindowAloneTest, AMessageForAnAddressThatIsNotOneIsKeptAsNotSent)
+{
+    MainWindow window(false);
+    window.show();
+    window.setMode(MainWindow::Mode::Client);
+    auto *host = window.findChild<QComboBox *>(QStringLiteral("host"));
+    ASSERT_NE(host, nullptr);
+    host->setEditText(QStringLiteral("[::1"));
+
+    typeAndSend(window, QStringLiteral("hello"));
+    const std::vector<Row> unsent = rowsOfKind(window.conversation(),
+                                               ConversationModel::Kind::Unsent);
+    ASSERT_EQ(unsent.size(), 1u);
+    EXPECT_EQ(unsent[0].text, QStringLiteral("hello\\n"));
+    const std::vector<Row> problems = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Problem);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_TRUE(problems[0].text.contains(QStringLiteral("missing \"]\""))) << problems[0].text;
+    EXPECT_EQ(window.client().state(), CapitalizeClient::State::Disconnected);
+}
+
 TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
 {
     QTcpServer probe; // a free port for the one-shot Python server
@@ -364,6 +460,76 @@ TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
     ASSERT_EQ(received.size(), 1u);
     EXPECT_EQ(received[0].text, QStringLiteral("I AM HUNGRY FOR 🌮"));
     EXPECT_TRUE(hasNote(window.conversation(), QStringLiteral("The server closed the connection")));
+    python.waitForFinished(5000);
+}
+
+// The lecture's server reads once, with recv(1024), and closes: the rest of a longer message is
+// left unread, so its system resets the connection. The window says why, in the calls too.
+TEST(MainWindowAloneTest, MoreThanTheLecturesServerReadsEndsInAResetThatIsExplained)
+{
+    QTcpServer probe; // a free port for the one-shot Python server
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral(CAPSOCK_PYTHON),
+                 {QStringLiteral(CAPSOCK_TESTS_DIR "/peers/lecture_server.py"),
+                  QString::number(port), QStringLiteral("127.0.0.1")});
+    ASSERT_TRUE(waitUntil([&python] { return python.readAll().contains("Listening"); }, 15000))
+        << "the lecture's server did not start";
+
+    MainWindow window(false);
+    window.show();
+    window.composer()->setLineEnding(CapitalizeClient::LineEnding::None); // as its client
+    window.connectToServer(QStringLiteral("127.0.0.1"), port);
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Connected;
+    })) << window.stateText();
+    typeAndSend(window, QString(1503, QLatin1Char('a')));
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Failed;
+    })) << window.stateText();
+
+    const std::vector<Row> received = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Received);
+    ASSERT_EQ(received.size(), 1u);
+    EXPECT_EQ(received[0].bytes, 1024);
+    const std::vector<Row> problems = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Problem);
+    ASSERT_EQ(problems.size(), 1u);
+    const QString &said = problems[0].text;
+    EXPECT_TRUE(said.contains(QStringLiteral("answered 1024 of the 1503 bytes sent"))) << said;
+    EXPECT_TRUE(said.contains(QStringLiteral("reset (RST)"))) << said;
+    EXPECT_TRUE(said.contains(QStringLiteral("recv(1024)"))) << said;
+    EXPECT_FALSE(said.contains(QStringLiteral("crashed"))) << said;
+    EXPECT_EQ(window.stateText(), said);
+
+    SocketCallsModel &calls = window.socketCalls();
+    calls.flush();
+    QStringList rows;
+    for (int row = 0; row < calls.rowCount(); ++row)
+        rows << calls.index(row, SocketCallsModel::CallColumn).data().toString();
+    ASSERT_GE(rows.size(), 4) << rows.join(QLatin1Char('\n'));
+    const int last = int(rows.size()) - 1;
+    EXPECT_EQ(rows.mid(last - 3),
+              QStringList({QStringLiteral("sendall(1503 bytes)"),
+                           QStringLiteral("recv(1024) -> 1024 bytes"),
+                           QStringLiteral("recv(1024) -> failed: connection reset (RST)"),
+                           QStringLiteral("close() -> the server reset the connection: we "
+                                          "close our socket")}))
+        << rows.join(QLatin1Char('\n'));
+    const QModelIndex reset = calls.index(last - 1, SocketCallsModel::LectureColumn);
+    EXPECT_EQ(reset.data().toString(), QStringLiteral("data = sock.recv(1024)"));
+    const QString why = reset.data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(why.contains(QStringLiteral("ConnectionResetError"))) << why;
+    EXPECT_TRUE(why.contains(QStringLiteral("unread"))) << why;
+    EXPECT_TRUE(calls.index(last - 1, SocketCallsModel::CallColumn)
+                    .data(Qt::ForegroundRole)
+                    .isValid())
+        << "a reset is a failure";
+    EXPECT_EQ(calls.index(last, SocketCallsModel::LectureColumn).data().toString(),
+              QStringLiteral("sock.close()"));
     python.waitForFinished(5000);
 }
 

@@ -263,6 +263,11 @@ TEST(SocketCallsModelTest, EachCallMapsToItsPythonLineAndFailuresStandOut)
          "sock.connect((HOST, PORT))", true},
         {Side::Client, {0, "recv(64)", "0 bytes: the server closed the connection"},
          "data = sock.recv(64)", false},
+        {Side::Client,
+         {0, "recv(1024)", "failed: connection reset (RST)", TcpStream::Error::ConnectionReset},
+         "data = sock.recv(1024)", true},
+        {Side::Client, {0, "close()", "the server reset the connection: we close our socket"},
+         "sock.close()", false},
         {Side::Client, {0, "frobnicate()", QString()}, QString(), false},
     };
     for (const Case &test : cases) {
@@ -298,6 +303,28 @@ TEST(SocketCallsModelTest, EachCallMapsToItsPythonLineAndFailuresStandOut)
     model.add({3, "recv(1024)", "1 bytes"}, when.toMSecsSinceEpoch());
     model.flush();
     EXPECT_EQ(cell(model, 1, SocketCallsModel::TimeColumn), QStringLiteral("13:14:15.678"));
+}
+
+TEST(SocketCallsModelTest, AResetIsExplainedAsWhatAProgramClosingWithUnreadDataCauses)
+{
+    const SocketCall reset{0, QStringLiteral("recv(1024)"),
+                           QStringLiteral("failed: connection reset (RST)"),
+                           TcpStream::Error::ConnectionReset};
+    const QString client = SocketCallsModel::explanation(Side::Client, reset);
+    EXPECT_TRUE(client.contains(QStringLiteral("reset (RST)"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("unread"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("ConnectionResetError"))) << client;
+    const QString server = SocketCallsModel::explanation(Side::Server, {3, reset.call,
+                                                                        reset.result,
+                                                                        reset.error});
+    EXPECT_TRUE(server.contains(QStringLiteral("client"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("reset (RST)"))) << server;
+    EXPECT_TRUE(SocketCallsModel::isFailure(reset));
+
+    // A read that worked says nothing of resets.
+    const QString read = SocketCallsModel::explanation(
+        Side::Client, {0, QStringLiteral("recv(1024)"), QStringLiteral("1024 bytes")});
+    EXPECT_FALSE(read.contains(QStringLiteral("reset"))) << read;
 }
 
 #ifdef Q_OS_UNIX
