@@ -186,7 +186,7 @@ void MainWindow::fillBindChoices()
             continue;
         m_ui->bindAddress->addItem(tr("Only %1 (%2, %3)")
                                        .arg(address.address.toString(),
-                                            ReachableAddress::kindName(address.kind),
+                                            AddressKind::name(address.kind),
                                             address.interfaceName),
                                    address.address.toString());
     }
