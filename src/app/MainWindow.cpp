@@ -12,6 +12,7 @@
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -56,7 +57,9 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     });
     connect(m_ui->focusComposerAction, &QAction::triggered, m_ui->composer,
             &ComposerWidget::focusMessage);
-    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    // Quit is every window's end, not this one's (the demo has two): each window saves what it
+    // remembers as it closes, and the program ends with the last.
+    connect(m_ui->quitAction, &QAction::triggered, this, &QApplication::closeAllWindows);
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(
             this, tr("About Capsock"),

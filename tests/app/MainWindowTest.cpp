@@ -5,6 +5,7 @@
 #include "app/HexView.h"
 #include "app/MainWindow.h"
 
+#include <QApplication>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
@@ -327,6 +328,34 @@ TEST(MainWindowAloneTest, RemembersItsSettings)
     ASSERT_TRUE(port && readSize);
     EXPECT_EQ(port->value(), 6123);
     EXPECT_EQ(readSize->value(), 7);
+}
+
+// As in the demo: two windows, Quit in one of them. Every window closes, the one that remembers
+// its settings saves them, and the application's event loop ends.
+TEST(MainWindowAloneTest, QuitClosesEveryWindowAndEndsTheProgram)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    MainWindow remembering;
+    ServerOptions options;
+    options.port = 6125;
+    remembering.setServerOptions(options);
+    MainWindow demo(false);
+    remembering.show();
+    demo.show();
+    auto *quit = demo.findChild<QAction *>(QStringLiteral("quitAction"));
+    ASSERT_TRUE(quit);
+
+    QTimer::singleShot(0, quit, &QAction::trigger); // once the event loop runs
+    // Only a bound: were the loop never to end, the test fails here instead of hanging.
+    QTimer::singleShot(20000, qApp, [] { QCoreApplication::exit(1); });
+    const int exitCode = QApplication::exec();
+
+    EXPECT_EQ(exitCode, 0) << "the event loop did not end with Quit";
+    EXPECT_FALSE(demo.isVisible());
+    EXPECT_FALSE(remembering.isVisible());
+    EXPECT_EQ(QSettings().value(QStringLiteral("server/port")).toInt(), 6125);
 }
 
 } // namespace
