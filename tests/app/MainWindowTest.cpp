@@ -348,8 +348,12 @@ TEST(MainWindowAloneTest, QuitClosesEveryWindowAndEndsTheProgram)
     ASSERT_TRUE(quit);
 
     QTimer::singleShot(0, quit, &QAction::trigger); // once the event loop runs
-    // Only a bound: were the loop never to end, the test fails here instead of hanging.
-    QTimer::singleShot(20000, qApp, [] { QCoreApplication::exit(1); });
+    // Only a bound: were the loop never to end, the test fails here instead of hanging. (A
+    // timer of the test's own, which ends with it, so it can not stop a later test's loop.)
+    QTimer bound;
+    bound.setSingleShot(true);
+    QObject::connect(&bound, &QTimer::timeout, qApp, [] { QCoreApplication::exit(1); });
+    bound.start(20000);
     const int exitCode = QApplication::exec();
 
     EXPECT_EQ(exitCode, 0) << "the event loop did not end with Quit";
