@@ -12,6 +12,8 @@
 #include <QSignalBlocker>
 #include <QStringDecoder>
 
+#include <limits>
+
 namespace {
 
 constexpr int TextMode = 0;
@@ -61,10 +63,11 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_ui->lineEnding->setCurrentIndex(1); // \n: what line-reading servers wait for
     m_ui->preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->message->installEventFilter(this);
-    m_ui->message->setMaxLength(MaxMessageCharacters);
-    connect(m_ui->message, &QLineEdit::inputRejected, this, &ComposerWidget::refuseOverlongInput);
+    m_ui->message->setMaxLength(std::numeric_limits<int>::max()); // refuseOverlongText() limits
 
     connect(m_ui->message, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (refuseOverlongText(text))
+            return;
         m_announcedText = text;
         updatePreview();
     });
@@ -170,26 +173,29 @@ void ComposerWidget::send()
     emit sendRequested(bytes);
 }
 
-// The line edit cuts what would make the message longer than its maximum length, then says so
-// with inputRejected() while the text it kept is not yet announced by textChanged(). A cut
-// paste is taken back whole: a message goes out whole or not at all.
-void ComposerWidget::refuseOverlongInput()
+// A message goes out whole or not at all: an edit that would make it longer than the most it
+// may hold is taken back whole, and the preview says why. (The line edit's own maxLength cuts
+// silently, and cutting a megabyte paste took it 55 s: Qt 6.4 copies the rest of the paste for
+// every character it keeps.)
+bool ComposerWidget::refuseOverlongText(const QString &text)
 {
-    const bool cut = m_ui->message->text() != m_announcedText;
-    QMetaObject::invokeMethod(
-        this,
-        [this, cut] {
-            const QString most = QLocale().toString(MaxMessageCharacters);
-            if (!cut) {
-                showNotice(tr("The message is full: it holds at most %1 characters.").arg(most));
-                return;
-            }
-            m_ui->message->undo();
-            showNotice(tr("Too long, so not pasted: a message holds at most %1 characters. "
+    if (text.size() <= MaxMessageCharacters)
+        return false;
+    const bool typed = text.size() == m_announcedText.size() + 1;
+    const int at = int(std::min(m_ui->message->cursorPosition() - (text.size()
+                                                                   - m_announcedText.size()),
+                                m_announcedText.size()));
+    {
+        const QSignalBlocker blocker(m_ui->message);
+        m_ui->message->setText(m_announcedText);
+    }
+    m_ui->message->setCursorPosition(std::max(0, at));
+    const QString most = QLocale().toString(MaxMessageCharacters);
+    showNotice(typed ? tr("The message is full: it holds at most %1 characters.").arg(most)
+                     : tr("Too long, so not pasted: a message holds at most %1 characters. "
                           "Nothing of it was put in, so nothing is cut; send it in parts.")
                            .arg(most));
-        },
-        Qt::QueuedConnection);
+    return true;
 }
 
 void ComposerWidget::switchMode(bool hexMode, bool convertMessage)

@@ -46,7 +46,7 @@ public:
     static constexpr int MaxHistory = 100;
     static constexpr int PreviewBytes = 24; // a longer message is shown as its first bytes and …
     // The most a message may hold. A paste that would make it longer is refused whole, never
-    // cut. The line edit takes about 300 ms a keystroke at this size (measured); 10 times
+    // cut. The line edit takes about 300 ms a keystroke at this size (measured); at 10 times
     // more, 3 s.
     static constexpr int MaxMessageCharacters = 1 << 20;
 
@@ -71,7 +71,7 @@ private:
     void switchMode(bool hexMode, bool convertMessage);
     void updateModeControls();
     void updatePreview();
-    void refuseOverlongInput();
+    bool refuseOverlongText(const QString &text);
     void showNotice(const QString &notice);
     void updateErrorColor();
     void recallOlder();
