@@ -19,12 +19,20 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTimer>
 
 namespace {
 constexpr int MaxHostHistory = 10;
 const QString AllInterfaces = QStringLiteral("all");
 const QString ThisComputer = QStringLiteral("localhost");
+
+// The text field inside a spin box: it says returnPressed() once the spin box has taken the
+// typed value, which QAbstractSpinBox itself does not (its lineEdit() is protected).
+QLineEdit *portEditor(QSpinBox *port)
+{
+    return port->findChild<QLineEdit *>();
+}
 } // namespace
 
 MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
@@ -38,7 +46,6 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     m_ui->mainSplitter->setStretchFactor(1, 11);
     m_ui->inspector->setAutoBytesPerRow(true);
     m_ui->clients->header()->setStretchLastSection(true);
-    m_ui->retryButton->hide();
 
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
@@ -144,6 +151,11 @@ void MainWindow::setUpServer()
 {
     fillBindChoices();
     connect(m_ui->startStopButton, &QPushButton::clicked, this, &MainWindow::toggleConnection);
+    // Enter in the port starts; it never stops (the field is disabled while listening anyway).
+    connect(portEditor(m_ui->serverPort), &QLineEdit::returnPressed, this, [this] {
+        if (!m_server.isListening())
+            startServer();
+    });
     connect(m_ui->copyAddressButton, &QPushButton::clicked, this, [this] {
         const QString address = m_ui->reachable->currentData().toString();
         if (!address.isEmpty()) {
@@ -343,12 +355,13 @@ void MainWindow::setUpClient()
 {
     m_ui->host->setEditText(QStringLiteral("127.0.0.1"));
     connect(m_ui->connectButton, &QPushButton::clicked, this, &MainWindow::toggleConnection);
-    connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
-        connectToServer(m_ui->host->currentText().trimmed(), quint16(m_ui->clientPort->value()));
-    });
-    connect(m_ui->host->lineEdit(), &QLineEdit::returnPressed, this, [this] {
-        connectToServer(m_ui->host->currentText().trimmed(), quint16(m_ui->clientPort->value()));
-    });
+    // Enter in the host or the port connects to what they say; it never disconnects.
+    for (QLineEdit *field : {m_ui->host->lineEdit(), portEditor(m_ui->clientPort)}) {
+        connect(field, &QLineEdit::returnPressed, this, [this] {
+            connectToServer(m_ui->host->currentText().trimmed(),
+                            quint16(m_ui->clientPort->value()));
+        });
+    }
     connect(m_ui->composer, &ComposerWidget::sendRequested, this, &MainWindow::onComposed);
 
     connect(&m_client, &CapitalizeClient::stateChanged, this, &MainWindow::updateClientState);
@@ -443,7 +456,6 @@ void MainWindow::updateClientState()
         || state == State::Connected;
     m_ui->connectButton->setText(busy ? tr("Disco&nnect") : tr("Co&nnect"));
     m_ui->toggleAction->setText(busy ? tr("Disco&nnect") : tr("Co&nnect"));
-    m_ui->retryButton->setVisible(m_mode == Mode::Client && state == State::Failed);
     if (m_mode != Mode::Client)
         return;
     const QString server = SocketErrorText::endpoint(m_client.peerAddress(), m_client.peerPort());

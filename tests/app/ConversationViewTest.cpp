@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QScrollBar>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -105,6 +106,53 @@ TEST(ConversationViewTest, DoesNotFollowWhenScrolledUp)
     conversation.model.addSent("last\n", 0, 201);
     settle();
     EXPECT_TRUE(conversation.atBottom());
+}
+
+TEST(ConversationViewTest, KeepsFollowingWhenTheViewGetsShorter)
+{
+    Conversation conversation;
+    for (int i = 0; i < 100; ++i)
+        conversation.model.addSent("hello\n", 0, i + 1);
+    settle();
+    ASSERT_TRUE(conversation.atBottom());
+    // The window's bar grows a line (a long state, the composer shown): nobody scrolled away.
+    conversation.view.resize(600, 200);
+    settle();
+    conversation.model.addSent("newest\n", 0, 101);
+    settle();
+    EXPECT_TRUE(conversation.atBottom());
+}
+
+TEST(ConversationViewTest, TabbedToItShowsTheCurrentRowAndUpDownMoveOneRow)
+{
+    Conversation conversation;
+    for (int i = 0; i < 100; ++i)
+        conversation.model.addSent("hello\n", 0, i + 1);
+    settle();
+    ASSERT_TRUE(conversation.atBottom());
+    ConversationView &view = conversation.view;
+    view.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&view));
+    const QImage unfocused = rendered(view);
+
+    view.setFocus(Qt::TabFocusReason);
+    settle();
+    ASSERT_TRUE(view.hasFocus());
+    const QModelIndex start = view.currentIndex();
+    ASSERT_TRUE(start.isValid());
+    EXPECT_TRUE(view.viewport()->rect().contains(view.visualRect(start)))
+        << "the keyboard starts where the reader is, not off screen: row " << start.row();
+    EXPECT_NE(rendered(view), unfocused) << "the focus does not show";
+
+    const int scrolled = view.verticalScrollBar()->value();
+    QTest::keyClick(&view, Qt::Key_Up);
+    EXPECT_EQ(view.currentIndex().row(), start.row() - 1);
+    QTest::keyClick(&view, Qt::Key_Down);
+    QTest::keyClick(&view, Qt::Key_Down);
+    EXPECT_EQ(view.currentIndex().row(), std::min(start.row() + 1, 99));
+    EXPECT_LE(std::abs(view.verticalScrollBar()->value() - scrolled),
+              view.visualRect(start).height())
+        << "a step of one row scrolls at most one row";
 }
 
 TEST(ConversationViewTest, ClickingABubbleChoosesItsBytes)

@@ -468,6 +468,17 @@ TEST_F(SocketCallsViewTest, FollowsNewRowsAtTheBottomAndStaysPutWhenScrolledUp)
               QStringLiteral("recv(1024) -> 370 bytes"));
 }
 
+TEST_F(SocketCallsViewTest, KeepsFollowingWhenTheViewGetsShorter)
+{
+    addRows(100);
+    ASSERT_TRUE(newestRowVisible());
+    // The window's bar grows a line (a long state, the composer shown): nobody scrolled away.
+    view.resize(700, 150);
+    addRows(5);
+    EXPECT_TRUE(newestRowVisible());
+    EXPECT_TRUE(view.isAtBottom());
+}
+
 TEST_F(SocketCallsViewTest, AThousandCallsASecondAtTheRowLimitTakeLittleOfTheUiThread)
 {
 #ifndef Q_OS_UNIX
