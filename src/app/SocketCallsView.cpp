@@ -1,6 +1,7 @@
 #include "app/SocketCallsView.h"
 
 #include "app/SocketCallsModel.h"
+#include "app/TailFollower.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -56,6 +57,7 @@ SocketCallsView::SocketCallsView(QWidget *parent)
     , m_status(new QLabel(this))
     , m_clearAction(new QAction(tr("Clear"), this))
     , m_statusTimer(new QTimer(this))
+    , m_follower(new TailFollower(m_tree->verticalScrollBar()))
 {
     setAccessibleName(tr("Socket calls"));
     m_tree->setAccessibleName(tr("Socket calls"));
@@ -117,13 +119,10 @@ void SocketCallsView::setModel(SocketCallsModel *model)
         m_model->disconnect(this);
     m_model = model;
     m_tree->setModel(model);
-    m_scrollPending = false;
     m_rowsDroppedAbove = 0;
     if (model) {
         // Connected after the tree's own connections, so the tree has taken the change in
         // before these look at its scroll bar.
-        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-                &SocketCallsView::onRowsAboutToBeInserted);
         connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                 &SocketCallsView::onRowsAboutToBeRemoved);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &SocketCallsView::onRowsRemoved);
@@ -144,7 +143,7 @@ void SocketCallsView::setModel(SocketCallsModel *model)
                               metrics.horizontalAdvance(QStringLiteral(
                                   "recv(1024) -> 0 bytes: the client finished sending"))
                                   + padding);
-        m_tree->scrollToBottom();
+        m_follower->follow();
     }
     updateStatus();
 }
@@ -177,28 +176,11 @@ bool SocketCallsView::isAtBottom() const
     return bar->value() >= bar->maximum();
 }
 
-void SocketCallsView::onRowsAboutToBeInserted()
-{
-    // Decided before the row comes in: at the bottom now means the reader is following.
-    // The scroll itself waits for the event loop, so a burst of rows costs one layout and one
-    // scroll, not one per row.
-    if (m_scrollPending || !isAtBottom() || m_tree->verticalScrollBar()->isSliderDown())
-        return;
-    m_scrollPending = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_scrollPending = false;
-            m_tree->scrollToBottom();
-        },
-        Qt::QueuedConnection);
-}
-
 void SocketCallsView::onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
 {
     // Rows dropped from the top would slide what the reader is looking at upwards; the scroll
     // position moves up by as many rows to keep it in place. Not when following the bottom.
-    if (parent.isValid() || first != 0 || m_scrollPending || isAtBottom())
+    if (parent.isValid() || first != 0 || m_follower->isFollowing())
         return;
     m_rowsDroppedAbove += last - first + 1;
 }

@@ -9,6 +9,7 @@ class QModelIndex;
 class QTimer;
 class QTreeView;
 class SocketCallsModel;
+class TailFollower;
 
 // Shows a SocketCallsModel like a log: Time | Connection | Call | In the lecture's code, the
 // Python column in a monospace font. While scrolled to the bottom it follows new calls; scrolled
@@ -39,7 +40,6 @@ public:
     void copySelection();
 
 private:
-    void onRowsAboutToBeInserted();
     void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void onRowsRemoved();
     void scheduleStatusUpdate();
@@ -50,6 +50,6 @@ private:
     QLabel *m_status;
     QAction *m_clearAction;
     QTimer *m_statusTimer;
-    bool m_scrollPending = false; // one scroll to the bottom per event-loop pass, not per row
+    TailFollower *m_follower;
     int m_rowsDroppedAbove = 0;   // rows dropped from the top while the user reads further up
 };
