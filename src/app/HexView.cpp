@@ -397,6 +397,15 @@ void HexView::selectTo(qint64 offset, bool extend)
         setSelection(m_anchorFirst, std::max(last, m_anchorLast));
 }
 
+qint64 HexView::keyboardCursor() const
+{
+    if (hasSelection())
+        return m_cursor;
+    if (streamSize() == 0)
+        return -1;
+    return std::min(streamSize() - 1, m_layout.offsetAt(firstVisibleRow(), 0));
+}
+
 void HexView::moveCursor(qint64 offset, bool extend)
 {
     const qint64 size = streamSize();
@@ -608,8 +617,9 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
     }
     painter.restore();
 
-    if (hasFocus() && m_cursor >= rowStart && m_cursor < rowEnd) {
-        const int column = int(m_cursor - rowStart);
+    const qint64 cursor = hasFocus() ? keyboardCursor() : -1;
+    if (cursor >= rowStart && cursor < rowEnd) {
+        const int column = int(cursor - rowStart);
         painter.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(m_layout.hexX(column) - 1, y, 2 * cell + 2, height - 1));
@@ -776,7 +786,7 @@ void HexView::keyPressEvent(QKeyEvent *event)
     }
     const bool extend = event->modifiers() & Qt::ShiftModifier;
     const bool wholeStream = event->modifiers() & Qt::ControlModifier;
-    const qint64 at = hasSelection() ? m_cursor : 0;
+    const qint64 at = std::max<qint64>(0, keyboardCursor());
     const int perRow = m_layout.bytesPerRow();
     switch (event->key()) {
     case Qt::Key_Left: moveCursor(at - 1, extend); break;
@@ -792,6 +802,18 @@ void HexView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape: clearSelection(); break;
     default: QAbstractScrollArea::keyPressEvent(event); return;
     }
+}
+
+void HexView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    viewport()->update(); // the cursor shows only with the focus
+}
+
+void HexView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
 }
 
 void HexView::contextMenuEvent(QContextMenuEvent *event)

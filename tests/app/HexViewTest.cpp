@@ -174,6 +174,7 @@ TEST_F(HexViewTest, TabbedToItShowsACursorAndUpDownMoveItOneRow)
     ASSERT_TRUE(view.followsTail());
     view.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&view));
+    view.clearFocus();
     const QImage unfocused = view.viewport()->grab().toImage();
 
     view.setFocus(Qt::TabFocusReason);
