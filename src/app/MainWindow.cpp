@@ -16,6 +16,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
@@ -45,7 +46,7 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     m_ui->mainSplitter->setStretchFactor(0, 9);
     m_ui->mainSplitter->setStretchFactor(1, 11);
     m_ui->inspector->setAutoBytesPerRow(true);
-    m_ui->clients->header()->setStretchLastSection(true);
+    fitClientColumns();
 
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
@@ -186,6 +187,35 @@ void MainWindow::setUpServer()
     });
     m_clientListTimer->setInterval(250); // byte counters: a few times a second is plenty
     connect(m_clientListTimer, &QTimer::timeout, this, &MainWindow::refreshClientList);
+}
+
+// The client's address and port in full: its column widens to the widest one listed (measured
+// once per client, not on every refresh of the counters); the counters take what they need.
+void MainWindow::fitClientColumns()
+{
+    QTreeWidget *clients = m_ui->clients;
+    QHeaderView *header = clients->header();
+    header->setStretchLastSection(true);
+    const QFontMetrics metrics(clients->font());
+    const int margin = 2 * (clients->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr,
+                                                          clients)
+                            + 1);
+    const int counter = std::max(metrics.horizontalAdvance(QStringLiteral("999999999")),
+                                 metrics.horizontalAdvance(tr("Bytes out")))
+        + margin + metrics.averageCharWidth();
+    header->resizeSection(1, counter);
+    header->resizeSection(2, counter);
+    header->resizeSection(0, metrics.horizontalAdvance(tr("Client")) + margin);
+    connect(clients->model(), &QAbstractItemModel::rowsInserted, this,
+            [clients, metrics, margin](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row) {
+                    const int wanted = metrics.horizontalAdvance(
+                                           clients->topLevelItem(row)->text(0))
+                        + margin;
+                    if (wanted > clients->columnWidth(0))
+                        clients->header()->resizeSection(0, wanted);
+                }
+            });
 }
 
 void MainWindow::fillBindChoices()

@@ -21,28 +21,28 @@
 
 namespace {
 
-// The Python column is code, so it is set as code.
+// The Python column is code, so it is set as code, at the size of the other columns (for an
+// even row).
+QFont codeFont(const QFont &besides)
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (besides.pointSizeF() > 0)
+        font.setPointSizeF(besides.pointSizeF());
+    return font;
+}
+
 class MonospaceDelegate : public QStyledItemDelegate
 {
 public:
-    explicit MonospaceDelegate(QObject *parent)
-        : QStyledItemDelegate(parent)
-        , m_font(QFontDatabase::systemFont(QFontDatabase::FixedFont))
-    {}
+    using QStyledItemDelegate::QStyledItemDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        QFont font = m_font;
-        if (option->font.pointSizeF() > 0) // the size of the other columns, for an even row
-            font.setPointSizeF(option->font.pointSizeF());
-        option->font = font;
-        option->fontMetrics = QFontMetrics(font);
+        option->font = codeFont(option->font);
+        option->fontMetrics = QFontMetrics(option->font);
     }
-
-private:
-    QFont m_font;
 };
 
 // The status line is rewritten at most this often: under a load of a thousand calls a second,
@@ -74,6 +74,7 @@ SocketCallsView::SocketCallsView(QWidget *parent)
                                      new MonospaceDelegate(m_tree));
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionsMovable(false);
+    m_tree->viewport()->installEventFilter(this); // its width shares out the columns
 
     m_clearAction->setToolTip(tr("Empty the list of socket calls"));
     m_clearAction->setEnabled(false);
@@ -130,22 +131,48 @@ void SocketCallsView::setModel(SocketCallsModel *model)
                 &SocketCallsView::scheduleStatusUpdate);
         connect(model, &QAbstractItemModel::modelReset, this, &SocketCallsView::updateStatus);
 
-        // Fixed widths from the font, not ResizeToContents, which would measure rows.
-        const QFontMetrics metrics(m_tree->font());
-        const int padding = 3 * metrics.averageCharWidth();
-        QHeaderView *header = m_tree->header();
-        header->resizeSection(SocketCallsModel::TimeColumn,
-                              metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + padding);
-        header->resizeSection(SocketCallsModel::ConnectionColumn,
-                              metrics.horizontalAdvance(QStringLiteral("#999 127.0.0.1:51234"))
-                                  + padding);
-        header->resizeSection(SocketCallsModel::CallColumn,
-                              metrics.horizontalAdvance(QStringLiteral(
-                                  "recv(1024) -> 0 bytes: the client finished sending"))
-                                  + padding);
+        fitColumns();
         m_follower->follow();
     }
     updateStatus();
+}
+
+bool SocketCallsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+// Widths from the font, not ResizeToContents, which would measure rows. The call gets about a
+// third, the lecture's line the rest of what the connection and the time leave; when that is
+// too little to read a line, the lecture's line comes first and the others are scrolled to.
+void SocketCallsView::fitColumns()
+{
+    if (!m_model)
+        return;
+    const QFontMetrics metrics(m_tree->font());
+    const QFontMetrics code(codeFont(m_tree->font()));
+    const int padding = 3 * metrics.averageCharWidth();
+    const auto textWidth = [padding](const QFontMetrics &font, const char *text) {
+        return font.horizontalAdvance(QLatin1String(text)) + padding;
+    };
+    const int time = textWidth(metrics, "00:00:00.000");
+    const int connection = textWidth(metrics, "#999 127.0.0.1:51234");
+    const int shortCall = textWidth(metrics, "recv(1024) -> 1024 bytes");
+    const int longCall = textWidth(metrics, "recv(1024) -> 0 bytes: the client finished sending");
+    const int readableLine = textWidth(code, "conn, addr = sock.accept()");
+
+    const int width = m_tree->viewport()->width();
+    const int call = std::clamp(width * 3 / 10, shortCall, longCall);
+    int lecture = width - call - connection - time;
+    if (lecture < readableLine)
+        lecture = std::max(readableLine, width - call);
+    QHeaderView *header = m_tree->header();
+    header->resizeSection(SocketCallsModel::CallColumn, call);
+    header->resizeSection(SocketCallsModel::LectureColumn, lecture);
+    header->resizeSection(SocketCallsModel::ConnectionColumn, connection);
+    header->resizeSection(SocketCallsModel::TimeColumn, time);
 }
 
 void SocketCallsView::copySelection()

@@ -4,8 +4,11 @@
 #include "app/ComposerWidget.h"
 #include "app/HexView.h"
 #include "app/MainWindow.h"
+#include "app/SocketCallsView.h"
 
 #include <QComboBox>
+#include <QFontDatabase>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -17,6 +20,7 @@
 #include <QTest>
 #include <QSpinBox>
 #include <QTcpServer>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
@@ -393,6 +397,57 @@ TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
             shown << button->text().remove(QLatin1Char('&'));
     EXPECT_TRUE(shown.contains(QStringLiteral("Connect"))) << shown.join(QStringLiteral(", "));
     EXPECT_FALSE(shown.contains(QStringLiteral("Retry"))) << shown.join(QStringLiteral(", "));
+}
+
+// The demo's size: half of a 1600x900 screen each, less the frame.
+void showAtTheDemoSize(MainWindow &window)
+{
+    window.resize(800, 820);
+    QTest::qWait(50); // the layout, and the splitters' first sizes after the first show
+}
+
+TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                    .empty();
+    }));
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        showAtTheDemoSize(*window);
+        window->socketCalls().flush();
+        QTreeView *tree = window->findChild<SocketCallsView *>()->treeView();
+        ASSERT_GT(tree->model()->rowCount(), 0);
+        const QRect cell = tree->visualRect(
+            tree->model()->index(tree->model()->rowCount() - 1, SocketCallsModel::LectureColumn));
+        const QRect viewport = tree->viewport()->rect();
+        EXPECT_GE(cell.left(), viewport.left()) << "scrolled sideways";
+        EXPECT_LE(cell.right(), viewport.right())
+            << "the lecture's column ends at " << cell.right() << ", the list at "
+            << viewport.right();
+        QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        code.setPointSizeF(tree->font().pointSizeF());
+        EXPECT_GE(cell.width(),
+                  QFontMetrics(code).horizontalAdvance(QStringLiteral("conn, addr = sock.accept()")))
+            << "too narrow to read a line of the lecture";
+    }
+}
+
+TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
+{
+    showAtTheDemoSize(serverWindow);
+    connectClient();
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 1; }));
+    const QString label = list->topLevelItem(0)->text(0);
+    ASSERT_TRUE(label.endsWith(QString::number(clientWindow.client().localPort()))) << label;
+    // What an item view needs not to elide a cell's text: the text and a margin either side.
+    const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+    EXPECT_GE(list->columnWidth(0), list->fontMetrics().horizontalAdvance(label) + 2 * margin)
+        << "the port is cut off: " << label;
+    EXPECT_LE(list->header()->sectionViewportPosition(0) + list->columnWidth(0),
+              list->viewport()->width());
 }
 
 TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
