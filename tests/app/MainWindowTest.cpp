@@ -450,6 +450,20 @@ TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
               list->viewport()->width());
 }
 
+TEST(MainWindowAloneTest, ThePortFieldsSayWhatPortToChoose)
+{
+    MainWindow window(false);
+    const QString server = spinBox(window, "serverPort")->toolTip();
+    EXPECT_TRUE(server.contains(QStringLiteral("below 1024"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("administrator"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("5220"))) << server;
+    const QString client = spinBox(window, "clientPort")->toolTip();
+    EXPECT_TRUE(client.contains(QStringLiteral("the server's port"), Qt::CaseInsensitive))
+        << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("listens on"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("5220"))) << client;
+}
+
 TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
 {
     QTcpServer probe; // a free port for the one-shot Python server

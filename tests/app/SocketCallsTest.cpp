@@ -364,6 +364,19 @@ TEST(SocketCallsModelTest, PastTheLimitTheOldestRowsGoAndTheCountOfDroppedOnesIs
     EXPECT_FALSE(view.clearAction()->isEnabled());
 }
 
+TEST(SocketCallsModelTest, SendallAndRecvSayWhereEncodeAndDecodeCome)
+{
+    // The lecture's pipeline: mesg.encode() -> sendall -> recv -> data.decode().
+    const SocketCall sendall{0, QStringLiteral("sendall(6 bytes)"), QString()};
+    const SocketCall recv{0, QStringLiteral("recv(1024)"), QStringLiteral("6 bytes")};
+    for (const Side side : {Side::Client, Side::Server}) {
+        const QString sends = SocketCallsModel::explanation(side, sendall);
+        EXPECT_TRUE(sends.contains(QStringLiteral(".encode()"))) << sends;
+        const QString reads = SocketCallsModel::explanation(side, recv);
+        EXPECT_TRUE(reads.contains(QStringLiteral(".decode()"))) << reads;
+    }
+}
+
 TEST(SocketCallsModelTest, ABurstIsAnnouncedInOneBatchAndWaitsInBoundedMemory)
 {
     SocketCallsModel model(Side::Server, 100);
