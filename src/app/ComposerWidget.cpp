@@ -49,13 +49,13 @@ QString encodeCall(CapitalizeClient::LineEnding ending)
     return {};
 }
 
-// Typing 42 shows 34 32: the lecture sends numbers as text (str(value).encode()), once said.
+// Typing 42 shows 34 32: numbers travel as text, as the lecture sends them (str(value)
+// .encode()). Said once, for the first digit; empty without one.
 QString numbersNote(const QString &text)
 {
     for (const QChar character : text) {
         if (character >= QLatin1Char('0') && character <= QLatin1Char('9')) {
-            return ComposerWidget::tr("Numbers travel as text: '%1' is the byte 0x%2, as the "
-                                      "lecture's str(value).encode() makes it.")
+            return ComposerWidget::tr("Numbers travel as text: '%1' is the byte 0x%2.")
                 .arg(character)
                 .arg(character.unicode(), 0, 16);
         }
@@ -260,7 +260,8 @@ void ComposerWidget::updatePreview()
             const QString numbers = numbersNote(m_ui->message->text());
             if (!numbers.isEmpty()) {
                 preview += QStringLiteral("    ") + numbers;
-                toolTip += QLatin1Char('\n') + numbers;
+                toolTip += QLatin1Char('\n') + numbers
+                    + tr(" The lecture sends a number the same way: str(value).encode().");
             }
         }
     }

@@ -1,6 +1,7 @@
 #include "app/ConversationView.h"
 
 #include "app/ConversationModel.h"
+#include "app/FocusFrame.h"
 #include "app/TailFollower.h"
 #include "app/WireColors.h"
 
@@ -580,15 +581,19 @@ void ConversationView::updateGeometries()
 
 void ConversationView::paintEvent(QPaintEvent *event)
 {
-    const int rows = laidOutRows();
-    if (rows == 0)
-        return;
     QPainter painter(viewport());
+    const bool focused = hasFocus() || viewport()->hasFocus();
+    const int rows = laidOutRows();
+    if (rows == 0) {
+        if (focused)
+            paintFocusFrame(painter, *viewport());
+        return;
+    }
     QStyleOptionViewItem option;
     initViewItemOption(&option);
     const QStyle::State state = option.state;
     const bool enabled = (state & QStyle::State_Enabled) != 0;
-    const int focusRow = hasFocus() || viewport()->hasFocus() ? keyboardRow() : -1;
+    const int focusRow = focused ? keyboardRow() : -1;
     const QItemSelectionModel *selections = selectionModel();
 
     // As QListView paints its rows, only without laying them all out first.
@@ -613,6 +618,8 @@ void ConversationView::paintEvent(QPaintEvent *event)
             option.state |= QStyle::State_HasFocus;
         itemDelegateForIndex(index)->paint(&painter, option, index);
     }
+    if (focused)
+        paintFocusFrame(painter, *viewport());
 }
 
 void ConversationView::changeEvent(QEvent *event)

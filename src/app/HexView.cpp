@@ -1,5 +1,6 @@
 #include "app/HexView.h"
 
+#include "app/FocusFrame.h"
 #include "app/WireColors.h"
 #include "core/ByteLiterals.h"
 #include "core/BytePreview.h"
@@ -460,6 +461,8 @@ void HexView::paintEvent(QPaintEvent *)
                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                          tr("No bytes yet. The bytes of the conversation appear here as they "
                             "cross the wire."));
+        if (hasFocus())
+            paintFocusFrame(painter, *viewport());
         return;
     }
     painter.translate(-horizontalScrollBar()->value(), 0);
@@ -468,6 +471,8 @@ void HexView::paintEvent(QPaintEvent *)
     const int onScreen = visibleRowCount() + 1; // the last one may be partly visible
     for (qint64 row = first; row < std::min(rows, first + onScreen); ++row)
         paintRow(painter, colors, row, m_layout.rowY(row - first));
+    if (hasFocus())
+        paintFocusFrame(painter, *viewport());
 }
 
 void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const
