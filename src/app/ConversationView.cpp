@@ -206,7 +206,8 @@ private:
         painter->setPen(row.kind == Kind::Problem
                             ? (dark ? QColor(255, 140, 140) : QColor(170, 20, 20))
                             : WireColors::mix(base, option.palette.color(QPalette::Text), 0.6));
-        const QPointF origin(area.left() + Padding, area.top() + (area.height() - row.noteHeight) / 2);
+        const QPointF origin(area.left() + Padding,
+                             area.top() + (area.height() - row.noteHeight) / 2);
         row.note->draw(painter, origin);
         if (!(option.state & QStyle::State_HasFocus))
             return;

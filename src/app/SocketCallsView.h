@@ -13,10 +13,10 @@ class TailFollower;
 
 // Shows a SocketCallsModel like a log: Call | In the lecture's code | Connection | Time, the
 // Python column in a monospace font. The first two share the width there is, so the lecture's
-// line is in view even in half a small screen; the others follow when there is room. While scrolled to the bottom it follows new calls; scrolled
-// up, it stays on the rows being read, even while the model drops its oldest rows. A line above
-// the list counts the calls and says how many old ones were dropped; "Clear" empties it, and
-// the selected rows copy as text.
+// line is in view even in half a small screen; the others follow when there is room. While
+// scrolled to the bottom it follows new calls; scrolled up, it stays on the rows being read,
+// even while the model drops its oldest rows. A line above the list counts the calls and says
+// how many old ones were dropped; "Clear" empties it, and the selected rows copy as text.
 class SocketCallsView : public QWidget
 {
     Q_OBJECT

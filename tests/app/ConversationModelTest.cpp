@@ -30,7 +30,8 @@ TEST(ConversationModelTest, AReplyOfOnlySpacesShowsItsSpaces)
     const QString box = QStringLiteral("\u2423");
     EXPECT_EQ(model.index(0).data().toString(), box.repeated(3));
     EXPECT_EQ(model.index(1).data().toString(), box.repeated(3));
-    EXPECT_EQ(model.index(2).data().toString(), QStringLiteral("a b") + box + QStringLiteral("\\n"));
+    EXPECT_EQ(model.index(2).data().toString(),
+              QStringLiteral("a b") + box + QStringLiteral("\\n"));
 }
 
 TEST(ConversationModelTest, ReadsOfOneReplyJoinOneBubbleUntilItIsComplete)

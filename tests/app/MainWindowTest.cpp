@@ -428,8 +428,8 @@ TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
             << viewport.right();
         QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
         code.setPointSizeF(tree->font().pointSizeF());
-        EXPECT_GE(cell.width(),
-                  QFontMetrics(code).horizontalAdvance(QStringLiteral("conn, addr = sock.accept()")))
+        const QString line = QStringLiteral("conn, addr = sock.accept()");
+        EXPECT_GE(cell.width(), QFontMetrics(code).horizontalAdvance(line))
             << "too narrow to read a line of the lecture";
     }
 }
