@@ -49,8 +49,8 @@ QString encodeCall(CapitalizeClient::LineEnding ending)
     return {};
 }
 
-// Typing 42 shows 34 32: numbers travel as text, as the lecture sends them (str(value)
-// .encode()). Said once, for the first digit; empty without one.
+// Typing 42 shows 34 32: numbers travel as text, as the lecture sends them with
+// str(value).encode(). Said once, for the first digit; empty without one.
 QString numbersNote(const QString &text)
 {
     for (const QChar character : text) {
@@ -260,8 +260,8 @@ void ComposerWidget::updatePreview()
             const QString numbers = numbersNote(m_ui->message->text());
             if (!numbers.isEmpty()) {
                 preview += QStringLiteral("    ") + numbers;
-                toolTip += QLatin1Char('\n') + numbers
-                    + tr(" The lecture sends a number the same way: str(value).encode().");
+                toolTip += QLatin1Char('\n') + numbers + QLatin1Char(' ')
+                    + tr("The lecture sends a number the same way: str(value).encode().");
             }
         }
     }
