@@ -40,6 +40,32 @@ bool decodePrintable(const QByteArray &bytes, QString *text)
     return true;
 }
 
+// The Python that makes text's bytes, as the lecture's client does (data = mesg.encode()).
+QString encodeCall(CapitalizeClient::LineEnding ending)
+{
+    switch (ending) {
+    case CapitalizeClient::LineEnding::None: return QStringLiteral("message.encode()");
+    case CapitalizeClient::LineEnding::Lf: return QStringLiteral("(message + \"\\n\").encode()");
+    case CapitalizeClient::LineEnding::CrLf:
+        return QStringLiteral("(message + \"\\r\\n\").encode()");
+    }
+    return {};
+}
+
+// Typing 42 shows 34 32: numbers travel as text, as the lecture sends them with
+// str(value).encode(). Said once, for the first digit; empty without one.
+QString numbersNote(const QString &text)
+{
+    for (const QChar character : text) {
+        if (character >= QLatin1Char('0') && character <= QLatin1Char('9')) {
+            return ComposerWidget::tr("Numbers travel as text: '%1' is the byte 0x%2.")
+                .arg(character)
+                .arg(character.unicode(), 0, 16);
+        }
+    }
+    return {};
+}
+
 QString capitalized(QString sentence)
 {
     if (!sentence.isEmpty())
@@ -272,6 +298,15 @@ void ComposerWidget::updatePreview()
                       .arg(ByteLiterals::python(QByteArrayView(bytes).first(
                                std::min(bytes.size(), qsizetype(MaxToolTipBytes))))
                            + (bytes.size() > MaxToolTipBytes ? Ellipsis : QString()));
+        if (!m_hexMode) { // hex is the bytes themselves; text is made bytes by encode()
+            preview = encodeCall(lineEnding()) + QStringLiteral(" -> ") + preview;
+            const QString numbers = numbersNote(m_ui->message->text());
+            if (!numbers.isEmpty()) {
+                preview += QStringLiteral("    ") + numbers;
+                toolTip += QLatin1Char('\n') + numbers + QLatin1Char(' ')
+                    + tr("The lecture sends a number the same way: str(value).encode().");
+            }
+        }
     }
     m_ui->preview->setText(preview);
     m_ui->preview->setToolTip(toolTip);

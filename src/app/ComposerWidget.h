@@ -36,7 +36,9 @@ public:
 
     // What Send would send now; empty when there is nothing to send or the hex is not valid.
     QByteArray pendingBytes() const;
-    // The line under the message: "19 bytes: 49 20 61 6d ...", or what is wrong with the hex.
+    // The line under the message: what made the bytes, and the bytes:
+    //   (message + "\n").encode() -> 19 bytes: 49 20 61 6d ...
+    // (in hex mode only "3 bytes: 48 69 ff"), or what is wrong with the hex.
     QString previewText() const;
     // What is wrong with the hex typed, in plain words; empty when nothing is.
     QString errorText() const;

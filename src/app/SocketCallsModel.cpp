@@ -302,17 +302,23 @@ QString SocketCallsModel::explanation(Side side, const SocketCall &call)
         }
         return server ? tr("Waits for bytes from the client and reads at most %1 of them. TCP "
                            "is a stream, not messages: one recv() may get part of a send, or "
-                           "several sends at once.").arg(size)
+                           "several sends at once. The lecture's server then turns the bytes "
+                           "back into text with data.decode() before upper().").arg(size)
                       : tr("Waits for the server's reply and reads at most %1 bytes of it; a "
-                           "long reply may take more than one recv().").arg(size);
+                           "long reply may take more than one recv(). They are bytes: "
+                           "data.decode() turns them back into text, as the lecture's client "
+                           "does before printing.").arg(size);
     }
     if (name == QLatin1String("sendall")) {
-        return server ? tr("Sends the capitalized bytes back to the client; sendall() returns "
-                           "only when all of them are handed to the system. Their count can "
-                           "differ from what recv() got: \"ß\" becomes \"SS\", and a character "
-                           "cut in two by a read waits for its end.")
-                      : tr("Sends these bytes to the server; sendall() returns only when all of "
-                           "them are handed to the system.");
+        return server ? tr("Sends the capitalized text back to the client, made bytes again "
+                           "with string.encode(); sendall() returns only when all of them are "
+                           "handed to the system. Their count can differ from what recv() got: "
+                           "\"ß\" becomes \"SS\", and a character cut in two by a read waits "
+                           "for its end.")
+                      : tr("Sends the message to the server. The socket carries bytes, not "
+                           "text: the message was encoded to UTF-8 bytes first (data = "
+                           "mesg.encode()), and sendall() returns only when all of them are "
+                           "handed to the system.");
     }
     if (name == QLatin1String("shutdown")) {
         return server ? tr("Tells the client the server will send nothing more.")

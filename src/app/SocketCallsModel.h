@@ -35,7 +35,8 @@ public:
     enum class Side { Server, Client };
     Q_ENUM(Side)
 
-    enum Column { TimeColumn, ConnectionColumn, CallColumn, LectureColumn, ColumnCount };
+    // The call and the lecture's line first: they are what a student maps one to the other.
+    enum Column { CallColumn, LectureColumn, ConnectionColumn, TimeColumn, ColumnCount };
 
     static constexpr int DefaultMaxRows = 10000;
     static constexpr int DefaultBatchIntervalMs = 50;
