@@ -4,7 +4,7 @@
 // can paint (each visible row's "hexdump -C" line as one string).
 #include "MixedText.h"
 
-#include "app/HexView.h"
+#include "gui/HexView.h"
 #include "core/ByteStream.h"
 #include "core/HexDump.h"
 

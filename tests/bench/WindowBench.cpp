@@ -22,13 +22,13 @@
 // `xvfb-run -s "-screen 0 1600x900x24" build/tests/bench/bench_window`), offscreen if not.
 #include "MixedText.h"
 
-#include "app/ApplicationInfo.h"
-#include "app/CommandLine.h"
-#include "app/ConversationModel.h"
-#include "app/ConversationView.h"
-#include "app/HexView.h"
-#include "app/InspectorWindow.h"
-#include "app/MainWindow.h"
+#include "core/ApplicationInfo.h"
+#include "cli/CommandLine.h"
+#include "gui/ConversationModel.h"
+#include "gui/ConversationView.h"
+#include "gui/HexView.h"
+#include "gui/InspectorWindow.h"
+#include "gui/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
 
-#include "app/ComposerWidget.h"
-#include "app/ConversationModel.h"
-#include "app/HexView.h"
-#include "app/MainWindow.h"
+#include "gui/ComposerWidget.h"
+#include "gui/ConversationModel.h"
+#include "gui/HexView.h"
+#include "gui/MainWindow.h"
 
 #include <QLineEdit>
 #include <QTest>

@@ -1,6 +1,6 @@
 #include "TestHosts.h"
 
-#include "app/ProcessHelpers.h"
+#include "cli/ProcessHelpers.h"
 #include "net/AddressKind.h"
 
 #include <QElapsedTimer>

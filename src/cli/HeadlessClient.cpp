@@ -1,0 +1,128 @@
+#include "cli/HeadlessClient.h"
+
+#include "cli/StdinReader.h"
+#include "core/Counted.h"
+#include "core/HexDump.h"
+#include "net/SocketErrorText.h"
+
+#include <cstdio>
+
+namespace {
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+} // namespace
+
+HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_reader(new StdinReader(this))
+{
+    m_client.setConnectTimeout(options.connectTimeoutMs);
+    m_client.setReadSize(64 * 1024);
+    connect(&m_client, &CapitalizeClient::resolved, this, [this](const QList<QHostAddress> &all) {
+        QStringList names;
+        for (const QHostAddress &address : all)
+            names.append(address.toString());
+        status(tr("%1 is %2").arg(m_options.host, names.join(QStringLiteral(", "))));
+    });
+    connect(&m_client, &CapitalizeClient::connected, this, [this] {
+        status(tr("connected to %1 from %2 in %3 ms")
+                   .arg(SocketErrorText::endpoint(m_client.peerAddress(), m_client.peerPort()),
+                        SocketErrorText::endpoint(m_client.localAddress(),
+                                                  m_client.localPort()),
+                        QString::number(double(m_client.connectMicros()) / 1000.0, 'f', 1)));
+        finishIfDone(); // input may have been empty
+    });
+    connect(&m_client, &CapitalizeClient::messageSent, this,
+            [this](qint64, const QByteArray &bytes) {
+                if (!m_options.hex)
+                    return;
+                writeOut(tr("> sent %1\n").arg(counted(bytes.size(), "byte", "bytes")).toUtf8()
+                         + HexDump::format(bytes, m_sentOffset).toUtf8());
+                m_sentOffset += bytes.size();
+            });
+    connect(&m_client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
+        if (!m_options.hex) {
+            writeOut(chunk);
+            return;
+        }
+        writeOut(tr("< received %1\n").arg(counted(chunk.size(), "byte", "bytes")).toUtf8()
+                 + HexDump::format(chunk, m_receivedOffset).toUtf8());
+        m_receivedOffset += chunk.size();
+    });
+    connect(&m_client, &CapitalizeClient::replyReceived, this, &HeadlessClient::finishIfDone);
+    connect(&m_client, &CapitalizeClient::serverClosed, this, [this] {
+        const int unanswered = m_client.unansweredMessages();
+        if (unanswered > 0) {
+            status(tr("the server closed the connection before answering %1")
+                       .arg(counted(unanswered, "message", "messages")));
+            m_done = true;
+            emit finished(1);
+            return;
+        }
+        status(tr("the server closed the connection"));
+        m_done = true;
+        emit finished(0);
+    });
+    connect(&m_client, &CapitalizeClient::failed, this, [this](const QString &message) {
+        std::fprintf(stderr, "capsock: %s\n", message.toLocal8Bit().constData());
+        m_done = true;
+        emit finished(1);
+    });
+    connect(m_reader, &StdinReader::lineRead, this, &HeadlessClient::onLine);
+    connect(m_reader, &StdinReader::inputEnded, this, &HeadlessClient::onInputEnded);
+}
+
+HeadlessClient::~HeadlessClient()
+{
+    // The reader may be blocked in a read that never returns (an open terminal): let the
+    // process end it rather than wait.
+    if (m_reader->isRunning())
+        m_reader->setParent(nullptr);
+}
+
+void HeadlessClient::start()
+{
+    m_client.connectToServer(m_options.host, m_options.port);
+    m_reader->start();
+}
+
+void HeadlessClient::onLine(const QByteArray &line)
+{
+    if (m_done)
+        return;
+    QByteArray bytes = line;
+    bytes += CapitalizeClient::encodeText(QString(), m_options.lineEnding);
+    m_client.send(bytes);
+}
+
+void HeadlessClient::onInputEnded()
+{
+    m_inputEnded = true;
+    if (m_done)
+        return;
+    m_client.finishSending();
+    finishIfDone();
+}
+
+void HeadlessClient::finishIfDone()
+{
+    // With line endings every reply is known to be complete; without, the server's close tells.
+    if (m_done || !m_inputEnded || m_options.lineEnding == CapitalizeClient::LineEnding::None
+        || m_client.state() != CapitalizeClient::State::Connected) {
+        return;
+    }
+    if (m_client.unansweredMessages() == 0) {
+        m_done = true;
+        emit finished(0);
+    }
+}
+
+void HeadlessClient::status(const QString &line)
+{
+    if (!m_options.quiet)
+        std::fprintf(stderr, "capsock: %s\n", line.toLocal8Bit().constData());
+}

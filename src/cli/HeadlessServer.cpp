@@ -1,0 +1,131 @@
+#include "cli/HeadlessServer.h"
+
+#include "core/BytePreview.h"
+#include "core/Counted.h"
+#include "net/CapitalizeSession.h"
+#include "net/ReachableAddresses.h"
+#include "net/SocketErrorText.h"
+
+#include <QTime>
+#include <QTimer>
+
+namespace {
+// How long the connections get to receive what is owed to them once the server stops.
+constexpr int StopGraceMs = 6000;
+
+void printLine(std::FILE *stream, const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream); // a pipe would otherwise hold the log back
+}
+} // namespace
+
+HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_quiet(quiet)
+{
+    connect(&m_server, &CapitalizeServer::clientConnected, this,
+            &HeadlessServer::onClientConnected);
+    connect(&m_server, &CapitalizeServer::clientRefused, this,
+            [this](const QString &peer, const QString &reason) {
+                log(tr("refused %1: %2").arg(peer, reason));
+            });
+    connect(&m_server, &CapitalizeServer::acceptingPaused, this,
+            [this](bool, const QString &reason) { log(reason); });
+    connect(&m_server, &CapitalizeServer::stopped, this, [this] {
+        log(tr("stopped"));
+        emit finished(0);
+    });
+}
+
+bool HeadlessServer::start()
+{
+    if (!m_server.start(m_options)) {
+        printLine(stderr, QStringLiteral("capsock: ") + m_server.errorString());
+        return false;
+    }
+    QStringList where;
+    for (const QHostAddress &address : m_server.listeningAddresses()) {
+        where.append(address == QHostAddress::Any
+                         ? tr("all interfaces, IPv4 and IPv6")
+                         : SocketErrorText::endpoint(address, m_server.port()));
+    }
+    printLine(stdout, tr("Capsock capitalization server listening on port %1 (%2).")
+                          .arg(m_server.port())
+                          .arg(where.join(QStringLiteral(", "))));
+    printReachableAddresses();
+    printLine(stdout, tr("Press Ctrl-C to stop."));
+    return true;
+}
+
+void HeadlessServer::printReachableAddresses()
+{
+    const bool everywhere = m_options.bindAddresses.contains(QHostAddress(QHostAddress::Any));
+    if (!everywhere) {
+        if (m_options.bindAddresses.first().isLoopback())
+            printLine(stdout, tr("Only programs on this computer can connect."));
+        return;
+    }
+    QStringList here;
+    QStringList others;
+    for (const ReachableAddress &address : ReachableAddress::all()) {
+        (address.kind == ReachableAddress::Kind::Loopback ? here : others)
+            .append(address.describe(m_server.port()));
+    }
+    if (!here.isEmpty())
+        printLine(stdout, tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
+    if (!others.isEmpty())
+        printLine(stdout, tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
+}
+
+void HeadlessServer::onClientConnected(CapitalizeSession *session)
+{
+    const QString who = QStringLiteral("#%1").arg(session->id());
+    log(tr("%1 connected from %2").arg(who, session->peer()));
+    connect(session, &CapitalizeSession::closed, this, [this, who, session](const QString &why) {
+        log(tr("%1 closed: %2; %3 bytes in, %4 out")
+                .arg(who, why)
+                .arg(session->bytesReceived())
+                .arg(session->bytesSent()));
+    });
+    if (m_quiet)
+        return;
+    const QString readSize = QString::number(m_options.readSize);
+    connect(session, &CapitalizeSession::received, this,
+            [this, who, readSize](const QByteArray &chunk) {
+                log(QStringLiteral("%1 recv(%2) -> %3 bytes: %4")
+                        .arg(who, readSize)
+                        .arg(chunk.size())
+                        .arg(BytePreview::escaped(chunk)));
+            });
+    connect(session, &CapitalizeSession::replied, this, [this, who](const QByteArray &reply) {
+        log(QStringLiteral("%1 sendall(%2 bytes): %3")
+                .arg(who)
+                .arg(reply.size())
+                .arg(BytePreview::escaped(reply)));
+    });
+    connect(session, &CapitalizeSession::readingPaused, this, [this, who](bool paused) {
+        log(paused ? tr("%1 is not reading its replies: reading from it paused").arg(who)
+                   : tr("%1 reads again: reading resumed").arg(who));
+    });
+}
+
+void HeadlessServer::stop()
+{
+    if (m_stopping) { // a second Ctrl-C: no more waiting
+        emit finished(130);
+        return;
+    }
+    m_stopping = true;
+    log(tr("stopping: %1 open")
+            .arg(counted(m_server.sessions().size(), "connection", "connections")));
+    QTimer::singleShot(StopGraceMs, this, [this] { emit finished(0); });
+    m_server.stop();
+}
+
+void HeadlessServer::log(const QString &line)
+{
+    printLine(stdout, QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+}

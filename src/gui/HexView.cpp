@@ -1,0 +1,948 @@
+#include "gui/HexView.h"
+
+#include "gui/FocusFrame.h"
+#include "gui/WireColors.h"
+#include "core/ByteLiterals.h"
+#include "core/BytePreview.h"
+#include "core/Counted.h"
+#include "core/Utf8.h"
+
+#include <QActionGroup>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHelpEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QScrollBar>
+#include <QStringDecoder>
+#include <QToolTip>
+
+#include <cmath>
+
+namespace {
+
+QString hexByte(uchar byte)
+{
+    return QStringLiteral("%1").arg(byte, 2, 16, QLatin1Char('0'));
+}
+
+bool isMultiByte(Utf8::ByteRole role)
+{
+    return role == Utf8::ByteRole::Lead || role == Utf8::ByteRole::Continuation
+        || role == Utf8::ByteRole::Incomplete;
+}
+
+// The stream offset of the last byte of the run of a character's bytes that starts with the
+// byte asked about and goes on without another lane's byte in between.
+qint64 runEnd(const ByteStream::Character &character)
+{
+    int last = character.index;
+    while (last + 1 < character.count
+           && character.offsets[size_t(last + 1)] == character.offsets[size_t(last)] + 1) {
+        ++last;
+    }
+    return character.offsets[size_t(last)];
+}
+
+// Where a run of a character's bytes starts: its first byte, or one after another lane's.
+bool startsRun(const ByteStream::Character &character)
+{
+    return character.index == 0
+        || character.offsets[size_t(character.index - 1)]
+        != character.offsets[size_t(character.index)] - 1;
+}
+
+// The letters of a control byte's "control picture" (␊ is LF): drawn by us, small and
+// diagonal like the Unicode glyphs, since few fonts have those glyphs. Empty for other bytes.
+QString controlPicture(uchar byte)
+{
+    switch (byte) {
+    case '\n': return QStringLiteral("LF");
+    case '\r': return QStringLiteral("CR");
+    case '\t': return QStringLiteral("HT");
+    case 0x00: return QStringLiteral("NU");
+    case 0x1B: return QStringLiteral("EC");
+    default: return {};
+    }
+}
+
+void paintControlPicture(QPainter &painter, const QRectF &cell, const QString &letters,
+                         const QColor &ink)
+{
+    painter.save();
+    QFont small = painter.font();
+    small.setPixelSize(std::max(6, int(std::min(cell.height() * 0.5, cell.width() * 1.4))));
+    painter.setFont(small);
+    painter.setPen(ink);
+    // One letter above the other, each in half the cell, so neither reaches a neighbour.
+    const QRectF upper(cell.left(), cell.top() + 1, cell.width(), cell.height() / 2);
+    const QRectF lower(cell.left(), cell.top() + cell.height() / 2 - 1, cell.width(),
+                       cell.height() / 2);
+    painter.drawText(upper, Qt::AlignCenter, letters.left(1));
+    painter.drawText(lower, Qt::AlignCenter, letters.mid(1, 1));
+    painter.restore();
+}
+
+// Draws `text` centred in `box`, shrunk when it would not fit (a fallback font's glyph can be
+// wider than a monospace cell) and grown up to the row height when the box is wide (an emoji
+// gets all the cells of its four bytes).
+void paintFitted(QPainter &painter, const QRectF &box, const QString &text, const QColor &ink)
+{
+    painter.save();
+    QFont font = painter.font();
+    const QFontMetricsF metrics(font);
+    const qreal width = std::max<qreal>(1, metrics.horizontalAdvance(text));
+    const qreal grow = std::min(box.width() / width, box.height() * 0.8 / metrics.height());
+    const qreal scale = std::clamp<qreal>(grow, 0.5, 1.4);
+    if (std::abs(scale - 1) > 0.05) {
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(font.pointSizeF() * scale);
+        else
+            font.setPixelSize(std::max(6, int(font.pixelSize() * scale)));
+        painter.setFont(font);
+    }
+    painter.setPen(ink);
+    painter.drawText(box, Qt::AlignCenter, text);
+    painter.restore();
+}
+
+QString characterGlyph(char32_t codePoint)
+{
+    const QString character = QString::fromUcs4(&codePoint, 1);
+    switch (QChar::category(codePoint)) {
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+        return QStringLiteral("\u25CC") + character; // a combining mark on a dotted circle
+    case QChar::Separator_Space:
+        return QStringLiteral("\u2423"); // ␣: a space that is not the ASCII one
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_PrivateUse:
+    case QChar::Other_NotAssigned:
+        return QStringLiteral("\u00B7");
+    default:
+        return character;
+    }
+}
+
+QString controlName(uchar byte)
+{
+    switch (byte) {
+    case 0x00: return QStringLiteral("NUL, the zero byte");
+    case 0x09: return QStringLiteral("tab (\\t)");
+    case 0x0A: return QStringLiteral("line feed (\\n), the end of a line");
+    case 0x0D: return QStringLiteral("carriage return (\\r), ends a line with \\n after it");
+    case 0x1B: return QStringLiteral("escape (ESC)");
+    case 0x7F: return QStringLiteral("delete (DEL)");
+    default: return QStringLiteral("control character");
+    }
+}
+
+QString invalidReason(uchar byte)
+{
+    if (Utf8::isContinuation(byte))
+        return QObject::tr("a continuation byte (10xxxxxx) with no lead byte before it");
+    if (byte == 0xC0 || byte == 0xC1)
+        return QObject::tr("C0 and C1 could only start overlong forms, which UTF-8 forbids");
+    if (byte >= 0xF5)
+        return QObject::tr("bytes F5 to FF never occur in UTF-8");
+    return QObject::tr("a lead byte for %1 bytes, but the bytes after it do not continue it "
+                       "(or it would be an overlong form, a surrogate, or above U+10FFFF)")
+        .arg(Utf8::announcedLength(byte));
+}
+
+} // namespace
+
+struct HexView::Colors
+{
+    QColor text;
+    QColor dim;
+    QColor sent;
+    QColor received;
+    QColor invalidBack;
+    QColor invalidText;
+    QColor characterBack;
+    QColor characterFrame;
+    QColor selectionBack;
+    QColor selectionText;
+    QColor readLine;
+    QColor messageLine;
+
+    explicit Colors(const QPalette &palette)
+    {
+        const QColor base = palette.color(QPalette::Base);
+        text = palette.color(QPalette::Text);
+        const bool dark = base.lightness() < 128;
+        dim = WireColors::mix(base, text, 0.55);
+        sent = WireColors::mix(base, WireColors::sent(), dark ? 0.22 : 0.10);
+        received = WireColors::mix(base, WireColors::received(), dark ? 0.22 : 0.10);
+        invalidBack = WireColors::mix(base, QColor(225, 40, 40), dark ? 0.45 : 0.30);
+        invalidText = dark ? QColor(255, 170, 170) : QColor(160, 0, 0);
+        characterBack = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.30 : 0.15);
+        characterFrame = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.85 : 0.65);
+        selectionBack = palette.color(QPalette::Highlight);
+        selectionText = palette.color(QPalette::HighlightedText);
+        readLine = WireColors::mix(base, text, 0.5);
+        messageLine = dark ? QColor(255, 170, 60) : QColor(215, 110, 0);
+    }
+};
+
+HexView::HexView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (fixed.pointSizeF() > 0 && fixed.pointSizeF() < 11) // bytes are small things: readable
+        fixed.setPointSizeF(11);
+    setFont(fixed);
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setMouseTracking(true);
+    setAccessibleName(tr("Byte inspector"));
+    updateLayout();
+}
+
+void HexView::setStream(const ByteStream *stream)
+{
+    m_stream = stream;
+    streamReset();
+}
+
+void HexView::streamReset()
+{
+    m_anchor = m_cursor = -1;
+    updateLayout();
+    verticalScrollBar()->setValue(0);
+    emit selectionChanged();
+}
+
+void HexView::setConnectionNames(std::function<QString(qint64)> name)
+{
+    m_connectionName = std::move(name);
+}
+
+void HexView::streamAppended()
+{
+    const bool follow = followsTail();
+    if (HexLayout::offsetDigitsFor(streamSize()) != m_layout.offsetDigits())
+        updateLayout();
+    else
+        updateScrollBars();
+    if (follow)
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    viewport()->update();
+}
+
+void HexView::setBytesPerRow(int bytesPerRow)
+{
+    if (bytesPerRow == m_layout.bytesPerRow())
+        return;
+    const qint64 keepInView = hasSelection() ? m_cursor
+                                             : firstVisibleRow() * m_layout.bytesPerRow();
+    m_layout = HexLayout(bytesPerRow, m_layout.cellWidth(), m_layout.rowHeight(),
+                         m_layout.offsetDigits());
+    updateScrollBars();
+    scrollToOffset(keepInView);
+    viewport()->update();
+}
+
+void HexView::setAutoBytesPerRow(bool automatic)
+{
+    m_autoBytesPerRow = automatic;
+    fitBytesPerRow();
+}
+
+void HexView::fitBytesPerRow()
+{
+    if (!m_autoBytesPerRow)
+        return;
+    for (const int count : {32, 16, 8}) {
+        const HexLayout candidate(count, m_layout.cellWidth(), m_layout.rowHeight(),
+                                  m_layout.offsetDigits());
+        if (candidate.width() <= viewport()->width() || count == 8) {
+            setBytesPerRow(count);
+            return;
+        }
+    }
+}
+
+qint64 HexView::streamSize() const
+{
+    return m_stream ? m_stream->size() : 0;
+}
+
+void HexView::updateLayout()
+{
+    const QFontMetricsF metrics(font());
+    m_layout = HexLayout(m_layout.bytesPerRow(), metrics.horizontalAdvance(QLatin1Char('0')),
+                         std::ceil(metrics.height()) + 2,
+                         HexLayout::offsetDigitsFor(streamSize()));
+    updateScrollBars();
+    updateGeometry();
+    viewport()->update();
+}
+
+void HexView::updateScrollBars()
+{
+    const qint64 rows = m_layout.rowCount(streamSize());
+    const int visible = visibleRowCount();
+    verticalScrollBar()->setRange(0, int(std::max<qint64>(0, rows - visible)));
+    verticalScrollBar()->setPageStep(std::max(1, visible));
+    verticalScrollBar()->setSingleStep(1);
+    const int width = int(std::ceil(m_layout.width()));
+    horizontalScrollBar()->setRange(0, std::max(0, width - viewport()->width()));
+    horizontalScrollBar()->setPageStep(viewport()->width());
+}
+
+qint64 HexView::firstVisibleRow() const
+{
+    return verticalScrollBar()->value();
+}
+
+int HexView::visibleRowCount() const
+{
+    return std::max(1, int(viewport()->height() / m_layout.rowHeight()));
+}
+
+QSize HexView::sizeHint() const
+{
+    const int frame = 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
+    return QSize(int(std::ceil(m_layout.width())) + frame, int(m_layout.rowHeight() * 24));
+}
+
+bool HexView::followsTail() const
+{
+    return verticalScrollBar()->value() >= verticalScrollBar()->maximum();
+}
+
+void HexView::scrollToOffset(qint64 offset)
+{
+    const qint64 row = m_layout.rowOf(std::max<qint64>(0, offset));
+    verticalScrollBar()->setValue(int(std::max<qint64>(0, row - visibleRowCount() / 2)));
+}
+
+void HexView::ensureVisible(qint64 offset)
+{
+    const qint64 row = m_layout.rowOf(offset);
+    const qint64 first = firstVisibleRow();
+    const int visible = visibleRowCount();
+    if (row < first)
+        verticalScrollBar()->setValue(int(row));
+    else if (row >= first + visible)
+        verticalScrollBar()->setValue(int(row - visible + 1));
+}
+
+// --- selection -------------------------------------------------------------------------------
+
+qint64 HexView::selectionStart() const
+{
+    return hasSelection() ? std::min(m_anchor, m_cursor) : 0;
+}
+
+qint64 HexView::selectionEnd() const
+{
+    return hasSelection() ? std::max(m_anchor, m_cursor) + 1 : 0;
+}
+
+void HexView::setSelection(qint64 anchor, qint64 cursor)
+{
+    const qint64 last = streamSize() - 1;
+    if (last < 0) {
+        clearSelection();
+        return;
+    }
+    m_anchor = std::clamp<qint64>(anchor, 0, last);
+    m_cursor = std::clamp<qint64>(cursor, 0, last);
+    viewport()->update();
+    emit selectionChanged();
+}
+
+void HexView::clearSelection()
+{
+    if (!hasSelection())
+        return;
+    m_anchor = m_cursor = -1;
+    viewport()->update();
+    emit selectionChanged();
+}
+
+QByteArray HexView::selectedBytes() const
+{
+    if (!hasSelection() || !m_stream)
+        return {};
+    return m_stream->bytes(selectionStart(), selectionEnd() - selectionStart()).toByteArray();
+}
+
+QString HexView::selectionAs(CopyFormat format) const
+{
+    const QByteArray bytes = selectedBytes();
+    switch (format) {
+    case CopyFormat::Hex: return ByteLiterals::hex(bytes);
+    case CopyFormat::Text: {
+        // Invalid bytes become U+FFFD; a U+FEFF in front stays (QString::fromUtf8 drops it).
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+        return decoder(bytes);
+    }
+    case CopyFormat::PythonBytes: return ByteLiterals::python(bytes);
+    case CopyFormat::CString: return ByteLiterals::c(bytes);
+    }
+    return {};
+}
+
+void HexView::copySelection(CopyFormat format) const
+{
+    if (hasSelection())
+        QGuiApplication::clipboard()->setText(selectionAs(format));
+}
+
+HexView::CopyFormat HexView::preferredCopyFormat() const
+{
+    return m_activeArea == HexLayout::Area::Text ? CopyFormat::Text : CopyFormat::Hex;
+}
+
+void HexView::selectTo(qint64 offset, bool extend)
+{
+    qint64 first = offset;
+    qint64 last = offset;
+    if (m_activeArea == HexLayout::Area::Text && m_stream) {
+        const ByteStream::Character character = m_stream->characterAt(offset);
+        first = character.offsets[0];
+        last = character.last();
+    }
+    if (!extend || !hasSelection()) {
+        m_anchorFirst = first;
+        m_anchorLast = last;
+        setSelection(first, last);
+        return;
+    }
+    // Extending keeps all of what the selection started on, whichever way it grows.
+    if (first < m_anchorFirst)
+        setSelection(m_anchorLast, first);
+    else
+        setSelection(m_anchorFirst, std::max(last, m_anchorLast));
+}
+
+qint64 HexView::keyboardCursor() const
+{
+    if (hasSelection())
+        return m_cursor;
+    if (streamSize() == 0)
+        return -1;
+    return std::min(streamSize() - 1, m_layout.offsetAt(firstVisibleRow(), 0));
+}
+
+void HexView::moveCursor(qint64 offset, bool extend)
+{
+    const qint64 size = streamSize();
+    if (size == 0)
+        return;
+    offset = std::clamp<qint64>(offset, 0, size - 1);
+    if (extend && hasSelection()) {
+        setSelection(m_anchor, offset);
+    } else {
+        m_anchorFirst = m_anchorLast = offset;
+        setSelection(offset, offset);
+    }
+    ensureVisible(offset);
+}
+
+// --- geometry --------------------------------------------------------------------------------
+
+qint64 HexView::byteAt(const QPoint &point) const
+{
+    const HexLayout::Hit hit = m_layout.hitTest(point.x() + horizontalScrollBar()->value());
+    if (hit.area != HexLayout::Area::Hex && hit.area != HexLayout::Area::Text)
+        return -1;
+    if (point.y() < 0)
+        return -1;
+    const qint64 row = firstVisibleRow() + m_layout.rowAt(point.y());
+    const qint64 offset = m_layout.offsetAt(row, hit.column);
+    return offset < streamSize() ? offset : -1;
+}
+
+QRect HexView::cellRect(qint64 offset, HexLayout::Area area) const
+{
+    const qint64 row = m_layout.rowOf(offset) - firstVisibleRow();
+    const int column = m_layout.columnOf(offset);
+    const qreal x = (area == HexLayout::Area::Text ? m_layout.textX(column)
+                                                    : m_layout.hexX(column))
+        - horizontalScrollBar()->value();
+    const qreal width = area == HexLayout::Area::Text ? m_layout.cellWidth()
+                                                       : 2 * m_layout.cellWidth();
+    return QRectF(x, m_layout.rowY(row), width, m_layout.rowHeight()).toAlignedRect();
+}
+
+// --- painting --------------------------------------------------------------------------------
+
+void HexView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    const Colors colors(palette());
+    painter.fillRect(viewport()->rect(), palette().color(QPalette::Base));
+    if (!m_stream || m_stream->isEmpty()) {
+        painter.setPen(colors.dim);
+        painter.drawText(viewport()->rect().adjusted(8, 8, -8, -8),
+                         Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                         tr("No bytes yet. The bytes of the conversation appear here as they "
+                            "cross the wire."));
+        if (hasFocus())
+            paintFocusFrame(painter, *viewport());
+        return;
+    }
+    painter.translate(-horizontalScrollBar()->value(), 0);
+    const qint64 first = firstVisibleRow();
+    const qint64 rows = m_layout.rowCount(streamSize());
+    const int onScreen = visibleRowCount() + 1; // the last one may be partly visible
+    for (qint64 row = first; row < std::min(rows, first + onScreen); ++row)
+        paintRow(painter, colors, row, m_layout.rowY(row - first));
+    if (hasFocus())
+        paintFocusFrame(painter, *viewport());
+}
+
+void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const
+{
+    const QByteArrayView all = m_stream->bytes();
+    const qreal cell = m_layout.cellWidth();
+    const qreal height = m_layout.rowHeight();
+    const qreal baseline = y + 1 + QFontMetricsF(font()).ascent();
+    const qint64 rowStart = m_layout.offsetAt(row, 0);
+    const int count = int(std::min<qint64>(streamSize() - rowStart, m_layout.bytesPerRow()));
+    const qint64 rowEnd = rowStart + count;
+    const qint64 selectedFrom = selectionStart();
+    const qint64 selectedTo = selectionEnd();
+
+    struct Cell
+    {
+        ByteStream::Character character;
+        ByteStream::Direction direction;
+        bool selected;
+        bool readStart;
+    };
+    Cell cells[32];
+    qsizetype segment = m_stream->segmentAt(rowStart);
+    for (int column = 0; column < count; ++column) {
+        const qint64 offset = rowStart + column;
+        while (segment + 1 < m_stream->segmentCount()
+               && m_stream->segment(segment + 1).offset <= offset) {
+            ++segment;
+        }
+        const ByteStream::Segment &from = m_stream->segment(segment);
+        cells[column] = {m_stream->characterAt(offset), from.direction,
+                         offset >= selectedFrom && offset < selectedTo,
+                         from.offset == offset && segment > 0};
+    }
+    const auto hexCell = [&](int column) {
+        return QRectF(m_layout.hexX(column) - cell / 2, y, 3 * cell, height);
+    };
+    const auto textCell = [&](int column) {
+        return QRectF(m_layout.textX(column), y, cell, height);
+    };
+
+    // Backgrounds first: each cell's reaches under its neighbours' boxes and wide glyphs.
+    for (int column = 0; column < count; ++column) {
+        const Cell &c = cells[column];
+        QColor back;
+        if (c.selected)
+            back = colors.selectionBack;
+        else if (c.character.byteClass.role == Utf8::ByteRole::Invalid)
+            back = colors.invalidBack;
+        else if (isMultiByte(c.character.byteClass.role))
+            back = colors.characterBack;
+        else if (c.direction == ByteStream::Direction::Sent)
+            back = colors.sent;
+        else if (c.direction == ByteStream::Direction::Received)
+            back = colors.received;
+        if (back.isValid()) {
+            painter.fillRect(hexCell(column), back);
+            painter.fillRect(textCell(column), back);
+        }
+    }
+
+    painter.setPen(colors.dim);
+    painter.drawText(QPointF(m_layout.offsetX(), baseline),
+                     QStringLiteral("%1").arg(rowStart, m_layout.offsetDigits(), 16,
+                                              QLatin1Char('0')));
+    for (int column = 0; column < count; ++column) {
+        const Cell &c = cells[column];
+        const uchar byte = uchar(all[rowStart + column]);
+        const bool invalid = c.character.byteClass.role == Utf8::ByteRole::Invalid;
+        const QColor ink = c.selected ? colors.selectionText
+                                      : invalid ? colors.invalidText : colors.text;
+        painter.setPen(ink);
+        painter.drawText(QPointF(m_layout.hexX(column), baseline), hexByte(byte));
+
+        switch (c.character.byteClass.role) {
+        case Utf8::ByteRole::Single: {
+            const QString picture = controlPicture(byte);
+            if (!picture.isEmpty()) {
+                paintControlPicture(painter, textCell(column), picture,
+                                    c.selected ? ink : colors.dim);
+            } else if (byte >= 0x20 && byte < 0x7F) {
+                painter.drawText(QPointF(textCell(column).left(), baseline),
+                                 QString(QLatin1Char(char(byte))));
+            } else { // another control byte: a dim dot stands in for it
+                painter.setPen(c.selected ? ink : colors.dim);
+                painter.drawText(QPointF(textCell(column).left(), baseline),
+                                 QStringLiteral("\u00B7"));
+            }
+            break;
+        }
+        case Utf8::ByteRole::Lead: {
+            const int lastColumn = int(std::min(rowEnd - 1, runEnd(c.character)) - rowStart);
+            paintFitted(painter, textCell(column).united(textCell(lastColumn)),
+                        characterGlyph(c.character.byteClass.codePoint), ink);
+            break;
+        }
+        case Utf8::ByteRole::Incomplete:
+            if (c.character.index == 0)
+                painter.drawText(QPointF(textCell(column).left(), baseline),
+                                 QStringLiteral("\u2026"));
+            break;
+        case Utf8::ByteRole::Invalid:
+            paintFitted(painter, textCell(column), QStringLiteral("\uFFFD"), ink);
+            break;
+        case Utf8::ByteRole::Continuation:
+            break;
+        }
+    }
+
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setBrush(Qt::NoBrush);
+    for (int column = 0; column < count; ++column) {
+        const Cell &c = cells[column];
+        const qint64 offset = rowStart + column;
+        // A box around each multi-byte character's bytes on this row, in both columns.
+        // Another lane's bytes in between (a reply between a message's reads) split the box.
+        if (isMultiByte(c.character.byteClass.role) && (startsRun(c.character) || column == 0)) {
+            const int lastColumn = int(std::min(rowEnd - 1, runEnd(c.character)) - rowStart);
+            QPen frame(colors.characterFrame, 1.2);
+            if (c.character.byteClass.role == Utf8::ByteRole::Incomplete)
+                frame.setStyle(Qt::DashLine);
+            painter.setPen(frame);
+            painter.drawRoundedRect(QRectF(m_layout.hexX(column) - cell * 0.35, y + 1,
+                                           m_layout.hexX(lastColumn) - m_layout.hexX(column)
+                                               + cell * 2.7,
+                                           height - 2),
+                                    3, 3);
+            painter.drawRoundedRect(QRectF(m_layout.textX(column) + 0.5, y + 1,
+                                           (lastColumn - column + 1) * cell - 1, height - 2),
+                                    3, 3);
+        }
+        // Where a read (chunk) starts: a thin line; where a message starts: a strong one.
+        if (c.readStart) {
+            const bool message = m_stream->startsMessage(offset);
+            painter.setPen(QPen(message ? colors.messageLine : colors.readLine,
+                                message ? 2.5 : 1.2));
+            const qreal hexLine = m_layout.hexX(column) - cell / 2;
+            painter.drawLine(QPointF(hexLine, y), QPointF(hexLine, y + height));
+            painter.drawLine(QPointF(m_layout.textX(column), y),
+                             QPointF(m_layout.textX(column), y + height));
+        }
+    }
+    painter.restore();
+
+    const qint64 cursor = hasFocus() ? keyboardCursor() : -1;
+    if (cursor >= rowStart && cursor < rowEnd) {
+        const int column = int(cursor - rowStart);
+        painter.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(m_layout.hexX(column) - 1, y, 2 * cell + 2, height - 1));
+        painter.drawRect(textCell(column));
+    }
+}
+
+// --- describing bytes ------------------------------------------------------------------------
+
+QString HexView::describeByte(qint64 offset) const
+{
+    if (!m_stream || offset < 0 || offset >= streamSize())
+        return {};
+    const uchar byte = m_stream->at(offset);
+    QStringList lines;
+    lines << tr("Offset 0x%1 (%2)")
+                 .arg(offset, m_layout.offsetDigits(), 16, QLatin1Char('0'))
+                 .arg(offset);
+    const QString lane = describeLane(offset);
+    if (!lane.isEmpty())
+        lines << lane;
+    lines << tr("Byte 0x%1 = %2 = 0b%3")
+                 .arg(hexByte(byte))
+                 .arg(byte)
+                 .arg(byte, 8, 2, QLatin1Char('0'));
+    lines << describeCharacter(offset);
+    lines << describeOrigin(offset);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Where the byte is among its connection's bytes in its direction, which is where its
+// character is decoded: the stream may interleave other clients and the other direction.
+QString HexView::describeLane(qint64 offset) const
+{
+    const ByteStream::Segment &segment = m_stream->segment(m_stream->segmentAt(offset));
+    const qint64 laneOffset = m_stream->laneOffset(offset);
+    const QString peer = m_connectionName ? m_connectionName(segment.connection) : QString();
+    const QString at = QStringLiteral("0x%1 (%2)").arg(laneOffset, 0, 16).arg(laneOffset);
+    switch (segment.direction) {
+    case ByteStream::Direction::Sent:
+        return peer.isEmpty() ? tr("Offset %1 of the bytes sent").arg(at)
+                              : tr("Offset %1 of the bytes sent to %2").arg(at, peer);
+    case ByteStream::Direction::Received:
+        return peer.isEmpty() ? tr("Offset %1 of the bytes received").arg(at)
+                              : tr("Offset %1 of the bytes received from %2").arg(at, peer);
+    case ByteStream::Direction::None:
+        break;
+    }
+    return {};
+}
+
+QString HexView::describeCharacter(qint64 offset) const
+{
+    const uchar byte = m_stream->at(offset);
+    const ByteStream::Character character = m_stream->characterAt(offset);
+    const Utf8::ByteClass &byteClass = character.byteClass;
+    const QString codePoint = QStringLiteral("U+%1").arg(uint(byteClass.codePoint), 4, 16,
+                                                         QLatin1Char('0')).toUpper();
+    switch (byteClass.role) {
+    case Utf8::ByteRole::Single:
+        if (byte >= 0x20 && byte < 0x7F)
+            return tr("ASCII character '%1' (%2)").arg(QLatin1Char(char(byte))).arg(codePoint);
+        return tr("ASCII %1 (%2)").arg(controlName(byte), codePoint);
+    case Utf8::ByteRole::Lead:
+    case Utf8::ByteRole::Continuation: {
+        QStringList sequence;
+        for (int i = 0; i < character.count; ++i)
+            sequence << hexByte(m_stream->at(character.offsets[size_t(i)]));
+        QString text = tr("Character %1 %2: %3 bytes %4 (this is byte %5 of %3)")
+                           .arg(characterGlyph(byteClass.codePoint), codePoint)
+                           .arg(byteClass.characterLength)
+                           .arg(sequence.join(QLatin1Char(' ')))
+                           .arg(character.index + 1);
+        if (character.last() - character.offsets[0] >= character.count)
+            text += tr(". Other bytes came in between: they belong to the other direction "
+                       "or another connection.");
+        return text;
+    }
+    case Utf8::ByteRole::Incomplete:
+        return tr("The start of a %1-byte UTF-8 character that is not complete yet: the "
+                  "bytes end before it does")
+            .arg(byteClass.characterLength);
+    case Utf8::ByteRole::Invalid:
+        break;
+    }
+    return tr("Not valid UTF-8: %1. The server sends it back unchanged.")
+        .arg(invalidReason(byte));
+}
+
+QString HexView::describeOrigin(qint64 offset) const
+{
+    const qsizetype index = m_stream->segmentAt(offset);
+    const ByteStream::Segment &segment = m_stream->segment(index);
+    int inLane = 1; // reads and sends are counted per connection and direction
+    for (qsizetype i = segment.previousInLane; i >= 0; i = m_stream->segment(i).previousInLane)
+        ++inLane;
+    const QString span = tr("%1 from 0x%2")
+                             .arg(counted(segment.length, "byte", "bytes"))
+                             .arg(segment.offset, 0, 16);
+    QString origin;
+    switch (segment.direction) {
+    case ByteStream::Direction::Sent:
+        origin = tr("Sent: send #%1, %2").arg(inLane).arg(span);
+        break;
+    case ByteStream::Direction::Received:
+        origin = tr("Received: read #%1, %2").arg(inLane).arg(span);
+        break;
+    case ByteStream::Direction::None:
+        origin = m_stream->segmentCount() == 1
+            ? tr("From the file")
+            : tr("Part %1 of %2: %3").arg(index + 1).arg(m_stream->segmentCount()).arg(span);
+        break;
+    }
+    if (segment.messageId > 0)
+        origin += tr(", message %1").arg(segment.messageId);
+    if (segment.timeMs > 0)
+        origin += tr(", at %1").arg(QDateTime::fromMSecsSinceEpoch(segment.timeMs)
+                                        .toString(QStringLiteral("HH:mm:ss.zzz")));
+    return origin;
+}
+
+QString HexView::describeSelection() const
+{
+    if (!hasSelection()) {
+        return tr("%1. Click or drag to select; hover a byte to learn about it.")
+            .arg(counted(streamSize(), "byte", "bytes"));
+    }
+    const qint64 first = selectionStart();
+    const qint64 count = selectionEnd() - first;
+    return tr("Selected %1 at 0x%2-0x%3: %4")
+        .arg(counted(count, "byte", "bytes"))
+        .arg(first, 0, 16)
+        .arg(first + count - 1, 0, 16)
+        .arg(BytePreview::escaped(m_stream->bytes(first, count), 40));
+}
+
+// --- input -----------------------------------------------------------------------------------
+
+void HexView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mousePressEvent(event);
+        return;
+    }
+    const HexLayout::Hit hit = m_layout.hitTest(event->position().x()
+                                                + horizontalScrollBar()->value());
+    const qint64 offset = byteAt(event->position().toPoint());
+    if (offset < 0)
+        return;
+    m_activeArea = hit.area;
+    selectTo(offset, event->modifiers() & Qt::ShiftModifier);
+    m_dragging = true;
+}
+
+void HexView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!m_dragging)
+        return;
+    QPoint point = event->position().toPoint();
+    // Dragging past the top or bottom scrolls, and the selection follows.
+    if (point.y() < 0) {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - 1);
+        point.setY(0);
+    } else if (point.y() >= viewport()->height()) {
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + 1);
+        point.setY(viewport()->height() - 1);
+    }
+    qint64 offset = byteAt(point);
+    if (offset < 0 && streamSize() > 0 && point.y() >= 0) {
+        const qint64 row = firstVisibleRow() + m_layout.rowAt(point.y());
+        offset = std::min(streamSize() - 1, m_layout.offsetAt(row, m_layout.bytesPerRow() - 1));
+    }
+    if (offset >= 0)
+        selectTo(offset, true);
+}
+
+void HexView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QAbstractScrollArea::mouseReleaseEvent(event);
+        return;
+    }
+    m_dragging = false;
+    event->accept();
+}
+
+void HexView::keyPressEvent(QKeyEvent *event)
+{
+    if (event == QKeySequence::Copy) {
+        copySelection(preferredCopyFormat());
+        return;
+    }
+    if (event == QKeySequence::SelectAll) {
+        if (streamSize() > 0)
+            setSelection(0, streamSize() - 1);
+        return;
+    }
+    const bool extend = event->modifiers() & Qt::ShiftModifier;
+    const bool wholeStream = event->modifiers() & Qt::ControlModifier;
+    const qint64 at = std::max<qint64>(0, keyboardCursor());
+    const int perRow = m_layout.bytesPerRow();
+    switch (event->key()) {
+    case Qt::Key_Left: moveCursor(at - 1, extend); break;
+    case Qt::Key_Right: moveCursor(at + 1, extend); break;
+    case Qt::Key_Up: moveCursor(at - perRow, extend); break;
+    case Qt::Key_Down: moveCursor(at + perRow, extend); break;
+    case Qt::Key_PageUp: moveCursor(at - qint64(visibleRowCount()) * perRow, extend); break;
+    case Qt::Key_PageDown: moveCursor(at + qint64(visibleRowCount()) * perRow, extend); break;
+    case Qt::Key_Home: moveCursor(wholeStream ? 0 : at - at % perRow, extend); break;
+    case Qt::Key_End:
+        moveCursor(wholeStream ? streamSize() - 1 : at - at % perRow + perRow - 1, extend);
+        break;
+    case Qt::Key_Escape: clearSelection(); break;
+    default: QAbstractScrollArea::keyPressEvent(event); return;
+    }
+}
+
+void HexView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    viewport()->update(); // the cursor shows only with the focus
+}
+
+void HexView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
+}
+
+void HexView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    const bool any = hasSelection();
+    const auto addCopy = [this, &menu, any](const QString &label, CopyFormat format) {
+        QAction *action = menu.addAction(label, this, [this, format] { copySelection(format); });
+        action->setEnabled(any);
+    };
+    addCopy(tr("Copy as hex (49 20 61)"), CopyFormat::Hex);
+    addCopy(tr("Copy as text"), CopyFormat::Text);
+    addCopy(tr("Copy as Python bytes (b'I a')"), CopyFormat::PythonBytes);
+    addCopy(tr("Copy as C string (\"I a\")"), CopyFormat::CString);
+    menu.addSeparator();
+    menu.addAction(tr("Select all"), this, [this] {
+        if (streamSize() > 0)
+            setSelection(0, streamSize() - 1);
+    });
+    QMenu *perRow = menu.addMenu(tr("Bytes per row"));
+    auto *group = new QActionGroup(perRow);
+    for (const int count : {8, 16, 32}) {
+        QAction *action = perRow->addAction(QString::number(count), this, [this, count] {
+            m_autoBytesPerRow = false; // the person chose
+            setBytesPerRow(count);
+        });
+        action->setCheckable(true);
+        action->setChecked(count == bytesPerRow());
+        group->addAction(action);
+    }
+    menu.exec(event->globalPos());
+}
+
+bool HexView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const qint64 offset = byteAt(help->pos());
+        if (offset < 0) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            QToolTip::showText(help->globalPos(), describeByte(offset), viewport(),
+                               cellRect(offset, m_layout.hitTest(help->pos().x()
+                                                                 + horizontalScrollBar()->value())
+                                                    .area));
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void HexView::resizeEvent(QResizeEvent *event)
+{
+    const bool follow = followsTail();
+    QAbstractScrollArea::resizeEvent(event);
+    fitBytesPerRow();
+    updateScrollBars();
+    if (follow)
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+void HexView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateLayout();
+    else if (event->type() == QEvent::PaletteChange)
+        viewport()->update();
+    QAbstractScrollArea::changeEvent(event);
+}

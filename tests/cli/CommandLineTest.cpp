@@ -1,0 +1,340 @@
+#include "ProcessHelpers.h"
+
+#include "cli/CommandLine.h"
+
+#include <QRegularExpression>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+struct Outcome
+{
+    CommandLine::Parsed parsed;
+    CommandLine options;
+};
+
+Outcome parse(const QStringList &arguments)
+{
+    Outcome outcome;
+    outcome.options.host = QStringLiteral("untouched");
+    outcome.parsed = CommandLine::parse(QStringList{QStringLiteral("capsock")} + arguments,
+                                        &outcome.options);
+    return outcome;
+}
+
+// A bad argument: no run, exit code 2, and a message that contains every one of `words`.
+void expectRejected(const QStringList &arguments, const QStringList &words)
+{
+    SCOPED_TRACE(arguments.join(QLatin1Char(' ')).toStdString());
+    const Outcome outcome = parse(arguments);
+    EXPECT_FALSE(outcome.parsed.run);
+    EXPECT_EQ(outcome.parsed.exitCode, 2);
+    for (const QString &word : words) {
+        EXPECT_TRUE(outcome.parsed.output.contains(word))
+            << "\"" << word.toStdString() << "\" missing from: "
+            << outcome.parsed.output.toStdString();
+    }
+    EXPECT_EQ(outcome.options.host, QStringLiteral("untouched")) << "options were changed";
+}
+
+} // namespace
+
+TEST(CommandLineTest, HelpPrintsUsageAndExitsZero)
+{
+    for (const QString &flag : {QStringLiteral("--help"), QStringLiteral("-h")}) {
+        const Outcome outcome = parse({flag});
+        EXPECT_FALSE(outcome.parsed.run) << flag.toStdString();
+        EXPECT_EQ(outcome.parsed.exitCode, 0) << flag.toStdString();
+        for (const char *word : {"Usage:", "--headless", "--server", "--client", "--bind",
+                                 "--port", "--line-ending", "--hex", "--close-after-reply"}) {
+            EXPECT_TRUE(outcome.parsed.output.contains(QLatin1String(word)))
+                << word << " missing from the help of " << flag.toStdString() << ":\n"
+                << outcome.parsed.output.toStdString();
+        }
+    }
+}
+
+TEST(CommandLineTest, VersionPrintsVersionAndExitsZero)
+{
+    const Outcome outcome = parse({QStringLiteral("--version")});
+    EXPECT_FALSE(outcome.parsed.run);
+    EXPECT_EQ(outcome.parsed.exitCode, 0);
+    static const QRegularExpression version(QStringLiteral("^capsock \\d+\\.\\d+\\.\\d+\\n$"));
+    EXPECT_TRUE(version.match(outcome.parsed.output).hasMatch())
+        << outcome.parsed.output.toStdString();
+}
+
+TEST(CommandLineTest, UnknownOptionIsRejected)
+{
+    expectRejected({QStringLiteral("--frobnicate")}, {QStringLiteral("frobnicate")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
+                    QStringLiteral("stray")},
+                   {QStringLiteral("stray")});
+}
+
+TEST(CommandLineTest, BadPortIsRejected)
+{
+    for (const QString &port : {QStringLiteral("70000"), QStringLiteral("abc"),
+                                QStringLiteral("-1"), QStringLiteral("")}) {
+        expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
+                        QStringLiteral("--port"), port},
+                       {QStringLiteral("--port"), QStringLiteral("0 to 65535")});
+    }
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
+                    QStringLiteral("--port")},
+                   {QStringLiteral("port")}); // no value at all
+}
+
+TEST(CommandLineTest, BadBindIsRejected)
+{
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
+                    QStringLiteral("--bind"), QStringLiteral("nowhere")},
+                   {QStringLiteral("--bind nowhere"), QStringLiteral("localhost")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
+                    QStringLiteral("--bind"), QStringLiteral("300.1.2.3")},
+                   {QStringLiteral("--bind 300.1.2.3")});
+}
+
+TEST(CommandLineTest, BadLineEndingIsRejected)
+{
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
+                    QStringLiteral("localhost"), QStringLiteral("--line-ending"),
+                    QStringLiteral("cr")},
+                   {QStringLiteral("--line-ending cr"), QStringLiteral("none, lf or crlf")});
+}
+
+TEST(CommandLineTest, TwoModesAreRejected)
+{
+    expectRejected({QStringLiteral("--server"), QStringLiteral("--client"),
+                    QStringLiteral("localhost")},
+                   {QStringLiteral("--server"), QStringLiteral("--client")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
+                    QStringLiteral("--demo")},
+                   {QStringLiteral("--server"), QStringLiteral("--demo")});
+}
+
+TEST(CommandLineTest, HeadlessWithoutModeIsRejected)
+{
+    expectRejected({QStringLiteral("--headless")},
+                   {QStringLiteral("--headless"), QStringLiteral("--server"),
+                    QStringLiteral("--client")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--demo")},
+                   {QStringLiteral("--headless")});
+}
+
+TEST(CommandLineTest, ClientWithBracketedIpv6AndPort)
+{
+    const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--client"),
+                                   QStringLiteral("[::1]:6000")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.parsed.exitCode, 0);
+    EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Client);
+    EXPECT_TRUE(outcome.options.headless);
+    EXPECT_EQ(outcome.options.host, QStringLiteral("::1"));
+    EXPECT_EQ(outcome.options.port, 6000);
+}
+
+TEST(CommandLineTest, ClientWithNameOnlyUsesTheLecturePort)
+{
+    const Outcome outcome = parse({QStringLiteral("--client"), QStringLiteral("localhost")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Client);
+    EXPECT_FALSE(outcome.options.headless);
+    EXPECT_EQ(outcome.options.host, QStringLiteral("localhost"));
+    EXPECT_EQ(outcome.options.port, 5220);
+    EXPECT_EQ(outcome.options.lineEnding, CapitalizeClient::LineEnding::Lf);
+}
+
+TEST(CommandLineTest, ClientOptions)
+{
+    const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--client"),
+                                   QStringLiteral("192.0.2.7:5221"),
+                                   QStringLiteral("--line-ending"), QStringLiteral("crlf"),
+                                   QStringLiteral("--hex"), QStringLiteral("--timeout"),
+                                   QStringLiteral("2.5"), QStringLiteral("--quiet")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.host, QStringLiteral("192.0.2.7"));
+    EXPECT_EQ(outcome.options.port, 5221);
+    EXPECT_EQ(outcome.options.lineEnding, CapitalizeClient::LineEnding::CrLf);
+    EXPECT_TRUE(outcome.options.hex);
+    EXPECT_TRUE(outcome.options.quiet);
+    EXPECT_EQ(outcome.options.connectTimeoutMs, 2500);
+
+    const Outcome none = parse({QStringLiteral("--headless"), QStringLiteral("--client"),
+                                QStringLiteral("h"), QStringLiteral("--line-ending"),
+                                QStringLiteral("none")});
+    ASSERT_TRUE(none.parsed.run) << none.parsed.output.toStdString();
+    EXPECT_EQ(none.options.lineEnding, CapitalizeClient::LineEnding::None);
+}
+
+TEST(CommandLineTest, ClientPortZeroIsRejected)
+{
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
+                    QStringLiteral("host:0")},
+                   {QStringLiteral("--client"), QStringLiteral("1 to 65535")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
+                    QStringLiteral("host:99999")},
+                   {QStringLiteral("host:99999"), QStringLiteral("1 to 65535")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
+                    QStringLiteral("[::1:6000")},
+                   {QStringLiteral("]")});
+}
+
+TEST(CommandLineTest, BindLocalhostIsBothLoopbacks)
+{
+    const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
+                                   QStringLiteral("--bind"), QStringLiteral("localhost"),
+                                   QStringLiteral("--port"), QStringLiteral("0")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Server);
+    EXPECT_EQ(outcome.options.server.port, 0);
+    const QList<QHostAddress> expected{QHostAddress(QStringLiteral("127.0.0.1")),
+                                       QHostAddress(QStringLiteral("::1"))};
+    EXPECT_EQ(outcome.options.server.bindAddresses, expected);
+}
+
+TEST(CommandLineTest, ServerDefaultsAndOptions)
+{
+    const Outcome defaults = parse({QStringLiteral("--headless"), QStringLiteral("--server")});
+    ASSERT_TRUE(defaults.parsed.run) << defaults.parsed.output.toStdString();
+    EXPECT_EQ(defaults.options.server.port, 5220);
+    EXPECT_EQ(defaults.options.server.bindAddresses,
+              QList<QHostAddress>{QHostAddress(QHostAddress::Any)});
+    EXPECT_EQ(defaults.options.server.readSize, 1024);
+    EXPECT_FALSE(defaults.options.server.closeAfterFirstReply);
+
+    const Outcome set = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
+                               QStringLiteral("--bind"), QStringLiteral("[::1]"),
+                               QStringLiteral("--port"), QStringLiteral("6001"),
+                               QStringLiteral("--read-size"), QStringLiteral("7"),
+                               QStringLiteral("--max-clients"), QStringLiteral("3"),
+                               QStringLiteral("--max-unsent"), QStringLiteral("4096"),
+                               QStringLiteral("--close-after-reply")});
+    ASSERT_TRUE(set.parsed.run) << set.parsed.output.toStdString();
+    EXPECT_EQ(set.options.server.bindAddresses,
+              QList<QHostAddress>{QHostAddress(QStringLiteral("::1"))});
+    EXPECT_EQ(set.options.server.port, 6001);
+    EXPECT_EQ(set.options.server.readSize, 7);
+    EXPECT_EQ(set.options.server.maxClients, 3);
+    EXPECT_EQ(set.options.server.maxUnsentReplyBytes, 4096);
+    EXPECT_TRUE(set.options.server.closeAfterFirstReply);
+}
+
+TEST(CommandLineTest, QtsOwnOptionsAreLeftToQt)
+{
+    // Each is what QApplication takes out of the arguments when the window starts.
+    const QStringList qtOptions{QStringLiteral("-style"),      QStringLiteral("Fusion"),
+                                QStringLiteral("-platform"),   QStringLiteral("offscreen"),
+                                QStringLiteral("-reverse"),    QStringLiteral("-stylesheet"),
+                                QStringLiteral("x.qss"),       QStringLiteral("--style=Fusion"),
+                                QStringLiteral("-qwindowtitle"), QStringLiteral("Lab 3")};
+    const Outcome outcome = parse(qtOptions
+                                  + QStringList{QStringLiteral("--client"),
+                                                QStringLiteral("localhost:6000")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Client);
+    EXPECT_EQ(outcome.options.host, QStringLiteral("localhost"));
+    EXPECT_EQ(outcome.options.port, 6000);
+
+    const Outcome help = parse({QStringLiteral("-style"), QStringLiteral("Fusion"),
+                                QStringLiteral("--help")});
+    EXPECT_FALSE(help.parsed.run);
+    EXPECT_EQ(help.parsed.exitCode, 0) << help.parsed.output.toStdString();
+    EXPECT_TRUE(help.parsed.output.contains(QLatin1String("-style"))) // Qt's, named in the help
+        << help.parsed.output.toStdString();
+
+    // Ours stay ours, and what is neither is still a bad argument.
+    expectRejected({QStringLiteral("-style"), QStringLiteral("Fusion"),
+                    QStringLiteral("--frobnicate")},
+                   {QStringLiteral("frobnicate")});
+    expectRejected({QStringLiteral("-reverse"), QStringLiteral("Fusion")},
+                   {QStringLiteral("Fusion")});
+}
+
+class CommandLineBinaryTest : public ProcessTest
+{};
+
+TEST_F(CommandLineBinaryTest, BadArgumentExitsTwoWithMessageOnStderr)
+{
+    Child *binary = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--server"),
+                                    QStringLiteral("--port"), QStringLiteral("70000")},
+                        {});
+    ASSERT_TRUE(binary->exitedNormally()) << binary->describe();
+    EXPECT_EQ(binary->exitCode(), 2) << binary->describe();
+    EXPECT_TRUE(binary->err.contains("--port 70000")) << binary->describe();
+    EXPECT_TRUE(binary->out.isEmpty()) << binary->describe();
+}
+
+TEST_F(CommandLineBinaryTest, HelpAndVersionExitZeroOnStdout)
+{
+    Child *help = run(capsock(), {QStringLiteral("--help")}, {});
+    ASSERT_TRUE(help->exitedNormally()) << help->describe();
+    EXPECT_EQ(help->exitCode(), 0) << help->describe();
+    EXPECT_TRUE(help->out.contains("--headless")) << help->describe();
+
+    Child *version = run(capsock(), {QStringLiteral("--version")}, {});
+    ASSERT_TRUE(version->exitedNormally()) << version->describe();
+    EXPECT_EQ(version->exitCode(), 0) << version->describe();
+    EXPECT_TRUE(version->out.startsWith("capsock ")) << version->describe();
+}
+
+// The real binary with no display at all: Qt's options must not make it need one to print its
+// help or version, to reject a bad argument, or to serve headless.
+class CommandLineWithoutDisplayTest : public ProcessTest
+{
+protected:
+    void SetUp() override
+    {
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            setChildEnvironment(QLatin1String(name), QString());
+    }
+
+    static QStringList qtOptions()
+    {
+        return {QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                QStringLiteral("-style"),    QStringLiteral("Fusion"),
+                QStringLiteral("-reverse"),  QStringLiteral("-stylesheet"),
+                QStringLiteral("x.qss")};
+    }
+};
+
+TEST_F(CommandLineWithoutDisplayTest, HelpAndVersionWithQtsOptions)
+{
+    Child *help = run(capsock(), qtOptions() + QStringList{QStringLiteral("--help")}, {});
+    ASSERT_TRUE(help->exitedNormally()) << help->describe();
+    EXPECT_EQ(help->exitCode(), 0) << help->describe();
+    EXPECT_TRUE(help->out.contains("--headless")) << help->describe();
+
+    Child *version = run(capsock(), qtOptions() + QStringList{QStringLiteral("--version")}, {});
+    ASSERT_TRUE(version->exitedNormally()) << version->describe();
+    EXPECT_EQ(version->exitCode(), 0) << version->describe();
+    EXPECT_TRUE(version->out.startsWith("capsock ")) << version->describe();
+}
+
+TEST_F(CommandLineWithoutDisplayTest, ABadArgumentBesideQtsOptionsExitsTwo)
+{
+    Child *binary = run(capsock(), qtOptions() + QStringList{QStringLiteral("--frobnicate")}, {});
+    ASSERT_TRUE(binary->exitedNormally()) << binary->describe();
+    EXPECT_EQ(binary->exitCode(), 2) << binary->describe();
+    EXPECT_TRUE(binary->err.contains("frobnicate")) << binary->describe();
+    EXPECT_FALSE(binary->err.contains("platform")) << binary->describe();
+}
+
+TEST_F(CommandLineWithoutDisplayTest, HeadlessServerWithQtsOptions)
+{
+    Child *server = nullptr;
+    EXPECT_NE(startServer(qtOptions(), &server), 0);
+}
+
+// The window's way: QApplication takes -platform offscreen (no display needed then) and
+// -style, and the inspector then says plainly that the file is not there.
+TEST_F(CommandLineWithoutDisplayTest, TheWindowTakesQtsOptions)
+{
+    const QString missing = QStringLiteral(CAPSOCK_TESTS_DIR "/no-such-file");
+    Child *binary = run(capsock(), qtOptions() + QStringList{QStringLiteral("--inspect"),
+                                                            missing}, {});
+    ASSERT_TRUE(binary->exitedNormally()) << binary->describe();
+    EXPECT_EQ(binary->exitCode(), 1) << binary->describe();
+    EXPECT_TRUE(binary->err.contains("no-such-file")) << binary->describe();
+}

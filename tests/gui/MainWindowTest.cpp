@@ -1,0 +1,786 @@
+#include "EventLoopWait.h"
+#include "QtPrinters.h"
+
+#include "gui/ComposerWidget.h"
+#include "gui/HexView.h"
+#include "gui/MainWindow.h"
+#include "gui/SocketCallsView.h"
+#include "net/NetTestSupport.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTreeView>
+#include <QTreeWidget>
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+namespace {
+
+const QString Taco = QStringLiteral("I am hungry for 🌮");
+
+// The rows of a conversation, as (kind, text) for failure messages and checks.
+struct Row
+{
+    ConversationModel::Kind kind;
+    QString text;
+    qint64 bytes;
+    qint64 roundTrip;
+    qint64 offset;
+    qint64 end;
+};
+
+std::vector<Row> rowsOf(const ConversationModel &model)
+{
+    std::vector<Row> rows;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const QModelIndex index = model.index(i);
+        rows.push_back({index.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+                        index.data(Qt::DisplayRole).toString(),
+                        index.data(ConversationModel::ByteCountRole).toLongLong(),
+                        index.data(ConversationModel::RoundTripRole).toLongLong(),
+                        index.data(ConversationModel::StreamOffsetRole).toLongLong(),
+                        index.data(ConversationModel::StreamEndRole).toLongLong()});
+    }
+    return rows;
+}
+
+std::vector<Row> rowsOfKind(const ConversationModel &model, ConversationModel::Kind kind)
+{
+    std::vector<Row> rows;
+    for (const Row &row : rowsOf(model))
+        if (row.kind == kind)
+            rows.push_back(row);
+    return rows;
+}
+
+bool hasNote(const ConversationModel &model, const QString &part)
+{
+    for (const Row &row : rowsOf(model))
+        if ((row.kind == ConversationModel::Kind::Note
+             || row.kind == ConversationModel::Kind::Problem)
+            && row.text.contains(part))
+            return true;
+    return false;
+}
+
+QLineEdit *messageField(MainWindow &window)
+{
+    return window.composer()->findChild<QLineEdit *>(QStringLiteral("message"));
+}
+
+void typeAndSend(MainWindow &window, const QString &text)
+{
+    QLineEdit *field = messageField(window);
+    field->setFocus();
+    bool ascii = true;
+    for (const QChar character : text)
+        ascii = ascii && character.unicode() < 0x80;
+    if (ascii)
+        QTest::keyClicks(field, text);
+    else
+        field->insert(text); // QTest types ASCII only; an emoji arrives as a paste would
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+QSpinBox *spinBox(MainWindow &window, const char *name)
+{
+    auto *box = window.findChild<QSpinBox *>(QLatin1String(name));
+    EXPECT_NE(box, nullptr) << name;
+    return box;
+}
+
+// Presses Enter in a field as a person would: it has the focus, the key goes to it.
+void pressEnterIn(QWidget *field)
+{
+    field->activateWindow();
+    field->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+// Every Alt+letter the window offers as it stands: the menu titles, and the buttons and labelled
+// fields that are shown. Two on one letter clash: Alt+letter then only hops between them.
+// Returns "Alt+F: &File | Close after the &first reply" for each clash.
+QStringList mnemonicClashes(QMainWindow &window)
+{
+    std::map<QString, QStringList> owners;
+    const auto note = [&owners](const QString &text) {
+        const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+        if (!mnemonic.isEmpty())
+            owners[mnemonic.toString()].append(text);
+    };
+    for (const QAction *action : window.menuBar()->actions())
+        if (action->isVisible())
+            note(action->text());
+    for (const QAbstractButton *button : window.findChildren<QAbstractButton *>())
+        if (button->isVisibleTo(&window))
+            note(button->text());
+    for (const QLabel *label : window.findChildren<QLabel *>())
+        if (label->buddy() && label->isVisibleTo(&window))
+            note(label->text());
+    QStringList clashes;
+    for (const auto &[key, texts] : owners)
+        if (texts.size() > 1)
+            clashes << key + QStringLiteral(": ") + texts.join(QStringLiteral(" | "));
+    // Inside each menu, its own items.
+    for (const QMenu *menu : window.menuBar()->findChildren<QMenu *>()) {
+        std::map<QString, QStringList> items;
+        for (const QAction *action : menu->actions()) {
+            const QKeySequence mnemonic = QKeySequence::mnemonic(action->text());
+            if (action->isVisible() && !mnemonic.isEmpty())
+                items[mnemonic.toString()].append(action->text());
+        }
+        for (const auto &[key, texts] : items)
+            if (texts.size() > 1)
+                clashes << menu->title() + QStringLiteral(" ") + key + QStringLiteral(": ")
+                        + texts.join(QStringLiteral(" | "));
+    }
+    return clashes;
+}
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ServerOptions options;
+        options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+        options.port = 0;
+        serverWindow.setServerOptions(options);
+        serverWindow.show();
+        clientWindow.show();
+        ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText();
+    }
+
+    void connectClient()
+    {
+        clientWindow.connectToServer(QStringLiteral("127.0.0.1"), serverWindow.server().port());
+        ASSERT_TRUE(waitUntil([this] {
+            return clientWindow.client().state() == CapitalizeClient::State::Connected;
+        })) << clientWindow.stateText();
+    }
+
+    MainWindow serverWindow{false};
+    MainWindow clientWindow{false};
+};
+
+TEST_F(MainWindowTest, TypingAMessageAndEnterShowsTheCapitalizedReplyInBothWindows)
+{
+    connectClient();
+    EXPECT_TRUE(clientWindow.stateText().contains(QStringLiteral("Connected")))
+        << clientWindow.stateText();
+    EXPECT_TRUE(messageField(clientWindow)->hasFocus() || !clientWindow.isActiveWindow());
+
+    typeAndSend(clientWindow, Taco);
+    const ConversationModel &client = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&client] {
+        return rowsOfKind(client, ConversationModel::Kind::Received).size() == 1
+            && client.index(client.rowCount() - 1).data(ConversationModel::CompleteRole).toBool();
+    })) << "no reply";
+
+    const std::vector<Row> sent = rowsOfKind(client, ConversationModel::Kind::Sent);
+    const std::vector<Row> received = rowsOfKind(client, ConversationModel::Kind::Received);
+    ASSERT_EQ(sent.size(), 1u);
+    EXPECT_EQ(sent[0].text, Taco + QStringLiteral("\\n"));
+    EXPECT_EQ(sent[0].bytes, 21);
+    EXPECT_EQ(received[0].text, QStringLiteral("I AM HUNGRY FOR 🌮\\n"));
+    EXPECT_EQ(received[0].bytes, 21);
+    EXPECT_GE(received[0].roundTrip, 0);
+
+    // The inspector holds exactly the bytes that crossed the wire, both ways.
+    const QByteArray expected = (Taco + QLatin1Char('\n')).toUtf8()
+        + QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8();
+    EXPECT_EQ(clientWindow.inspector()->stream()->bytes().toByteArray(), expected);
+
+    // The server's window shows the same exchange, from its side, and lists the client.
+    const ConversationModel &server = serverWindow.conversation();
+    ASSERT_TRUE(waitUntil([&server] {
+        return rowsOfKind(server, ConversationModel::Kind::Sent).size() == 1;
+    }));
+    EXPECT_EQ(rowsOfKind(server, ConversationModel::Kind::Received)[0].text,
+              Taco + QStringLiteral("\\n"));
+    EXPECT_EQ(rowsOfKind(server, ConversationModel::Kind::Sent)[0].text,
+              QStringLiteral("I AM HUNGRY FOR 🌮\\n"));
+    EXPECT_EQ(serverWindow.inspector()->stream()->bytes().toByteArray(), expected);
+    ASSERT_EQ(serverWindow.clientList()->topLevelItemCount(), 1);
+    const QString listed = serverWindow.clientList()->topLevelItem(0)->text(0);
+    EXPECT_TRUE(listed.startsWith(QStringLiteral("#1 127.0.0.1:")))
+        << listed;
+    EXPECT_TRUE(listed.endsWith(QString::number(clientWindow.client().localPort()))) << listed;
+}
+
+TEST_F(MainWindowTest, AHundredThousandCharactersPastedGoOutWholeAndComeBackWhole)
+{
+    connectClient();
+    QString text;
+    while (text.size() < 100000)
+        text += QStringLiteral("a pasted line of homework, ");
+    QGuiApplication::clipboard()->setText(text);
+    QLineEdit *field = messageField(clientWindow);
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_V, Qt::ControlModifier);
+    QTest::keyClick(field, Qt::Key_Return);
+    const QByteArray sent = text.toUtf8() + '\n';
+    const QByteArray expected = sent + text.toUpper().toUtf8() + '\n';
+    ASSERT_TRUE(waitUntil([this, &expected] {
+        return clientWindow.inspector()->stream()->size() >= expected.size();
+    })) << clientWindow.inspector()->stream()->size();
+    EXPECT_TRUE(clientWindow.inspector()->stream()->bytes() == expected);
+    ASSERT_EQ(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Sent).size(), 1u);
+    EXPECT_EQ(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Sent)[0].bytes,
+              sent.size());
+}
+
+TEST_F(MainWindowTest, ClickingABubbleSelectsItsBytesInTheInspector)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("first"));
+    typeAndSend(clientWindow, Taco);
+    const ConversationModel &client = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&client] {
+        return rowsOfKind(client, ConversationModel::Kind::Received).size() == 2;
+    }));
+    int tacoReply = -1;
+    for (int i = 0; i < client.rowCount(); ++i)
+        if (client.index(i).data().toString().startsWith(QStringLiteral("I AM HUNGRY")))
+            tacoReply = i;
+    ASSERT_GE(tacoReply, 0);
+    auto *view = clientWindow.findChild<QAbstractItemView *>(QStringLiteral("conversation"));
+    ASSERT_NE(view, nullptr);
+    view->scrollTo(client.index(tacoReply));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(client.index(tacoReply)).center());
+    EXPECT_EQ(clientWindow.inspector()->selectedBytes(),
+              QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8());
+}
+
+TEST_F(MainWindowTest, HexModeSendsExactlyTheTypedBytes)
+{
+    connectClient();
+    clientWindow.composer()->setHexMode(true);
+    typeAndSend(clientWindow, QStringLiteral("68 69 ff fe 0a"));
+    const ConversationModel &server = serverWindow.conversation();
+    ASSERT_TRUE(waitUntil([&server] {
+        return !rowsOfKind(server, ConversationModel::Kind::Received).empty();
+    }));
+    const Row received = rowsOfKind(server, ConversationModel::Kind::Received)[0];
+    EXPECT_EQ(serverWindow.inspector()->stream()->bytes(received.offset, received.bytes)
+                  .toByteArray(),
+              QByteArray("hi\xff\xfe\n"));
+    const ConversationModel &client = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&client] {
+        return !rowsOfKind(client, ConversationModel::Kind::Received).empty();
+    }));
+    const Row reply = rowsOfKind(client, ConversationModel::Kind::Received)[0];
+    EXPECT_EQ(clientWindow.inspector()->stream()->bytes(reply.offset, reply.bytes).toByteArray(),
+              QByteArray("HI\xff\xfe\n")); // invalid bytes come back unchanged
+}
+
+TEST_F(MainWindowTest, ABadHexDigitIsRefusedWithAMessage)
+{
+    connectClient();
+    clientWindow.composer()->setHexMode(true);
+    typeAndSend(clientWindow, QStringLiteral("68 6g"));
+    EXPECT_FALSE(clientWindow.composer()->errorText().isEmpty());
+    EXPECT_TRUE(clientWindow.composer()->errorText().contains(QStringLiteral("g")))
+        << clientWindow.composer()->errorText();
+    QTest::qWait(100);
+    EXPECT_TRUE(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Sent).empty());
+    EXPECT_EQ(messageField(clientWindow)->text(), QStringLiteral("68 6g")); // nothing lost
+}
+
+TEST_F(MainWindowTest, SocketCallsFollowTheLecture)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                    .empty();
+    }));
+    const SocketCallsModel &calls = serverWindow.socketCalls();
+    const auto lectureLines = [&calls] {
+        QStringList lines;
+        for (int row = 0; row < calls.rowCount(); ++row)
+            lines << calls.index(row, SocketCallsModel::LectureColumn).data().toString();
+        return lines.join(QLatin1Char('\n'));
+    };
+    // The list takes rows in small batches, so a flood of reads can not swamp the window.
+    waitUntil([&lectureLines] { return lectureLines().contains("conn.sendall(data)"); }, 3000);
+    const QString all = lectureLines();
+    int at = 0;
+    for (const QString &line : {QStringLiteral("sock.bind((HOST, PORT))"),
+                                QStringLiteral("sock.listen()"),
+                                QStringLiteral("conn, addr = sock.accept()"),
+                                QStringLiteral("conn.recv(1024)"),
+                                QStringLiteral("conn.sendall(data)")}) {
+        const int found = int(all.indexOf(line, at));
+        EXPECT_GE(found, 0) << "missing or out of order: " << line << "\nin:\n" << all;
+        at = std::max(at, found);
+    }
+}
+
+TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
+{
+    serverWindow.stopServer();
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    options.closeAfterFirstReply = true;
+    serverWindow.setServerOptions(options);
+    ASSERT_TRUE(serverWindow.startServer());
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("one"));
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::ClosedByServer;
+    }));
+    EXPECT_TRUE(hasNote(clientWindow.conversation(),
+                        QStringLiteral("The server closed the connection")));
+    EXPECT_TRUE(clientWindow.stateText().contains(QStringLiteral("closed the connection")))
+        << clientWindow.stateText();
+
+    typeAndSend(clientWindow, QStringLiteral("two"));
+    ASSERT_TRUE(waitUntil([this] {
+        return rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received).size()
+            == 2;
+    }));
+    EXPECT_EQ(rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)[1].text,
+              QStringLiteral("TWO\\n"));
+}
+
+TEST(MainWindowAloneTest, AServerReadingOneByteAtATimeSeesEachClientsTacoWhole)
+{
+    MainWindow serverWindow(false);
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    options.readSize = 1;
+    serverWindow.setServerOptions(options);
+    serverWindow.show();
+    ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText();
+    MainWindow first(false);
+    MainWindow second(false);
+    for (MainWindow *client : {&first, &second}) {
+        client->show();
+        client->connectToServer(QStringLiteral("127.0.0.1"), serverWindow.server().port());
+    }
+    ASSERT_TRUE(waitUntil([&first, &second] {
+        return first.client().state() == CapitalizeClient::State::Connected
+            && second.client().state() == CapitalizeClient::State::Connected;
+    }));
+    typeAndSend(first, Taco);
+    typeAndSend(second, Taco);
+    const qint64 exchanged = 2 * 2 * (Taco + QLatin1Char('\n')).toUtf8().size();
+    ASSERT_TRUE(waitUntil([&serverWindow, exchanged] {
+        return serverWindow.inspector()->stream()->size() == exchanged;
+    })) << serverWindow.inspector()->stream()->size();
+
+    const ByteStream &stream = *serverWindow.inspector()->stream();
+    ASSERT_GT(stream.segmentCount(), 40); // a read and a reply per byte
+    int tacoBytes = 0;
+    for (qint64 offset = 0; offset < stream.size(); ++offset) {
+        const QString text = serverWindow.inspector()->describeByte(offset);
+        EXPECT_FALSE(text.contains(QStringLiteral("Not valid"))) << offset << text;
+        EXPECT_FALSE(text.contains(QStringLiteral("not complete"))) << offset << text;
+        tacoBytes += text.contains(QStringLiteral("U+1F32E")) ? 1 : 0;
+    }
+    EXPECT_EQ(tacoBytes, 4 * 4); // two clients, sent and echoed
+}
+
+TEST_F(MainWindowTest, TheClientCountFollowsClientsLeaving)
+{
+    const quint16 port = serverWindow.server().port();
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < 4; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(port));
+        ASSERT_TRUE(peers.back()->waitConnected());
+    }
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 4; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("4 clients connected")))
+        << serverWindow.stateText();
+
+    peers.pop_back(); // its socket closes
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 3; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("3 clients connected")))
+        << serverWindow.stateText();
+
+    peers.clear();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 0; }));
+    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("0 clients connected")))
+        << serverWindow.stateText();
+}
+
+TEST(MainWindowAloneTest, AMessageSentWhereNothingListensStaysAsABubbleMarkedNotSent)
+{
+    const quint16 port = unusedPort();
+    ASSERT_NE(port, 0);
+    MainWindow window(false);
+    window.show();
+    window.setMode(MainWindow::Mode::Client);
+    auto *portField = window.findChild<QSpinBox *>(QStringLiteral("clientPort"));
+    ASSERT_NE(portField, nullptr);
+    portField->setValue(port);
+
+    // Enter connects first; the connect is refused. Then again, after the failure.
+    typeAndSend(window, QStringLiteral("hello"));
+    const ConversationModel &conversation = window.conversation();
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Unsent).size() == 1;
+    })) << window.stateText();
+    EXPECT_EQ(window.client().state(), CapitalizeClient::State::Failed);
+    typeAndSend(window, Taco);
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Unsent).size() == 2;
+    })) << window.stateText();
+
+    const std::vector<Row> unsent = rowsOfKind(conversation, ConversationModel::Kind::Unsent);
+    EXPECT_EQ(unsent[0].text, QStringLiteral("hello\\n"));
+    EXPECT_EQ(unsent[0].bytes, 6);
+    EXPECT_EQ(unsent[1].text, Taco + QStringLiteral("\\n"));
+    EXPECT_EQ(unsent[1].bytes, 21);
+    for (int row = 0; row < conversation.rowCount(); ++row) {
+        const QModelIndex index = conversation.index(row);
+        if (index.data(ConversationModel::KindRole).value<ConversationModel::Kind>()
+            != ConversationModel::Kind::Unsent) {
+            continue;
+        }
+        EXPECT_TRUE(index.data(ConversationModel::HeaderRole).toString().contains(
+            QStringLiteral("not sent")))
+            << index.data(ConversationModel::HeaderRole).toString();
+        // Each is followed by the reason.
+        const QModelIndex next = conversation.index(row + 1);
+        EXPECT_EQ(next.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+                  ConversationModel::Kind::Problem);
+        EXPECT_TRUE(next.data().toString().contains(QStringLiteral("refused")))
+            << next.data().toString();
+    }
+    EXPECT_TRUE(rowsOfKind(conversation, ConversationModel::Kind::Sent).empty());
+    // Nothing crossed the wire, so the inspector has no bytes.
+    EXPECT_EQ(window.inspector()->stream()->size(), 0);
+}
+
+TEST(MainWindowAloneTest, AMessageForAnAddressThatIsNotOneIsKeptAsNotSent)
+{
+    MainWindow window(false);
+    window.show();
+    window.setMode(MainWindow::Mode::Client);
+    auto *host = window.findChild<QComboBox *>(QStringLiteral("host"));
+    ASSERT_NE(host, nullptr);
+    host->setEditText(QStringLiteral("[::1"));
+
+    typeAndSend(window, QStringLiteral("hello"));
+    const std::vector<Row> unsent = rowsOfKind(window.conversation(),
+                                               ConversationModel::Kind::Unsent);
+    ASSERT_EQ(unsent.size(), 1u);
+    EXPECT_EQ(unsent[0].text, QStringLiteral("hello\\n"));
+    const std::vector<Row> problems = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Problem);
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_TRUE(problems[0].text.contains(QStringLiteral("missing \"]\""))) << problems[0].text;
+    EXPECT_EQ(window.client().state(), CapitalizeClient::State::Disconnected);
+}
+
+TEST_F(MainWindowTest, EnterInThePortFieldConnects)
+{
+    auto *host = clientWindow.findChild<QComboBox *>(QStringLiteral("host"));
+    ASSERT_NE(host, nullptr);
+    host->setEditText(QStringLiteral("127.0.0.1"));
+    QSpinBox *port = spinBox(clientWindow, "clientPort");
+    ASSERT_NE(port, nullptr);
+    port->setValue(serverWindow.server().port());
+    pressEnterIn(port);
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::Connected;
+    })) << clientWindow.stateText();
+    EXPECT_EQ(clientWindow.client().peerPort(), serverWindow.server().port());
+
+    // Enter again does not undo it: the port field connects, it does not toggle.
+    pressEnterIn(port);
+    QTest::qWait(50);
+    EXPECT_EQ(clientWindow.client().state(), CapitalizeClient::State::Connected);
+}
+
+TEST_F(MainWindowTest, EnterInThePortFieldStartsTheServer)
+{
+    serverWindow.stopServer();
+    ASSERT_FALSE(serverWindow.server().isListening());
+    QSpinBox *port = spinBox(serverWindow, "serverPort");
+    ASSERT_NE(port, nullptr);
+    port->setValue(0); // any free port
+    pressEnterIn(port);
+    EXPECT_TRUE(serverWindow.server().isListening()) << serverWindow.stateText();
+}
+
+TEST_F(MainWindowTest, NoTwoThingsShareAnAltLetterInEitherMode)
+{
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        for (const MainWindow::Mode mode : {MainWindow::Mode::Server, MainWindow::Mode::Client}) {
+            window->setMode(mode);
+            EXPECT_EQ(mnemonicClashes(*window).join(QLatin1Char('\n')), QString())
+                << (mode == MainWindow::Mode::Server ? "server" : "client");
+        }
+    }
+}
+
+TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
+{
+    QTcpServer probe; // a port where nothing listens
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), closedPort);
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::Failed;
+    })) << clientWindow.stateText();
+
+    // Connect is there to try again; no second button beside it does the same.
+    QStringList shown;
+    for (const QPushButton *button : clientWindow.findChildren<QPushButton *>())
+        if (button->isVisibleTo(&clientWindow))
+            shown << button->text().remove(QLatin1Char('&'));
+    EXPECT_TRUE(shown.contains(QStringLiteral("Connect"))) << shown.join(QStringLiteral(", "));
+    EXPECT_FALSE(shown.contains(QStringLiteral("Retry"))) << shown.join(QStringLiteral(", "));
+}
+
+// The demo's size: half of a 1600x900 screen each, less the frame.
+void showAtTheDemoSize(MainWindow &window)
+{
+    window.resize(800, 820);
+    QTest::qWait(50); // the layout, and the splitters' first sizes after the first show
+}
+
+TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                    .empty();
+    }));
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        showAtTheDemoSize(*window);
+        window->socketCalls().flush();
+        QTreeView *tree = window->findChild<SocketCallsView *>()->treeView();
+        ASSERT_GT(tree->model()->rowCount(), 0);
+        const QRect cell = tree->visualRect(
+            tree->model()->index(tree->model()->rowCount() - 1, SocketCallsModel::LectureColumn));
+        const QRect viewport = tree->viewport()->rect();
+        EXPECT_GE(cell.left(), viewport.left()) << "scrolled sideways";
+        EXPECT_LE(cell.right(), viewport.right())
+            << "the lecture's column ends at " << cell.right() << ", the list at "
+            << viewport.right();
+        QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        code.setPointSizeF(tree->font().pointSizeF());
+        const QString line = QStringLiteral("conn, addr = sock.accept()");
+        EXPECT_GE(cell.width(), QFontMetrics(code).horizontalAdvance(line))
+            << "too narrow to read a line of the lecture";
+    }
+}
+
+TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
+{
+    showAtTheDemoSize(serverWindow);
+    connectClient();
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 1; }));
+    const QString label = list->topLevelItem(0)->text(0);
+    ASSERT_TRUE(label.endsWith(QString::number(clientWindow.client().localPort()))) << label;
+    // What an item view needs not to elide a cell's text: the text and a margin either side.
+    const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+    EXPECT_GE(list->columnWidth(0), list->fontMetrics().horizontalAdvance(label) + 2 * margin)
+        << "the port is cut off: " << label;
+    EXPECT_LE(list->header()->sectionViewportPosition(0) + list->columnWidth(0),
+              list->viewport()->width());
+}
+
+TEST(MainWindowAloneTest, ThePortFieldsSayWhatPortToChoose)
+{
+    MainWindow window(false);
+    const QString server = spinBox(window, "serverPort")->toolTip();
+    EXPECT_TRUE(server.contains(QStringLiteral("below 1024"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("administrator"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("5220"))) << server;
+    const QString client = spinBox(window, "clientPort")->toolTip();
+    EXPECT_TRUE(client.contains(QStringLiteral("the server's port"), Qt::CaseInsensitive))
+        << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("listens on"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("5220"))) << client;
+}
+
+TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
+{
+    QTcpServer probe; // a free port for the one-shot Python server
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral(CAPSOCK_PYTHON),
+                 {QStringLiteral(CAPSOCK_TESTS_DIR "/peers/lecture_server.py"),
+                  QString::number(port), QStringLiteral("127.0.0.1")});
+    ASSERT_TRUE(waitUntil([&python] { return python.readAll().contains("Listening"); }, 15000))
+        << "the lecture's server did not start";
+
+    MainWindow window(false);
+    window.show();
+    window.composer()->setLineEnding(CapitalizeClient::LineEnding::None); // as its client
+    window.connectToServer(QStringLiteral("127.0.0.1"), port);
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Connected;
+    })) << window.stateText();
+    typeAndSend(window, Taco);
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::ClosedByServer;
+    })) << window.stateText();
+    const std::vector<Row> received = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Received);
+    ASSERT_EQ(received.size(), 1u);
+    EXPECT_EQ(received[0].text, QStringLiteral("I AM HUNGRY FOR 🌮"));
+    EXPECT_TRUE(hasNote(window.conversation(), QStringLiteral("The server closed the connection")));
+    python.waitForFinished(5000);
+}
+
+// The lecture's server reads once, with recv(1024), and closes: the rest of a longer message is
+// left unread, so its system resets the connection. The window says why, in the calls too.
+TEST(MainWindowAloneTest, MoreThanTheLecturesServerReadsEndsInAResetThatIsExplained)
+{
+    QTcpServer probe; // a free port for the one-shot Python server
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess python;
+    python.setProcessChannelMode(QProcess::MergedChannels);
+    python.start(QStringLiteral(CAPSOCK_PYTHON),
+                 {QStringLiteral(CAPSOCK_TESTS_DIR "/peers/lecture_server.py"),
+                  QString::number(port), QStringLiteral("127.0.0.1")});
+    ASSERT_TRUE(waitUntil([&python] { return python.readAll().contains("Listening"); }, 15000))
+        << "the lecture's server did not start";
+
+    MainWindow window(false);
+    window.show();
+    window.composer()->setLineEnding(CapitalizeClient::LineEnding::None); // as its client
+    window.connectToServer(QStringLiteral("127.0.0.1"), port);
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Connected;
+    })) << window.stateText();
+    typeAndSend(window, QString(1503, QLatin1Char('a')));
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Failed;
+    })) << window.stateText();
+
+    const std::vector<Row> received = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Received);
+    ASSERT_EQ(received.size(), 1u);
+    EXPECT_EQ(received[0].bytes, 1024);
+    const std::vector<Row> problems = rowsOfKind(window.conversation(),
+                                                 ConversationModel::Kind::Problem);
+    ASSERT_EQ(problems.size(), 1u);
+    const QString &said = problems[0].text;
+    EXPECT_TRUE(said.contains(QStringLiteral("answered 1024 of the 1503 bytes sent"))) << said;
+    EXPECT_TRUE(said.contains(QStringLiteral("reset (RST)"))) << said;
+    EXPECT_TRUE(said.contains(QStringLiteral("recv(1024)"))) << said;
+    EXPECT_FALSE(said.contains(QStringLiteral("crashed"))) << said;
+    EXPECT_EQ(window.stateText(), said);
+
+    SocketCallsModel &calls = window.socketCalls();
+    calls.flush();
+    QStringList rows;
+    for (int row = 0; row < calls.rowCount(); ++row)
+        rows << calls.index(row, SocketCallsModel::CallColumn).data().toString();
+    ASSERT_GE(rows.size(), 4) << rows.join(QLatin1Char('\n'));
+    const int last = int(rows.size()) - 1;
+    EXPECT_EQ(rows.mid(last - 3),
+              QStringList({QStringLiteral("sendall(1503 bytes)"),
+                           QStringLiteral("recv(1024) -> 1024 bytes"),
+                           QStringLiteral("recv(1024) -> failed: connection reset (RST)"),
+                           QStringLiteral("close() -> the server reset the connection: we "
+                                          "close our socket")}))
+        << rows.join(QLatin1Char('\n'));
+    const QModelIndex reset = calls.index(last - 1, SocketCallsModel::LectureColumn);
+    EXPECT_EQ(reset.data().toString(), QStringLiteral("data = sock.recv(1024)"));
+    const QString why = reset.data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(why.contains(QStringLiteral("ConnectionResetError"))) << why;
+    EXPECT_TRUE(why.contains(QStringLiteral("unread"))) << why;
+    EXPECT_TRUE(calls.index(last - 1, SocketCallsModel::CallColumn)
+                    .data(Qt::ForegroundRole)
+                    .isValid())
+        << "a reset is a failure";
+    EXPECT_EQ(calls.index(last, SocketCallsModel::LectureColumn).data().toString(),
+              QStringLiteral("sock.close()"));
+    python.waitForFinished(5000);
+}
+
+TEST(MainWindowAloneTest, RemembersItsSettings)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    {
+        MainWindow window;
+        window.setMode(MainWindow::Mode::Server);
+        ServerOptions options;
+        options.port = 6123;
+        options.readSize = 7;
+        window.setServerOptions(options);
+        window.composer()->setLineEnding(CapitalizeClient::LineEnding::CrLf);
+        window.close();
+    }
+    MainWindow again;
+    EXPECT_EQ(again.mode(), MainWindow::Mode::Server);
+    EXPECT_EQ(again.composer()->lineEnding(), CapitalizeClient::LineEnding::CrLf);
+    auto *port = again.findChild<QSpinBox *>(QStringLiteral("serverPort"));
+    auto *readSize = again.findChild<QSpinBox *>(QStringLiteral("readSize"));
+    ASSERT_TRUE(port && readSize);
+    EXPECT_EQ(port->value(), 6123);
+    EXPECT_EQ(readSize->value(), 7);
+}
+
+// As in the demo: two windows, Quit in one of them. Every window closes, the one that remembers
+// its settings saves them, and the application's event loop ends.
+TEST(MainWindowAloneTest, QuitClosesEveryWindowAndEndsTheProgram)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    MainWindow remembering;
+    ServerOptions options;
+    options.port = 6125;
+    remembering.setServerOptions(options);
+    MainWindow demo(false);
+    remembering.show();
+    demo.show();
+    auto *quit = demo.findChild<QAction *>(QStringLiteral("quitAction"));
+    ASSERT_TRUE(quit);
+
+    QTimer::singleShot(0, quit, &QAction::trigger); // once the event loop runs
+    // Only a bound: were the loop never to end, the test fails here instead of hanging. (A
+    // timer of the test's own, which ends with it, so it can not stop a later test's loop.)
+    QTimer bound;
+    bound.setSingleShot(true);
+    QObject::connect(&bound, &QTimer::timeout, qApp, [] { QCoreApplication::exit(1); });
+    bound.start(20000);
+    const int exitCode = QApplication::exec();
+
+    EXPECT_EQ(exitCode, 0) << "the event loop did not end with Quit";
+    EXPECT_FALSE(demo.isVisible());
+    EXPECT_FALSE(remembering.isVisible());
+    EXPECT_EQ(QSettings().value(QStringLiteral("server/port")).toInt(), 6125);
+}
+
+} // namespace

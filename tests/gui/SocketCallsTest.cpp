@@ -1,0 +1,564 @@
+#include "net/NetTestSupport.h"
+
+#include "gui/SocketCallsModel.h"
+#include "gui/SocketCallsView.h"
+#include "net/CapitalizeClient.h"
+#include "net/CapitalizeServer.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QGuiApplication>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QTreeView>
+
+#include <gtest/gtest.h>
+
+#ifdef Q_OS_UNIX
+#  include <time.h>
+#endif
+
+#include <iostream>
+
+namespace {
+
+using Side = SocketCallsModel::Side;
+
+// What the lecture's client sends: one string, encoded, no line ending. 16 + 4 = 20 bytes.
+const QByteArray Taco = QByteArrayLiteral("I am hungry for \xf0\x9f\x8c\xae");
+const QByteArray LoudTaco = QByteArrayLiteral("I AM HUNGRY FOR \xf0\x9f\x8c\xae");
+
+QString cell(const SocketCallsModel &model, int row, int column, int role = Qt::DisplayRole)
+{
+    return model.data(model.index(row, column), role).toString();
+}
+
+QStringList columnTexts(const SocketCallsModel &model, int column)
+{
+    QStringList texts;
+    for (int row = 0; row < model.rowCount(); ++row)
+        texts.append(cell(model, row, column));
+    return texts;
+}
+
+template<typename Engine>
+void record(Engine &engine, SocketCallsModel &model)
+{
+    QObject::connect(&engine, &Engine::socketCall, &model, [&model](const SocketCall &call) {
+        model.add(call, QDateTime::currentMSecsSinceEpoch());
+    });
+}
+
+// The stripped lines of one of the lecture's programs, as tests/peers keeps them.
+QStringList lectureProgram(const QString &name)
+{
+    QFile file(QStringLiteral(CAPSOCK_TESTS_DIR "/peers/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList lines;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        lines.append(QString::fromUtf8(line).trimmed());
+    return lines;
+}
+
+TEST(SocketCallsTest, ARealServerShowsTheLectureServersCallsWithItsPythonLines)
+{
+    SocketCallsModel model(Side::Server);
+    CapitalizeServer server;
+    record(server, model);
+    ASSERT_TRUE(server.start(loopbackOptions())) << server.errorString();
+
+    RawPeer peer(server.port());
+    ASSERT_TRUE(peer.waitConnected());
+    peer.send(Taco);
+    peer.finishSending();
+    ASSERT_TRUE(peer.waitEnded());
+    EXPECT_EQ(peer.received(), LoudTaco);
+    // The session closes once both sides are done, which may be just after the peer's end.
+    ASSERT_TRUE(waitUntil([&model] { return model.rowCount() + model.pendingRows() >= 9; },
+                          5000));
+    server.stop();
+    model.flush();
+
+    const QString client = QStringLiteral("127.0.0.1:%1").arg(peer.stream().localPort());
+    EXPECT_EQ(columnTexts(model, SocketCallsModel::CallColumn),
+              QStringList({
+                  QStringLiteral("socket(AF_INET, SOCK_STREAM)"),
+                  QStringLiteral("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"),
+                  QStringLiteral("bind((\"127.0.0.1\", 0)) -> the system chose port %1")
+                      .arg(server.port()),
+                  QStringLiteral("listen()"),
+                  QStringLiteral("accept() -> ('127.0.0.1', %1)")
+                      .arg(peer.stream().localPort()),
+                  QStringLiteral("recv(1024) -> 20 bytes"),
+                  QStringLiteral("sendall(20 bytes)"),
+                  QStringLiteral("recv(1024) -> 0 bytes: the client finished sending"),
+                  QStringLiteral("close() -> the client closed the connection"),
+                  QStringLiteral("close() -> the listening socket: no new clients"),
+              }));
+    const QStringList python{
+        QStringLiteral("sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"),
+        QStringLiteral("sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"),
+        QStringLiteral("sock.bind((HOST, PORT))"),
+        QStringLiteral("sock.listen()"),
+        QStringLiteral("conn, addr = sock.accept()"),
+        QStringLiteral("data = conn.recv(1024)"),
+        QStringLiteral("conn.sendall(data)"),
+        QStringLiteral("data = conn.recv(1024)"),
+        QStringLiteral("conn.close()"),
+        QStringLiteral("sock.close()"),
+    };
+    EXPECT_EQ(columnTexts(model, SocketCallsModel::LectureColumn), python);
+    // Each of those is a line of the lecture's server, word for word.
+    const QStringList program = lectureProgram(QStringLiteral("lecture_server.py"));
+    ASSERT_FALSE(program.isEmpty());
+    for (const QString &line : python)
+        EXPECT_TRUE(program.contains(line)) << line;
+
+    const QString listening = QStringLiteral("listening socket");
+    const QString connection = QStringLiteral("#1 ") + client;
+    EXPECT_EQ(columnTexts(model, SocketCallsModel::ConnectionColumn),
+              QStringList({listening, listening, listening, listening, connection, connection,
+                           connection, connection, connection, listening}));
+
+    static const QRegularExpression clock(QStringLiteral(R"(^\d\d:\d\d:\d\d\.\d\d\d$)"));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        EXPECT_TRUE(clock.match(cell(model, row, SocketCallsModel::TimeColumn)).hasMatch());
+        EXPECT_FALSE(cell(model, row, SocketCallsModel::CallColumn, Qt::ToolTipRole).isEmpty())
+            << row;
+        EXPECT_FALSE(model.data(model.index(row, SocketCallsModel::CallColumn),
+                                Qt::ForegroundRole).isValid())
+            << "nothing failed, yet row " << row << " is coloured as a failure";
+    }
+}
+
+class SocketCallsClientTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(server.start(loopbackOptions())) << server.errorString();
+        record(client, model);
+        QObject::connect(&client, &CapitalizeClient::dataReceived, &client,
+                         [this](const QByteArray &chunk) { received += chunk; });
+        client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+        ASSERT_TRUE(waitUntil(
+            [this] { return client.state() == CapitalizeClient::State::Connected; }));
+    }
+
+    // The connect row: "connect(("127.0.0.1", 5220)) -> connected in 0.3 ms: a -> b".
+    void expectConnectRow(int row)
+    {
+        const QRegularExpression connected(
+            QStringLiteral(R"(^connect\(\("127\.0\.0\.1", %1\)\) -> connected in [\d.]+ ms: )"
+                           R"(127\.0\.0\.1:%2 -> 127\.0\.0\.1:%1$)")
+                .arg(server.port())
+                .arg(client.localPort()));
+        const QString text = cell(model, row, SocketCallsModel::CallColumn);
+        EXPECT_TRUE(connected.match(text).hasMatch()) << text;
+    }
+
+    CapitalizeServer server;
+    CapitalizeClient client;
+    SocketCallsModel model{Side::Client};
+    QByteArray received;
+};
+
+TEST_F(SocketCallsClientTest, TheLecturesClientSequenceShowsTheLectureClientsPythonLines)
+{
+    client.send(Taco);
+    ASSERT_TRUE(waitUntil([this] { return received.size() >= LoudTaco.size(); }));
+    EXPECT_EQ(received, LoudTaco);
+    model.flush();
+    expectConnectRow(1); // before disconnecting: the local port is gone after
+    client.disconnectFromServer(); // the lecture's sock.close(), right after its one recv
+    model.flush();
+
+    const QStringList calls = columnTexts(model, SocketCallsModel::CallColumn);
+    ASSERT_EQ(calls.size(), 5) << calls.join(QStringLiteral("\n"));
+    EXPECT_EQ(calls.at(0), QStringLiteral("socket(AF_INET, SOCK_STREAM)"));
+    EXPECT_EQ(calls.at(2), QStringLiteral("sendall(20 bytes)"));
+    EXPECT_EQ(calls.at(3), QStringLiteral("recv(1024) -> 20 bytes")); // as the server says it
+    EXPECT_EQ(calls.at(4), QStringLiteral("close() -> we disconnect"));
+
+    const QStringList python{
+        QStringLiteral("sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"),
+        QStringLiteral("sock.connect((HOST, PORT))"),
+        QStringLiteral("sock.sendall(data)"),
+        QStringLiteral("data = sock.recv(1024)"),
+        QStringLiteral("sock.close()"),
+    };
+    EXPECT_EQ(columnTexts(model, SocketCallsModel::LectureColumn), python);
+    const QStringList program = lectureProgram(QStringLiteral("lecture_client.py"));
+    ASSERT_FALSE(program.isEmpty());
+    for (const QString &line : python)
+        EXPECT_TRUE(program.contains(line)) << line;
+    EXPECT_EQ(columnTexts(model, SocketCallsModel::ConnectionColumn),
+              QStringList(5, QStringLiteral("this client")));
+}
+
+TEST_F(SocketCallsClientTest, AHalfCloseShowsShutdownAsSomethingTheLecturesClientDoesNotDo)
+{
+    client.send(Taco);
+    client.finishSending();
+    ASSERT_TRUE(waitUntil(
+        [this] { return client.state() == CapitalizeClient::State::ClosedByServer; }));
+    EXPECT_EQ(received, LoudTaco);
+    model.flush();
+
+    const QStringList calls = columnTexts(model, SocketCallsModel::CallColumn);
+    ASSERT_EQ(calls.size(), 7) << calls.join(QStringLiteral("\n"));
+    EXPECT_EQ(calls.at(3),
+              QStringLiteral("shutdown(SHUT_WR) -> nothing more to send; the replies still come"));
+    EXPECT_EQ(calls.at(5),
+              QStringLiteral("recv(1024) -> 0 bytes: the server closed the connection"));
+    EXPECT_EQ(columnTexts(model, SocketCallsModel::LectureColumn),
+              QStringList({
+                  QStringLiteral("sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)"),
+                  QStringLiteral("sock.connect((HOST, PORT))"),
+                  QStringLiteral("sock.sendall(data)"),
+                  QStringLiteral("sock.shutdown(socket.SHUT_WR)  "
+                                 "# the lecture's client does not do this"),
+                  QStringLiteral("data = sock.recv(1024)"),
+                  QStringLiteral("data = sock.recv(1024)"),
+                  QStringLiteral("sock.close()"),
+              }));
+    // And that note is true.
+    for (const QString &line : lectureProgram(QStringLiteral("lecture_client.py")))
+        EXPECT_FALSE(line.contains(QLatin1String("shutdown"))) << line;
+    EXPECT_TRUE(cell(model, 5, SocketCallsModel::CallColumn, Qt::ToolTipRole)
+                    .contains(QLatin1String("server closed")));
+}
+
+TEST(SocketCallsModelTest, EachCallMapsToItsPythonLineAndFailuresStandOut)
+{
+    struct Case
+    {
+        Side side;
+        SocketCall call;
+        QString python;
+        bool failure;
+    };
+    const QList<Case> cases{
+        {Side::Server, {0, "socket(AF_INET6, SOCK_STREAM)", "dual-stack: takes IPv4 and IPv6"},
+         "sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)", false},
+        {Side::Server, {0, "bind((\"\", 5220))", "failed: The address is protected"},
+         "sock.bind((HOST, PORT))", true},
+        {Side::Server,
+         {0, "accept()", "127.0.0.1:5000, refused: it already serves 1 client, the limit"},
+         "conn, addr = sock.accept()", true},
+        {Side::Server, {4, "recv(4096)", "7 bytes"}, "data = conn.recv(4096)", false},
+        {Side::Server, {0, "close()", "the listening socket: no new clients"}, "sock.close()",
+         false},
+        {Side::Client, {0, "getaddrinfo(\"example.org\", 5220)", "93.184.215.14"},
+         "(inside sock.connect: the name is looked up)", false},
+        {Side::Client, {0, "getaddrinfo(\"nowhere.invalid\", 5220)", "failed: Host not found"},
+         "(inside sock.connect: the name is looked up)", true},
+        {Side::Client, {0, "connect((\"127.0.0.1\", 1))", "failed: refused"},
+         "sock.connect((HOST, PORT))", true},
+        {Side::Client, {0, "recv(64)", "0 bytes: the server closed the connection"},
+         "data = sock.recv(64)", false},
+        {Side::Client,
+         {0, "recv(1024)", "failed: connection reset (RST)", TcpStream::Error::ConnectionReset},
+         "data = sock.recv(1024)", true},
+        {Side::Client, {0, "close()", "the server reset the connection: we close our socket"},
+         "sock.close()", false},
+        {Side::Client, {0, "frobnicate()", QString()}, QString(), false},
+    };
+    for (const Case &test : cases) {
+        SocketCallsModel model(test.side);
+        model.add(test.call, 0);
+        EXPECT_EQ(cell(model, 0, SocketCallsModel::LectureColumn), test.python) << test.call.call;
+        EXPECT_EQ(model.data(model.index(0, SocketCallsModel::CallColumn), Qt::ForegroundRole)
+                      .isValid(),
+                  test.failure)
+            << test.call.call << " -> " << test.call.result;
+        if (!test.python.isEmpty()) {
+            EXPECT_FALSE(cell(model, 0, SocketCallsModel::LectureColumn, Qt::ToolTipRole)
+                             .isEmpty())
+                << test.call.call;
+        }
+    }
+
+    SocketCallsModel model(Side::Server);
+    model.add({3, "accept()", "('::1', 51234, 0, 0)"}, 0);
+    EXPECT_EQ(cell(model, 0, SocketCallsModel::ConnectionColumn),
+              QStringLiteral("#3 [::1]:51234"));
+    const QString accepting = QStringLiteral(
+        "The server takes the next waiting connection; it gets a new socket for this client and "
+        "the client's address and port.");
+    EXPECT_EQ(cell(model, 0, SocketCallsModel::LectureColumn, Qt::ToolTipRole), accepting);
+    // The Call column's tooltip also has the whole call, in case the column cuts it short.
+    EXPECT_EQ(cell(model, 0, SocketCallsModel::CallColumn, Qt::ToolTipRole),
+              QStringLiteral("accept() -> ('::1', 51234, 0, 0)\n\n") + accepting);
+    model.setConnectionLabel(3, QStringLiteral("laptop"));
+    EXPECT_EQ(cell(model, 0, SocketCallsModel::ConnectionColumn), QStringLiteral("#3 laptop"));
+
+    const QDateTime when(QDate(2024, 5, 6), QTime(13, 14, 15, 678));
+    model.add({3, "recv(1024)", "1 bytes"}, when.toMSecsSinceEpoch());
+    model.flush();
+    EXPECT_EQ(cell(model, 1, SocketCallsModel::TimeColumn), QStringLiteral("13:14:15.678"));
+}
+
+TEST(SocketCallsModelTest, AResetIsExplainedAsWhatAProgramClosingWithUnreadDataCauses)
+{
+    const SocketCall reset{0, QStringLiteral("recv(1024)"),
+                           QStringLiteral("failed: connection reset (RST)"),
+                           TcpStream::Error::ConnectionReset};
+    const QString client = SocketCallsModel::explanation(Side::Client, reset);
+    EXPECT_TRUE(client.contains(QStringLiteral("reset (RST)"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("unread"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("ConnectionResetError"))) << client;
+    const QString server = SocketCallsModel::explanation(Side::Server, {3, reset.call,
+                                                                        reset.result,
+                                                                        reset.error});
+    EXPECT_TRUE(server.contains(QStringLiteral("client"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("reset (RST)"))) << server;
+    EXPECT_TRUE(SocketCallsModel::isFailure(reset));
+
+    // A read that worked says nothing of resets.
+    const QString read = SocketCallsModel::explanation(
+        Side::Client, {0, QStringLiteral("recv(1024)"), QStringLiteral("1024 bytes")});
+    EXPECT_FALSE(read.contains(QStringLiteral("reset"))) << read;
+}
+
+#ifdef Q_OS_UNIX
+// CPU time of the whole process: the UI thread's work and any the platform does for it.
+double cpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+#endif
+
+SocketCall readCall(int number)
+{
+    return {1, QStringLiteral("recv(1024)"), QStringLiteral("%1 bytes").arg(number)};
+}
+
+TEST(SocketCallsModelTest, PastTheLimitTheOldestRowsGoAndTheCountOfDroppedOnesIsShown)
+{
+    SocketCallsModel model(Side::Server, 5);
+    model.setBatchInterval(0); // every row announced on its own
+    SocketCallsView view;
+    view.setModel(&model);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    for (int number = 1; number <= 12; ++number)
+        model.add(readCall(number), number);
+
+    EXPECT_EQ(model.rowCount(), 5);
+    EXPECT_EQ(model.droppedRows(), 7);
+    EXPECT_EQ(cell(model, 0, SocketCallsModel::CallColumn),
+              QStringLiteral("recv(1024) -> 8 bytes"));
+    EXPECT_EQ(cell(model, 4, SocketCallsModel::CallColumn),
+              QStringLiteral("recv(1024) -> 12 bytes"));
+    // One row in, one row out, each time: no resets, which would cost the view a full reload.
+    ASSERT_EQ(inserted.count(), 12);
+    ASSERT_EQ(removed.count(), 7);
+    for (const QList<QVariant> &arguments : removed) {
+        EXPECT_EQ(arguments.at(1).toInt(), 0);
+        EXPECT_EQ(arguments.at(2).toInt(), 0);
+    }
+    EXPECT_EQ(reset.count(), 0);
+    EXPECT_TRUE(waitUntil([&view] { return view.statusText().contains(QLatin1String("7 older")); },
+                          2000))
+        << view.statusText();
+    EXPECT_TRUE(view.statusText().startsWith(QLatin1String("5 calls"))) << view.statusText();
+
+    view.treeView()->selectionModel()->select(
+        model.index(4, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view.copySelection();
+    const QStringList copied = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
+    ASSERT_EQ(copied.size(), 4) << QGuiApplication::clipboard()->text();
+    // As shown: the call, the lecture's line, the connection, the time.
+    EXPECT_EQ(copied.at(0), QStringLiteral("recv(1024) -> 12 bytes"));
+    EXPECT_EQ(copied.at(1), QStringLiteral("data = conn.recv(1024)"));
+
+    ASSERT_TRUE(view.clearAction()->isEnabled());
+    view.clearAction()->trigger();
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_EQ(model.droppedRows(), 0);
+    EXPECT_EQ(view.statusText(), QStringLiteral("0 calls"));
+    EXPECT_FALSE(view.clearAction()->isEnabled());
+}
+
+TEST(SocketCallsModelTest, SendallAndRecvSayWhereEncodeAndDecodeCome)
+{
+    // The lecture's pipeline: mesg.encode() -> sendall -> recv -> data.decode().
+    const SocketCall sendall{0, QStringLiteral("sendall(6 bytes)"), QString()};
+    const SocketCall recv{0, QStringLiteral("recv(1024)"), QStringLiteral("6 bytes")};
+    for (const Side side : {Side::Client, Side::Server}) {
+        const QString sends = SocketCallsModel::explanation(side, sendall);
+        EXPECT_TRUE(sends.contains(QStringLiteral(".encode()"))) << sends;
+        const QString reads = SocketCallsModel::explanation(side, recv);
+        EXPECT_TRUE(reads.contains(QStringLiteral(".decode()"))) << reads;
+    }
+}
+
+TEST(SocketCallsModelTest, ABurstIsAnnouncedInOneBatchAndWaitsInBoundedMemory)
+{
+    SocketCallsModel model(Side::Server, 100);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    for (int number = 1; number <= 1000; ++number)
+        model.add(readCall(number), number);
+    // The first call after a quiet spell is shown at once; the rest of the burst waits, and of
+    // that no more than a list's worth is kept.
+    EXPECT_EQ(model.rowCount(), 1);
+    EXPECT_EQ(model.pendingRows(), 100);
+    EXPECT_EQ(inserted.count(), 1);
+
+    ASSERT_TRUE(waitUntil([&model] { return model.pendingRows() == 0; }, 2000));
+    EXPECT_EQ(model.rowCount(), 100);
+    EXPECT_EQ(model.droppedRows(), 900);
+    EXPECT_EQ(inserted.count(), 2);
+    ASSERT_EQ(removed.count(), 1);
+    EXPECT_EQ(cell(model, 0, SocketCallsModel::CallColumn),
+              QStringLiteral("recv(1024) -> 901 bytes"));
+    EXPECT_EQ(cell(model, 99, SocketCallsModel::CallColumn),
+              QStringLiteral("recv(1024) -> 1000 bytes"));
+}
+
+class SocketCallsViewTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        view.setModel(&model);
+        view.resize(700, 300);
+        view.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    }
+
+    // As reads arrive live: one row per pass of the event loop.
+    void addRows(int count)
+    {
+        for (int i = 0; i < count; ++i) {
+            ++m_added;
+            model.add(readCall(m_added), m_added);
+            QCoreApplication::processEvents();
+        }
+        model.flush();
+        for (int i = 0; i < 3; ++i) // the last layout and scroll
+            QCoreApplication::processEvents();
+    }
+
+    QScrollBar *bar() { return view.treeView()->verticalScrollBar(); }
+
+    QString topRowCall()
+    {
+        const QModelIndex top = view.treeView()->indexAt(QPoint(5, 2));
+        return model.data(model.index(top.row(), SocketCallsModel::CallColumn)).toString();
+    }
+
+    bool newestRowVisible()
+    {
+        QTreeView *tree = view.treeView();
+        const QRect row = tree->visualRect(model.index(model.rowCount() - 1, 0));
+        return row.isValid() && tree->viewport()->rect().contains(row.center());
+    }
+
+    SocketCallsModel model{Side::Server, 300};
+    SocketCallsView view;
+
+private:
+    int m_added = 0;
+};
+
+TEST_F(SocketCallsViewTest, FollowsNewRowsAtTheBottomAndStaysPutWhenScrolledUp)
+{
+    EXPECT_EQ(view.accessibleName(), QStringLiteral("Socket calls"));
+    EXPECT_TRUE(view.treeView()->uniformRowHeights());
+
+    addRows(200);
+    ASSERT_GT(bar()->maximum(), 0) << "the rows must not all fit, or nothing scrolls";
+    EXPECT_EQ(bar()->value(), bar()->maximum());
+    EXPECT_TRUE(newestRowVisible());
+
+    // Scrolled up, reading: new rows must not move the list.
+    bar()->setValue(120);
+    const QString reading = topRowCall();
+    EXPECT_EQ(reading, QStringLiteral("recv(1024) -> 121 bytes"));
+    addRows(50);
+    EXPECT_EQ(bar()->value(), 120);
+    EXPECT_EQ(topRowCall(), reading);
+    EXPECT_FALSE(newestRowVisible());
+
+    // Not even while the oldest rows are dropped above: 350 rows, 50 of them gone.
+    addRows(100);
+    ASSERT_EQ(model.droppedRows(), 50);
+    EXPECT_EQ(topRowCall(), reading);
+    EXPECT_FALSE(newestRowVisible());
+
+    // Back at the bottom, it follows again.
+    bar()->setValue(bar()->maximum());
+    addRows(20);
+    EXPECT_EQ(bar()->value(), bar()->maximum());
+    EXPECT_TRUE(newestRowVisible());
+    EXPECT_EQ(cell(model, model.rowCount() - 1, SocketCallsModel::CallColumn),
+              QStringLiteral("recv(1024) -> 370 bytes"));
+}
+
+TEST_F(SocketCallsViewTest, KeepsFollowingWhenTheViewGetsShorter)
+{
+    addRows(100);
+    ASSERT_TRUE(newestRowVisible());
+    // The window's bar grows a line (a long state, the composer shown): nobody scrolled away.
+    view.resize(700, 150);
+    addRows(5);
+    EXPECT_TRUE(newestRowVisible());
+    EXPECT_TRUE(view.isAtBottom());
+}
+
+TEST_F(SocketCallsViewTest, AThousandCallsASecondAtTheRowLimitTakeLittleOfTheUiThread)
+{
+#ifndef Q_OS_UNIX
+    GTEST_SKIP() << "measures CPU time with clock_gettime()";
+#else
+    SocketCallsModel full(Side::Server); // the default limit of 10000 rows, all of them in use
+    for (int number = 1; number <= SocketCallsModel::DefaultMaxRows; ++number)
+        full.add(readCall(number), number);
+    full.flush();
+    view.setModel(&full);
+    QCoreApplication::processEvents();
+
+    // One call a millisecond for a second, each on its own pass of the event loop as reads
+    // come, while the view follows the bottom and rows drop off the top.
+    int added = 0;
+    QTimer feeder;
+    feeder.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&feeder, &QTimer::timeout, &full, [&full, &added] {
+        ++added;
+        full.add(readCall(added), QDateTime::currentMSecsSinceEpoch());
+    });
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    feeder.start(1);
+    waitUntil([&wall] { return wall.elapsed() >= 1000; }, 5000);
+    feeder.stop();
+    const double busy = (cpuSeconds() - cpuBefore) / (double(wall.elapsed()) / 1000.0);
+    std::cout << "[          ] " << added << " calls in " << wall.elapsed() << " ms, CPU "
+              << int(busy * 100) << "% of that\n";
+
+    EXPECT_GT(added, 500) << "the load did not happen";
+    EXPECT_LT(busy, 0.5) << "the view keeps the UI thread busy";
+    full.flush();
+    EXPECT_EQ(full.rowCount(), SocketCallsModel::DefaultMaxRows);
+    EXPECT_EQ(full.droppedRows(), added);
+    EXPECT_TRUE(view.isAtBottom());
+    view.setModel(&model);
+#endif
+}
+
+} // namespace
