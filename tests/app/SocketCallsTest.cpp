@@ -12,9 +12,11 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -233,6 +235,101 @@ TEST_F(SocketCallsClientTest, AHalfCloseShowsShutdownAsSomethingTheLecturesClien
         EXPECT_FALSE(line.contains(QLatin1String("shutdown"))) << line;
     EXPECT_TRUE(cell(model, 5, SocketCallsModel::CallColumn, Qt::ToolTipRole)
                     .contains(QLatin1String("server closed")));
+}
+
+// A pseudo-translation: every user-visible string upper-cased ("%1" stays "%1"). What a call
+// means must not hang on its English words: a real translation changes all of them.
+class UpperCaseTranslator : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *, const char *sourceText, const char *, int) const override
+    {
+        return QString::fromUtf8(sourceText).toUpper();
+    }
+};
+
+// The rows of `model` whose Python line is `python`.
+QList<int> rowsWithLine(const SocketCallsModel &model, const QString &python)
+{
+    QList<int> rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (cell(model, row, SocketCallsModel::LectureColumn) == python)
+            rows.append(row);
+    }
+    return rows;
+}
+
+QString allCalls(const SocketCallsModel &model)
+{
+    return columnTexts(model, SocketCallsModel::CallColumn).join(QLatin1Char('\n'));
+}
+
+bool colouredAsFailure(const SocketCallsModel &model, int row)
+{
+    return model.data(model.index(row, SocketCallsModel::CallColumn), Qt::ForegroundRole)
+        .isValid();
+}
+
+TEST(SocketCallsTranslationTest, TranslatedFailuresStillStandOutAndEachCallIsStillExplained)
+{
+    UpperCaseTranslator translator;
+    QCoreApplication::installTranslator(&translator);
+    const auto uninstall = qScopeGuard(
+        [&translator] { QCoreApplication::removeTranslator(&translator); });
+
+    SocketCallsModel serverCalls(Side::Server);
+    ServerOptions options = loopbackOptions(); // port 0: the system chooses
+    options.maxClients = 1;
+    CapitalizeServer server;
+    record(server, serverCalls);
+    ASSERT_TRUE(server.start(options)) << server.errorString();
+    RawPeer served(server.port());
+    ASSERT_TRUE(served.waitConnected());
+    ASSERT_TRUE(waitUntil([&server] { return server.sessions().size() == 1; }));
+    RawPeer refused(server.port()); // past the limit
+    ASSERT_TRUE(refused.waitEnded());
+    options.port = server.port();
+    CapitalizeServer second; // the port is taken
+    record(second, serverCalls);
+    ASSERT_FALSE(second.start(options));
+    serverCalls.flush();
+
+    const QList<int> binds = rowsWithLine(serverCalls, QStringLiteral("sock.bind((HOST, PORT))"));
+    ASSERT_EQ(binds.size(), 2) << allCalls(serverCalls);
+    const QString chose = cell(serverCalls, binds[0], SocketCallsModel::CallColumn);
+    EXPECT_TRUE(chose.contains(QStringLiteral("THE SYSTEM CHOSE PORT"))) << chose; // translated
+    EXPECT_TRUE(cell(serverCalls, binds[0], SocketCallsModel::LectureColumn, Qt::ToolTipRole)
+                    .contains(QStringLiteral("PORT 0 ASKS THE SYSTEM FOR ANY FREE PORT")));
+    EXPECT_FALSE(colouredAsFailure(serverCalls, binds[0]));
+    EXPECT_TRUE(colouredAsFailure(serverCalls, binds[1]))
+        << cell(serverCalls, binds[1], SocketCallsModel::CallColumn);
+    EXPECT_TRUE(cell(serverCalls, binds[1], SocketCallsModel::LectureColumn, Qt::ToolTipRole)
+                    .startsWith(QStringLiteral("BIND() FAILED")));
+
+    const QList<int> accepts = rowsWithLine(serverCalls,
+                                            QStringLiteral("conn, addr = sock.accept()"));
+    ASSERT_EQ(accepts.size(), 2) << allCalls(serverCalls);
+    EXPECT_FALSE(colouredAsFailure(serverCalls, accepts[0]));
+    EXPECT_EQ(cell(serverCalls, accepts[0], SocketCallsModel::ConnectionColumn),
+              QStringLiteral("#1 127.0.0.1:%1").arg(served.stream().localPort()));
+    EXPECT_TRUE(colouredAsFailure(serverCalls, accepts[1]))
+        << cell(serverCalls, accepts[1], SocketCallsModel::CallColumn);
+
+    SocketCallsModel clientCalls(Side::Client);
+    CapitalizeClient client;
+    record(client, clientCalls);
+    client.connectToServer(QStringLiteral("127.0.0.1"), unusedPort());
+    ASSERT_TRUE(waitUntil(
+        [&client] { return client.state() == CapitalizeClient::State::Failed; }));
+    clientCalls.flush();
+    const QList<int> connects = rowsWithLine(clientCalls,
+                                             QStringLiteral("sock.connect((HOST, PORT))"));
+    ASSERT_EQ(connects.size(), 1) << allCalls(clientCalls);
+    EXPECT_TRUE(colouredAsFailure(clientCalls, connects[0]))
+        << cell(clientCalls, connects[0], SocketCallsModel::CallColumn);
+    EXPECT_TRUE(cell(clientCalls, connects[0], SocketCallsModel::LectureColumn, Qt::ToolTipRole)
+                    .startsWith(QStringLiteral("NOTHING ACCEPTED THE CONNECTION")));
 }
 
 TEST(SocketCallsModelTest, EachCallMapsToItsPythonLineAndFailuresStandOut)
