@@ -28,4 +28,21 @@ public:
     static QString failure(const SocketFailure &failure);
     // An address as Python prints accept()'s addr: ('127.0.0.1', 51234) or ('::1', 51234, 0, 0).
     static QString pythonAddress(const Endpoint &endpoint);
+
+private:
+    static QString failedResult(const SocketEvent &event);
+    static QString recvResult(const SocketEvent &event);
+    static QString closeResult(const SocketEvent &event);
+    static QString closeReason(const SocketEvent &event);
+    static QString brokenResult(const SocketEvent &event);
+
+    static QString socketExplanation(const SocketEvent &event);
+    static QString bindExplanation(const SocketEvent &event);
+    static QString acceptExplanation(const SocketEvent &event);
+    static QString lookupExplanation(const SocketEvent &event);
+    static QString connectExplanation(const SocketEvent &event);
+    static QString recvExplanation(const SocketEvent &event);
+    static QString resetExplanation(const SocketEvent &event);
+    static QString sendExplanation(const SocketEvent &event);
+    static QString closeExplanation(const SocketEvent &event);
 };
