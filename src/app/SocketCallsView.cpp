@@ -1,6 +1,7 @@
 #include "app/SocketCallsView.h"
 
 #include "app/SocketCallsModel.h"
+#include "core/SocketEventText.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -140,10 +141,11 @@ void SocketCallsView::setModel(SocketCallsModel *model)
         header->resizeSection(SocketCallsModel::ConnectionColumn,
                               metrics.horizontalAdvance(QStringLiteral("#999 127.0.0.1:51234"))
                                   + padding);
+        // As wide as a typical long row, in the words (and language) rows will use.
+        const QString longCall = SocketEventText::callAndResult(
+            SocketEvent::recv(SocketSide::Server, 1, 1024, 0));
         header->resizeSection(SocketCallsModel::CallColumn,
-                              metrics.horizontalAdvance(QStringLiteral(
-                                  "recv(1024) -> 0 bytes: the client finished sending"))
-                                  + padding);
+                              metrics.horizontalAdvance(longCall) + padding);
         m_tree->scrollToBottom();
     }
     updateStatus();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -7,12 +8,17 @@
 // (src/net) emit these; SocketEventText turns one into the lecture's words, the Python line
 // beside it and a plain explanation, so a translation changes the words and nothing else.
 //
-// One timeline: every event has a connection and a time, and the events of a window sort by
-// time. The TCP-level events to come (a state change such as ESTABLISHED -> CLOSE_WAIT, a sample
-// of the kernel's queue sizes, a captured segment) are further kinds with fields of their own on
-// the same timeline; their times come from the kernel or a capture in microseconds, hence the
-// microseconds here. A switch over Kind has no default, so the compiler names every place a new
-// kind must be handled.
+// One timeline: every event has a side, a connection and a time, stamped by the engine when it
+// happened (not when a view heard of it). The TCP-level events to come (a state change such as
+// ESTABLISHED -> CLOSE_WAIT, a sample of the kernel's queue sizes, a captured segment) become
+// further kinds with fields of their own on the same timeline; a capture stamps its segments in
+// microseconds, hence microseconds here, so calls and segments sort together. The switches over
+// Kind have no default, so the compiler names every place a new kind must be handled.
+//
+// One flat value rather than a std::variant of per-kind structs: it is copied through signals
+// and kept in a bounded list, the kinds share most fields (peer, sizes, failure), and tests and
+// views read `event.kind` and a field directly. Each field says which kinds use it; the static
+// constructors below set exactly those.
 
 // An address and port as the system reports them: "127.0.0.1" or "::1" (no brackets), or ""
 // for every interface, as the lecture's HOST = "".
@@ -34,6 +40,9 @@ struct Endpoint
 // and words are kept for the cases the kinds do not cover.
 struct SocketFailure
 {
+    Q_GADGET // the kinds' names, for logs and test failures
+
+public:
     enum class Kind {
         None,
         Refused,             // ECONNREFUSED: nothing listens there
@@ -48,6 +57,7 @@ struct SocketFailure
         OutOfDescriptors,    // EMFILE, ENFILE: as many sockets and files open as allowed
         Other,               // see systemText
     };
+    Q_ENUM(Kind)
 
     Kind kind = Kind::None;
     int systemError = 0; // errno (WSAGetLastError on Windows); 0 when the system gave none
@@ -62,6 +72,9 @@ enum class SocketSide { Server, Client };
 
 struct SocketEvent
 {
+    Q_GADGET // the kinds' names, for logs and test failures
+
+public:
     enum class Kind {
         Socket,        // socket(family, SOCK_STREAM)
         ReuseAddress,  // setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
@@ -77,6 +90,7 @@ struct SocketEvent
         Shutdown,      // shutdown(SHUT_WR)
         Close,         // close()
     };
+    Q_ENUM(Kind)
 
     // Why a socket was closed.
     enum class CloseReason {
@@ -88,6 +102,7 @@ struct SocketEvent
         Disconnect,       // the client's user disconnected
         LostRace,         // a connect attempt another address beat
     };
+    Q_ENUM(CloseReason)
 
     Kind kind = Kind::Close;
     SocketSide side = SocketSide::Server;
