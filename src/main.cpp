@@ -1,3 +1,4 @@
+#include "app/ApplicationInfo.h"
 #include "app/CommandLine.h"
 #include "app/DescriptorLimit.h"
 #include "app/HeadlessClient.h"
@@ -70,14 +71,12 @@ int main(int argc, char **argv)
     if (options.headless) {
         SocketWatch::useEpollEventLoop();
         QCoreApplication app(argc, argv); // no display needed: an SSH session, a cloud VM
-        QCoreApplication::setApplicationName(QStringLiteral("capsock"));
-        QCoreApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
+        ApplicationInfo::apply();
         return runHeadless(options);
     }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("capsock"));
+    ApplicationInfo::apply();
     QApplication::setApplicationDisplayName(QStringLiteral("Capsock"));
-    QApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("capsock"));
     QIcon icon;
     icon.addFile(QStringLiteral(":/capsock-64.png"));

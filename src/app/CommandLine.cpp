@@ -21,6 +21,44 @@ QString badValue(const QString &option, const QString &value, const QString &exp
     return QStringLiteral("capsock: --%1 %2: %3\n").arg(option, value, expected);
 }
 
+// Qt's own options, which QApplication (and its X11 plugin) take out of the arguments when the
+// window starts: "-style Fusion", "-platform offscreen", "-reverse". Left out here, before the
+// application object exists, so that --help, --version, a bad argument and --headless need no
+// display. From Qt 6's QGuiApplication, QApplication and xcb sources; one or two dashes.
+QStringList withoutQtsOptions(const QStringList &arguments)
+{
+    static const QStringList withValue{ // "-style Fusion"
+        QStringLiteral("platform"), QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"), QStringLiteral("plugin"), QStringLiteral("session"),
+        QStringLiteral("qwindowgeometry"), QStringLiteral("qwindowtitle"),
+        QStringLiteral("qwindowicon"), QStringLiteral("style"), QStringLiteral("stylesheet"),
+        // X11's names, and its plugin's own options
+        QStringLiteral("geometry"), QStringLiteral("title"), QStringLiteral("icon"),
+        QStringLiteral("display"), QStringLiteral("name"), QStringLiteral("visual")};
+    static const QStringList flags{QStringLiteral("reverse"), QStringLiteral("testability"),
+                                   QStringLiteral("widgetcount"), QStringLiteral("nograb"),
+                                   QStringLiteral("dograb")};
+    static const QStringList withEquals{ // "-style=Fusion"
+        QStringLiteral("style"), QStringLiteral("stylesheet"), QStringLiteral("qmljsdebugger")};
+    QStringList ours;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        const bool option = i > 0 && argument.startsWith(QLatin1Char('-'));
+        const QString name = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1);
+        if (option && withValue.contains(name)) {
+            ++i; // its value is Qt's too
+            continue;
+        }
+        const bool qts = option
+            && (flags.contains(name)
+                || (name.contains(QLatin1Char('='))
+                    && withEquals.contains(name.section(QLatin1Char('='), 0, 0))));
+        if (!qts)
+            ours.append(argument);
+    }
+    return ours;
+}
+
 } // namespace
 
 CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine *options)
@@ -91,7 +129,7 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
 
     Parsed parsed;
     parsed.exitCode = 2;
-    if (!parser.parse(arguments)) {
+    if (!parser.parse(withoutQtsOptions(arguments))) {
         parsed.output = QStringLiteral("capsock: %1\nTry 'capsock --help'.\n")
                             .arg(parser.errorText());
         return parsed;
@@ -112,7 +150,9 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
                 "--line-ending none\n"
                 "                                               exactly what the lecture's "
                 "client sends\n"
-                "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n");
+                "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n"
+                "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
+                "FILE.qss,\n-platform offscreen.\n");
         return parsed;
     }
     if (parser.isSet(version)) {

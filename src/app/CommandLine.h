@@ -32,5 +32,7 @@ struct CommandLine
     };
 
     // `arguments` includes the program name first, as QCoreApplication::arguments() does.
+    // Qt's own options (-style Fusion, -platform offscreen, -reverse, ...) are passed over:
+    // they are QApplication's, which takes them from argc and argv itself.
     static Parsed parse(const QStringList &arguments, CommandLine *options);
 };

@@ -16,6 +16,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
+#include <QStringDecoder>
 #include <QToolTip>
 
 #include <cmath>
@@ -380,7 +381,11 @@ QString HexView::selectionAs(CopyFormat format) const
     const QByteArray bytes = selectedBytes();
     switch (format) {
     case CopyFormat::Hex: return ByteLiterals::hex(bytes);
-    case CopyFormat::Text: return QString::fromUtf8(bytes); // invalid bytes become U+FFFD
+    case CopyFormat::Text: {
+        // Invalid bytes become U+FFFD; a U+FEFF in front stays (QString::fromUtf8 drops it).
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+        return decoder(bytes);
+    }
     case CopyFormat::PythonBytes: return ByteLiterals::python(bytes);
     case CopyFormat::CString: return ByteLiterals::c(bytes);
     }

@@ -12,6 +12,7 @@
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QGuiApplication>
@@ -57,7 +58,9 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     });
     connect(m_ui->focusComposerAction, &QAction::triggered, m_ui->composer,
             &ComposerWidget::focusMessage);
-    connect(m_ui->quitAction, &QAction::triggered, this, &QWidget::close);
+    // Quit is every window's end, not this one's (the demo has two): each window saves what it
+    // remembers as it closes, and the program ends with the last.
+    connect(m_ui->quitAction, &QAction::triggered, this, &QApplication::closeAllWindows);
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(
             this, tr("About Capsock"),
@@ -188,7 +191,7 @@ void MainWindow::fillBindChoices()
             continue;
         m_ui->bindAddress->addItem(tr("Only %1 (%2, %3)")
                                        .arg(address.address.toString(),
-                                            ReachableAddress::kindName(address.kind),
+                                            AddressKind::name(address.kind),
                                             address.interfaceName),
                                    address.address.toString());
     }

@@ -37,7 +37,7 @@ QString escaped(QByteArrayView bytes, int maxChars)
             hexEscape(uchar(codePoint));
             continue;
         }
-        text += QString::fromUcs4(&codePoint, 1);
+        text += QStringView(QChar::fromUcs4(codePoint)); // fromUcs4() would drop U+FEFF
     }
     return text;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/AddressKind.h"
+
 #include <QHostAddress>
 #include <QList>
 #include <QString>
@@ -9,7 +11,7 @@
 // a link-local one only the same cable or Wi-Fi, a public one the Internet (firewall allowing).
 struct ReachableAddress
 {
-    enum class Kind { Loopback, LinkLocal, PrivateNetwork, Public };
+    using Kind = AddressKind::Kind;
 
     QHostAddress address;
     QString interfaceName;
@@ -18,8 +20,6 @@ struct ReachableAddress
     // "192.168.1.20:5220 (private network, eth0)"
     QString describe(quint16 port) const;
 
-    static Kind kindOf(const QHostAddress &address);
-    static QString kindName(Kind kind);
     // Every address of every interface that is up: loopback, private, public, link-local.
     static QList<ReachableAddress> all();
 };

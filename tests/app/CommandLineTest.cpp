@@ -221,6 +221,37 @@ TEST(CommandLineTest, ServerDefaultsAndOptions)
     EXPECT_TRUE(set.options.server.closeAfterFirstReply);
 }
 
+TEST(CommandLineTest, QtsOwnOptionsAreLeftToQt)
+{
+    // Each is what QApplication takes out of the arguments when the window starts.
+    const QStringList qtOptions{QStringLiteral("-style"),      QStringLiteral("Fusion"),
+                                QStringLiteral("-platform"),   QStringLiteral("offscreen"),
+                                QStringLiteral("-reverse"),    QStringLiteral("-stylesheet"),
+                                QStringLiteral("x.qss"),       QStringLiteral("--style=Fusion"),
+                                QStringLiteral("-qwindowtitle"), QStringLiteral("Lab 3")};
+    const Outcome outcome = parse(qtOptions
+                                  + QStringList{QStringLiteral("--client"),
+                                                QStringLiteral("localhost:6000")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Client);
+    EXPECT_EQ(outcome.options.host, QStringLiteral("localhost"));
+    EXPECT_EQ(outcome.options.port, 6000);
+
+    const Outcome help = parse({QStringLiteral("-style"), QStringLiteral("Fusion"),
+                                QStringLiteral("--help")});
+    EXPECT_FALSE(help.parsed.run);
+    EXPECT_EQ(help.parsed.exitCode, 0) << help.parsed.output.toStdString();
+    EXPECT_TRUE(help.parsed.output.contains(QLatin1String("-style"))) // Qt's, named in the help
+        << help.parsed.output.toStdString();
+
+    // Ours stay ours, and what is neither is still a bad argument.
+    expectRejected({QStringLiteral("-style"), QStringLiteral("Fusion"),
+                    QStringLiteral("--frobnicate")},
+                   {QStringLiteral("frobnicate")});
+    expectRejected({QStringLiteral("-reverse"), QStringLiteral("Fusion")},
+                   {QStringLiteral("Fusion")});
+}
+
 class CommandLineBinaryTest : public ProcessTest
 {};
 
@@ -246,4 +277,64 @@ TEST_F(CommandLineBinaryTest, HelpAndVersionExitZeroOnStdout)
     ASSERT_TRUE(version->exitedNormally()) << version->describe();
     EXPECT_EQ(version->exitCode(), 0) << version->describe();
     EXPECT_TRUE(version->out.startsWith("capsock ")) << version->describe();
+}
+
+// The real binary with no display at all: Qt's options must not make it need one to print its
+// help or version, to reject a bad argument, or to serve headless.
+class CommandLineWithoutDisplayTest : public ProcessTest
+{
+protected:
+    void SetUp() override
+    {
+        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            setChildEnvironment(QLatin1String(name), QString());
+    }
+
+    static QStringList qtOptions()
+    {
+        return {QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                QStringLiteral("-style"),    QStringLiteral("Fusion"),
+                QStringLiteral("-reverse"),  QStringLiteral("-stylesheet"),
+                QStringLiteral("x.qss")};
+    }
+};
+
+TEST_F(CommandLineWithoutDisplayTest, HelpAndVersionWithQtsOptions)
+{
+    Child *help = run(capsock(), qtOptions() + QStringList{QStringLiteral("--help")}, {});
+    ASSERT_TRUE(help->exitedNormally()) << help->describe();
+    EXPECT_EQ(help->exitCode(), 0) << help->describe();
+    EXPECT_TRUE(help->out.contains("--headless")) << help->describe();
+
+    Child *version = run(capsock(), qtOptions() + QStringList{QStringLiteral("--version")}, {});
+    ASSERT_TRUE(version->exitedNormally()) << version->describe();
+    EXPECT_EQ(version->exitCode(), 0) << version->describe();
+    EXPECT_TRUE(version->out.startsWith("capsock ")) << version->describe();
+}
+
+TEST_F(CommandLineWithoutDisplayTest, ABadArgumentBesideQtsOptionsExitsTwo)
+{
+    Child *binary = run(capsock(), qtOptions() + QStringList{QStringLiteral("--frobnicate")}, {});
+    ASSERT_TRUE(binary->exitedNormally()) << binary->describe();
+    EXPECT_EQ(binary->exitCode(), 2) << binary->describe();
+    EXPECT_TRUE(binary->err.contains("frobnicate")) << binary->describe();
+    EXPECT_FALSE(binary->err.contains("platform")) << binary->describe();
+}
+
+TEST_F(CommandLineWithoutDisplayTest, HeadlessServerWithQtsOptions)
+{
+    Child *server = nullptr;
+    EXPECT_NE(startServer(qtOptions(), &server), 0);
+}
+
+// The window's way: QApplication takes -platform offscreen (no display needed then) and
+// -style, and the inspector then says plainly that the file is not there.
+TEST_F(CommandLineWithoutDisplayTest, TheWindowTakesQtsOptions)
+{
+    const QString missing = QStringLiteral(CAPSOCK_TESTS_DIR "/no-such-file");
+    Child *binary = run(capsock(), qtOptions() + QStringList{QStringLiteral("--inspect"),
+                                                            missing}, {});
+    ASSERT_TRUE(binary->exitedNormally()) << binary->describe();
+    EXPECT_EQ(binary->exitCode(), 1) << binary->describe();
+    EXPECT_TRUE(binary->err.contains("no-such-file")) << binary->describe();
 }

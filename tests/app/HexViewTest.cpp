@@ -115,6 +115,18 @@ TEST_F(HexViewTest, CopiesAsPythonAndCLiterals)
               QString::fromUtf8(Taco) + QString(2, QChar(0xFFFD)));
 }
 
+TEST_F(HexViewTest, CopiesAByteOrderMarkAsText)
+{
+    ByteStream marked;
+    marked.append(QByteArrayLiteral("\xef\xbb\xbfhi"), ByteStream::Direction::Received, 1);
+    HexView markedView;
+    markedView.setStream(&marked);
+    markedView.setSelection(0, marked.size() - 1);
+    // QString::fromUtf8() would drop the mark in front.
+    EXPECT_EQ(markedView.selectionAs(HexView::CopyFormat::Text),
+              QChar(0xFEFF) + QStringLiteral("hi"));
+}
+
 TEST_F(HexViewTest, HoveringAByteExplainsIt)
 {
     const QString lead = view.describeByte(TacoOffset);

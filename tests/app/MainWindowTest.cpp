@@ -6,6 +6,7 @@
 #include "app/MainWindow.h"
 #include "net/NetTestSupport.h"
 
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
@@ -556,6 +557,38 @@ TEST(MainWindowAloneTest, RemembersItsSettings)
     ASSERT_TRUE(port && readSize);
     EXPECT_EQ(port->value(), 6123);
     EXPECT_EQ(readSize->value(), 7);
+}
+
+// As in the demo: two windows, Quit in one of them. Every window closes, the one that remembers
+// its settings saves them, and the application's event loop ends.
+TEST(MainWindowAloneTest, QuitClosesEveryWindowAndEndsTheProgram)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    MainWindow remembering;
+    ServerOptions options;
+    options.port = 6125;
+    remembering.setServerOptions(options);
+    MainWindow demo(false);
+    remembering.show();
+    demo.show();
+    auto *quit = demo.findChild<QAction *>(QStringLiteral("quitAction"));
+    ASSERT_TRUE(quit);
+
+    QTimer::singleShot(0, quit, &QAction::trigger); // once the event loop runs
+    // Only a bound: were the loop never to end, the test fails here instead of hanging. (A
+    // timer of the test's own, which ends with it, so it can not stop a later test's loop.)
+    QTimer bound;
+    bound.setSingleShot(true);
+    QObject::connect(&bound, &QTimer::timeout, qApp, [] { QCoreApplication::exit(1); });
+    bound.start(20000);
+    const int exitCode = QApplication::exec();
+
+    EXPECT_EQ(exitCode, 0) << "the event loop did not end with Quit";
+    EXPECT_FALSE(demo.isVisible());
+    EXPECT_FALSE(remembering.isVisible());
+    EXPECT_EQ(QSettings().value(QStringLiteral("server/port")).toInt(), 6125);
 }
 
 } // namespace

@@ -22,6 +22,7 @@
 // `xvfb-run -s "-screen 0 1600x900x24" build/tests/bench/bench_window`), offscreen if not.
 #include "MixedText.h"
 
+#include "app/ApplicationInfo.h"
 #include "app/CommandLine.h"
 #include "app/ConversationModel.h"
 #include "app/ConversationView.h"
@@ -162,9 +163,8 @@ void quietMessages(QtMsgType type, const QMessageLogContext &context, const QStr
 // What main.cpp does to the application before it builds a window.
 void setUpAsMainDoes()
 {
-    QApplication::setApplicationName(QStringLiteral("capsock"));
+    ApplicationInfo::apply();
     QApplication::setApplicationDisplayName(QStringLiteral("Capsock"));
-    QApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("capsock"));
     QIcon icon;
     icon.addFile(QStringLiteral(":/capsock-64.png"));

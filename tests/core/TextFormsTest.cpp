@@ -67,6 +67,15 @@ TEST(BytePreviewTest, ShowsTextAsTextAndTheRestAsEscapes)
     EXPECT_EQ(BytePreview::escaped(QByteArrayView("", 0)), QString());
 }
 
+// U+FEFF (a byte order mark, or a zero-width no-break space) is a character like any other:
+// QString::fromUcs4() would drop it, in front and, one character at a time, everywhere.
+TEST(BytePreviewTest, KeepsAByteOrderMark)
+{
+    const QChar mark(0xFEFF);
+    EXPECT_EQ(BytePreview::escaped("\xef\xbb\xbfhi \xef\xbb\xbf"),
+              mark + QStringLiteral("hi ") + mark);
+}
+
 TEST(BytePreviewTest, ShortensLongInputByCharacters)
 {
     const QString preview = BytePreview::escaped(QByteArray(1000, 'x'), 10);

@@ -1,6 +1,7 @@
 #include "TestHosts.h"
 
 #include "app/ProcessHelpers.h"
+#include "net/AddressKind.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -194,11 +195,15 @@ TEST_F(HostsTest, ServerListsTheAddressesOfAForOtherMachinesAndNotLoopback)
     ASSERT_NE(port, 0);
     const QString others = bannerLine(server, QStringLiteral("Other machines: "));
     const QString here = bannerLine(server, QStringLiteral("This computer: "));
-    const QString where = QStringLiteral(" (private network, %1)")
-                              .arg(QLatin1String(TestHosts::InterfaceA));
-    EXPECT_TRUE(others.contains(QStringLiteral("%1:%2").arg(a4()).arg(port) + where))
+    const auto where = [](AddressKind::Kind kind) {
+        return QStringLiteral(" (%1, %2)")
+            .arg(AddressKind::name(kind), QLatin1String(TestHosts::InterfaceA));
+    };
+    EXPECT_TRUE(others.contains(QStringLiteral("%1:%2").arg(a4()).arg(port)
+                                + where(AddressKind::Kind::Benchmarking)))
         << server->describe();
-    EXPECT_TRUE(others.contains(QStringLiteral("[%1]:%2").arg(a6()).arg(port) + where))
+    EXPECT_TRUE(others.contains(QStringLiteral("[%1]:%2").arg(a6()).arg(port)
+                                + where(AddressKind::Kind::PrivateNetwork)))
         << server->describe();
     EXPECT_FALSE(others.contains(QStringLiteral("127.0.0.1"))) << server->describe();
     EXPECT_FALSE(others.contains(QStringLiteral("[::1]"))) << server->describe();

@@ -1,0 +1,16 @@
+#include "app/ApplicationInfo.h"
+
+#include <QCoreApplication>
+
+namespace ApplicationInfo {
+
+void apply()
+{
+    // Without an organization QSettings uses "Unknown Organization" for one.
+    QCoreApplication::setOrganizationName(QStringLiteral("Capsock"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("capsock.org")); // macOS: org.capsock
+    QCoreApplication::setApplicationName(QStringLiteral("capsock"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
+}
+
+} // namespace ApplicationInfo

@@ -1,0 +1,10 @@
+#pragma once
+
+// Who this program is, for Qt: the names QSettings files its settings under (on Linux
+// ~/.config/Capsock/capsock.conf) and the version. One home, called by every front end right
+// after its application object is made.
+namespace ApplicationInfo {
+
+void apply();
+
+} // namespace ApplicationInfo
