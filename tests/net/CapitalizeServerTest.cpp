@@ -359,8 +359,9 @@ TEST_F(CapitalizeServerTest, TellsWhatHappensAsTheLecturesCalls)
         EXPECT_EQ(events[i].side, SocketSide::Server) << i;
         EXPECT_EQ(events[i].connectionId, i < 4 ? 0 : session) << i; // 0: the listening socket
         EXPECT_FALSE(events[i].failure.isFailure()) << i;
-        if (i > 0)
+        if (i > 0) {
             EXPECT_GE(events[i].timeUs, events[i - 1].timeUs) << i;
+        }
     }
 }
 
