@@ -77,8 +77,7 @@ QString SocketEventText::result(const SocketEvent &event)
                                      : QString();
     case Kind::Accept: return pythonAddress(event.peer);
     case Kind::Refuse:
-        return tr("%1, refused: it already serves %2, the limit")
-            .arg(event.peer.text(), counted(event.limit, "client", "clients"));
+        return tr("%1, refused: %2").arg(event.peer.text(), refusalReason(event.limit));
     case Kind::AcceptResumed: return tr("accepting new clients again");
     case Kind::Lookup: return event.addresses.join(QStringLiteral(", "));
     case Kind::Connect:
@@ -148,6 +147,11 @@ QString SocketEventText::failure(const SocketFailure &failure)
                                         : tr("unknown error");
     }
     return {};
+}
+
+QString SocketEventText::refusalReason(int limit)
+{
+    return tr("it already serves %1, the limit").arg(counted(limit, "client", "clients"));
 }
 
 QString SocketEventText::pythonAddress(const Endpoint &endpoint)

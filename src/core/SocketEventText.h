@@ -28,6 +28,9 @@ public:
     static QString failure(const SocketFailure &failure);
     // An address as Python prints accept()'s addr: ('127.0.0.1', 51234) or ('::1', 51234, 0, 0).
     static QString pythonAddress(const Endpoint &endpoint);
+    // Why a server with room for `limit` clients refused one: "it already serves 1 client, the
+    // limit" (the server tells its window and log so too).
+    static QString refusalReason(int limit);
 
 private:
     static QString failedResult(const SocketEvent &event);

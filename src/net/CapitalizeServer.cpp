@@ -1,6 +1,7 @@
 #include "net/CapitalizeServer.h"
 
 #include "core/Counted.h"
+#include "core/SocketEventText.h"
 #include "net/CapitalizeSession.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
@@ -266,11 +267,9 @@ void CapitalizeServer::refuse(qintptr descriptor)
     connect(stream, &TcpStream::readyToReceive, stream, drain);
     connect(stream, &TcpStream::failed, stream, &QObject::deleteLater);
     QTimer::singleShot(RefusalLingerMs, stream, &QObject::deleteLater);
-    const QString reason = tr("it already serves %1, the limit")
-                               .arg(counted(m_options.maxClients, "client", "clients"));
     report(SocketEvent::refuse(EventValues::endpoint(stream->peerAddress(), stream->peerPort()),
                                m_options.maxClients));
-    emit clientRefused(peer, reason);
+    emit clientRefused(peer, SocketEventText::refusalReason(m_options.maxClients));
 }
 
 bool CapitalizeServer::callsWatched() const
