@@ -1,5 +1,6 @@
 #include "app/ApplicationInfo.h"
 #include "app/CommandLine.h"
+#include "app/DemoWindows.h"
 #include "app/DescriptorLimit.h"
 #include "app/HeadlessClient.h"
 #include "app/HeadlessServer.h"
@@ -10,7 +11,6 @@
 
 #include <QApplication>
 #include <QIcon>
-#include <QScreen>
 
 #include <cstdio>
 
@@ -104,14 +104,9 @@ int main(int argc, char **argv)
             server.setServerOptions(anyPort);
             server.startServer();
         }
-        const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
-        const QSize half(screen.width() / 2, std::min(screen.height(), 820));
-        server.resize(half);
-        client.resize(half);
-        server.move(screen.topLeft());
-        client.move(screen.left() + half.width(), screen.top());
         server.show();
         client.show();
+        DemoWindows::place(server, client);
         if (server.server().isListening())
             client.connectToServer(QStringLiteral("127.0.0.1"), server.server().port());
         return QApplication::exec();

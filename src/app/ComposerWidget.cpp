@@ -12,6 +12,8 @@
 #include <QSignalBlocker>
 #include <QStringDecoder>
 
+#include <limits>
+
 namespace {
 
 constexpr int TextMode = 0;
@@ -38,6 +40,32 @@ bool decodePrintable(const QByteArray &bytes, QString *text)
     return true;
 }
 
+// The Python that makes text's bytes, as the lecture's client does (data = mesg.encode()).
+QString encodeCall(CapitalizeClient::LineEnding ending)
+{
+    switch (ending) {
+    case CapitalizeClient::LineEnding::None: return QStringLiteral("message.encode()");
+    case CapitalizeClient::LineEnding::Lf: return QStringLiteral("(message + \"\\n\").encode()");
+    case CapitalizeClient::LineEnding::CrLf:
+        return QStringLiteral("(message + \"\\r\\n\").encode()");
+    }
+    return {};
+}
+
+// Typing 42 shows 34 32: numbers travel as text, as the lecture sends them with
+// str(value).encode(). Said once, for the first digit; empty without one.
+QString numbersNote(const QString &text)
+{
+    for (const QChar character : text) {
+        if (character >= QLatin1Char('0') && character <= QLatin1Char('9')) {
+            return ComposerWidget::tr("Numbers travel as text: '%1' is the byte 0x%2.")
+                .arg(character)
+                .arg(character.unicode(), 0, 16);
+        }
+    }
+    return {};
+}
+
 QString capitalized(QString sentence)
 {
     if (!sentence.isEmpty())
@@ -61,10 +89,11 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_ui->lineEnding->setCurrentIndex(1); // \n: what line-reading servers wait for
     m_ui->preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->message->installEventFilter(this);
-    m_ui->message->setMaxLength(MaxMessageCharacters);
-    connect(m_ui->message, &QLineEdit::inputRejected, this, &ComposerWidget::refuseOverlongInput);
+    m_ui->message->setMaxLength(std::numeric_limits<int>::max()); // refuseOverlongText() limits
 
     connect(m_ui->message, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (refuseOverlongText(text))
+            return;
         m_announcedText = text;
         updatePreview();
     });
@@ -170,26 +199,29 @@ void ComposerWidget::send()
     emit sendRequested(bytes);
 }
 
-// The line edit cuts what would make the message longer than its maximum length, then says so
-// with inputRejected() while the text it kept is not yet announced by textChanged(). A cut
-// paste is taken back whole: a message goes out whole or not at all.
-void ComposerWidget::refuseOverlongInput()
+// A message goes out whole or not at all: an edit that would make it longer than the most it
+// may hold is taken back whole, and the preview says why. (The line edit's own maxLength cuts
+// silently, and cutting a megabyte paste took it 55 s: Qt 6.4 copies the rest of the paste for
+// every character it keeps.)
+bool ComposerWidget::refuseOverlongText(const QString &text)
 {
-    const bool cut = m_ui->message->text() != m_announcedText;
-    QMetaObject::invokeMethod(
-        this,
-        [this, cut] {
-            const QString most = QLocale().toString(MaxMessageCharacters);
-            if (!cut) {
-                showNotice(tr("The message is full: it holds at most %1 characters.").arg(most));
-                return;
-            }
-            m_ui->message->undo();
-            showNotice(tr("Too long, so not pasted: a message holds at most %1 characters. "
+    if (text.size() <= MaxMessageCharacters)
+        return false;
+    const bool typed = text.size() == m_announcedText.size() + 1;
+    const int at = int(std::min(m_ui->message->cursorPosition() - (text.size()
+                                                                   - m_announcedText.size()),
+                                m_announcedText.size()));
+    {
+        const QSignalBlocker blocker(m_ui->message);
+        m_ui->message->setText(m_announcedText);
+    }
+    m_ui->message->setCursorPosition(std::max(0, at));
+    const QString most = QLocale().toString(MaxMessageCharacters);
+    showNotice(typed ? tr("The message is full: it holds at most %1 characters.").arg(most)
+                     : tr("Too long, so not pasted: a message holds at most %1 characters. "
                           "Nothing of it was put in, so nothing is cut; send it in parts.")
                            .arg(most));
-        },
-        Qt::QueuedConnection);
+    return true;
 }
 
 void ComposerWidget::switchMode(bool hexMode, bool convertMessage)
@@ -266,6 +298,15 @@ void ComposerWidget::updatePreview()
                       .arg(ByteLiterals::python(QByteArrayView(bytes).first(
                                std::min(bytes.size(), qsizetype(MaxToolTipBytes))))
                            + (bytes.size() > MaxToolTipBytes ? Ellipsis : QString()));
+        if (!m_hexMode) { // hex is the bytes themselves; text is made bytes by encode()
+            preview = encodeCall(lineEnding()) + QStringLiteral(" -> ") + preview;
+            const QString numbers = numbersNote(m_ui->message->text());
+            if (!numbers.isEmpty()) {
+                preview += QStringLiteral("    ") + numbers;
+                toolTip += QLatin1Char('\n') + numbers + QLatin1Char(' ')
+                    + tr("The lecture sends a number the same way: str(value).encode().");
+            }
+        }
     }
     m_ui->preview->setText(preview);
     m_ui->preview->setToolTip(toolTip);

@@ -36,7 +36,9 @@ public:
 
     // What Send would send now; empty when there is nothing to send or the hex is not valid.
     QByteArray pendingBytes() const;
-    // The line under the message: "19 bytes: 49 20 61 6d ...", or what is wrong with the hex.
+    // The line under the message: what made the bytes, and the bytes:
+    //   (message + "\n").encode() -> 19 bytes: 49 20 61 6d ...
+    // (in hex mode only "3 bytes: 48 69 ff"), or what is wrong with the hex.
     QString previewText() const;
     // What is wrong with the hex typed, in plain words; empty when nothing is.
     QString errorText() const;
@@ -46,7 +48,7 @@ public:
     static constexpr int MaxHistory = 100;
     static constexpr int PreviewBytes = 24; // a longer message is shown as its first bytes and …
     // The most a message may hold. A paste that would make it longer is refused whole, never
-    // cut. The line edit takes about 300 ms a keystroke at this size (measured); 10 times
+    // cut. The line edit takes about 300 ms a keystroke at this size (measured); at 10 times
     // more, 3 s.
     static constexpr int MaxMessageCharacters = 1 << 20;
 
@@ -71,7 +73,7 @@ private:
     void switchMode(bool hexMode, bool convertMessage);
     void updateModeControls();
     void updatePreview();
-    void refuseOverlongInput();
+    bool refuseOverlongText(const QString &text);
     void showNotice(const QString &notice);
     void updateErrorColor();
     void recallOlder();

@@ -246,7 +246,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
         return BytePreview::escaped(
             m_stream.bytes(entry.firstOffset,
                            std::min(PreviewBytes, entry.endOffset - entry.firstOffset)),
-            PreviewCharacters);
+            PreviewCharacters, BytePreview::Spaces::MarkedAtEdges);
     case Qt::ToolTipRole:
         if (entry.kind == Kind::Note || entry.kind == Kind::Problem)
             return entry.note;

@@ -1,6 +1,8 @@
 #include "app/ConversationView.h"
 
 #include "app/ConversationModel.h"
+#include "app/FocusFrame.h"
+#include "app/TailFollower.h"
 #include "app/WireColors.h"
 
 #include <QCache>
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
 #include <memory>
 
 namespace {
@@ -76,6 +79,23 @@ struct PreparedLine
     }
 };
 
+// Lays out a note's text centred in lines of `width`, from y = 0; returns the text's height.
+qreal layOutNote(QTextLayout *layout, qreal width)
+{
+    QTextOption option(Qt::AlignHCenter);
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout->setTextOption(option);
+    layout->beginLayout();
+    qreal y = 0;
+    for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += line.height();
+    }
+    layout->endLayout();
+    return y;
+}
+
 // What a complete row paints that depends only on the row, the font and the width: measured,
 // elided and laid out once.
 struct PreparedRow
@@ -86,8 +106,10 @@ struct PreparedRow
     int areaWidth = 0;
     QFont font;
     int bubbleWidth = 0;
-    PreparedLine header; // a note's whole line
+    PreparedLine header;
     PreparedLine preview;
+    std::unique_ptr<QTextLayout> note; // a note's lines, wrapped
+    qreal noteHeight = 0;
 };
 
 } // namespace
@@ -96,16 +118,58 @@ class BubbleDelegate : public QStyledItemDelegate
 {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+    using Kind = ConversationModel::Kind;
 
     static constexpr int Margin = 4;
     static constexpr int Padding = 6;
     // Rows prepared at most: a few screenfuls; what scrolled far away is prepared again.
     static constexpr int CachedRows = 1024;
 
+    // A bubble's height, and a note's that needs no more than two lines.
+    static int baseHeight(const QFont &font)
+    {
+        return 2 * Margin + 2 * Padding + 2 * QFontMetrics(font).height() + 2;
+    }
+
+    static bool isNote(Kind kind) { return kind == Kind::Note || kind == Kind::Problem; }
+
+    static QString noteText(const QModelIndex &index)
+    {
+        return index.data(ConversationModel::HeaderRole).toString() + QStringLiteral("  ")
+            + index.data(Qt::DisplayRole).toString();
+    }
+
+    static QFont noteFont(const QFont &font, Kind kind)
+    {
+        QFont note = font;
+        note.setItalic(kind == Kind::Note);
+        return note;
+    }
+
+    // The width a note's text wraps at, in a row `rowWidth` wide.
+    static int noteWidth(int rowWidth) { return std::max(1, rowWidth - 2 * (Margin + Padding)); }
+
+    // How wide a note's text is on one line; 0 for a bubble.
+    static float naturalWidth(const QModelIndex &index, const QFont &font)
+    {
+        const Kind kind = index.data(ConversationModel::KindRole).value<Kind>();
+        if (!isNote(kind))
+            return 0;
+        return float(QFontMetricsF(noteFont(font, kind)).horizontalAdvance(noteText(index)));
+    }
+
+    // The height of a note's row when its text is wider than one line of the row.
+    static int wrappedNoteHeight(const QModelIndex &index, const QFont &font, int rowWidth)
+    {
+        const Kind kind = index.data(ConversationModel::KindRole).value<Kind>();
+        QTextLayout layout(noteText(index), noteFont(font, kind));
+        const qreal text = layOutNote(&layout, noteWidth(rowWidth));
+        return std::max(baseHeight(font), int(std::ceil(text)) + 2 * (Margin + Padding));
+    }
+
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
     {
-        const QFontMetrics metrics(option.font);
-        return QSize(200, 2 * Margin + 2 * Padding + 2 * metrics.height() + 2);
+        return QSize(200, baseHeight(option.font));
     }
 
     void forgetRows(int first, int last)
@@ -122,27 +186,44 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override
     {
-        using Kind = ConversationModel::Kind;
+        const QRect area = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
+        const PreparedRow &row = prepared(option, index, area);
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        if (isNote(row.kind))
+            paintNote(painter, option, row, area);
+        else
+            paintBubble(painter, option, row, area);
+        painter->restore();
+    }
+
+private:
+    static void paintNote(QPainter *painter, const QStyleOptionViewItem &option,
+                          const PreparedRow &row, const QRect &area)
+    {
+        const QColor base = option.palette.color(QPalette::Base);
+        const bool dark = base.lightness() < 128;
+        painter->setPen(row.kind == Kind::Problem
+                            ? (dark ? QColor(255, 140, 140) : QColor(170, 20, 20))
+                            : WireColors::mix(base, option.palette.color(QPalette::Text), 0.6));
+        const QPointF origin(area.left() + Padding,
+                             area.top() + (area.height() - row.noteHeight) / 2);
+        row.note->draw(painter, origin);
+        if (!(option.state & QStyle::State_HasFocus))
+            return;
+        const QRectF text = row.note->boundingRect().translated(origin);
+        paintFocus(painter, option, text.adjusted(-Padding, -2, Padding, 2));
+    }
+
+    static void paintBubble(QPainter *painter, const QStyleOptionViewItem &option,
+                            const PreparedRow &row, const QRect &area)
+    {
         const QPalette &palette = option.palette;
         const QColor base = palette.color(QPalette::Base);
         const QColor text = palette.color(QPalette::Text);
         const bool dark = base.lightness() < 128;
         const QColor problem = dark ? QColor(255, 140, 140) : QColor(170, 20, 20);
-        const QRect area = option.rect.adjusted(Margin, Margin, -Margin, -Margin);
-        const PreparedRow &row = prepared(option, index, area);
-
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
         const bool selected = option.state & QStyle::State_Selected;
-
-        if (row.kind == Kind::Note || row.kind == Kind::Problem) {
-            painter->setPen(row.kind == Kind::Problem ? problem
-                                                      : WireColors::mix(base, text, 0.6));
-            row.header.draw(painter, area, Qt::AlignCenter);
-            painter->restore();
-            return;
-        }
-
         // A message that never reached the wire: an outline only, and "not sent" in red.
         const bool unsent = row.kind == Kind::Unsent;
         const bool own = row.kind == Kind::Sent || unsent;
@@ -166,10 +247,19 @@ public:
         row.header.draw(painter, inside, Qt::AlignLeft | Qt::AlignTop);
         painter->setPen(text);
         row.preview.draw(painter, inside, Qt::AlignLeft | Qt::AlignBottom);
-        painter->restore();
+        if (option.state & QStyle::State_HasFocus)
+            paintFocus(painter, option, QRectF(bubble).adjusted(-2.5, -2.5, 2.5, 2.5));
     }
 
-private:
+    // Where the keyboard is: a dashed outline in the highlight colour, selected or not.
+    static void paintFocus(QPainter *painter, const QStyleOptionViewItem &option,
+                           const QRectF &around)
+    {
+        painter->setPen(QPen(option.palette.color(QPalette::Highlight), 1.5, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(around, 9, 9);
+    }
+
     // The row's measured and elided lines: from the cache when the row is complete and was
     // prepared for this font and width, otherwise prepared now (a reply still arriving always).
     const PreparedRow &prepared(const QStyleOptionViewItem &option, const QModelIndex &index,
@@ -188,10 +278,13 @@ private:
         auto *row = new PreparedRow;
         row->offset = offset;
         row->end = end;
-        row->kind = index.data(ConversationModel::KindRole).value<ConversationModel::Kind>();
+        row->kind = index.data(ConversationModel::KindRole).value<Kind>();
         row->areaWidth = area.width();
         row->font = option.font;
-        prepare(row, option.font, index, area);
+        if (isNote(row->kind))
+            prepareNote(row, index, area);
+        else
+            prepareBubble(row, index, area);
         if (complete) {
             m_prepared.insert(index.row(), row);
             return *m_prepared.object(index.row());
@@ -200,20 +293,16 @@ private:
         return *row;
     }
 
-    static void prepare(PreparedRow *row, const QFont &font, const QModelIndex &index,
-                        const QRect &area)
+    static void prepareNote(PreparedRow *row, const QModelIndex &index, const QRect &area)
     {
-        using Kind = ConversationModel::Kind;
+        row->note = std::make_unique<QTextLayout>(noteText(index), noteFont(row->font, row->kind));
+        row->noteHeight = layOutNote(row->note.get(), area.width() - 2 * Padding);
+    }
+
+    static void prepareBubble(PreparedRow *row, const QModelIndex &index, const QRect &area)
+    {
+        const QFont &font = row->font;
         const QFontMetrics metrics(font);
-        if (row->kind == Kind::Note || row->kind == Kind::Problem) {
-            QFont note = font;
-            note.setItalic(row->kind == Kind::Note);
-            const QString line = index.data(ConversationModel::HeaderRole).toString()
-                + QStringLiteral("  ") + index.data(Qt::DisplayRole).toString();
-            row->header = PreparedLine(metrics.elidedText(line, Qt::ElideRight, area.width()),
-                                       note);
-            return;
-        }
         QFont small = font;
         small.setPointSizeF(font.pointSizeF() * 0.85);
         const QFontMetrics smallMetrics(small);
@@ -238,6 +327,7 @@ private:
 ConversationView::ConversationView(QWidget *parent)
     : QAbstractItemView(parent)
     , m_delegate(new BubbleDelegate(this))
+    , m_follower(new TailFollower(verticalScrollBar()))
 {
     setItemDelegate(m_delegate);
     setSelectionMode(QAbstractItemView::SingleSelection);
@@ -249,22 +339,27 @@ ConversationView::ConversationView(QWidget *parent)
 void ConversationView::setConversation(ConversationModel *model)
 {
     setModel(model);
-    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
-        // Bottom is where the view is, or where it is about to go in this pass of the loop.
-        m_wasAtBottom = m_followQueued
-            || verticalScrollBar()->value() >= verticalScrollBar()->maximum();
-    });
-    connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        m_followQueued = false;
-        scrollToBottom();
-    });
-    connect(model, &QAbstractItemModel::rowsRemoved, this, [this] {
+    connect(model, &QAbstractItemModel::modelReset, this, [this] { m_follower->follow(); });
+    connect(model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (parent != rootIndex() || last >= laidOutRows()) {
+                    layOutAll();
+                    return;
+                }
+                m_noteWidths.erase(m_noteWidths.begin() + first, m_noteWidths.begin() + last + 1);
+                m_tops.erase(m_tops.begin() + first + 1, m_tops.begin() + last + 2);
+                layOutFrom(first);
+                m_delegate->forgetAll();
+                viewport()->update();
+            });
+    connect(model, &QAbstractItemModel::rowsMoved, this, [this] {
         m_delegate->forgetAll();
-        updateGeometries();
-        viewport()->update();
+        layOutAll();
     });
-    connect(model, &QAbstractItemModel::rowsMoved, this, [this] { m_delegate->forgetAll(); });
-    connect(model, &QAbstractItemModel::layoutChanged, this, [this] { m_delegate->forgetAll(); });
+    connect(model, &QAbstractItemModel::layoutChanged, this, [this] {
+        m_delegate->forgetAll();
+        layOutAll();
+    });
     connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (!current.isValid())
@@ -275,38 +370,94 @@ void ConversationView::setConversation(ConversationModel *model)
                 if (end > offset)
                     emit bytesChosen(offset, end);
             });
+    layOutAll();
 }
 
-int ConversationView::rowHeight() const
+int ConversationView::baseRowHeight() const
 {
-    if (m_rowHeight < 0) {
+    if (m_baseRowHeight < 0) {
         QStyleOptionViewItem option;
         initViewItemOption(&option);
-        m_rowHeight = std::max(1, m_delegate->sizeHint(option, QModelIndex()).height());
+        m_baseRowHeight = std::max(1, m_delegate->sizeHint(option, QModelIndex()).height());
     }
-    return m_rowHeight;
+    return m_baseRowHeight;
 }
 
-int ConversationView::rowCount() const
+int ConversationView::rowAt(qint64 y) const
 {
-    return model() ? model()->rowCount(rootIndex()) : 0;
+    if (y < 0 || y >= m_tops.back())
+        return -1;
+    return int(std::upper_bound(m_tops.cbegin(), m_tops.cend(), y) - m_tops.cbegin()) - 1;
+}
+
+int ConversationView::keyboardRow() const
+{
+    const QModelIndex current = currentIndex();
+    return current.isValid() ? current.row() : firstRowInView();
+}
+
+int ConversationView::firstRowInView() const
+{
+    const qint64 top = verticalOffset();
+    const int row = std::max(0, rowAt(top));
+    // A row cut at the top is not where the reader is; the one below it is, if it shows.
+    if (rowTop(row) < top && row + 1 < laidOutRows()
+        && rowTop(row + 1) < top + viewport()->height())
+        return row + 1;
+    return row;
+}
+
+// Notes' widths on one line, measured once: a note wider than its row wraps.
+void ConversationView::measureNotes(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        m_noteWidths[size_t(row)] = BubbleDelegate::naturalWidth(
+            model()->index(row, 0, rootIndex()), font());
+}
+
+// Where each row from `first` on starts. O(rows after it): an appended row costs O(1).
+void ConversationView::layOutFrom(int first)
+{
+    const int base = baseRowHeight();
+    const int width = viewport()->width();
+    const float oneLine = float(BubbleDelegate::noteWidth(width));
+    m_laidOutWidth = width;
+    for (int row = first; row < laidOutRows(); ++row) {
+        const int height = m_noteWidths[size_t(row)] <= oneLine
+            ? base
+            : BubbleDelegate::wrappedNoteHeight(model()->index(row, 0, rootIndex()), font(),
+                                                width);
+        m_tops[size_t(row) + 1] = m_tops[size_t(row)] + height;
+    }
+    updateScrollRange();
+}
+
+void ConversationView::layOutAll()
+{
+    const int rows = model() ? model()->rowCount(rootIndex()) : 0;
+    m_noteWidths.assign(size_t(rows), 0);
+    m_tops.assign(size_t(rows) + 1, 0);
+    if (rows > 0)
+        measureNotes(0, rows - 1);
+    layOutFrom(0);
+    viewport()->update();
 }
 
 QRect ConversationView::visualRect(const QModelIndex &index) const
 {
-    if (!index.isValid() || index.parent() != rootIndex() || index.column() != 0)
+    if (!index.isValid() || index.parent() != rootIndex() || index.column() != 0
+        || index.row() >= laidOutRows())
         return {};
-    const int height = rowHeight();
-    return QRect(0, int(qint64(index.row()) * height - verticalOffset()), viewport()->width(),
-                 height);
+    return QRect(0, int(rowTop(index.row()) - verticalOffset()), viewport()->width(),
+                 rowHeight(index.row()));
 }
 
 void ConversationView::scrollTo(const QModelIndex &index, ScrollHint hint)
 {
-    if (!index.isValid())
+    if (!index.isValid() || index.row() >= laidOutRows())
         return;
-    const int height = rowHeight();
-    const qint64 top = qint64(index.row()) * height;
+    const int height = rowHeight(index.row());
+    const qint64 top = rowTop(index.row());
     const int page = viewport()->height();
     QScrollBar *bar = verticalScrollBar();
     qint64 value = bar->value();
@@ -326,36 +477,41 @@ void ConversationView::scrollTo(const QModelIndex &index, ScrollHint hint)
 
 QModelIndex ConversationView::indexAt(const QPoint &point) const
 {
-    const qint64 y = qint64(point.y()) + verticalOffset();
-    if (!model() || y < 0 || point.x() < 0 || point.x() >= viewport()->width())
+    if (!model() || point.x() < 0 || point.x() >= viewport()->width())
         return {};
-    const qint64 row = y / rowHeight();
-    if (row >= rowCount())
-        return {};
-    return model()->index(int(row), 0, rootIndex());
+    const int row = rowAt(qint64(point.y()) + verticalOffset());
+    return row < 0 ? QModelIndex() : model()->index(row, 0, rootIndex());
 }
 
 void ConversationView::reset()
 {
     m_delegate->forgetAll();
     QAbstractItemView::reset();
+    layOutAll();
 }
 
 QModelIndex ConversationView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers)
 {
-    const int rows = rowCount();
+    const int rows = laidOutRows();
     if (rows == 0)
         return {};
     const QModelIndex current = currentIndex();
-    const int pageRows = std::max(1, viewport()->height() / rowHeight());
-    int row = current.isValid() ? current.row() : -1;
+    const int page = viewport()->height();
+    // With nothing current, the keys start at the row outlined: the first in view.
+    int row = keyboardRow();
     switch (cursorAction) {
-    case MoveUp:
-    case MovePrevious: row = row < 0 ? rows - 1 : row - 1; break;
-    case MoveDown:
-    case MoveNext: row = row + 1; break;
-    case MovePageUp: row = row < 0 ? 0 : row - pageRows; break;
-    case MovePageDown: row = row < 0 ? 0 : row + pageRows; break;
+    case MoveUp: row = row - 1; break;
+    case MoveDown: row = row + 1; break;
+    case MovePrevious:
+    case MoveNext: // Qt asks for the "first visible index" with these when given the focus
+        row = current.isValid() ? row + (cursorAction == MoveNext ? 1 : -1) : row;
+        break;
+    case MovePageUp: row = std::max(0, rowAt(std::max<qint64>(0, rowTop(row) - page))); break;
+    case MovePageDown: {
+        const int below = rowAt(rowTop(row) + page);
+        row = below < 0 ? rows - 1 : below;
+        break;
+    }
     case MoveHome: row = 0; break;
     case MoveEnd: row = rows - 1; break;
     case MoveLeft:
@@ -381,18 +537,18 @@ bool ConversationView::isIndexHidden(const QModelIndex &) const
 
 void ConversationView::setSelection(const QRect &rect, QItemSelectionModel::SelectionFlags command)
 {
-    const int rows = rowCount();
+    const int rows = laidOutRows();
     const QRect area = rect.normalized();
     if (rows == 0 || !selectionModel())
         return;
     const qint64 top = qint64(area.top()) + verticalOffset();
     const qint64 bottom = qint64(area.bottom()) + verticalOffset();
-    const int first = int(std::clamp<qint64>(top / rowHeight(), 0, rows - 1));
-    const int last = int(std::clamp<qint64>(bottom / rowHeight(), 0, rows - 1));
-    if (bottom < 0 || top >= qint64(rows) * rowHeight()) {
+    if (bottom < 0 || top >= m_tops.back()) {
         selectionModel()->select(QItemSelection(), command);
         return;
     }
+    const int first = std::max(0, rowAt(std::max<qint64>(0, top)));
+    const int last = bottom >= m_tops.back() ? rows - 1 : rowAt(bottom);
     selectionModel()->select(QItemSelection(model()->index(first, 0, rootIndex()),
                                             model()->index(last, 0, rootIndex())),
                              command);
@@ -414,45 +570,49 @@ QRegion ConversationView::visualRegionForSelection(const QItemSelection &selecti
 
 void ConversationView::updateScrollRange()
 {
-    const int height = rowHeight();
-    const qint64 content = qint64(rowCount()) * height;
     const int page = viewport()->height();
     QScrollBar *bar = verticalScrollBar();
-    bar->setSingleStep(height);
+    bar->setSingleStep(baseRowHeight());
     bar->setPageStep(page);
-    bar->setRange(0, int(std::clamp<qint64>(content - page, 0, INT_MAX)));
+    bar->setRange(0, int(std::clamp<qint64>(m_tops.back() - page, 0, INT_MAX)));
     horizontalScrollBar()->setRange(0, 0);
 }
 
 void ConversationView::updateGeometries()
 {
-    updateScrollRange();
+    if (viewport()->width() != m_laidOutWidth) {
+        m_delegate->forgetAll();
+        layOutFrom(0); // a note wraps differently
+    } else {
+        updateScrollRange();
+    }
     QAbstractItemView::updateGeometries();
 }
 
 void ConversationView::paintEvent(QPaintEvent *event)
 {
-    const int rows = rowCount();
-    if (rows == 0)
-        return;
     QPainter painter(viewport());
+    const bool focused = hasFocus() || viewport()->hasFocus();
+    const int rows = laidOutRows();
+    if (rows == 0) {
+        if (focused)
+            paintFocusFrame(painter, *viewport());
+        return;
+    }
     QStyleOptionViewItem option;
     initViewItemOption(&option);
     const QStyle::State state = option.state;
     const bool enabled = (state & QStyle::State_Enabled) != 0;
-    const QModelIndex current = currentIndex();
-    const bool focus = (hasFocus() || viewport()->hasFocus()) && current.isValid();
+    const int focusRow = focused ? keyboardRow() : -1;
     const QItemSelectionModel *selections = selectionModel();
 
     // As QListView paints its rows, only without laying them all out first.
-    const int height = rowHeight();
     const qint64 offset = verticalOffset();
     const QRect dirty = event->rect();
-    const int first = int(std::clamp<qint64>((dirty.top() + offset) / height, 0, rows - 1));
-    const int last = int(std::clamp<qint64>((dirty.bottom() + offset) / height, 0, rows - 1));
-    for (int row = first; row <= last; ++row) {
+    const int first = std::max(0, rowAt(dirty.top() + offset));
+    for (int row = first; row < rows && rowTop(row) - offset <= dirty.bottom(); ++row) {
         const QModelIndex index = model()->index(row, 0, rootIndex());
-        option.rect = QRect(0, int(qint64(row) * height - offset), viewport()->width(), height);
+        option.rect = QRect(0, int(rowTop(row) - offset), viewport()->width(), rowHeight(row));
         option.state = state;
         if (selections && selections->isSelected(index))
             option.state |= QStyle::State_Selected;
@@ -464,18 +624,20 @@ void ConversationView::paintEvent(QPaintEvent *event)
             }
             option.palette.setCurrentColorGroup(group);
         }
-        if (focus && current == index)
+        if (row == focusRow)
             option.state |= QStyle::State_HasFocus;
         itemDelegateForIndex(index)->paint(&painter, option, index);
     }
+    if (focused)
+        paintFocusFrame(painter, *viewport());
 }
 
 void ConversationView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
-        m_rowHeight = -1;
+        m_baseRowHeight = -1;
         m_delegate->forgetAll();
-        updateGeometries();
+        layOutAll();
     }
     QAbstractItemView::changeEvent(event);
 }
@@ -483,8 +645,17 @@ void ConversationView::changeEvent(QEvent *event)
 void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
                                    const QList<int> &roles)
 {
-    if (topLeft.isValid() && bottomRight.isValid())
+    if (topLeft.isValid() && bottomRight.isValid()) {
         m_delegate->forgetRows(topLeft.row(), bottomRight.row());
+        const int last = std::min(bottomRight.row(), laidOutRows() - 1);
+        bool notes = false; // only a note's height can change with its data
+        for (int row = topLeft.row(); row <= last && !notes; ++row)
+            notes = m_noteWidths[size_t(row)] > 0;
+        if (notes) {
+            measureNotes(topLeft.row(), last);
+            layOutFrom(topLeft.row());
+        }
+    }
     QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
 }
 
@@ -493,25 +664,18 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
     QAbstractItemView::rowsInserted(parent, start, end);
     if (parent != rootIndex())
         return;
-    if (end + 1 < rowCount()) { // rows moved down: what was prepared for them is someone else's
+    if (end + 1 < model()->rowCount(rootIndex())) {
+        // Rows moved down: what was prepared for them is someone else's.
         m_delegate->forgetAll();
         viewport()->update();
     }
-    updateScrollRange(); // O(1): rows have one height
-    const QRect inserted(0, int(qint64(start) * rowHeight() - verticalOffset()),
-                         viewport()->width(), (end - start + 1) * rowHeight());
+    const size_t count = size_t(end - start + 1);
+    m_noteWidths.insert(m_noteWidths.begin() + start, count, 0);
+    m_tops.insert(m_tops.begin() + start + 1, count, m_tops[size_t(start)]);
+    measureNotes(start, end);
+    layOutFrom(start); // O(1) for rows added at the end
+    const QRect inserted(0, int(rowTop(start) - verticalOffset()), viewport()->width(),
+                         int(std::min<qint64>(m_tops.back() - rowTop(start), INT_MAX / 2)));
     if (inserted.intersects(viewport()->rect()))
         viewport()->update(inserted & viewport()->rect());
-    if (m_wasAtBottom && !m_followQueued) {
-        m_followQueued = true;
-        QMetaObject::invokeMethod(this, &ConversationView::followBottom, Qt::QueuedConnection);
-    }
-}
-
-void ConversationView::followBottom()
-{
-    if (!m_followQueued)
-        return;
-    m_followQueued = false;
-    scrollToBottom();
 }

@@ -1,5 +1,6 @@
 #include "app/HexView.h"
 
+#include "app/FocusFrame.h"
 #include "app/WireColors.h"
 #include "core/ByteLiterals.h"
 #include "core/BytePreview.h"
@@ -425,6 +426,15 @@ void HexView::selectTo(qint64 offset, bool extend)
         setSelection(m_anchorFirst, std::max(last, m_anchorLast));
 }
 
+qint64 HexView::keyboardCursor() const
+{
+    if (hasSelection())
+        return m_cursor;
+    if (streamSize() == 0)
+        return -1;
+    return std::min(streamSize() - 1, m_layout.offsetAt(firstVisibleRow(), 0));
+}
+
 void HexView::moveCursor(qint64 offset, bool extend)
 {
     const qint64 size = streamSize();
@@ -479,6 +489,8 @@ void HexView::paintEvent(QPaintEvent *)
                          Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                          tr("No bytes yet. The bytes of the conversation appear here as they "
                             "cross the wire."));
+        if (hasFocus())
+            paintFocusFrame(painter, *viewport());
         return;
     }
     painter.translate(-horizontalScrollBar()->value(), 0);
@@ -487,6 +499,8 @@ void HexView::paintEvent(QPaintEvent *)
     const int onScreen = visibleRowCount() + 1; // the last one may be partly visible
     for (qint64 row = first; row < std::min(rows, first + onScreen); ++row)
         paintRow(painter, colors, row, m_layout.rowY(row - first));
+    if (hasFocus())
+        paintFocusFrame(painter, *viewport());
 }
 
 void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const
@@ -632,8 +646,9 @@ void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qrea
     }
     painter.restore();
 
-    if (hasFocus() && m_cursor >= rowStart && m_cursor < rowEnd) {
-        const int column = int(m_cursor - rowStart);
+    const qint64 cursor = hasFocus() ? keyboardCursor() : -1;
+    if (cursor >= rowStart && cursor < rowEnd) {
+        const int column = int(cursor - rowStart);
         painter.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(m_layout.hexX(column) - 1, y, 2 * cell + 2, height - 1));
@@ -833,7 +848,7 @@ void HexView::keyPressEvent(QKeyEvent *event)
     }
     const bool extend = event->modifiers() & Qt::ShiftModifier;
     const bool wholeStream = event->modifiers() & Qt::ControlModifier;
-    const qint64 at = hasSelection() ? m_cursor : 0;
+    const qint64 at = std::max<qint64>(0, keyboardCursor());
     const int perRow = m_layout.bytesPerRow();
     switch (event->key()) {
     case Qt::Key_Left: moveCursor(at - 1, extend); break;
@@ -849,6 +864,18 @@ void HexView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Escape: clearSelection(); break;
     default: QAbstractScrollArea::keyPressEvent(event); return;
     }
+}
+
+void HexView::focusInEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusInEvent(event);
+    viewport()->update(); // the cursor shows only with the focus
+}
+
+void HexView::focusOutEvent(QFocusEvent *event)
+{
+    QAbstractScrollArea::focusOutEvent(event);
+    viewport()->update();
 }
 
 void HexView::contextMenuEvent(QContextMenuEvent *event)

@@ -79,6 +79,8 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -94,6 +96,9 @@ private:
     qint64 streamSize() const;
     // The selection grows to whole characters when it is made in the text column.
     void selectTo(qint64 offset, bool extend);
+    // Where the keys move from, outlined while the view has the focus: the selection's moving
+    // end, or with nothing selected the first byte in view. -1 with no bytes.
+    qint64 keyboardCursor() const;
     void moveCursor(qint64 offset, bool extend);
     void ensureVisible(qint64 offset);
     void paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const;

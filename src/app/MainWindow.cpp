@@ -16,15 +16,24 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTimer>
 
 namespace {
 constexpr int MaxHostHistory = 10;
 const QString AllInterfaces = QStringLiteral("all");
 const QString ThisComputer = QStringLiteral("localhost");
+
+// The text field inside a spin box: it says returnPressed() once the spin box has taken the
+// typed value, which QAbstractSpinBox itself does not (its lineEdit() is protected).
+QLineEdit *portEditor(QSpinBox *port)
+{
+    return port->findChild<QLineEdit *>();
+}
 } // namespace
 
 MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
@@ -37,8 +46,7 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     m_ui->mainSplitter->setStretchFactor(0, 9);
     m_ui->mainSplitter->setStretchFactor(1, 11);
     m_ui->inspector->setAutoBytesPerRow(true);
-    m_ui->clients->header()->setStretchLastSection(true);
-    m_ui->retryButton->hide();
+    fitClientColumns();
 
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
@@ -148,6 +156,11 @@ void MainWindow::setUpServer()
 {
     fillBindChoices();
     connect(m_ui->startStopButton, &QPushButton::clicked, this, &MainWindow::toggleConnection);
+    // Enter in the port starts; it never stops (the field is disabled while listening anyway).
+    connect(portEditor(m_ui->serverPort), &QLineEdit::returnPressed, this, [this] {
+        if (!m_server.isListening())
+            startServer();
+    });
     connect(m_ui->copyAddressButton, &QPushButton::clicked, this, [this] {
         const QString address = m_ui->reachable->currentData().toString();
         if (!address.isEmpty()) {
@@ -179,6 +192,35 @@ void MainWindow::setUpServer()
     });
     m_clientListTimer->setInterval(250); // byte counters: a few times a second is plenty
     connect(m_clientListTimer, &QTimer::timeout, this, &MainWindow::refreshClientList);
+}
+
+// The client's address and port in full: its column widens to the widest one listed (measured
+// once per client, not on every refresh of the counters); the counters take what they need.
+void MainWindow::fitClientColumns()
+{
+    QTreeWidget *clients = m_ui->clients;
+    QHeaderView *header = clients->header();
+    header->setStretchLastSection(true);
+    const QFontMetrics metrics(clients->font());
+    const int margin = 2 * (clients->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr,
+                                                          clients)
+                            + 1);
+    const int counter = std::max(metrics.horizontalAdvance(QStringLiteral("999999999")),
+                                 metrics.horizontalAdvance(tr("Bytes out")))
+        + margin + metrics.averageCharWidth();
+    header->resizeSection(1, counter);
+    header->resizeSection(2, counter);
+    header->resizeSection(0, metrics.horizontalAdvance(tr("Client")) + margin);
+    connect(clients->model(), &QAbstractItemModel::rowsInserted, this,
+            [clients, metrics, margin](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row) {
+                    const int wanted = metrics.horizontalAdvance(
+                                           clients->topLevelItem(row)->text(0))
+                        + margin;
+                    if (wanted > clients->columnWidth(0))
+                        clients->header()->resizeSection(0, wanted);
+                }
+            });
 }
 
 void MainWindow::fillBindChoices()
@@ -353,12 +395,13 @@ void MainWindow::setUpClient()
 {
     m_ui->host->setEditText(QStringLiteral("127.0.0.1"));
     connect(m_ui->connectButton, &QPushButton::clicked, this, &MainWindow::toggleConnection);
-    connect(m_ui->retryButton, &QPushButton::clicked, this, [this] {
-        connectToServer(m_ui->host->currentText().trimmed(), quint16(m_ui->clientPort->value()));
-    });
-    connect(m_ui->host->lineEdit(), &QLineEdit::returnPressed, this, [this] {
-        connectToServer(m_ui->host->currentText().trimmed(), quint16(m_ui->clientPort->value()));
-    });
+    // Enter in the host or the port connects to what they say; it never disconnects.
+    for (QLineEdit *field : {m_ui->host->lineEdit(), portEditor(m_ui->clientPort)}) {
+        connect(field, &QLineEdit::returnPressed, this, [this] {
+            connectToServer(m_ui->host->currentText().trimmed(),
+                            quint16(m_ui->clientPort->value()));
+        });
+    }
     connect(m_ui->composer, &ComposerWidget::sendRequested, this, &MainWindow::onComposed);
 
     connect(&m_client, &CapitalizeClient::stateChanged, this, &MainWindow::updateClientState);
@@ -464,7 +507,6 @@ void MainWindow::updateClientState()
         || state == State::Connected;
     m_ui->connectButton->setText(busy ? tr("Disco&nnect") : tr("Co&nnect"));
     m_ui->toggleAction->setText(busy ? tr("Disco&nnect") : tr("Co&nnect"));
-    m_ui->retryButton->setVisible(m_mode == Mode::Client && state == State::Failed);
     if (m_mode != Mode::Client)
         return;
     const QString server = SocketErrorText::endpoint(m_client.peerAddress(), m_client.peerPort());

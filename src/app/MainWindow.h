@@ -63,6 +63,7 @@ protected:
 private:
     void setUpServer();
     void setUpClient();
+    void fitClientColumns();
     void fillBindChoices();
     ServerOptions serverOptionsFromBar() const;
     void onClientConnected(CapitalizeSession *session);

@@ -33,7 +33,8 @@ public:
     // Names the connections: a connection id of 0 is the listening socket only on a server.
     using Side = SocketSide;
 
-    enum Column { TimeColumn, ConnectionColumn, CallColumn, LectureColumn, ColumnCount };
+    // The call and the lecture's line first: they are what a student maps one to the other.
+    enum Column { CallColumn, LectureColumn, ConnectionColumn, TimeColumn, ColumnCount };
 
     static constexpr int DefaultMaxRows = 10000;
     static constexpr int DefaultBatchIntervalMs = 50;

@@ -1,6 +1,7 @@
 #include "app/SocketCallsView.h"
 
 #include "app/SocketCallsModel.h"
+#include "app/TailFollower.h"
 #include "core/SocketEventText.h"
 
 #include <QAction>
@@ -21,28 +22,28 @@
 
 namespace {
 
-// The Python column is code, so it is set as code.
+// The Python column is code, so it is set as code, at the size of the other columns (for an
+// even row).
+QFont codeFont(const QFont &besides)
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (besides.pointSizeF() > 0)
+        font.setPointSizeF(besides.pointSizeF());
+    return font;
+}
+
 class MonospaceDelegate : public QStyledItemDelegate
 {
 public:
-    explicit MonospaceDelegate(QObject *parent)
-        : QStyledItemDelegate(parent)
-        , m_font(QFontDatabase::systemFont(QFontDatabase::FixedFont))
-    {}
+    using QStyledItemDelegate::QStyledItemDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
-        QFont font = m_font;
-        if (option->font.pointSizeF() > 0) // the size of the other columns, for an even row
-            font.setPointSizeF(option->font.pointSizeF());
-        option->font = font;
-        option->fontMetrics = QFontMetrics(font);
+        option->font = codeFont(option->font);
+        option->fontMetrics = QFontMetrics(option->font);
     }
-
-private:
-    QFont m_font;
 };
 
 // The status line is rewritten at most this often: under a load of a thousand calls a second,
@@ -57,6 +58,7 @@ SocketCallsView::SocketCallsView(QWidget *parent)
     , m_status(new QLabel(this))
     , m_clearAction(new QAction(tr("Clear"), this))
     , m_statusTimer(new QTimer(this))
+    , m_follower(new TailFollower(m_tree->verticalScrollBar()))
 {
     setAccessibleName(tr("Socket calls"));
     m_tree->setAccessibleName(tr("Socket calls"));
@@ -73,6 +75,7 @@ SocketCallsView::SocketCallsView(QWidget *parent)
                                      new MonospaceDelegate(m_tree));
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionsMovable(false);
+    m_tree->viewport()->installEventFilter(this); // its width shares out the columns
 
     m_clearAction->setToolTip(tr("Empty the list of socket calls"));
     m_clearAction->setEnabled(false);
@@ -118,13 +121,10 @@ void SocketCallsView::setModel(SocketCallsModel *model)
         m_model->disconnect(this);
     m_model = model;
     m_tree->setModel(model);
-    m_scrollPending = false;
     m_rowsDroppedAbove = 0;
     if (model) {
         // Connected after the tree's own connections, so the tree has taken the change in
         // before these look at its scroll bar.
-        connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
-                &SocketCallsView::onRowsAboutToBeInserted);
         connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
                 &SocketCallsView::onRowsAboutToBeRemoved);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &SocketCallsView::onRowsRemoved);
@@ -132,23 +132,53 @@ void SocketCallsView::setModel(SocketCallsModel *model)
                 &SocketCallsView::scheduleStatusUpdate);
         connect(model, &QAbstractItemModel::modelReset, this, &SocketCallsView::updateStatus);
 
-        // Fixed widths from the font, not ResizeToContents, which would measure rows.
-        const QFontMetrics metrics(m_tree->font());
-        const int padding = 3 * metrics.averageCharWidth();
-        QHeaderView *header = m_tree->header();
-        header->resizeSection(SocketCallsModel::TimeColumn,
-                              metrics.horizontalAdvance(QStringLiteral("00:00:00.000")) + padding);
-        header->resizeSection(SocketCallsModel::ConnectionColumn,
-                              metrics.horizontalAdvance(QStringLiteral("#999 127.0.0.1:51234"))
-                                  + padding);
-        // As wide as a typical long row, in the words (and language) rows will use.
-        const QString longCall = SocketEventText::callAndResult(
-            SocketEvent::recv(SocketSide::Server, 1, 1024, 0));
-        header->resizeSection(SocketCallsModel::CallColumn,
-                              metrics.horizontalAdvance(longCall) + padding);
-        m_tree->scrollToBottom();
+        fitColumns();
+        m_follower->follow();
     }
     updateStatus();
+}
+
+bool SocketCallsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+// Widths from the font, not ResizeToContents, which would measure rows. The call gets about a
+// third, the lecture's line the rest of what the connection and the time leave; when that is
+// too little to read a line, the lecture's line comes first and the others are scrolled to.
+void SocketCallsView::fitColumns()
+{
+    if (!m_model)
+        return;
+    const QFontMetrics metrics(m_tree->font());
+    const QFontMetrics code(codeFont(m_tree->font()));
+    const int padding = 3 * metrics.averageCharWidth();
+    const auto textWidth = [padding](const QFontMetrics &font, const QString &text) {
+        return font.horizontalAdvance(text) + padding;
+    };
+    // Calls as rows will show them, in the words (and language) the rows will use.
+    const auto read = [](qint64 bytes) {
+        return SocketEvent::recv(SocketSide::Server, 1, 1024, bytes);
+    };
+    const int time = textWidth(metrics, QStringLiteral("00:00:00.000"));
+    const int connection = textWidth(metrics, QStringLiteral("#999 127.0.0.1:51234"));
+    const int shortCall = textWidth(metrics, SocketEventText::callAndResult(read(1024)));
+    const int longCall = textWidth(metrics, SocketEventText::callAndResult(read(0)));
+    const int readableLine = textWidth(
+        code, SocketEventText::pythonLine(SocketEvent::accept(1, {QString(), 0})));
+
+    const int width = m_tree->viewport()->width();
+    const int call = std::clamp(width * 3 / 10, shortCall, longCall);
+    int lecture = width - call - connection - time;
+    if (lecture < readableLine)
+        lecture = std::max(readableLine, width - call);
+    QHeaderView *header = m_tree->header();
+    header->resizeSection(SocketCallsModel::CallColumn, call);
+    header->resizeSection(SocketCallsModel::LectureColumn, lecture);
+    header->resizeSection(SocketCallsModel::ConnectionColumn, connection);
+    header->resizeSection(SocketCallsModel::TimeColumn, time);
 }
 
 void SocketCallsView::copySelection()
@@ -179,28 +209,11 @@ bool SocketCallsView::isAtBottom() const
     return bar->value() >= bar->maximum();
 }
 
-void SocketCallsView::onRowsAboutToBeInserted()
-{
-    // Decided before the row comes in: at the bottom now means the reader is following.
-    // The scroll itself waits for the event loop, so a burst of rows costs one layout and one
-    // scroll, not one per row.
-    if (m_scrollPending || !isAtBottom() || m_tree->verticalScrollBar()->isSliderDown())
-        return;
-    m_scrollPending = true;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_scrollPending = false;
-            m_tree->scrollToBottom();
-        },
-        Qt::QueuedConnection);
-}
-
 void SocketCallsView::onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
 {
     // Rows dropped from the top would slide what the reader is looking at upwards; the scroll
     // position moves up by as many rows to keep it in place. Not when following the bottom.
-    if (parent.isValid() || first != 0 || m_scrollPending || isAtBottom())
+    if (parent.isValid() || first != 0 || m_follower->isFollowing())
         return;
     m_rowsDroppedAbove += last - first + 1;
 }

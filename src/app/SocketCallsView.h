@@ -9,12 +9,14 @@ class QModelIndex;
 class QTimer;
 class QTreeView;
 class SocketCallsModel;
+class TailFollower;
 
-// Shows a SocketCallsModel like a log: Time | Connection | Call | In the lecture's code, the
-// Python column in a monospace font. While scrolled to the bottom it follows new calls; scrolled
-// up, it stays on the rows being read, even while the model drops its oldest rows. A line above
-// the list counts the calls and says how many old ones were dropped; "Clear" empties it, and
-// the selected rows copy as text.
+// Shows a SocketCallsModel like a log: Call | In the lecture's code | Connection | Time, the
+// Python column in a monospace font. The first two share the width there is, so the lecture's
+// line is in view even in half a small screen; the others follow when there is room. While
+// scrolled to the bottom it follows new calls; scrolled up, it stays on the rows being read,
+// even while the model drops its oldest rows. A line above the list counts the calls and says
+// how many old ones were dropped; "Clear" empties it, and the selected rows copy as text.
 class SocketCallsView : public QWidget
 {
     Q_OBJECT
@@ -38,8 +40,11 @@ public:
     // Copies the selected rows as tab-separated text (Ctrl+C, or the context menu).
     void copySelection();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
-    void onRowsAboutToBeInserted();
+    void fitColumns();
     void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
     void onRowsRemoved();
     void scheduleStatusUpdate();
@@ -50,6 +55,6 @@ private:
     QLabel *m_status;
     QAction *m_clearAction;
     QTimer *m_statusTimer;
-    bool m_scrollPending = false; // one scroll to the bottom per event-loop pass, not per row
+    TailFollower *m_follower;
     int m_rowsDroppedAbove = 0;   // rows dropped from the top while the user reads further up
 };

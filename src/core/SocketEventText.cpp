@@ -358,9 +358,12 @@ QString SocketEventText::recvExplanation(const SocketEvent &event)
     }
     return server ? tr("Waits for bytes from the client and reads at most %1 of them. TCP "
                        "is a stream, not messages: one recv() may get part of a send, or "
-                       "several sends at once.").arg(event.size)
+                       "several sends at once. The lecture's server then turns the bytes "
+                       "back into text with data.decode() before upper().").arg(event.size)
                   : tr("Waits for the server's reply and reads at most %1 bytes of it; a "
-                       "long reply may take more than one recv().").arg(event.size);
+                       "long reply may take more than one recv(). They are bytes: "
+                       "data.decode() turns them back into text, as the lecture's client "
+                       "does before printing.").arg(event.size);
 }
 
 QString SocketEventText::resetExplanation(const SocketEvent &event)
@@ -389,11 +392,13 @@ QString SocketEventText::sendExplanation(const SocketEvent &event)
             .arg(failure(event.failure));
     }
     return onServer(event)
-        ? tr("Sends the capitalized bytes back to the client; sendall() returns only when all "
-             "of them are handed to the system. Their count can differ from what recv() got: "
-             "\"ß\" becomes \"SS\", and a character cut in two by a read waits for its end.")
-        : tr("Sends these bytes to the server; sendall() returns only when all of them are "
-             "handed to the system.");
+        ? tr("Sends the capitalized text back to the client, made bytes again with "
+             "string.encode(); sendall() returns only when all of them are handed to the "
+             "system. Their count can differ from what recv() got: \"ß\" becomes \"SS\", and "
+             "a character cut in two by a read waits for its end.")
+        : tr("Sends the message to the server. The socket carries bytes, not text: the message "
+             "was encoded to UTF-8 bytes first (data = mesg.encode()), and sendall() returns "
+             "only when all of them are handed to the system.");
 }
 
 QString SocketEventText::closeExplanation(const SocketEvent &event)

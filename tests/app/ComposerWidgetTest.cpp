@@ -201,26 +201,29 @@ TEST_F(ComposerWidgetTest, BadHexIsExplainedAndCanNotBeSent)
     EXPECT_EQ(sent.first().first().toByteArray(), QByteArrayLiteral("H\xff"));
 }
 
-TEST_F(ComposerWidgetTest, ThePreviewShowsTheBytesAsTheyAreTyped)
+TEST_F(ComposerWidgetTest, ThePreviewShowsTheBytesAsTheyAreTypedAndWhatEncodeMadeThem)
 {
+    // As the lecture's client makes them: data = mesg.encode(), here with the line ending.
     type(QStringLiteral("I am hungry"));
     EXPECT_EQ(composer.previewText(),
-              QStringLiteral("12 bytes: 49 20 61 6d 20 68 75 6e 67 72 79 0a"));
+              QStringLiteral("(message + \"\\n\").encode() -> 12 bytes: "
+                             "49 20 61 6d 20 68 75 6e 67 72 79 0a"));
     composer.setLineEnding(LineEnding::CrLf);
     EXPECT_EQ(composer.previewText(),
-              QStringLiteral("13 bytes: 49 20 61 6d 20 68 75 6e 67 72 79 0d 0a"));
+              QStringLiteral("(message + \"\\r\\n\").encode() -> 13 bytes: "
+                             "49 20 61 6d 20 68 75 6e 67 72 79 0d 0a"));
     composer.setLineEnding(LineEnding::None);
     EXPECT_EQ(composer.previewText(),
-              QStringLiteral("11 bytes: 49 20 61 6d 20 68 75 6e 67 72 79"));
+              QStringLiteral("message.encode() -> 11 bytes: 49 20 61 6d 20 68 75 6e 67 72 79"));
     type(QStringLiteral(" for tacos today")); // 27 bytes: the first 24 are shown
     EXPECT_EQ(composer.previewText(),
-              QStringLiteral(u"27 bytes: 49 20 61 6d 20 68 75 6e 67 72 79 20 66 6f 72 20 74 61 63 "
-                             u"6f 73 20 74 6f \u2026"));
+              QStringLiteral(u"message.encode() -> 27 bytes: 49 20 61 6d 20 68 75 6e 67 72 79 20 "
+                             u"66 6f 72 20 74 61 63 6f 73 20 74 6f \u2026"));
     EXPECT_TRUE(preview()->toolTip().contains(QStringLiteral("b'I am hungry for tacos today'")))
         << preview()->toolTip();
     message()->clear();
     type(QStringLiteral("a"));
-    EXPECT_EQ(composer.previewText(), QStringLiteral("1 byte: 61"));
+    EXPECT_EQ(composer.previewText(), QStringLiteral("message.encode() -> 1 byte: 61"));
     message()->clear();
     EXPECT_EQ(composer.previewText(), QStringLiteral("Nothing to send yet"));
 }
@@ -228,7 +231,33 @@ TEST_F(ComposerWidgetTest, ThePreviewShowsTheBytesAsTheyAreTyped)
 TEST_F(ComposerWidgetTest, ThePreviewOfTheTacoShowsItsFourBytes)
 {
     type(QStringLiteral(u"\U0001F32E"));
-    EXPECT_EQ(composer.previewText(), QStringLiteral("5 bytes: f0 9f 8c ae 0a"));
+    EXPECT_EQ(composer.previewText(),
+              QStringLiteral("(message + \"\\n\").encode() -> 5 bytes: f0 9f 8c ae 0a"));
+}
+
+TEST_F(ComposerWidgetTest, ANumberIsSaidToTravelAsText)
+{
+    const QString said = QStringLiteral("Numbers travel as text: '4' is the byte 0x34");
+    type(QStringLiteral("42"));
+    EXPECT_TRUE(composer.previewText().contains(said)) << composer.previewText();
+    EXPECT_TRUE(composer.previewText().startsWith(
+        QStringLiteral("(message + \"\\n\").encode() -> 3 bytes: 34 32 0a")))
+        << composer.previewText();
+    EXPECT_TRUE(preview()->toolTip().contains(said)) << preview()->toolTip();
+    message()->clear();
+    type(QStringLiteral("room 7"));
+    EXPECT_TRUE(composer.previewText().contains(
+        QStringLiteral("Numbers travel as text: '7' is the byte 0x37")))
+        << composer.previewText();
+    message()->clear();
+    type(QStringLiteral("no digits"));
+    EXPECT_FALSE(composer.previewText().contains(QStringLiteral("Numbers")))
+        << composer.previewText();
+    // Hex digits are bytes, not numbers sent as text.
+    composer.setHexMode(true);
+    message()->clear();
+    type(QStringLiteral("34 32"));
+    EXPECT_EQ(composer.previewText(), QStringLiteral("2 bytes: 34 32"));
 }
 
 TEST_F(ComposerWidgetTest, UpAndDownRecallSentMessagesLikeAShell)
@@ -370,7 +399,7 @@ TEST_F(ComposerWidgetTest, APasteOfAHundredThousandCharactersIsSentWhole)
     QTest::keyClick(message(), Qt::Key_V, Qt::ControlModifier);
     ASSERT_EQ(message()->text().size(), text.size());
     const QByteArray expected = text.toUtf8() + '\n';
-    EXPECT_TRUE(preview()->text().startsWith(QString::number(expected.size())))
+    EXPECT_TRUE(preview()->text().contains(QStringLiteral("-> %1 bytes").arg(expected.size())))
         << preview()->text().left(80).toStdString();
 
     QSignalSpy sent(&composer, &ComposerWidget::sendRequested);
@@ -385,7 +414,6 @@ TEST_F(ComposerWidgetTest, APasteLongerThanAMessageCanBeIsRefusedWholeWithAReaso
     type(QStringLiteral("keep me "));
     QGuiApplication::clipboard()->setText(QString(ComposerWidget::MaxMessageCharacters, 'x'));
     QTest::keyClick(message(), Qt::Key_V, Qt::ControlModifier);
-    QCoreApplication::processEvents(); // the refusal is carried out once the paste returns
     EXPECT_TRUE(message()->text() == QStringLiteral("keep me ")) // nothing of it, not a part
         << message()->text().size() << " characters";
     EXPECT_TRUE(preview()->text().contains(QStringLiteral("not pasted")))
@@ -395,7 +423,7 @@ TEST_F(ComposerWidgetTest, APasteLongerThanAMessageCanBeIsRefusedWholeWithAReaso
         << preview()->text().toStdString();
 
     type(QStringLiteral("too")); // typing on clears the notice and sends what is typed
-    EXPECT_TRUE(preview()->text().startsWith(QStringLiteral("12 bytes")))
+    EXPECT_TRUE(preview()->text().contains(QStringLiteral("-> 12 bytes")))
         << preview()->text().toStdString();
 }
 

@@ -21,6 +21,19 @@ QByteArray bytesAt(const ConversationModel &model, int row)
     return model.stream().bytes(offset, end - offset).toByteArray();
 }
 
+TEST(ConversationModelTest, AReplyOfOnlySpacesShowsItsSpaces)
+{
+    ConversationModel model;
+    model.addSent("   ", 0, 1);
+    model.addReceived("   ", 0, 1);
+    model.addSent("a b \n", 0, 2);
+    const QString box = QStringLiteral("\u2423");
+    EXPECT_EQ(model.index(0).data().toString(), box.repeated(3));
+    EXPECT_EQ(model.index(1).data().toString(), box.repeated(3));
+    EXPECT_EQ(model.index(2).data().toString(),
+              QStringLiteral("a b") + box + QStringLiteral("\\n"));
+}
+
 TEST(ConversationModelTest, ReadsOfOneReplyJoinOneBubbleUntilItIsComplete)
 {
     ConversationModel model;

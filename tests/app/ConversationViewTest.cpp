@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QScrollBar>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -16,6 +17,15 @@ void settle()
 {
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents();
+}
+
+// Shown without taking the focus: a focused view outlines a row, and the tests that compare
+// paintings of two views are not about the focus.
+void showUnfocused(ConversationView &view)
+{
+    view.setAttribute(Qt::WA_ShowWithoutActivating);
+    view.setFocusPolicy(Qt::NoFocus);
+    view.show();
 }
 
 QImage rendered(ConversationView &view)
@@ -35,7 +45,7 @@ struct Conversation
     {
         view.setConversation(&model);
         view.resize(width, height);
-        view.show();
+        showUnfocused(view);
         settle();
     }
 
@@ -107,6 +117,108 @@ TEST(ConversationViewTest, DoesNotFollowWhenScrolledUp)
     EXPECT_TRUE(conversation.atBottom());
 }
 
+TEST(ConversationViewTest, KeepsFollowingWhenTheViewGetsShorter)
+{
+    Conversation conversation;
+    for (int i = 0; i < 100; ++i)
+        conversation.model.addSent("hello\n", 0, i + 1);
+    settle();
+    ASSERT_TRUE(conversation.atBottom());
+    // The window's bar grows a line (a long state, the composer shown): nobody scrolled away.
+    conversation.view.resize(600, 200);
+    settle();
+    conversation.model.addSent("newest\n", 0, 101);
+    settle();
+    EXPECT_TRUE(conversation.atBottom());
+}
+
+TEST(ConversationViewTest, TabbedToItShowsWhereTheKeysAreAndUpDownMoveOneRow)
+{
+    Conversation conversation;
+    for (int i = 0; i < 100; ++i)
+        conversation.model.addSent("hello\n", 0, i + 1);
+    settle();
+    ASSERT_TRUE(conversation.atBottom());
+    ConversationView &view = conversation.view;
+    view.setFocusPolicy(Qt::StrongFocus);
+    view.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&view));
+    view.clearFocus();
+    const QImage unfocused = rendered(view);
+    int firstInView = 0; // the first row wholly in view
+    while (view.visualRect(conversation.model.index(firstInView)).top() < 0)
+        ++firstInView;
+
+    view.setFocus(Qt::TabFocusReason);
+    settle();
+    ASSERT_TRUE(view.hasFocus());
+    EXPECT_NE(rendered(view), unfocused) << "the focus does not show";
+
+    const int scrolled = view.verticalScrollBar()->value();
+    QTest::keyClick(&view, Qt::Key_Down);
+    EXPECT_EQ(view.currentIndex().row(), firstInView + 1)
+        << "the keys start where the reader is, not at the first row of all";
+    EXPECT_EQ(view.verticalScrollBar()->value(), scrolled);
+    QTest::keyClick(&view, Qt::Key_Up);
+    QTest::keyClick(&view, Qt::Key_Up);
+    EXPECT_EQ(view.currentIndex().row(), firstInView - 1);
+    const int rowHeight = view.visualRect(conversation.model.index(0)).height();
+    EXPECT_LE(scrolled - view.verticalScrollBar()->value(), rowHeight)
+        << "a step of one row scrolls at most one row";
+    EXPECT_TRUE(view.viewport()->rect().contains(view.visualRect(view.currentIndex())));
+}
+
+// The vertical extent of what is painted in `rect` (not the background), in pixels.
+int inkHeight(const QImage &image, const QRect &rect)
+{
+    const QRgb background = image.pixel(rect.left() + 1, rect.top() + 1);
+    int top = -1;
+    int bottom = -1;
+    for (int y = rect.top(); y <= rect.bottom() && y < image.height(); ++y) {
+        for (int x = rect.left(); x <= rect.right() && x < image.width(); ++x) {
+            if (image.pixel(x, y) != background) {
+                top = top < 0 ? y : top;
+                bottom = y;
+                break;
+            }
+        }
+    }
+    return top < 0 ? 0 : bottom - top + 1;
+}
+
+TEST(ConversationViewTest, ALongProblemWrapsAndShowsAllOfIt)
+{
+    Conversation conversation(360, 400);
+    const QString problem = QStringLiteral(
+        "Connection refused by 127.0.0.1:5220: nothing is listening there (or a firewall "
+        "turned the connection away). Is the server started, and is the port right?");
+    conversation.model.addSent("hello\n", 0, 1);
+    conversation.model.addNote(problem, ConversationModel::Kind::Problem);
+    conversation.model.addNote(QStringLiteral("short"));
+    settle();
+    ConversationView &view = conversation.view;
+    const QRect bubble = view.visualRect(conversation.model.index(0));
+    const QRect note = view.visualRect(conversation.model.index(1));
+    const QRect shortNote = view.visualRect(conversation.model.index(2));
+    EXPECT_EQ(shortNote.height(), bubble.height()) << "a note that fits keeps the usual height";
+    EXPECT_EQ(note.top(), bubble.bottom() + 1);
+    EXPECT_EQ(shortNote.top(), note.bottom() + 1) << "the rows below make room";
+    EXPECT_EQ(view.indexAt(shortNote.center()), conversation.model.index(2));
+
+    // Tall enough for every line of the wrapped text, and every line is painted.
+    const QString line = conversation.model.index(1).data(ConversationModel::HeaderRole)
+                             .toString()
+        + QStringLiteral("  ") + problem;
+    const QFontMetrics metrics(view.font());
+    const int wrapped = metrics.boundingRect(QRect(0, 0, note.width() - 20, 10000),
+                                             Qt::TextWordWrap, line)
+                            .height();
+    ASSERT_GT(wrapped, 3 * metrics.height()) << "the text must not fit on two lines";
+    EXPECT_GE(note.height(), wrapped);
+    EXPECT_GE(inkHeight(rendered(view), note), wrapped - metrics.height())
+        << "the lines of the note are not all drawn";
+}
+
 TEST(ConversationViewTest, ClickingABubbleChoosesItsBytes)
 {
     Conversation conversation;
@@ -151,7 +263,7 @@ TEST(ConversationViewTest, PaintsARowAgainWhenItChanges)
     ConversationView fresh;
     fresh.setConversation(&conversation.model);
     fresh.resize(conversation.view.size());
-    fresh.show();
+    showUnfocused(fresh);
     settle();
     EXPECT_EQ(rendered(fresh), complete);
 }
@@ -173,7 +285,7 @@ TEST(ConversationViewTest, ElidesAgainWhenTheWidthChanges)
     ConversationView fresh; // elides for 400 from the start
     fresh.setConversation(&conversation.model);
     fresh.resize(400, 200);
-    fresh.show();
+    showUnfocused(fresh);
     settle();
     EXPECT_EQ(narrow, rendered(fresh));
 
@@ -194,7 +306,7 @@ TEST(ConversationViewTest, AClearedConversationPaintsItsNewRows)
     ConversationView fresh;
     fresh.setConversation(&conversation.model);
     fresh.resize(conversation.view.size());
-    fresh.show();
+    showUnfocused(fresh);
     settle();
     EXPECT_NE(rendered(conversation.view), before);
     EXPECT_EQ(rendered(conversation.view), rendered(fresh));

@@ -225,6 +225,34 @@ TEST_F(HexViewTest, FollowsNewBytesOnlyWhileAtTheBottom)
     EXPECT_EQ(bar->value(), bar->maximum());
 }
 
+TEST_F(HexViewTest, TabbedToItShowsACursorAndUpDownMoveItOneRow)
+{
+    for (int i = 0; i < 200; ++i)
+        stream.append("a line of sixteen bytes and more\n", ByteStream::Direction::Received, 2);
+    view.streamAppended();
+    QScrollBar *bar = view.verticalScrollBar();
+    ASSERT_TRUE(view.followsTail());
+    view.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&view));
+    view.clearFocus();
+    const QImage unfocused = view.viewport()->grab().toImage();
+
+    view.setFocus(Qt::TabFocusReason);
+    ASSERT_TRUE(view.hasFocus());
+    EXPECT_NE(view.viewport()->grab().toImage(), unfocused) << "the focus does not show";
+
+    const int scrolled = bar->value();
+    QTest::keyClick(&view, Qt::Key_Down);
+    ASSERT_TRUE(view.hasSelection());
+    const qint64 down = view.selectionStart();
+    EXPECT_TRUE(view.viewport()->rect().contains(view.cellRect(down, HexLayout::Area::Hex)))
+        << "the cursor went off screen, to byte " << down;
+    EXPECT_LE(std::abs(bar->value() - scrolled), 1) << "one row down scrolls at most one row";
+    QTest::keyClick(&view, Qt::Key_Up);
+    EXPECT_EQ(view.selectionStart(), down - view.bytesPerRow());
+    EXPECT_LE(std::abs(bar->value() - scrolled), 1);
+}
+
 TEST_F(HexViewTest, PaintsTheRightColoursWhereTheyBelong)
 {
     const QImage image = view.viewport()->grab().toImage();

@@ -4,22 +4,32 @@
 #include "app/ComposerWidget.h"
 #include "app/HexView.h"
 #include "app/MainWindow.h"
+#include "app/SocketCallsView.h"
 #include "net/NetTestSupport.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFontDatabase>
 #include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QSpinBox>
 #include <QTcpServer>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
+
+#include <map>
 
 namespace {
 
@@ -87,6 +97,61 @@ void typeAndSend(MainWindow &window, const QString &text)
     else
         field->insert(text); // QTest types ASCII only; an emoji arrives as a paste would
     QTest::keyClick(field, Qt::Key_Return);
+}
+
+QSpinBox *spinBox(MainWindow &window, const char *name)
+{
+    auto *box = window.findChild<QSpinBox *>(QLatin1String(name));
+    EXPECT_NE(box, nullptr) << name;
+    return box;
+}
+
+// Presses Enter in a field as a person would: it has the focus, the key goes to it.
+void pressEnterIn(QWidget *field)
+{
+    field->activateWindow();
+    field->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(field, Qt::Key_Return);
+}
+
+// Every Alt+letter the window offers as it stands: the menu titles, and the buttons and labelled
+// fields that are shown. Two on one letter clash: Alt+letter then only hops between them.
+// Returns "Alt+F: &File | Close after the &first reply" for each clash.
+QStringList mnemonicClashes(QMainWindow &window)
+{
+    std::map<QString, QStringList> owners;
+    const auto note = [&owners](const QString &text) {
+        const QKeySequence mnemonic = QKeySequence::mnemonic(text);
+        if (!mnemonic.isEmpty())
+            owners[mnemonic.toString()].append(text);
+    };
+    for (const QAction *action : window.menuBar()->actions())
+        if (action->isVisible())
+            note(action->text());
+    for (const QAbstractButton *button : window.findChildren<QAbstractButton *>())
+        if (button->isVisibleTo(&window))
+            note(button->text());
+    for (const QLabel *label : window.findChildren<QLabel *>())
+        if (label->buddy() && label->isVisibleTo(&window))
+            note(label->text());
+    QStringList clashes;
+    for (const auto &[key, texts] : owners)
+        if (texts.size() > 1)
+            clashes << key + QStringLiteral(": ") + texts.join(QStringLiteral(" | "));
+    // Inside each menu, its own items.
+    for (const QMenu *menu : window.menuBar()->findChildren<QMenu *>()) {
+        std::map<QString, QStringList> items;
+        for (const QAction *action : menu->actions()) {
+            const QKeySequence mnemonic = QKeySequence::mnemonic(action->text());
+            if (action->isVisible() && !mnemonic.isEmpty())
+                items[mnemonic.toString()].append(action->text());
+        }
+        for (const auto &[key, texts] : items)
+            if (texts.size() > 1)
+                clashes << menu->title() + QStringLiteral(" ") + key + QStringLiteral(": ")
+                        + texts.join(QStringLiteral(" | "));
+    }
+    return clashes;
 }
 
 class MainWindowTest : public ::testing::Test
@@ -429,6 +494,133 @@ TEST(MainWindowAloneTest, AMessageForAnAddressThatIsNotOneIsKeptAsNotSent)
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_TRUE(problems[0].text.contains(QStringLiteral("missing \"]\""))) << problems[0].text;
     EXPECT_EQ(window.client().state(), CapitalizeClient::State::Disconnected);
+}
+
+TEST_F(MainWindowTest, EnterInThePortFieldConnects)
+{
+    auto *host = clientWindow.findChild<QComboBox *>(QStringLiteral("host"));
+    ASSERT_NE(host, nullptr);
+    host->setEditText(QStringLiteral("127.0.0.1"));
+    QSpinBox *port = spinBox(clientWindow, "clientPort");
+    ASSERT_NE(port, nullptr);
+    port->setValue(serverWindow.server().port());
+    pressEnterIn(port);
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::Connected;
+    })) << clientWindow.stateText();
+    EXPECT_EQ(clientWindow.client().peerPort(), serverWindow.server().port());
+
+    // Enter again does not undo it: the port field connects, it does not toggle.
+    pressEnterIn(port);
+    QTest::qWait(50);
+    EXPECT_EQ(clientWindow.client().state(), CapitalizeClient::State::Connected);
+}
+
+TEST_F(MainWindowTest, EnterInThePortFieldStartsTheServer)
+{
+    serverWindow.stopServer();
+    ASSERT_FALSE(serverWindow.server().isListening());
+    QSpinBox *port = spinBox(serverWindow, "serverPort");
+    ASSERT_NE(port, nullptr);
+    port->setValue(0); // any free port
+    pressEnterIn(port);
+    EXPECT_TRUE(serverWindow.server().isListening()) << serverWindow.stateText();
+}
+
+TEST_F(MainWindowTest, NoTwoThingsShareAnAltLetterInEitherMode)
+{
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        for (const MainWindow::Mode mode : {MainWindow::Mode::Server, MainWindow::Mode::Client}) {
+            window->setMode(mode);
+            EXPECT_EQ(mnemonicClashes(*window).join(QLatin1Char('\n')), QString())
+                << (mode == MainWindow::Mode::Server ? "server" : "client");
+        }
+    }
+}
+
+TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
+{
+    QTcpServer probe; // a port where nothing listens
+    ASSERT_TRUE(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), closedPort);
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::Failed;
+    })) << clientWindow.stateText();
+
+    // Connect is there to try again; no second button beside it does the same.
+    QStringList shown;
+    for (const QPushButton *button : clientWindow.findChildren<QPushButton *>())
+        if (button->isVisibleTo(&clientWindow))
+            shown << button->text().remove(QLatin1Char('&'));
+    EXPECT_TRUE(shown.contains(QStringLiteral("Connect"))) << shown.join(QStringLiteral(", "));
+    EXPECT_FALSE(shown.contains(QStringLiteral("Retry"))) << shown.join(QStringLiteral(", "));
+}
+
+// The demo's size: half of a 1600x900 screen each, less the frame.
+void showAtTheDemoSize(MainWindow &window)
+{
+    window.resize(800, 820);
+    QTest::qWait(50); // the layout, and the splitters' first sizes after the first show
+}
+
+TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                    .empty();
+    }));
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        showAtTheDemoSize(*window);
+        window->socketCalls().flush();
+        QTreeView *tree = window->findChild<SocketCallsView *>()->treeView();
+        ASSERT_GT(tree->model()->rowCount(), 0);
+        const QRect cell = tree->visualRect(
+            tree->model()->index(tree->model()->rowCount() - 1, SocketCallsModel::LectureColumn));
+        const QRect viewport = tree->viewport()->rect();
+        EXPECT_GE(cell.left(), viewport.left()) << "scrolled sideways";
+        EXPECT_LE(cell.right(), viewport.right())
+            << "the lecture's column ends at " << cell.right() << ", the list at "
+            << viewport.right();
+        QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        code.setPointSizeF(tree->font().pointSizeF());
+        const QString line = QStringLiteral("conn, addr = sock.accept()");
+        EXPECT_GE(cell.width(), QFontMetrics(code).horizontalAdvance(line))
+            << "too narrow to read a line of the lecture";
+    }
+}
+
+TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
+{
+    showAtTheDemoSize(serverWindow);
+    connectClient();
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 1; }));
+    const QString label = list->topLevelItem(0)->text(0);
+    ASSERT_TRUE(label.endsWith(QString::number(clientWindow.client().localPort()))) << label;
+    // What an item view needs not to elide a cell's text: the text and a margin either side.
+    const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+    EXPECT_GE(list->columnWidth(0), list->fontMetrics().horizontalAdvance(label) + 2 * margin)
+        << "the port is cut off: " << label;
+    EXPECT_LE(list->header()->sectionViewportPosition(0) + list->columnWidth(0),
+              list->viewport()->width());
+}
+
+TEST(MainWindowAloneTest, ThePortFieldsSayWhatPortToChoose)
+{
+    MainWindow window(false);
+    const QString server = spinBox(window, "serverPort")->toolTip();
+    EXPECT_TRUE(server.contains(QStringLiteral("below 1024"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("administrator"))) << server;
+    EXPECT_TRUE(server.contains(QStringLiteral("5220"))) << server;
+    const QString client = spinBox(window, "clientPort")->toolTip();
+    EXPECT_TRUE(client.contains(QStringLiteral("the server's port"), Qt::CaseInsensitive))
+        << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("listens on"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("5220"))) << client;
 }
 
 TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)

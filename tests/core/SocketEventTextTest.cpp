@@ -299,6 +299,18 @@ TEST(SocketEventTextTest, ReadExplanationsTellAReadAnEndAndAResetApart)
                     .contains("the connection is over"));
 }
 
+TEST(SocketEventTextTest, SendallAndRecvSayWhereEncodeAndDecodeCome)
+{
+    // The lecture's pipeline: mesg.encode() -> sendall -> recv -> data.decode().
+    for (const SocketSide side : {Client, Server}) {
+        const qint64 connection = side == Server ? 1 : 0;
+        const QString sends = explained(SocketEvent::send(side, connection, 6));
+        EXPECT_TRUE(sends.contains(QStringLiteral(".encode()"))) << sends;
+        const QString reads = explained(SocketEvent::recv(side, connection, 1024, 6));
+        EXPECT_TRUE(reads.contains(QStringLiteral(".decode()"))) << reads;
+    }
+}
+
 // The stripped lines of one of the lecture's programs, as tests/peers keeps them.
 QStringList lectureProgram(const char *name)
 {

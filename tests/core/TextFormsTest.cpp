@@ -84,6 +84,25 @@ TEST(BytePreviewTest, ShortensLongInputByCharacters)
     EXPECT_EQ(BytePreview::escaped("\xc3\x9f\xc3\x9f\xc3\x9f", 2), QStringLiteral("ßß…"));
 }
 
+TEST(BytePreviewTest, MarksSpacesAtTheEdgesOfALineWhenAsked)
+{
+    using BytePreview::Spaces;
+    const QString box = QStringLiteral("\u2423"); // ␣, the control picture of a space
+    // A reply of nothing but spaces would be an empty bubble.
+    EXPECT_EQ(BytePreview::escaped("   ", 80, Spaces::MarkedAtEdges), box.repeated(3));
+    EXPECT_EQ(BytePreview::escaped("   \n", 80, Spaces::MarkedAtEdges),
+              box.repeated(3) + QStringLiteral("\\n"));
+    // Before a line ending, after one, and at either end; not between words.
+    EXPECT_EQ(BytePreview::escaped(" hi there  \r\n  next", 80, Spaces::MarkedAtEdges),
+              box + QStringLiteral("hi there") + box.repeated(2) + QStringLiteral("\\r\\n")
+                  + box.repeated(2) + QStringLiteral("next"));
+    // Unasked, a space stays a space.
+    EXPECT_EQ(BytePreview::escaped("   "), QStringLiteral("   "));
+    // Marks count as characters when the preview is shortened.
+    EXPECT_EQ(BytePreview::escaped(QByteArray(10, ' '), 4, Spaces::MarkedAtEdges),
+              box.repeated(4) + QChar(0x2026));
+}
+
 TEST(HexDumpTest, HasTheHexdumpCanonicalLayout)
 {
     // Exactly what `hexdump -C` prints for these bytes.
