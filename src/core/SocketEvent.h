@@ -113,7 +113,7 @@ public:
     bool ipv6 = false;        // Socket: AF_INET6, else AF_INET
     bool dualStack = false;   // Socket: an IPv6 socket that takes IPv4 clients too
     Endpoint local;           // Bind: as asked (port 0: any); Connect: ours, once connected
-    quint16 chosenPort = 0;   // Bind: the port the system chose when asked for port 0
+    quint16 chosenPort = 0;   // Bind: the port it got (the system's choice when asked for 0)
     Endpoint peer;            // Accept, Refuse, Connect: the other side; Lookup: host and port
     QStringList addresses;    // Lookup: what the name resolved to
     int limit = 0;            // Refuse: the most clients the server serves at once
