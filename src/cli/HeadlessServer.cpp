@@ -2,6 +2,7 @@
 
 #include "core/BytePreview.h"
 #include "core/Counted.h"
+#include "core/SocketEventText.h"
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
@@ -92,19 +93,20 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
     });
     if (m_quiet)
         return;
-    const QString readSize = QString::number(m_options.readSize);
+    // The calls in the window's words, with the bytes they carried.
+    const qint64 id = session->id();
     connect(session, &CapitalizeSession::received, this,
-            [this, who, readSize](const QByteArray &chunk) {
-                log(QStringLiteral("%1 recv(%2) -> %3 bytes: %4")
-                        .arg(who, readSize)
-                        .arg(chunk.size())
-                        .arg(BytePreview::escaped(chunk)));
+            [this, who, id](const QByteArray &chunk) {
+                const SocketEvent read = SocketEvent::recv(SocketSide::Server, id,
+                                                           m_options.readSize, chunk.size());
+                log(QStringLiteral("%1 %2: %3")
+                        .arg(who, SocketEventText::callAndResult(read),
+                             BytePreview::escaped(chunk)));
             });
-    connect(session, &CapitalizeSession::replied, this, [this, who](const QByteArray &reply) {
-        log(QStringLiteral("%1 sendall(%2 bytes): %3")
-                .arg(who)
-                .arg(reply.size())
-                .arg(BytePreview::escaped(reply)));
+    connect(session, &CapitalizeSession::replied, this, [this, who, id](const QByteArray &reply) {
+        const SocketEvent write = SocketEvent::send(SocketSide::Server, id, reply.size());
+        log(QStringLiteral("%1 %2: %3")
+                .arg(who, SocketEventText::callAndResult(write), BytePreview::escaped(reply)));
     });
     connect(session, &CapitalizeSession::readingPaused, this, [this, who](bool paused) {
         log(paused ? tr("%1 is not reading its replies: reading from it paused").arg(who)

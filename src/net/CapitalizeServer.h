@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/SocketEvent.h"
 #include "net/ServerOptions.h"
-#include "net/SocketCall.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -47,9 +47,10 @@ signals:
     void clientRefused(const QString &peer, const QString &reason);
     // Out of descriptors: waiting clients stay in the kernel's queue until some come free.
     void acceptingPaused(bool paused, const QString &reason);
-    // The calls as the lecture makes them. Connect before start(): describing every recv() costs
-    // more than the recv(), so a session only does it if someone listened when it began.
-    void socketCall(const SocketCall &call);
+    // What happens on the sockets, the sessions' included, for the lecture's calls. Connect
+    // before start(): reporting every recv() costs more than the recv(), so a session only does
+    // it if someone listened when it began.
+    void socketEvent(const SocketEvent &event);
     // Every session has ended after stop().
     void stopped();
 
@@ -58,7 +59,8 @@ private:
     void onDescriptorShortage(bool shortage);
     void refuse(qintptr descriptor);
     bool callsWatched() const;
-    void reportCall(const QString &call, const QString &result);
+    bool listenOn(const QHostAddress &address, quint16 *port, bool optional);
+    void report(const SocketEvent &event);
 
     ServerOptions m_options;
     std::vector<std::unique_ptr<QTcpServer>> m_listeners;
