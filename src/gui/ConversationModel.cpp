@@ -1,5 +1,7 @@
 #include "gui/ConversationModel.h"
 
+#include "gui/Coalescer.h"
+
 #include "core/BytePreview.h"
 #include "core/Counted.h"
 
@@ -14,6 +16,7 @@ constexpr int PreviewCharacters = 200;
 
 ConversationModel::ConversationModel(QObject *parent)
     : QAbstractListModel(parent)
+    , m_announcer(new Coalescer(Coalescer::FrameMs, [this] { announce(); }, this))
 {}
 
 void ConversationModel::setBudget(qint64 maxBytes, int maxRows)
@@ -37,8 +40,8 @@ int ConversationModel::addSent(QByteArrayView bytes, qint64 peerId, qint64 messa
     entry.endOffset = m_stream.size();
     entry.byteCount = bytes.size();
     entry.reads = 1;
+    m_streamGrew = true;
     const int row = appendEntry(std::move(entry));
-    emit streamAppended();
     trimToBudget();
     return row;
 }
@@ -68,6 +71,7 @@ int ConversationModel::addReceived(QByteArrayView bytes, qint64 peerId, qint64 m
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 offset = m_stream.size();
     m_stream.append(bytes, ByteStream::Direction::Received, messageId, now, peerId);
+    m_streamGrew = true;
     const auto open = m_openReply.constFind(peerId);
     if (open != m_openReply.cend() && m_entries[size_t(*open)].messageId == messageId) {
         const int row = *open;
@@ -75,8 +79,7 @@ int ConversationModel::addReceived(QByteArrayView bytes, qint64 peerId, qint64 m
         entry.endOffset = m_stream.size();
         entry.byteCount += bytes.size();
         ++entry.reads;
-        emit dataChanged(index(row), index(row));
-        emit streamAppended();
+        rowChanged(row);
         trimToBudget();
         return m_openReply.value(peerId, row);
     }
@@ -93,7 +96,6 @@ int ConversationModel::addReceived(QByteArrayView bytes, qint64 peerId, qint64 m
     entry.complete = false;
     const int row = appendEntry(std::move(entry));
     m_openReply.insert(peerId, row);
-    emit streamAppended();
     trimToBudget();
     return m_openReply.value(peerId, row);
 }
@@ -109,7 +111,7 @@ void ConversationModel::finishReceived(qint64 peerId, qint64 roundTripMicros)
     entry.complete = true;
     if (roundTripMicros >= 0)
         entry.roundTripMicros = roundTripMicros;
-    emit dataChanged(index(row), index(row));
+    rowChanged(row);
 }
 
 int ConversationModel::addNote(const QString &text, Kind kind, qint64 peerId)
@@ -142,17 +144,62 @@ void ConversationModel::clear()
     m_stream.clear();
     m_openReply.clear();
     m_droppedBytes = 0;
+    forgetAnnouncements();
     endResetModel();
     emit streamReset();
+}
+
+void ConversationModel::flush()
+{
+    m_announcer->runNow();
 }
 
 int ConversationModel::appendEntry(Entry entry)
 {
     const int row = int(m_entries.size());
-    beginInsertRows({}, row, row);
     m_entries.push_back(std::move(entry));
-    endInsertRows();
+    m_announcer->request();
     return row;
+}
+
+void ConversationModel::rowChanged(int row)
+{
+    if (row >= m_announcedRows)
+        return; // its insertion, still waiting, tells the views all of it
+    m_changedFirst = std::min(m_changedFirst, row);
+    m_changedLast = std::max(m_changedLast, row);
+    m_announcer->request();
+}
+
+void ConversationModel::announce()
+{
+    if (m_changedLast >= 0) {
+        const QModelIndex first = index(m_changedFirst);
+        const QModelIndex last = index(m_changedLast);
+        m_changedFirst = INT_MAX;
+        m_changedLast = -1;
+        emit dataChanged(first, last);
+    }
+    const int rows = int(m_entries.size());
+    if (rows > m_announcedRows) {
+        beginInsertRows({}, m_announcedRows, rows - 1);
+        m_announcedRows = rows;
+        endInsertRows();
+    }
+    if (m_streamGrew) {
+        m_streamGrew = false;
+        emit streamAppended();
+    }
+}
+
+// Within a reset: the views learn everything anew.
+void ConversationModel::forgetAnnouncements()
+{
+    m_announcer->cancel();
+    m_announcedRows = int(m_entries.size());
+    m_changedFirst = INT_MAX;
+    m_changedLast = -1;
+    m_streamGrew = false;
 }
 
 void ConversationModel::trimToBudget()
@@ -196,13 +243,14 @@ void ConversationModel::trimToBudget()
     m_entries = std::move(entries);
     m_openReply = std::move(open);
     m_stream = std::move(kept);
+    forgetAnnouncements();
     endResetModel();
     emit streamReset();
 }
 
 int ConversationModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : m_announcedRows;
 }
 
 QString ConversationModel::header(const Entry &entry) const
@@ -231,7 +279,7 @@ QString ConversationModel::header(const Entry &entry) const
 
 QVariant ConversationModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= int(m_entries.size()))
+    if (!index.isValid() || index.row() >= m_announcedRows)
         return {};
     const Entry &entry = m_entries[size_t(index.row())];
     switch (role) {

@@ -5,7 +5,11 @@
 #include <QAbstractListModel>
 #include <QHash>
 
+#include <climits>
+
 #include <vector>
+
+class Coalescer;
 
 // The conversation of one window, as a list model: each row a message sent, bytes received (one
 // bubble per reply, however many reads it took), a message that could not be sent, or a note
@@ -13,6 +17,11 @@
 // in order, in stream(), which the byte inspector shows; rows only point into it. Memory stays
 // bounded: past a byte or row budget the oldest half of the conversation is dropped, and a note
 // says so.
+//
+// Under a flood the views hear of new rows, changed rows and new bytes once a frame, not once
+// a message (a Coalescer): every message is kept at once, in order, and a view that repaints
+// and lays out on each notice would otherwise slow the whole server to its pace. After a quiet
+// spell a message is announced at once; rowCount() counts the rows announced.
 class ConversationModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -58,6 +67,8 @@ public:
     // "#2 127.0.0.1:51234"; empty for a peer with no label (a client window's one server).
     QString peerLabel(qint64 peerId) const;
     void clear();
+    // Tells the views now of the rows and changes still waiting (e.g. before a test reads).
+    void flush();
 
     const ByteStream &stream() const { return m_stream; }
     // Dropped to stay within the budgets since the last clear().
@@ -89,6 +100,10 @@ private:
     };
 
     int appendEntry(Entry entry);
+    // A row the views already show changed.
+    void rowChanged(int row);
+    void announce();
+    void forgetAnnouncements();
     void trimToBudget();
     QString header(const Entry &entry) const;
 
@@ -100,4 +115,9 @@ private:
     qint64 m_maxBytes = qint64(256) << 20;
     int m_maxRows = 200000;
     qint64 m_droppedBytes = 0;
+    Coalescer *m_announcer;
+    int m_announcedRows = 0;     // rows the views know of: the first of m_entries
+    int m_changedFirst = INT_MAX; // announced rows changed since, first to last
+    int m_changedLast = -1;
+    bool m_streamGrew = false;   // bytes appended since the last announcement
 };

@@ -1,6 +1,9 @@
+#include "EventLoopWait.h"
 #include "QtPrinters.h"
 
 #include "gui/ConversationModel.h"
+
+#include <QSignalSpy>
 
 #include <gtest/gtest.h>
 
@@ -27,6 +30,7 @@ TEST(ConversationModelTest, AReplyOfOnlySpacesShowsItsSpaces)
     model.addSent("   ", 0, 1);
     model.addReceived("   ", 0, 1);
     model.addSent("a b \n", 0, 2);
+    model.flush();
     const QString box = QStringLiteral("\u2423");
     EXPECT_EQ(model.index(0).data().toString(), box.repeated(3));
     EXPECT_EQ(model.index(1).data().toString(), box.repeated(3));
@@ -40,9 +44,11 @@ TEST(ConversationModelTest, ReadsOfOneReplyJoinOneBubbleUntilItIsComplete)
     model.addSent("hello\n", 0, 1);
     model.addReceived("HEL", 0, 1, 120);
     model.addReceived("LO\n", 0, 1);
+    model.flush();
     ASSERT_EQ(model.rowCount(), 2);
     EXPECT_FALSE(model.index(1).data(ConversationModel::CompleteRole).toBool());
     model.finishReceived(0, 450);
+    model.flush();
     EXPECT_TRUE(model.index(1).data(ConversationModel::CompleteRole).toBool());
     EXPECT_EQ(bytesAt(model, 1), QByteArray("HELLO\n"));
     EXPECT_EQ(model.index(1).data(ConversationModel::ReadCountRole).toInt(), 2);
@@ -55,6 +61,7 @@ TEST(ConversationModelTest, ReadsOfOneReplyJoinOneBubbleUntilItIsComplete)
     EXPECT_TRUE(model.stream().startsRead(6 + 3));
 
     model.addReceived("again", 0, 1); // after completion: a new bubble
+    model.flush();
     EXPECT_EQ(model.rowCount(), 3);
 }
 
@@ -65,6 +72,7 @@ TEST(ConversationModelTest, EachPeerHasItsOwnReply)
     model.addReceived("from one ", 1);
     model.addReceived("from two", 2);
     model.addReceived("and more", 1);
+    model.flush();
     ASSERT_EQ(model.rowCount(), 2);
     EXPECT_EQ(model.index(0).data(ConversationModel::ByteCountRole).toLongLong(), 17);
     EXPECT_EQ(model.index(0).data(ConversationModel::PeerRole).toString(),
@@ -94,6 +102,7 @@ TEST(ConversationModelTest, StaysWithinItsBudgetsAndSaysSo)
         model.addSent(line, 0, i + 1);
         model.addReceived(line.toUpper(), 0, i + 1);
         model.finishReceived(0);
+        model.flush();
         ASSERT_LE(model.stream().size(), 64 * 1024);
         ASSERT_LE(model.rowCount(), 1001);
     }
@@ -105,6 +114,58 @@ TEST(ConversationModelTest, StaysWithinItsBudgetsAndSaysSo)
     const int last = model.rowCount() - 1;
     EXPECT_EQ(bytesAt(model, last), QByteArray::number(9999).rightJustified(31, '.') + '\n');
     EXPECT_EQ(bytesAt(model, last - 1), QByteArray::number(9999).rightJustified(31, '.') + '\n');
+}
+
+// A server's conversation in a flood: 1000 messages (reads and replies of five clients,
+// interleaved) in one pass of the event loop, as a busy wake-up brings them.
+TEST(ConversationModelTest, AFloodInOnePassIsAnnouncedOnceAFrameWithEveryMessageInOrder)
+{
+    ConversationModel model;
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy appended(&model, &ConversationModel::streamAppended);
+    const auto lineOf = [](int exchange) {
+        return QByteArray::number(exchange).rightJustified(8, 'x') + '\n';
+    };
+    for (int exchange = 0; exchange < 500; ++exchange) {
+        const qint64 client = 1 + exchange % 5;
+        model.addReceived(lineOf(exchange), client);
+        model.finishReceived(client);
+        model.addSent(lineOf(exchange).toUpper(), client);
+    }
+    // The first message came after a quiet spell: told at once. The rest wait for the frame.
+    EXPECT_LE(inserted.count(), 1);
+    EXPECT_LE(appended.count(), 1);
+    ASSERT_TRUE(waitUntil([&model] { return model.rowCount() == 1000; })) << model.rowCount();
+    EXPECT_LE(inserted.count(), 2);
+    EXPECT_LE(changed.count(), 2);
+    EXPECT_LE(appended.count(), 2);
+    for (int exchange = 0; exchange < 500; ++exchange) {
+        ASSERT_EQ(kindAt(model, 2 * exchange), Kind::Received) << exchange;
+        ASSERT_EQ(bytesAt(model, 2 * exchange), lineOf(exchange)) << exchange;
+        ASSERT_TRUE(model.index(2 * exchange).data(ConversationModel::CompleteRole).toBool());
+        ASSERT_EQ(kindAt(model, 2 * exchange + 1), Kind::Sent) << exchange;
+        ASSERT_EQ(bytesAt(model, 2 * exchange + 1), lineOf(exchange).toUpper()) << exchange;
+    }
+}
+
+// A reply announced while still arriving, then completed in the next frame's batch: the views
+// hear of the change, once.
+TEST(ConversationModelTest, ARowAlreadyShownThatChangesIsAnnouncedChanged)
+{
+    ConversationModel model;
+    model.addReceived("HEL", 0, 1);
+    model.flush();
+    ASSERT_EQ(model.rowCount(), 1);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    for (int i = 0; i < 100; ++i)
+        model.addReceived("L", 0, 1);
+    model.finishReceived(0, 450);
+    model.flush();
+    ASSERT_EQ(changed.count(), 1);
+    EXPECT_EQ(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+    EXPECT_EQ(model.index(0).data(ConversationModel::ByteCountRole).toLongLong(), 103);
+    EXPECT_TRUE(model.index(0).data(ConversationModel::CompleteRole).toBool());
 }
 
 } // namespace

@@ -12,13 +12,6 @@
 
 namespace {
 
-// Runs what the event loop has queued (the view follows the bottom once per pass).
-void settle()
-{
-    for (int i = 0; i < 3; ++i)
-        QApplication::processEvents();
-}
-
 // Shown without taking the focus: a focused view outlines a row, and the tests that compare
 // paintings of two views are not about the focus.
 void showUnfocused(ConversationView &view)
@@ -49,6 +42,15 @@ struct Conversation
         settle();
     }
 
+    // Tells the view now what the model holds (as its next frame would), and runs what the
+    // event loop has queued (the view follows the bottom once per pass).
+    void settle()
+    {
+        model.flush();
+        for (int i = 0; i < 3; ++i)
+            QApplication::processEvents();
+    }
+
     bool atBottom() const
     {
         const QScrollBar *bar = view.verticalScrollBar();
@@ -61,7 +63,7 @@ TEST(ConversationViewTest, RowsSitOneUnderAnotherAndAreFoundWhereTheyAre)
     Conversation conversation;
     for (int i = 0; i < 5; ++i)
         conversation.model.addSent("line\n", 0, i + 1);
-    settle();
+    conversation.settle();
     const QRect first = conversation.view.visualRect(conversation.model.index(0));
     const QRect third = conversation.view.visualRect(conversation.model.index(2));
     EXPECT_EQ(first.top(), 0);
@@ -84,7 +86,7 @@ TEST(ConversationViewTest, FollowsTheBottomAfterABurstOfMessagesInOnePass)
         conversation.model.finishReceived(0);
     }
     EXPECT_EQ(scrolls, 0) << "scrolled while the burst was still arriving";
-    settle();
+    conversation.settle();
     EXPECT_TRUE(conversation.atBottom());
     EXPECT_EQ(scrolls, 1);
     const QRect last = conversation.view.visualRect(
@@ -92,7 +94,7 @@ TEST(ConversationViewTest, FollowsTheBottomAfterABurstOfMessagesInOnePass)
     EXPECT_EQ(last.bottom(), conversation.view.viewport()->height() - 1);
 
     conversation.model.addNote(QStringLiteral("one more"));
-    settle();
+    conversation.settle();
     EXPECT_TRUE(conversation.atBottom());
 }
 
@@ -101,19 +103,19 @@ TEST(ConversationViewTest, DoesNotFollowWhenScrolledUp)
     Conversation conversation;
     for (int i = 0; i < 100; ++i)
         conversation.model.addSent("hello\n", 0, i + 1);
-    settle();
+    conversation.settle();
     ASSERT_TRUE(conversation.atBottom());
     conversation.view.verticalScrollBar()->setValue(10);
     for (int i = 0; i < 100; ++i)
         conversation.model.addSent("more\n", 0, i + 101);
-    settle();
+    conversation.settle();
     EXPECT_EQ(conversation.view.verticalScrollBar()->value(), 10);
     EXPECT_FALSE(conversation.atBottom());
 
     // Back at the bottom, it follows again.
     conversation.view.scrollToBottom();
     conversation.model.addSent("last\n", 0, 201);
-    settle();
+    conversation.settle();
     EXPECT_TRUE(conversation.atBottom());
 }
 
@@ -122,13 +124,13 @@ TEST(ConversationViewTest, KeepsFollowingWhenTheViewGetsShorter)
     Conversation conversation;
     for (int i = 0; i < 100; ++i)
         conversation.model.addSent("hello\n", 0, i + 1);
-    settle();
+    conversation.settle();
     ASSERT_TRUE(conversation.atBottom());
     // The window's bar grows a line (a long state, the composer shown): nobody scrolled away.
     conversation.view.resize(600, 200);
-    settle();
+    conversation.settle();
     conversation.model.addSent("newest\n", 0, 101);
-    settle();
+    conversation.settle();
     EXPECT_TRUE(conversation.atBottom());
 }
 
@@ -137,7 +139,7 @@ TEST(ConversationViewTest, TabbedToItShowsWhereTheKeysAreAndUpDownMoveOneRow)
     Conversation conversation;
     for (int i = 0; i < 100; ++i)
         conversation.model.addSent("hello\n", 0, i + 1);
-    settle();
+    conversation.settle();
     ASSERT_TRUE(conversation.atBottom());
     ConversationView &view = conversation.view;
     view.setFocusPolicy(Qt::StrongFocus);
@@ -150,7 +152,7 @@ TEST(ConversationViewTest, TabbedToItShowsWhereTheKeysAreAndUpDownMoveOneRow)
         ++firstInView;
 
     view.setFocus(Qt::TabFocusReason);
-    settle();
+    conversation.settle();
     ASSERT_TRUE(view.hasFocus());
     EXPECT_NE(rendered(view), unfocused) << "the focus does not show";
 
@@ -195,7 +197,7 @@ TEST(ConversationViewTest, ALongProblemWrapsAndShowsAllOfIt)
     conversation.model.addSent("hello\n", 0, 1);
     conversation.model.addNote(problem, ConversationModel::Kind::Problem);
     conversation.model.addNote(QStringLiteral("short"));
-    settle();
+    conversation.settle();
     ConversationView &view = conversation.view;
     const QRect bubble = view.visualRect(conversation.model.index(0));
     const QRect note = view.visualRect(conversation.model.index(1));
@@ -225,7 +227,7 @@ TEST(ConversationViewTest, ClickingABubbleChoosesItsBytes)
     conversation.model.addSent("hello\n", 0, 1);
     conversation.model.addReceived("HELLO\n", 0, 1);
     conversation.model.finishReceived(0);
-    settle();
+    conversation.settle();
     qint64 chosenOffset = -1;
     qint64 chosenEnd = -1;
     QObject::connect(&conversation.view, &ConversationView::bytesChosen, &conversation.view,
@@ -246,14 +248,14 @@ TEST(ConversationViewTest, PaintsARowAgainWhenItChanges)
     Conversation conversation;
     conversation.model.addSent("hello\n", 0, 1);
     conversation.model.addReceived("HEL", 0, 1);
-    settle();
+    conversation.settle();
     const QImage arriving = rendered(conversation.view);
     conversation.model.addReceived("LO\n", 0, 1);
-    settle();
+    conversation.settle();
     const QImage longer = rendered(conversation.view);
     EXPECT_NE(arriving, longer);
     conversation.model.finishReceived(0, 1500);
-    settle();
+    conversation.settle();
     const QImage complete = rendered(conversation.view);
     EXPECT_NE(longer, complete) << "the header says the round trip now";
     // Painted again from the cache: the same.
@@ -264,7 +266,7 @@ TEST(ConversationViewTest, PaintsARowAgainWhenItChanges)
     fresh.setConversation(&conversation.model);
     fresh.resize(conversation.view.size());
     showUnfocused(fresh);
-    settle();
+    conversation.settle();
     EXPECT_EQ(rendered(fresh), complete);
 }
 
@@ -276,21 +278,21 @@ TEST(ConversationViewTest, ElidesAgainWhenTheWidthChanges)
         line += "the quick brown fox ";
     conversation.model.addSent(line, 0, 1);
     conversation.model.addNote(QString::fromUtf8(line));
-    settle();
+    conversation.settle();
     const QImage wide = rendered(conversation.view);
 
     conversation.view.resize(400, 200);
-    settle();
+    conversation.settle();
     const QImage narrow = rendered(conversation.view);
     ConversationView fresh; // elides for 400 from the start
     fresh.setConversation(&conversation.model);
     fresh.resize(400, 200);
     showUnfocused(fresh);
-    settle();
+    conversation.settle();
     EXPECT_EQ(narrow, rendered(fresh));
 
     conversation.view.resize(700, 200);
-    settle();
+    conversation.settle();
     EXPECT_EQ(rendered(conversation.view), wide);
 }
 
@@ -298,16 +300,16 @@ TEST(ConversationViewTest, AClearedConversationPaintsItsNewRows)
 {
     Conversation conversation;
     conversation.model.addSent("first conversation\n", 0, 1);
-    settle();
+    conversation.settle();
     const QImage before = rendered(conversation.view);
     conversation.model.clear();
     conversation.model.addSent("another one, longer\n", 0, 1);
-    settle();
+    conversation.settle();
     ConversationView fresh;
     fresh.setConversation(&conversation.model);
     fresh.resize(conversation.view.size());
     showUnfocused(fresh);
-    settle();
+    conversation.settle();
     EXPECT_NE(rendered(conversation.view), before);
     EXPECT_EQ(rendered(conversation.view), rendered(fresh));
 }

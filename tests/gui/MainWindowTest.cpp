@@ -35,7 +35,8 @@ namespace {
 
 const QString Taco = QStringLiteral("I am hungry for 🌮");
 
-// The rows of a conversation, as (kind, text) for failure messages and checks.
+// The rows of a conversation, as (kind, text) for failure messages and checks: all the model
+// holds, told to the views now rather than at the next frame.
 struct Row
 {
     ConversationModel::Kind kind;
@@ -46,8 +47,9 @@ struct Row
     qint64 end;
 };
 
-std::vector<Row> rowsOf(const ConversationModel &model)
+std::vector<Row> rowsOf(ConversationModel &model)
 {
+    model.flush();
     std::vector<Row> rows;
     for (int i = 0; i < model.rowCount(); ++i) {
         const QModelIndex index = model.index(i);
@@ -61,7 +63,7 @@ std::vector<Row> rowsOf(const ConversationModel &model)
     return rows;
 }
 
-std::vector<Row> rowsOfKind(const ConversationModel &model, ConversationModel::Kind kind)
+std::vector<Row> rowsOfKind(ConversationModel &model, ConversationModel::Kind kind)
 {
     std::vector<Row> rows;
     for (const Row &row : rowsOf(model))
@@ -70,7 +72,7 @@ std::vector<Row> rowsOfKind(const ConversationModel &model, ConversationModel::K
     return rows;
 }
 
-bool hasNote(const ConversationModel &model, const QString &part)
+bool hasNote(ConversationModel &model, const QString &part)
 {
     for (const Row &row : rowsOf(model))
         if ((row.kind == ConversationModel::Kind::Note
@@ -188,7 +190,7 @@ TEST_F(MainWindowTest, TypingAMessageAndEnterShowsTheCapitalizedReplyInBothWindo
     EXPECT_TRUE(messageField(clientWindow)->hasFocus() || !clientWindow.isActiveWindow());
 
     typeAndSend(clientWindow, Taco);
-    const ConversationModel &client = clientWindow.conversation();
+    ConversationModel &client = clientWindow.conversation();
     ASSERT_TRUE(waitUntil([&client] {
         return rowsOfKind(client, ConversationModel::Kind::Received).size() == 1
             && client.index(client.rowCount() - 1).data(ConversationModel::CompleteRole).toBool();
@@ -209,7 +211,7 @@ TEST_F(MainWindowTest, TypingAMessageAndEnterShowsTheCapitalizedReplyInBothWindo
     EXPECT_EQ(clientWindow.inspector()->stream()->bytes().toByteArray(), expected);
 
     // The server's window shows the same exchange, from its side, and lists the client.
-    const ConversationModel &server = serverWindow.conversation();
+    ConversationModel &server = serverWindow.conversation();
     ASSERT_TRUE(waitUntil([&server] {
         return rowsOfKind(server, ConversationModel::Kind::Sent).size() == 1;
     }));
@@ -252,7 +254,7 @@ TEST_F(MainWindowTest, ClickingABubbleSelectsItsBytesInTheInspector)
     connectClient();
     typeAndSend(clientWindow, QStringLiteral("first"));
     typeAndSend(clientWindow, Taco);
-    const ConversationModel &client = clientWindow.conversation();
+    ConversationModel &client = clientWindow.conversation();
     ASSERT_TRUE(waitUntil([&client] {
         return rowsOfKind(client, ConversationModel::Kind::Received).size() == 2;
     }));
@@ -275,7 +277,7 @@ TEST_F(MainWindowTest, HexModeSendsExactlyTheTypedBytes)
     connectClient();
     clientWindow.composer()->setHexMode(true);
     typeAndSend(clientWindow, QStringLiteral("68 69 ff fe 0a"));
-    const ConversationModel &server = serverWindow.conversation();
+    ConversationModel &server = serverWindow.conversation();
     ASSERT_TRUE(waitUntil([&server] {
         return !rowsOfKind(server, ConversationModel::Kind::Received).empty();
     }));
@@ -283,7 +285,7 @@ TEST_F(MainWindowTest, HexModeSendsExactlyTheTypedBytes)
     EXPECT_EQ(serverWindow.inspector()->stream()->bytes(received.offset, received.bytes)
                   .toByteArray(),
               QByteArray("hi\xff\xfe\n"));
-    const ConversationModel &client = clientWindow.conversation();
+    ConversationModel &client = clientWindow.conversation();
     ASSERT_TRUE(waitUntil([&client] {
         return !rowsOfKind(client, ConversationModel::Kind::Received).empty();
     }));
@@ -439,7 +441,7 @@ TEST(MainWindowAloneTest, AMessageSentWhereNothingListensStaysAsABubbleMarkedNot
 
     // Enter connects first; the connect is refused. Then again, after the failure.
     typeAndSend(window, QStringLiteral("hello"));
-    const ConversationModel &conversation = window.conversation();
+    ConversationModel &conversation = window.conversation();
     ASSERT_TRUE(waitUntil([&conversation] {
         return rowsOfKind(conversation, ConversationModel::Kind::Unsent).size() == 1;
     })) << window.stateText();
