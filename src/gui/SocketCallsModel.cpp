@@ -1,5 +1,7 @@
 #include "gui/SocketCallsModel.h"
 
+#include "gui/Coalescer.h"
+
 #include "core/SocketEventText.h"
 
 #include <QColor>
@@ -7,7 +9,6 @@
 #include <QGuiApplication>
 #include <QPalette>
 #include <QSet>
-#include <QTimer>
 
 #include <algorithm>
 #include <iterator>
@@ -16,17 +17,17 @@ SocketCallsModel::SocketCallsModel(Side side, int maxRows, QObject *parent)
     : QAbstractTableModel(parent)
     , m_side(side)
     , m_maxRows(qMax(1, maxRows))
-    , m_flushTimer(new QTimer(this))
-{
-    m_flushTimer->setSingleShot(true);
-    connect(m_flushTimer, &QTimer::timeout, this, &SocketCallsModel::flush);
-}
+    , m_announcer(new Coalescer(DefaultBatchIntervalMs, [this] { announcePending(); }, this))
+{}
 
 void SocketCallsModel::setBatchInterval(int milliseconds)
 {
-    m_batchIntervalMs = qMax(0, milliseconds);
-    if (m_batchIntervalMs == 0)
-        flush();
+    m_announcer->setInterval(milliseconds);
+}
+
+int SocketCallsModel::batchInterval() const
+{
+    return m_announcer->interval();
 }
 
 void SocketCallsModel::setSide(Side side)
@@ -51,21 +52,18 @@ void SocketCallsModel::add(const SocketEvent &event)
         ++m_droppedRows;
     }
     m_pending.push_back(event);
-    if (m_flushTimer->isActive())
-        return;
-    const qint64 sinceFlush = m_sinceFlush.isValid() ? m_sinceFlush.elapsed() : -1;
-    if (m_batchIntervalMs == 0 || sinceFlush < 0 || sinceFlush >= m_batchIntervalMs)
-        flush(); // quiet until now: show it at once
-    else
-        m_flushTimer->start(int(m_batchIntervalMs - sinceFlush));
+    m_announcer->request();
 }
 
 void SocketCallsModel::flush()
 {
-    m_flushTimer->stop();
+    m_announcer->runNow();
+}
+
+void SocketCallsModel::announcePending()
+{
     if (m_pending.empty())
         return;
-    m_sinceFlush.start();
     const int overflow = int(m_rows.size() + m_pending.size()) - m_maxRows;
     if (overflow > 0) {
         beginRemoveRows(QModelIndex(), 0, overflow - 1);
@@ -87,7 +85,7 @@ void SocketCallsModel::flush()
 void SocketCallsModel::clear()
 {
     const bool hadDropped = m_droppedAnnounced > 0;
-    m_flushTimer->stop();
+    m_announcer->cancel();
     beginResetModel();
     m_rows.clear();
     m_pending.clear();

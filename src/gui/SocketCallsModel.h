@@ -3,12 +3,11 @@
 #include "core/SocketEvent.h"
 
 #include <QAbstractTableModel>
-#include <QElapsedTimer>
 #include <QHash>
 
 #include <deque>
 
-class QTimer;
+class Coalescer;
 
 // The "Socket calls" list: every SocketEvent a server or client engine reports, one row each,
 // beside the line of the lecture's Python program that does the same thing, so a student can
@@ -22,9 +21,10 @@ class QTimer;
 // Cheap under load: a view repaints and re-lays out on every row change it hears of (measured:
 // one or more milliseconds per row for a visible QTreeView of 10000 rows), so a thousand reads a
 // second announced one by one would keep the UI thread busy. So add() announces a row at once
-// only when none was announced within batchInterval(); otherwise the rows wait and are announced
-// together (one beginRemoveRows for the dropped, one beginInsertRows for the new) when the
-// interval is up. A quiet connection's calls appear at once; a busy one's about 20 times a second.
+// only when none was announced within batchInterval() (a Coalescer); otherwise the rows wait and
+// are announced together (one beginRemoveRows for the dropped, one beginInsertRows for the new)
+// when the interval is up. A quiet connection's calls appear at once; a busy one's about 20
+// times a second.
 class SocketCallsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -47,7 +47,7 @@ public:
 
     // 0: every add() is announced at once, one beginInsertRows per row.
     void setBatchInterval(int milliseconds);
-    int batchInterval() const { return m_batchIntervalMs; }
+    int batchInterval() const;
 
     // Appends one row, its time shown as local HH:mm:ss.zzz. The row is in rowCount() at once
     // or within batchInterval() (see above).
@@ -81,16 +81,15 @@ signals:
     void droppedRowsChanged(qint64 droppedRows);
 
 private:
+    void announcePending();
     void forgetClosedLabels();
 
     Side m_side;
     const int m_maxRows;
-    int m_batchIntervalMs = DefaultBatchIntervalMs;
     // Cheap at both ends: rows come in at the back, drop off the front.
     std::deque<SocketEvent> m_rows;
     std::deque<SocketEvent> m_pending; // added, not yet announced to views; at most m_maxRows
-    QTimer *m_flushTimer;
-    QElapsedTimer m_sinceFlush;
+    Coalescer *m_announcer;
     qint64 m_droppedRows = 0;
     qint64 m_droppedAnnounced = 0; // as of the last droppedRowsChanged()
     QHash<qint64, QString> m_labels;
