@@ -6,6 +6,7 @@
 #include "gui/MainWindow.h"
 #include "gui/SocketCallsView.h"
 #include "net/NetTestSupport.h"
+#include "net/TcpStream.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -13,6 +14,7 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -154,6 +156,66 @@ QStringList mnemonicClashes(QMainWindow &window)
                         + texts.join(QStringLiteral(" | "));
     }
     return clashes;
+}
+
+// One of a class hammering the server: sends its next line the moment the reply to the last
+// one is whole, `lines` lines in all (0: until the connection ends).
+class PingPongPeer
+{
+public:
+    PingPongPeer(quint16 port, int number, int lines)
+        : m_number(number)
+        , m_lines(lines)
+        , m_stream(QHostAddress(QHostAddress::LocalHost), port)
+    {
+        QObject::connect(&m_stream, &TcpStream::connected, &m_stream, [this] { sendNext(); });
+        QObject::connect(&m_stream, &TcpStream::readyToReceive, &m_stream, [this] { read(); });
+    }
+
+    static QByteArray line(int number, int index)
+    {
+        return QStringLiteral("client %1 says hi %2\n").arg(number).arg(index).toUtf8();
+    }
+    int replies() const { return int(m_received.count('\n')); }
+    bool done() const { return m_lines > 0 && replies() == m_lines; }
+    bool ended() const
+    {
+        return m_stream.peerFinished() || m_stream.error() != TcpStream::Error::None;
+    }
+    const QByteArray &sent() const { return m_sent; }
+    const QByteArray &received() const { return m_received; }
+
+private:
+    void sendNext()
+    {
+        const QByteArray next = line(m_number, replies());
+        m_sent += next;
+        m_stream.send(next);
+    }
+    void read()
+    {
+        const int before = replies();
+        for (QByteArray chunk = m_stream.receive(64 * 1024); !chunk.isEmpty();
+             chunk = m_stream.receive(64 * 1024)) {
+            m_received += chunk;
+        }
+        if (replies() > before && (m_lines == 0 || replies() < m_lines) && !ended())
+            sendNext();
+    }
+
+    const int m_number;
+    const int m_lines;
+    TcpStream m_stream;
+    QByteArray m_sent;
+    QByteArray m_received;
+};
+
+int repliesOf(const std::vector<std::unique_ptr<PingPongPeer>> &peers)
+{
+    int replies = 0;
+    for (const auto &peer : peers)
+        replies += peer->replies();
+    return replies;
 }
 
 class MainWindowTest : public ::testing::Test
@@ -426,6 +488,75 @@ TEST_F(MainWindowTest, TheClientCountFollowsClientsLeaving)
     ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 0; }));
     EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("0 clients connected")))
         << serverWindow.stateText();
+}
+
+// Shown once a frame, not once a message: still every message, each client's in order, and the
+// inspector has every byte.
+TEST_F(MainWindowTest, AClassInPingPongHasEveryMessageShownInOrder)
+{
+    constexpr int Clients = 10;
+    constexpr int Lines = 300;
+    std::vector<std::unique_ptr<PingPongPeer>> peers;
+    for (int number = 0; number < Clients; ++number)
+        peers.push_back(
+            std::make_unique<PingPongPeer>(serverWindow.server().port(), number, Lines));
+    ASSERT_TRUE(waitUntil([&peers] { return repliesOf(peers) == Clients * Lines; }, 60000))
+        << repliesOf(peers);
+
+    qint64 wire = 0;
+    for (const auto &peer : peers) {
+        ASSERT_EQ(peer->received(), peer->sent().toUpper());
+        wire += 2 * peer->sent().size();
+    }
+    std::vector<QByteArray> read(Clients), replied(Clients);
+    for (const Row &row : rowsOf(serverWindow.conversation())) {
+        if (row.kind != ConversationModel::Kind::Received
+            && row.kind != ConversationModel::Kind::Sent)
+            continue;
+        const QByteArray bytes = serverWindow.conversation()
+                                     .stream()
+                                     .bytes(row.offset, row.end - row.offset)
+                                     .toByteArray();
+        const int number = bytes.split(' ').value(1).toInt();
+        ASSERT_TRUE(number >= 0 && number < Clients) << bytes.constData();
+        (row.kind == ConversationModel::Kind::Received ? read : replied)[size_t(number)] += bytes;
+    }
+    for (int number = 0; number < Clients; ++number) {
+        EXPECT_EQ(read[size_t(number)], peers[size_t(number)]->sent()) << number;
+        EXPECT_EQ(replied[size_t(number)], peers[size_t(number)]->received()) << number;
+    }
+    EXPECT_EQ(serverWindow.inspector()->stream()->size(), wire);
+}
+
+// Ctrl+K in the middle of a flood is handled at the event loop's next pass, as any key is:
+// the window does not fall behind its input however fast the clients are.
+TEST_F(MainWindowTest, StopInTheMiddleOfAFloodTakesEffectAtOnce)
+{
+    constexpr int Clients = 20;
+    std::vector<std::unique_ptr<PingPongPeer>> peers;
+    for (int number = 0; number < Clients; ++number)
+        peers.push_back(std::make_unique<PingPongPeer>(serverWindow.server().port(), number, 0));
+    ASSERT_TRUE(waitUntil([&peers] { return repliesOf(peers) >= 100 * Clients; }, 60000))
+        << repliesOf(peers);
+    serverWindow.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
+
+    // Queued as a key press from the keyboard is: it waits its turn behind the sockets.
+    QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget() : &serverWindow;
+    QCoreApplication::postEvent(focus,
+                                new QKeyEvent(QEvent::KeyPress, Qt::Key_K, Qt::ControlModifier));
+    const int repliesWhenPressed = repliesOf(peers);
+    ASSERT_TRUE(waitUntil([this] { return !serverWindow.server().isListening(); }))
+        << "Ctrl+K did not stop the server";
+    // Each client has one line at a time on the wire: a pass of the event loop answers each at
+    // most once, and the key is handled within a pass or two.
+    EXPECT_LE(repliesOf(peers) - repliesWhenPressed, 3 * Clients);
+    EXPECT_TRUE(serverWindow.stateText().startsWith(QStringLiteral("Stopped")))
+        << serverWindow.stateText();
+    EXPECT_TRUE(waitUntil([&peers] {
+        return std::all_of(peers.cbegin(), peers.cend(),
+                           [](const auto &peer) { return peer->ended(); });
+    })) << "a client is still connected";
 }
 
 TEST(MainWindowAloneTest, AMessageSentWhereNothingListensStaysAsABubbleMarkedNotSent)
