@@ -2,6 +2,7 @@
 
 #include "ui_MainWindow.h"
 
+#include "gui/Coalescer.h"
 #include "gui/ComposerWidget.h"
 #include "gui/ConversationView.h"
 #include "gui/HexView.h"
@@ -41,6 +42,7 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
     , m_remembersSettings(remembersSettings)
     , m_clientListTimer(new QTimer(this))
+    , m_clientListUpdate(new Coalescer(Coalescer::FrameMs, [this] { updateClientList(); }, this))
 {
     m_ui->setupUi(this);
     m_ui->mainSplitter->setStretchFactor(0, 9);
@@ -174,11 +176,8 @@ void MainWindow::setUpServer()
                 m_conversation.finishReceived(id);
                 m_conversation.addNote(tr("closed: %1").arg(reason), ConversationModel::Kind::Note,
                                        id);
-                delete m_clientItems.take(id);
                 m_sessions.remove(id);
-                if (m_sessions.isEmpty())
-                    m_clientListTimer->stop();
-                updateServerStateLine();
+                m_clientListUpdate->request();
             });
     connect(&m_server, &CapitalizeServer::clientRefused, this,
             [this](const QString &peer, const QString &reason) {
@@ -303,10 +302,7 @@ void MainWindow::onClientConnected(CapitalizeSession *session)
     m_conversation.setPeerLabel(id, label);
     m_conversation.addNote(tr("connected"), ConversationModel::Kind::Note, id);
     m_sessions.insert(id, session);
-    auto *item = new QTreeWidgetItem(m_ui->clients, {label, QStringLiteral("0"),
-                                                     QStringLiteral("0"), tr("connected")});
-    m_clientItems.insert(id, item);
-    m_clientListTimer->start();
+    m_clientListUpdate->request();
     connect(session, &CapitalizeSession::received, this, [this, id](const QByteArray &chunk) {
         m_conversation.addReceived(chunk, id);
         m_conversation.finishReceived(id); // the server answers every read at once
@@ -319,6 +315,35 @@ void MainWindow::onClientConnected(CapitalizeSession *session)
                                       : tr("reads again: reading resumed"),
                                ConversationModel::Kind::Note, id);
     });
+}
+
+void MainWindow::updateClientList()
+{
+    for (auto it = m_clientItems.begin(); it != m_clientItems.end();) {
+        if (m_sessions.contains(it.key())) {
+            ++it;
+        } else {
+            delete it.value();
+            it = m_clientItems.erase(it);
+        }
+    }
+    QList<qint64> newcomers;
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
+        if (!m_clientItems.contains(it.key()))
+            newcomers.append(it.key());
+    std::sort(newcomers.begin(), newcomers.end()); // in the order they came
+    QList<QTreeWidgetItem *> items;
+    for (const qint64 id : std::as_const(newcomers)) {
+        auto *item = new QTreeWidgetItem({m_conversation.peerLabel(id), QStringLiteral("0"),
+                                          QStringLiteral("0"), tr("connected")});
+        m_clientItems.insert(id, item);
+        items.append(item);
+    }
+    m_ui->clients->addTopLevelItems(items);
+    if (m_sessions.isEmpty())
+        m_clientListTimer->stop();
+    else if (!m_clientListTimer->isActive())
+        m_clientListTimer->start();
     updateServerStateLine();
 }
 

@@ -13,6 +13,7 @@
 namespace Ui {
 class MainWindow;
 }
+class Coalescer;
 class ComposerWidget;
 class HexView;
 class QTimer;
@@ -67,6 +68,9 @@ private:
     void fillBindChoices();
     ServerOptions serverOptionsFromBar() const;
     void onClientConnected(CapitalizeSession *session);
+    // The clients that came and went since the last frame join and leave the list, and the
+    // state line counts them: once a frame however many clients a class brings at once.
+    void updateClientList();
     void refreshClientList();
     void updateServerState();
     // The state line alone (listening, and how many clients): it changes with every client.
@@ -92,6 +96,7 @@ private:
     QHash<qint64, QTreeWidgetItem *> m_clientItems;
     QHash<qint64, CapitalizeSession *> m_sessions;
     QTimer *m_clientListTimer;
+    Coalescer *m_clientListUpdate;
     QString m_stateText;
     bool m_splitRestored = false;
 };
