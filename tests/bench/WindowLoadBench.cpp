@@ -193,18 +193,16 @@ quint16 startHeadless(const Settings &settings, QProcess *headless)
 double stopDuringFlood(const Settings &settings, MainWindow &window, QAction *toggle)
 {
     QElapsedTimer clock;
-    double dueAt = 0;
     double stoppedAt = -1;
     const int halfway = int(settings.seconds * 500);
     clock.start();
-    QTimer::singleShot(halfway, &window, [&clock, &dueAt, &stoppedAt, &window, toggle, halfway] {
-        dueAt = halfway;
+    QTimer::singleShot(halfway, Qt::PreciseTimer, &window, [&clock, &stoppedAt, &window, toggle] {
         toggle->trigger(); // what Ctrl+K does
         if (!window.server().isListening())
             stoppedAt = double(clock.nsecsElapsed()) / 1e6;
     });
     runLoad(settings, window.server().port(), settings.seconds, true);
-    return stoppedAt < 0 ? -1 : stoppedAt - dueAt;
+    return stoppedAt < 0 ? -1 : std::max(0.0, stoppedAt - halfway);
 }
 
 int usage()
