@@ -247,11 +247,11 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
 
     const QString ending = parser.value(lineEnding).toLower();
     if (ending == QLatin1String("none")) {
-        result.lineEnding = CapitalizeClient::LineEnding::None;
+        result.lineEnding = LineEnding::None;
     } else if (ending == QLatin1String("lf")) {
-        result.lineEnding = CapitalizeClient::LineEnding::Lf;
+        result.lineEnding = LineEnding::Lf;
     } else if (ending == QLatin1String("crlf")) {
-        result.lineEnding = CapitalizeClient::LineEnding::CrLf;
+        result.lineEnding = LineEnding::CrLf;
     } else {
         parsed.output = badValue(QStringLiteral("line-ending"), parser.value(lineEnding),
                                  QStringLiteral("expected none, lf or crlf"));
