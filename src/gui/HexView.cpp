@@ -237,10 +237,12 @@ void HexView::streamAppended()
     viewport()->update();
 }
 
-void HexView::setBytesPerRow(int bytesPerRow)
+bool HexView::setBytesPerRow(int bytesPerRow)
 {
+    if (!HexLayout::isBytesPerRowChoice(bytesPerRow))
+        return false; // a row's cells are sized for these; 64 once overran them
     if (bytesPerRow == m_layout.bytesPerRow())
-        return;
+        return true;
     const qint64 keepInView = hasSelection() ? m_cursor
                                              : firstVisibleRow() * m_layout.bytesPerRow();
     m_layout = HexLayout(bytesPerRow, m_layout.cellWidth(), m_layout.rowHeight(),
@@ -248,6 +250,7 @@ void HexView::setBytesPerRow(int bytesPerRow)
     updateScrollBars();
     scrollToOffset(keepInView);
     viewport()->update();
+    return true;
 }
 
 void HexView::setAutoBytesPerRow(bool automatic)
@@ -260,14 +263,14 @@ void HexView::fitBytesPerRow()
 {
     if (!m_autoBytesPerRow)
         return;
-    for (const int count : {32, 16, 8}) {
+    int fitting = HexLayout::BytesPerRowChoices.front(); // the widest that fits, or the narrowest
+    for (const int count : HexLayout::BytesPerRowChoices) {
         const HexLayout candidate(count, m_layout.cellWidth(), m_layout.rowHeight(),
                                   m_layout.offsetDigits());
-        if (candidate.width() <= viewport()->width() || count == 8) {
-            setBytesPerRow(count);
-            return;
-        }
+        if (candidate.width() <= viewport()->width())
+            fitting = count;
     }
+    setBytesPerRow(fitting);
 }
 
 qint64 HexView::streamSize() const
@@ -897,7 +900,7 @@ void HexView::contextMenuEvent(QContextMenuEvent *event)
     });
     QMenu *perRow = menu.addMenu(tr("Bytes per row"));
     auto *group = new QActionGroup(perRow);
-    for (const int count : {8, 16, 32}) {
+    for (const int count : HexLayout::BytesPerRowChoices) {
         QAction *action = perRow->addAction(QString::number(count), this, [this, count] {
             m_autoBytesPerRow = false; // the person chose
             setBytesPerRow(count);
