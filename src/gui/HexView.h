@@ -88,8 +88,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Colors;
-
     void updateLayout();
     void fitBytesPerRow();
     void updateScrollBars();
@@ -103,7 +101,6 @@ private:
     qint64 keyboardCursor() const;
     void moveCursor(qint64 offset, bool extend);
     void ensureVisible(qint64 offset);
-    void paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const;
     QString describeLane(qint64 offset) const;
     QString describeCharacter(qint64 offset) const;
     QString describeOrigin(qint64 offset) const;
