@@ -168,6 +168,33 @@ TEST(CommandLineTest, ClientOptions)
     EXPECT_EQ(none.options.lineEnding, LineEnding::None);
 }
 
+TEST(CommandLineTest, AClientWithoutAPortTakesThePortOption)
+{
+    const Outcome outcome = parse({QStringLiteral("--client"), QStringLiteral("localhost"),
+                                   QStringLiteral("--port"), QStringLiteral("6002")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.port, 6002);
+    const Outcome named = parse({QStringLiteral("--client"), QStringLiteral("localhost:6003"),
+                                 QStringLiteral("--port"), QStringLiteral("6002")});
+    ASSERT_TRUE(named.parsed.run) << named.parsed.output.toStdString();
+    EXPECT_EQ(named.options.port, 6003);
+}
+
+TEST(CommandLineTest, OfSeveralBadValuesTheOneTheHelpListsFirstIsNamed)
+{
+    const QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--client"),
+                                QStringLiteral("h"), QStringLiteral("--timeout"),
+                                QStringLiteral("0"), QStringLiteral("--line-ending"),
+                                QStringLiteral("cr"), QStringLiteral("--port"),
+                                QStringLiteral("70000")};
+    expectRejected(arguments, {QStringLiteral("--port 70000")});
+    EXPECT_FALSE(parse(arguments).parsed.output.contains(QLatin1String("timeout")));
+    // Which mode comes first: two modes, or --headless without one, before any value.
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--port"),
+                    QStringLiteral("70000")},
+                   {QStringLiteral("--headless needs")});
+}
+
 TEST(CommandLineTest, ClientPortZeroIsRejected)
 {
     expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
