@@ -3,7 +3,7 @@
 //  1. start to first frame: the real capsock binary (--server, and --inspect on a 64 MiB file),
 //     from spawning it to the first frame Qt flushes to its window, found in Qt's own painting
 //     log (qt.widgets.painting); and the same server window built in this program exactly as
-//     main.cpp builds it, its first frame caught by an event filter (no log), step by step;
+//     the program builds it, its first frame caught by an event filter (no log), step by step;
 //  2. a conversation of 100,000 messages added as the client window adds them: time, resident
 //     memory, one more message at 100,000 (add and paint), every frame of scrolling through it
 //     a page at a time; references: the same added while the view does not follow, and into
@@ -216,7 +216,8 @@ private:
     bool m_painted = false;
 };
 
-// `capsock --server --port 0`, built here as main.cpp builds it, step by step.
+// `capsock --server --port 0`, built here as WindowFrontEnd::runServer() builds it, step by
+// step.
 int startChild(int argc, char **argv)
 {
     const double mainAt = nowMs();
