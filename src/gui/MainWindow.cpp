@@ -16,7 +16,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -187,7 +186,7 @@ void MainWindow::setUpServer()
                 m_conversation.addNote(tr("Refused %1: %2").arg(peer, reason),
                                        ConversationModel::Kind::Problem);
             });
-    connect(&m_server, &CapitalizeServer::socketCall, this, &MainWindow::addCall);
+    connect(&m_server, &CapitalizeServer::socketEvent, &m_calls, &SocketCallsModel::add);
     connect(&m_server, &CapitalizeServer::stopped, this, [this] {
         m_conversation.addNote(tr("The server stopped."));
         updateServerState();
@@ -407,7 +406,7 @@ void MainWindow::setUpClient()
     connect(m_ui->composer, &ComposerWidget::sendRequested, this, &MainWindow::onComposed);
 
     connect(&m_client, &CapitalizeClient::stateChanged, this, &MainWindow::updateClientState);
-    connect(&m_client, &CapitalizeClient::socketCall, this, &MainWindow::addCall);
+    connect(&m_client, &CapitalizeClient::socketEvent, &m_calls, &SocketCallsModel::add);
     connect(&m_client, &CapitalizeClient::connected, this, [this] {
         m_conversation.addNote(
             tr("Connected to %1 from %2 in %3 ms.")
@@ -556,11 +555,6 @@ void MainWindow::showBytes(qint64 offset, qint64 end)
 {
     m_ui->inspector->setSelection(offset, end - 1);
     m_ui->inspector->scrollToOffset(offset);
-}
-
-void MainWindow::addCall(const SocketCall &call)
-{
-    m_calls.add(call, QDateTime::currentMSecsSinceEpoch());
 }
 
 void MainWindow::setState(const QString &text, bool problem)

@@ -77,7 +77,6 @@ private:
     void updateClientState();
     void rememberHost(const QString &host);
     void showBytes(qint64 offset, qint64 end);
-    void addCall(const SocketCall &call);
     void setState(const QString &text, bool problem = false);
     void updateTitle();
     void restoreSettings();
