@@ -402,6 +402,7 @@ int conversationChild(int argc, char **argv, int messages)
     const int exchanges = messages / 2;
     for (int i = 0; i < exchanges; ++i)
         addExchange(conversation, pool[size_t(i) % pool.size()], i + 1);
+    conversation.flush(); // the views take them in: at once, not at the next frame
     const double appended = nowMs();
     QCoreApplication::processEvents(); // lays out and paints the window once
     const double painted = nowMs();
@@ -421,12 +422,13 @@ int conversationChild(int argc, char **argv, int messages)
                / rows);
 
     // A conversation going on at 100,000: one more message and its reply, then the window
-    // paints them (conversation and inspector), as between two network reads.
+    // takes them in and paints them (conversation and inspector), as its next frame does.
     Frames live;
     for (int i = 0; i < 200; ++i) {
         const double at = nowMs();
         const double cpuAt = cpuMs();
         addExchange(conversation, pool[size_t(i) % pool.size()], exchanges + i + 1);
+        conversation.flush();
         QCoreApplication::processEvents();
         live.add(nowMs() - at, cpuMs() - cpuAt);
     }
@@ -451,16 +453,19 @@ int conversationChild(int argc, char **argv, int messages)
     conversation.clear();
     for (int i = 0; i < 20; ++i)
         addExchange(conversation, pool[size_t(i)], i + 1);
+    conversation.flush();
     QCoreApplication::processEvents();
     bar->setValue(0);
     double at = nowMs();
     for (int i = 0; i < exchanges; ++i)
         addExchange(conversation, pool[size_t(i) % pool.size()], i + 21);
+    conversation.flush();
     report("append_unfollowed_ms", nowMs() - at);
     ConversationModel alone;
     at = nowMs();
     for (int i = 0; i < exchanges; ++i)
         addExchange(alone, pool[size_t(i) % pool.size()], i + 1);
+    alone.flush();
     report("append_model_ms", nowMs() - at);
     return 0;
 }
