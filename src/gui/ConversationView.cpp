@@ -33,6 +33,9 @@ struct PreparedLine
     qreal leading = 0;  // QStaticText puts a positive leading above the line
 
     PreparedLine() = default;
+    // Measures the line; fitTo() then lays it out for drawing. Apart, so that a line found too
+    // wide is shortened before it is laid out, and one that fits is shaped twice, not four
+    // times (measure, elide, measure, lay out): a flood brings a screenful of new rows a frame.
     PreparedLine(const QString &line, const QFont &lineFont)
         : font(lineFont)
     {
@@ -50,6 +53,17 @@ struct PreparedLine
         layout.endLayout();
         text.setTextFormat(Qt::PlainText);
         text.setText(line);
+    }
+
+    // Shortened with an ellipsis as QFontMetrics::elidedText shortens it when wider than
+    // `width` (what elidedText leaves whole stays whole), then laid out for drawing.
+    void fitTo(int width)
+    {
+        if (advance > width) {
+            const QString line = text.text();
+            *this = PreparedLine(QFontMetrics(font).elidedText(line, Qt::ElideRight, width),
+                                 font);
+        }
         text.prepare(QTransform(), font);
     }
 
@@ -302,22 +316,20 @@ private:
     static void prepareBubble(PreparedRow *row, const QModelIndex &index, const QRect &area)
     {
         const QFont &font = row->font;
-        const QFontMetrics metrics(font);
         QFont small = font;
         small.setPointSizeF(font.pointSizeF() * 0.85);
-        const QFontMetrics smallMetrics(small);
         const QString header = index.data(ConversationModel::HeaderRole).toString();
         const QString preview = index.data(Qt::DisplayRole).toString();
+        row->header = PreparedLine(header, small);
+        row->preview = PreparedLine(preview, font);
         const int widest = int(area.width() * 0.8);
-        const int wanted = std::max(smallMetrics.horizontalAdvance(header),
-                                    metrics.horizontalAdvance(preview))
+        // As wide as the wider line, rounded as QFontMetrics::horizontalAdvance rounds.
+        const int wanted = qRound(std::max(row->header.advance, row->preview.advance))
             + 2 * Padding + 2;
         row->bubbleWidth = std::min(widest, wanted);
         const int insideWidth = row->bubbleWidth - 2 * Padding;
-        row->header = PreparedLine(smallMetrics.elidedText(header, Qt::ElideRight, insideWidth),
-                                   small);
-        row->preview = PreparedLine(metrics.elidedText(preview, Qt::ElideRight, insideWidth),
-                                    font);
+        row->header.fitTo(insideWidth);
+        row->preview.fitTo(insideWidth);
     }
 
     mutable QCache<int, PreparedRow> m_prepared{CachedRows};
