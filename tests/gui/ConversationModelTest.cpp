@@ -133,13 +133,14 @@ TEST(ConversationModelTest, AFloodInOnePassIsAnnouncedOnceAFrameWithEveryMessage
         model.finishReceived(client);
         model.addSent(lineOf(exchange).toUpper(), client);
     }
-    // The first message came after a quiet spell: told at once. The rest wait for the frame.
-    EXPECT_LE(inserted.count(), 1);
-    EXPECT_LE(appended.count(), 1);
-    ASSERT_TRUE(waitUntil([&model] { return model.rowCount() == 1000; })) << model.rowCount();
+    // The first message came after a quiet spell: told at once (so may the second be, if the
+    // machine stalled a frame between them). The rest wait for the frame, together.
     EXPECT_LE(inserted.count(), 2);
-    EXPECT_LE(changed.count(), 2);
     EXPECT_LE(appended.count(), 2);
+    ASSERT_TRUE(waitUntil([&model] { return model.rowCount() == 1000; })) << model.rowCount();
+    EXPECT_LE(inserted.count(), 3);
+    EXPECT_LE(changed.count(), 3);
+    EXPECT_LE(appended.count(), 3);
     for (int exchange = 0; exchange < 500; ++exchange) {
         ASSERT_EQ(kindAt(model, 2 * exchange), Kind::Received) << exchange;
         ASSERT_EQ(bytesAt(model, 2 * exchange), lineOf(exchange)) << exchange;
