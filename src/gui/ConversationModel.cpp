@@ -245,7 +245,7 @@ void ConversationModel::trimToBudget()
     m_stream = std::move(kept);
     forgetAnnouncements();
     endResetModel();
-    emit streamReset();
+    emit streamTrimmed(cut);
 }
 
 int ConversationModel::rowCount(const QModelIndex &parent) const

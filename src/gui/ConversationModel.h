@@ -78,8 +78,10 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
 
 signals:
-    // The stream changed: appended to, or (after trimming or clear()) replaced.
+    // The stream changed: appended to, its oldest `droppedBytes` let go to stay within the
+    // budget (the rest moved to the front), or (clear()) emptied.
     void streamAppended();
+    void streamTrimmed(qint64 droppedBytes);
     void streamReset();
 
 private:

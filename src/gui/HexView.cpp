@@ -187,6 +187,18 @@ void HexView::streamReset()
     emit selectionChanged();
 }
 
+void HexView::streamTrimmed(qint64 droppedBytes)
+{
+    const bool follow = followsTail();
+    const qint64 firstShown = firstVisibleRow() * m_layout.bytesPerRow() - droppedBytes;
+    m_anchor = m_cursor = -1;
+    updateLayout();
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(follow ? bar->maximum()
+                         : int(m_layout.rowOf(std::max<qint64>(0, firstShown))));
+    emit selectionChanged();
+}
+
 void HexView::setConnectionNames(std::function<QString(qint64)> name)
 {
     m_connectionName = std::move(name);

@@ -30,6 +30,9 @@ public:
     void setStream(const ByteStream *stream);
     const ByteStream *stream() const { return m_stream; }
     void streamAppended();
+    // After the first `droppedBytes` of the stream were let go (the rest moved to the front):
+    // a reader at the tail stays there, one further up keeps the bytes in view that are left.
+    void streamTrimmed(qint64 droppedBytes);
     void streamReset();
     // Names a connection of the stream for tooltips ("#2 127.0.0.1:51234"); empty when it has
     // no name worth telling (a client window's one connection).

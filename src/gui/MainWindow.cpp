@@ -58,6 +58,8 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     connect(&m_conversation, &ConversationModel::streamAppended, m_ui->inspector,
             &HexView::streamAppended);
+    connect(&m_conversation, &ConversationModel::streamTrimmed, m_ui->inspector,
+            &HexView::streamTrimmed);
     connect(&m_conversation, &ConversationModel::streamReset, m_ui->inspector,
             &HexView::streamReset);
     connect(m_ui->conversation, &ConversationView::bytesChosen, this, &MainWindow::showBytes);

@@ -225,6 +225,43 @@ TEST_F(HexViewTest, FollowsNewBytesOnlyWhileAtTheBottom)
     EXPECT_EQ(bar->value(), bar->maximum());
 }
 
+// A conversation under a flood lets its oldest half go every second or so to stay within its
+// memory budget: the stream keeps only its newer part. An inspector that followed the tail
+// still does; one scrolled up to read keeps the bytes it shows, or starts at the top when
+// those are gone.
+TEST_F(HexViewTest, AfterTheOldestBytesAreLetGoItShowsWhatItShowedBefore)
+{
+    const QByteArray line = QByteArrayLiteral("a line of sixteen bytes and more\n");
+    for (int i = 0; i < 200; ++i) {
+        stream.append(line, ByteStream::Direction::Received, 2);
+        view.streamAppended();
+    }
+    QScrollBar *bar = view.verticalScrollBar();
+    ASSERT_TRUE(view.followsTail());
+    const qint64 rowBytes = view.bytesPerRow();
+    qint64 dropped = 50 * rowBytes;
+    stream = stream.withoutFirst(dropped);
+    view.streamTrimmed(dropped);
+    ASSERT_GT(bar->maximum(), 0);
+    EXPECT_EQ(bar->value(), bar->maximum());
+    stream.append(line, ByteStream::Direction::Sent, 3);
+    view.streamAppended();
+    EXPECT_EQ(bar->value(), bar->maximum());
+
+    bar->setValue(60); // the user scrolls up to read
+    const QByteArray reading = stream.bytes(60 * rowBytes, rowBytes).toByteArray();
+    dropped = 20 * rowBytes;
+    stream = stream.withoutFirst(dropped);
+    view.streamTrimmed(dropped);
+    EXPECT_EQ(bar->value(), 40);
+    EXPECT_EQ(stream.bytes(bar->value() * rowBytes, rowBytes).toByteArray(), reading);
+
+    dropped = 50 * rowBytes; // what was read is gone
+    stream = stream.withoutFirst(dropped);
+    view.streamTrimmed(dropped);
+    EXPECT_EQ(bar->value(), 0);
+}
+
 TEST_F(HexViewTest, TabbedToItShowsACursorAndUpDownMoveItOneRow)
 {
     for (int i = 0; i < 200; ++i)
