@@ -218,34 +218,53 @@ void ConversationModel::trimToBudget()
     for (size_t i = keepFrom; i < m_entries.size(); ++i) // a reply may start before later rows
         cut = std::min(cut, m_entries[i].firstOffset);
 
-    ByteStream kept = m_stream.withoutFirst(cut);
+    letGo(keepFrom, cut);
+}
 
-    beginResetModel();
-    m_droppedBytes += cut;
-    std::vector<Entry> entries;
-    entries.reserve(m_entries.size() - keepFrom + 1);
+// The views lose the rows let go that they were shown and gain a note at the top saying so:
+// row by row, not as a reset, so that a reader keeps their place and what they selected.
+void ConversationModel::letGo(size_t rows, qint64 bytes)
+{
+    ByteStream kept = m_stream.withoutFirst(bytes);
+    const int shownGone = std::min(int(rows), m_announcedRows);
+    if (shownGone > 0)
+        beginRemoveRows({}, 0, shownGone - 1);
+    m_entries.erase(m_entries.begin(), m_entries.begin() + qsizetype(rows));
+    m_announcedRows -= shownGone;
+    if (shownGone > 0)
+        endRemoveRows();
+
+    m_droppedBytes += bytes;
+    m_stream = std::move(kept);
+    for (Entry &entry : m_entries) {
+        entry.firstOffset = std::max<qint64>(0, entry.firstOffset - bytes);
+        entry.endOffset = std::max<qint64>(0, entry.endOffset - bytes);
+    }
+    // Rows counted from the new top, below the note.
+    const auto moved = [rows](int row) { return row - int(rows) + 1; };
+    for (auto it = m_openReply.begin(); it != m_openReply.end(); ++it)
+        it.value() = moved(it.value()); // a reply still arriving was kept
+    if (m_changedLast < int(rows)) { // no change waits to be told of a row kept
+        m_changedFirst = INT_MAX;
+        m_changedLast = -1;
+    } else {
+        m_changedFirst = std::max(1, moved(m_changedFirst));
+        m_changedLast = moved(m_changedLast);
+    }
+
     Entry note;
     note.kind = Kind::Note;
     note.timeMs = QDateTime::currentMSecsSinceEpoch();
     note.note = tr("Older messages were let go to keep memory bounded (%1 MiB so far).")
                     .arg(double(m_droppedBytes) / (1 << 20), 0, 'f', 1);
-    entries.push_back(note);
-    for (size_t i = keepFrom; i < m_entries.size(); ++i) {
-        Entry entry = m_entries[i];
-        entry.firstOffset = std::max<qint64>(0, entry.firstOffset - cut);
-        entry.endOffset = std::max<qint64>(0, entry.endOffset - cut);
-        entries.push_back(std::move(entry));
-    }
-    QHash<qint64, int> open;
-    for (auto it = m_openReply.cbegin(); it != m_openReply.cend(); ++it)
-        if (size_t(it.value()) >= keepFrom)
-            open.insert(it.key(), int(it.value() - keepFrom + 1));
-    m_entries = std::move(entries);
-    m_openReply = std::move(open);
-    m_stream = std::move(kept);
-    forgetAnnouncements();
-    endResetModel();
-    emit streamTrimmed(cut);
+    beginInsertRows({}, 0, 0);
+    m_entries.insert(m_entries.begin(), std::move(note));
+    ++m_announcedRows;
+    endInsertRows();
+    if (m_announcedRows > 1) // where their bytes are in the stream
+        emit dataChanged(index(1), index(m_announcedRows - 1),
+                         {StreamOffsetRole, StreamEndRole});
+    emit streamTrimmed(bytes);
 }
 
 int ConversationModel::rowCount(const QModelIndex &parent) const

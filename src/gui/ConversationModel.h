@@ -107,6 +107,8 @@ private:
     void announce();
     void forgetAnnouncements();
     void trimToBudget();
+    // Lets the first `rows` go, and the first `bytes` of the stream.
+    void letGo(size_t rows, qint64 bytes);
     QString header(const Entry &entry) const;
 
     ByteStream m_stream;

@@ -358,9 +358,16 @@ void ConversationView::setConversation(ConversationModel *model)
                     layOutAll();
                     return;
                 }
+                // Rows gone above the reader take their height with them: the rows read stay.
+                const bool following = m_follower->isFollowing();
+                const qint64 top = verticalOffset();
+                const qint64 goneAbove = std::clamp(top, rowTop(first), rowTop(last + 1))
+                    - rowTop(first);
                 m_noteWidths.erase(m_noteWidths.begin() + first, m_noteWidths.begin() + last + 1);
                 m_tops.erase(m_tops.begin() + first + 1, m_tops.begin() + last + 2);
                 layOutFrom(first);
+                if (!following)
+                    scrollToY(top - goneAbove);
                 m_delegate->forgetAll();
                 viewport()->update();
             });
@@ -580,6 +587,12 @@ QRegion ConversationView::visualRegionForSelection(const QItemSelection &selecti
     return region;
 }
 
+void ConversationView::scrollToY(qint64 y)
+{
+    QScrollBar *bar = verticalScrollBar();
+    bar->setValue(int(std::clamp<qint64>(y, bar->minimum(), bar->maximum())));
+}
+
 void ConversationView::updateScrollRange()
 {
     const int page = viewport()->height();
@@ -660,8 +673,11 @@ void ConversationView::dataChanged(const QModelIndex &topLeft, const QModelIndex
     if (topLeft.isValid() && bottomRight.isValid()) {
         m_delegate->forgetRows(topLeft.row(), bottomRight.row());
         const int last = std::min(bottomRight.row(), laidOutRows() - 1);
-        bool notes = false; // only a note's height can change with its data
-        for (int row = topLeft.row(); row <= last && !notes; ++row)
+        // Only a note's height can change with its data, and only with its text.
+        const bool text = roles.isEmpty() || roles.contains(Qt::DisplayRole)
+            || roles.contains(ConversationModel::HeaderRole);
+        bool notes = false;
+        for (int row = topLeft.row(); row <= last && text && !notes; ++row)
             notes = m_noteWidths[size_t(row)] > 0;
         if (notes) {
             measureNotes(topLeft.row(), last);
@@ -676,8 +692,10 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
     QAbstractItemView::rowsInserted(parent, start, end);
     if (parent != rootIndex())
         return;
-    if (end + 1 < model()->rowCount(rootIndex())) {
-        // Rows moved down: what was prepared for them is someone else's.
+    const bool following = m_follower->isFollowing();
+    const qint64 top = verticalOffset();
+    const bool movedDown = end + 1 < model()->rowCount(rootIndex());
+    if (movedDown) { // what was prepared for those rows is someone else's
         m_delegate->forgetAll();
         viewport()->update();
     }
@@ -686,6 +704,8 @@ void ConversationView::rowsInserted(const QModelIndex &parent, int start, int en
     m_tops.insert(m_tops.begin() + start + 1, count, m_tops[size_t(start)]);
     measureNotes(start, end);
     layOutFrom(start); // O(1) for rows added at the end
+    if (movedDown && !following && rowTop(start) <= top) // the rows read stay in view
+        scrollToY(top + rowTop(end + 1) - rowTop(start));
     const QRect inserted(0, int(rowTop(start) - verticalOffset()), viewport()->width(),
                          int(std::min<qint64>(m_tops.back() - rowTop(start), INT_MAX / 2)));
     if (inserted.intersects(viewport()->rect()))

@@ -63,6 +63,8 @@ private:
     void layOutFrom(int first);
     void layOutAll();
     void updateScrollRange();
+    // Scrolls so that `y` of the whole content is at the top (within the range).
+    void scrollToY(qint64 y);
 
     BubbleDelegate *m_delegate = nullptr;
     TailFollower *m_follower = nullptr;

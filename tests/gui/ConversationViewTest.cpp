@@ -119,6 +119,46 @@ TEST(ConversationViewTest, DoesNotFollowWhenScrolledUp)
     EXPECT_TRUE(conversation.atBottom());
 }
 
+QByteArray bytesOf(const ConversationModel &model, const QModelIndex &index)
+{
+    const qint64 offset = index.data(ConversationModel::StreamOffsetRole).toLongLong();
+    const qint64 end = index.data(ConversationModel::StreamEndRole).toLongLong();
+    return model.stream().bytes(offset, end - offset).toByteArray();
+}
+
+// Past its budget the conversation lets its oldest half go (under a flood, every second or
+// so): a reader scrolled up to a message keeps it in view and current; one at the bottom
+// stays there.
+TEST(ConversationViewTest, WhenTheOldestHalfIsLetGoTheReaderKeepsTheirPlace)
+{
+    Conversation conversation;
+    conversation.model.setBudget(1 << 20, 200);
+    int sent = 0;
+    const auto send = [&conversation, &sent](int count) {
+        for (int i = 0; i < count; ++i, ++sent)
+            conversation.model.addSent(QByteArray::number(sent) + '\n', 0, sent + 1);
+        conversation.settle();
+    };
+    send(150);
+    const QModelIndex read = conversation.model.index(120);
+    conversation.view.scrollTo(read, QAbstractItemView::PositionAtTop);
+    conversation.view.setCurrentIndex(read);
+    ASSERT_EQ(conversation.view.indexAt(QPoint(5, 2)), read);
+
+    send(110); // past 200 rows
+    ASSERT_LT(conversation.model.rowCount(), 200);
+    EXPECT_EQ(bytesOf(conversation.model, conversation.view.indexAt(QPoint(5, 2))), "120\n");
+    EXPECT_EQ(bytesOf(conversation.model, conversation.view.currentIndex()), "120\n");
+    EXPECT_FALSE(conversation.atBottom());
+
+    conversation.view.scrollToBottom();
+    send(150);
+    EXPECT_TRUE(conversation.atBottom());
+    EXPECT_EQ(bytesOf(conversation.model,
+                      conversation.model.index(conversation.model.rowCount() - 1)),
+              QByteArray::number(sent - 1) + '\n');
+}
+
 TEST(ConversationViewTest, KeepsFollowingWhenTheViewGetsShorter)
 {
     Conversation conversation;
