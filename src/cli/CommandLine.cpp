@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "core/HostPort.h"
+#include "net/BindAddress.h"
 
 #include <QCommandLineParser>
 
@@ -90,7 +91,7 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
         QStringLiteral("Server address: \"all\" (every interface, IPv4 and IPv6; the default), "
                        "\"localhost\" (this computer only), or one of this computer's "
                        "addresses."),
-        QStringLiteral("ADDR"), QStringLiteral("all"));
+        QStringLiteral("ADDR"));
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("Server port (default 5220; 0: any free port)."),
                                   QStringLiteral("N"));
@@ -191,25 +192,14 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
         return parsed;
     }
 
-    const QString bindText = parser.value(bind).trimmed();
-    if (bindText == QLatin1String("all") || bindText == QLatin1String("any")
-        || bindText.isEmpty()) {
-        result.server.bindAddresses = {QHostAddress(QHostAddress::Any)};
-    } else if (bindText == QLatin1String("localhost")) {
-        result.server.bindAddresses = {QHostAddress(QHostAddress::LocalHost),
-                                       QHostAddress(QHostAddress::LocalHostIPv6)};
-    } else {
-        QString literal = bindText;
-        if (literal.startsWith(QLatin1Char('[')) && literal.endsWith(QLatin1Char(']')))
-            literal = literal.mid(1, literal.size() - 2);
-        QHostAddress address;
-        if (!address.setAddress(literal)) {
-            parsed.output = badValue(QStringLiteral("bind"), bindText,
-                                     QStringLiteral("expected all, localhost, or an IP address "
-                                                    "of this computer"));
+    if (parser.isSet(bind)) {
+        const BindAddress bindAddress = BindAddress::parse(parser.value(bind));
+        if (!bindAddress.isValid()) {
+            parsed.output = badValue(QStringLiteral("bind"), parser.value(bind),
+                                     bindAddress.error);
             return parsed;
         }
-        result.server.bindAddresses = {address};
+        result.server.bindAddresses = bindAddress.addresses;
     }
 
     if (parser.isSet(port) && !HostPort::parsePort(parser.value(port), &result.server.port,

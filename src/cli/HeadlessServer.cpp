@@ -2,6 +2,7 @@
 
 #include "core/BytePreview.h"
 #include "core/Counted.h"
+#include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
@@ -62,10 +63,13 @@ bool HeadlessServer::start()
 
 void HeadlessServer::printReachableAddresses()
 {
-    const bool everywhere = m_options.bindAddresses.contains(QHostAddress(QHostAddress::Any));
-    if (!everywhere) {
-        if (m_options.bindAddresses.first().isLoopback())
-            printLine(stdout, tr("Only programs on this computer can connect."));
+    switch (BindAddress::scope(m_options.bindAddresses)) {
+    case BindAddress::Scope::AllInterfaces:
+        break;
+    case BindAddress::Scope::ThisComputer:
+        printLine(stdout, tr("Only programs on this computer can connect."));
+        return;
+    case BindAddress::Scope::OneAddress:
         return;
     }
     QStringList here;

@@ -81,6 +81,16 @@ protected:
     }
 };
 
+TEST_F(InteropTest, AServerForThisComputerOnlySaysWhoCanConnect)
+{
+    Child *server = nullptr;
+    ASSERT_NE(startServer({}, &server), 0); // --bind localhost
+    ASSERT_TRUE(server->waitForOutput("Press Ctrl-C to stop.")) << server->describe();
+    EXPECT_TRUE(server->out.contains("Only programs on this computer can connect."))
+        << server->describe();
+    EXPECT_FALSE(server->out.contains("Other machines")) << server->describe();
+}
+
 TEST_F(InteropTest, LectureClientAgainstOurServer)
 {
     Child *server = nullptr;
