@@ -40,14 +40,7 @@ int runHeadless(const CommandLine &options)
             return 1;
         return QCoreApplication::exec();
     }
-    HeadlessClientOptions clientOptions;
-    clientOptions.host = options.host;
-    clientOptions.port = options.port;
-    clientOptions.lineEnding = options.lineEnding;
-    clientOptions.connectTimeoutMs = options.connectTimeoutMs;
-    clientOptions.hex = options.hex;
-    clientOptions.quiet = options.quiet;
-    HeadlessClient client(clientOptions);
+    HeadlessClient client(options.client, options.hex, options.quiet);
     QObject::connect(&client, &HeadlessClient::finished, application, &QCoreApplication::exit);
     QObject::connect(&termination, &TerminationSignals::requested, application,
                      [] { QCoreApplication::exit(130); });
@@ -121,7 +114,7 @@ int main(int argc, char **argv)
     case CommandLine::Mode::Client: {
         MainWindow window;
         window.show();
-        window.connectToServer(options.host, options.port);
+        window.connectToServer(options.client.host, options.client.port);
         return QApplication::exec();
     }
     case CommandLine::Mode::Window:

@@ -64,6 +64,8 @@ QStringList withoutQtsOptions(const QStringList &arguments)
 
 CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine *options)
 {
+    const ServerOptions serverDefaults;
+    const ClientOptions clientDefaults;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Capsock: TCP socket programming made visible. A server answers every string a client "
@@ -93,18 +95,22 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
                        "addresses."),
         QStringLiteral("ADDR"));
     const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Server port (default 5220; 0: any free port)."),
+                                  QStringLiteral("Server port (default %1; 0: any free port).")
+                                      .arg(serverDefaults.port),
                                   QStringLiteral("N"));
     const QCommandLineOption readSize(QStringLiteral("read-size"),
-                                      QStringLiteral("Server reads: recv(N) (default 1024)."),
+                                      QStringLiteral("Server reads: recv(N) (default %1).")
+                                          .arg(serverDefaults.readSize),
                                       QStringLiteral("N"));
     const QCommandLineOption maxClients(QStringLiteral("max-clients"),
-                                        QStringLiteral("Clients served at once (default 100)."),
+                                        QStringLiteral("Clients served at once (default %1).")
+                                            .arg(serverDefaults.maxClients),
                                         QStringLiteral("N"));
     const QCommandLineOption maxUnsent(
         QStringLiteral("max-unsent"),
         QStringLiteral("Reply bytes a client may leave unread before the server stops reading "
-                       "from it (default 1048576)."),
+                       "from it (default %1).")
+            .arg(serverDefaults.maxUnsentReplyBytes),
         QStringLiteral("BYTES"));
     const QCommandLineOption closeAfterReply(
         QStringLiteral("close-after-reply"),
@@ -113,13 +119,14 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
         QStringLiteral("line-ending"),
         QStringLiteral("Client: what ends each message: none (as the lecture's client), lf "
                        "(default) or crlf."),
-        QStringLiteral("none|lf|crlf"), QStringLiteral("lf"));
+        QStringLiteral("none|lf|crlf"));
     const QCommandLineOption hex(QStringLiteral("hex"),
                                  QStringLiteral("Headless client: hex dump of the bytes both "
                                                 "ways instead of the replies."));
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      QStringLiteral("Client: seconds to wait for a connection "
-                                                    "(default 5)."),
+                                                    "(default %1).")
+                                         .arg(clientDefaults.connectTimeoutMs / 1000.0),
                                      QStringLiteral("SECONDS"));
     const QCommandLineOption quiet(QStringLiteral("quiet"),
                                    QStringLiteral("Headless: log connections only, not every "
@@ -235,17 +242,19 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
     }
     result.server.closeAfterFirstReply = parser.isSet(closeAfterReply);
 
-    const QString ending = parser.value(lineEnding).toLower();
-    if (ending == QLatin1String("none")) {
-        result.lineEnding = CapitalizeClient::LineEnding::None;
-    } else if (ending == QLatin1String("lf")) {
-        result.lineEnding = CapitalizeClient::LineEnding::Lf;
-    } else if (ending == QLatin1String("crlf")) {
-        result.lineEnding = CapitalizeClient::LineEnding::CrLf;
-    } else {
-        parsed.output = badValue(QStringLiteral("line-ending"), parser.value(lineEnding),
-                                 QStringLiteral("expected none, lf or crlf"));
-        return parsed;
+    if (parser.isSet(lineEnding)) {
+        const QString ending = parser.value(lineEnding).toLower();
+        if (ending == QLatin1String("none")) {
+            result.client.lineEnding = CapitalizeClient::LineEnding::None;
+        } else if (ending == QLatin1String("lf")) {
+            result.client.lineEnding = CapitalizeClient::LineEnding::Lf;
+        } else if (ending == QLatin1String("crlf")) {
+            result.client.lineEnding = CapitalizeClient::LineEnding::CrLf;
+        } else {
+            parsed.output = badValue(QStringLiteral("line-ending"), parser.value(lineEnding),
+                                     QStringLiteral("expected none, lf or crlf"));
+            return parsed;
+        }
     }
     if (parser.isSet(timeout)) {
         bool ok = false;
@@ -256,7 +265,7 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
                                                     "most 3600"));
             return parsed;
         }
-        result.connectTimeoutMs = int(seconds * 1000);
+        result.client.connectTimeoutMs = int(seconds * 1000);
     }
 
     if (result.mode == Mode::Client) {
@@ -265,9 +274,9 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
             parsed.output = QStringLiteral("capsock: --client %1\n").arg(target.error);
             return parsed;
         }
-        result.host = target.host;
-        result.port = target.port;
-        if (result.port == 0) {
+        result.client.host = target.host;
+        result.client.port = target.port;
+        if (result.client.port == 0) {
             parsed.output = QStringLiteral("capsock: --client needs a port from 1 to 65535\n");
             return parsed;
         }

@@ -15,13 +15,16 @@ void writeOut(const QByteArray &bytes)
 }
 } // namespace
 
-HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *parent)
+HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quiet,
+                               QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_hex(hex)
+    , m_quiet(quiet)
     , m_reader(new StdinReader(this))
 {
     m_client.setConnectTimeout(options.connectTimeoutMs);
-    m_client.setReadSize(64 * 1024);
+    m_client.setReadSize(64 * 1024); // as nc: no read is shown alone, so fewer, larger ones
     connect(&m_client, &CapitalizeClient::resolved, this, [this](const QList<QHostAddress> &all) {
         QStringList names;
         for (const QHostAddress &address : all)
@@ -38,14 +41,14 @@ HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *pa
     });
     connect(&m_client, &CapitalizeClient::messageSent, this,
             [this](qint64, const QByteArray &bytes) {
-                if (!m_options.hex)
+                if (!m_hex)
                     return;
                 writeOut(tr("> sent %1\n").arg(counted(bytes.size(), "byte", "bytes")).toUtf8()
                          + HexDump::format(bytes, m_sentOffset).toUtf8());
                 m_sentOffset += bytes.size();
             });
     connect(&m_client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
-        if (!m_options.hex) {
+        if (!m_hex) {
             writeOut(chunk);
             return;
         }
@@ -123,6 +126,6 @@ void HeadlessClient::finishIfDone()
 
 void HeadlessClient::status(const QString &line)
 {
-    if (!m_options.quiet)
+    if (!m_quiet)
         std::fprintf(stderr, "capsock: %s\n", line.toLocal8Bit().constData());
 }

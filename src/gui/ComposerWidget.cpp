@@ -4,6 +4,7 @@
 
 #include "core/ByteLiterals.h"
 #include "core/HexInput.h"
+#include "net/ClientOptions.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -86,7 +87,7 @@ ComposerWidget::ComposerWidget(QWidget *parent)
                               int(LineEnding::None));
     m_ui->lineEnding->addItem(tr("\\n (LF)"), int(LineEnding::Lf));
     m_ui->lineEnding->addItem(tr("\\r\\n (CRLF)"), int(LineEnding::CrLf));
-    m_ui->lineEnding->setCurrentIndex(1); // \n: what line-reading servers wait for
+    setLineEnding(ClientOptions().lineEnding);
     m_ui->preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->message->installEventFilter(this);
     m_ui->message->setMaxLength(std::numeric_limits<int>::max()); // refuseOverlongText() limits

@@ -8,7 +8,9 @@
 #include "gui/SocketCallsView.h"
 #include "core/Counted.h"
 #include "core/HostPort.h"
+#include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
+#include "net/ClientOptions.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 
@@ -82,6 +84,8 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
 
     setUpServer();
     setUpClient();
+    setServerOptions(ServerOptions());
+    m_ui->clientPort->setValue(ClientOptions().port);
     if (m_remembersSettings)
         restoreSettings();
     m_mode = m_ui->serverMode->isChecked() ? Mode::Server : Mode::Client;
@@ -625,20 +629,27 @@ void MainWindow::restoreSettings()
         m_ui->host->addItem(host);
     if (!hosts.isEmpty())
         m_ui->host->setCurrentIndex(0);
-    m_ui->clientPort->setValue(settings.value(QStringLiteral("client/port"), 5220).toInt());
+    const ClientOptions clientDefaults;
+    m_ui->clientPort->setValue(
+        settings.value(QStringLiteral("client/port"), clientDefaults.port).toInt());
     m_ui->composer->setLineEnding(CapitalizeClient::LineEnding(
-        settings.value(QStringLiteral("composer/lineEnding"),
-                       int(CapitalizeClient::LineEnding::Lf))
+        settings.value(QStringLiteral("composer/lineEnding"), int(clientDefaults.lineEnding))
             .toInt()));
     m_ui->composer->setHexMode(settings.value(QStringLiteral("composer/hex"), false).toBool());
-    const int bind = m_ui->bindAddress->findData(
-        settings.value(QStringLiteral("server/bind"), AllInterfaces));
+    const ServerOptions serverDefaults;
+    const int bind = m_ui->bindAddress->findData(settings.value(
+        QStringLiteral("server/bind"), BindAddress::name(serverDefaults.bindAddresses)));
     m_ui->bindAddress->setCurrentIndex(std::max(0, bind));
-    m_ui->serverPort->setValue(settings.value(QStringLiteral("server/port"), 5220).toInt());
-    m_ui->readSize->setValue(settings.value(QStringLiteral("server/readSize"), 1024).toInt());
-    m_ui->closeAfterReply->setChecked(
-        settings.value(QStringLiteral("server/closeAfterReply"), false).toBool());
-    m_ui->maxClients->setValue(settings.value(QStringLiteral("server/maxClients"), 100).toInt());
+    m_ui->serverPort->setValue(
+        settings.value(QStringLiteral("server/port"), serverDefaults.port).toInt());
+    m_ui->readSize->setValue(
+        settings.value(QStringLiteral("server/readSize"), serverDefaults.readSize).toInt());
+    m_ui->closeAfterReply->setChecked(settings
+                                          .value(QStringLiteral("server/closeAfterReply"),
+                                                 serverDefaults.closeAfterFirstReply)
+                                          .toBool());
+    m_ui->maxClients->setValue(
+        settings.value(QStringLiteral("server/maxClients"), serverDefaults.maxClients).toInt());
 }
 
 void MainWindow::saveSettings() const

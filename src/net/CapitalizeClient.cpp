@@ -1,6 +1,7 @@
 #include "net/CapitalizeClient.h"
 
 #include "core/Counted.h"
+#include "net/ClientOptions.h"
 #include "net/SocketErrorText.h"
 
 #include <QHostInfo>
@@ -33,6 +34,8 @@ QString family(const QHostAddress &address)
 
 CapitalizeClient::CapitalizeClient(QObject *parent)
     : QObject(parent)
+    , m_connectTimeoutMs(ClientOptions().connectTimeoutMs)
+    , m_readSize(ClientOptions().readSize)
     , m_connectTimer(new QTimer(this))
     , m_staggerTimer(new QTimer(this))
 {

@@ -5,9 +5,12 @@
 #include "gui/HexView.h"
 #include "gui/MainWindow.h"
 #include "gui/SocketCallsView.h"
+#include "net/BindAddress.h"
+#include "net/ClientOptions.h"
 #include "net/NetTestSupport.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -749,6 +752,33 @@ TEST(MainWindowAloneTest, RemembersItsSettings)
     ASSERT_TRUE(port && readSize);
     EXPECT_EQ(port->value(), 6123);
     EXPECT_EQ(readSize->value(), 7);
+}
+
+// Each default has one home, the options types: a window without settings (the demo's) and
+// one whose settings are new start from them.
+TEST(MainWindowAloneTest, ItsFieldsStartFromTheOptionsTypesDefaults)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    const ServerOptions server;
+    const ClientOptions client;
+    for (const bool remembers : {false, true}) {
+        SCOPED_TRACE(remembers ? "with new settings" : "without settings");
+        MainWindow window(remembers);
+        EXPECT_EQ(spinBox(window, "serverPort")->value(), server.port);
+        EXPECT_EQ(spinBox(window, "readSize")->value(), server.readSize);
+        EXPECT_EQ(spinBox(window, "maxClients")->value(), server.maxClients);
+        auto *closeAfterReply = window.findChild<QCheckBox *>(QStringLiteral("closeAfterReply"));
+        ASSERT_NE(closeAfterReply, nullptr);
+        EXPECT_EQ(closeAfterReply->isChecked(), server.closeAfterFirstReply);
+        auto *bind = window.findChild<QComboBox *>(QStringLiteral("bindAddress"));
+        ASSERT_NE(bind, nullptr);
+        EXPECT_EQ(bind->currentData().toString(), BindAddress::name(server.bindAddresses));
+        EXPECT_EQ(spinBox(window, "clientPort")->value(), client.port);
+        EXPECT_EQ(window.composer()->lineEnding(), client.lineEnding);
+        EXPECT_EQ(window.client().connectTimeout(), client.connectTimeoutMs);
+    }
 }
 
 // As in the demo: two windows, Quit in one of them. Every window closes, the one that remembers
