@@ -4,6 +4,7 @@
 
 #include "core/ByteLiterals.h"
 #include "core/HexInput.h"
+#include "gui/WireColors.h"
 #include "net/ClientOptions.h"
 
 #include <QEvent>
@@ -328,9 +329,8 @@ void ComposerWidget::updateErrorColor()
         m_ui->preview->setPalette(QPalette()); // inherit again
         return;
     }
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
     QPalette warning;
-    warning.setColor(QPalette::WindowText, dark ? QColor(255, 170, 170) : QColor(160, 0, 0));
+    warning.setColor(QPalette::WindowText, WireColors(palette(), QPalette::Window).problem());
     m_ui->preview->setPalette(warning);
 }
 

@@ -176,20 +176,19 @@ struct HexView::Colors
 
     explicit Colors(const QPalette &palette)
     {
-        const QColor base = palette.color(QPalette::Base);
+        const WireColors colors(palette);
         text = palette.color(QPalette::Text);
-        const bool dark = base.lightness() < 128;
-        dim = WireColors::mix(base, text, 0.55);
-        sent = WireColors::mix(base, WireColors::sent(), dark ? 0.22 : 0.10);
-        received = WireColors::mix(base, WireColors::received(), dark ? 0.22 : 0.10);
-        invalidBack = WireColors::mix(base, QColor(225, 40, 40), dark ? 0.45 : 0.30);
-        invalidText = dark ? QColor(255, 170, 170) : QColor(160, 0, 0);
-        characterBack = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.30 : 0.15);
-        characterFrame = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.85 : 0.65);
+        dim = colors.softText(0.55);
+        sent = colors.tint(WireColors::sent(), 0.10, 0.22);
+        received = colors.tint(WireColors::received(), 0.10, 0.22);
+        invalidBack = colors.tint(WireColors::invalid(), 0.30, 0.45);
+        invalidText = colors.problem();
+        characterBack = colors.tint(WireColors::character(), 0.15, 0.30);
+        characterFrame = colors.tint(WireColors::character(), 0.65, 0.85);
         selectionBack = palette.color(QPalette::Highlight);
         selectionText = palette.color(QPalette::HighlightedText);
-        readLine = WireColors::mix(base, text, 0.5);
-        messageLine = dark ? QColor(255, 170, 60) : QColor(215, 110, 0);
+        readLine = colors.softText(0.5);
+        messageLine = colors.messageStart();
     }
 };
 

@@ -6,6 +6,7 @@
 #include "gui/ConversationView.h"
 #include "gui/HexView.h"
 #include "gui/SocketCallsView.h"
+#include "gui/WireColors.h"
 #include "core/Counted.h"
 #include "core/HostPort.h"
 #include "net/BindAddress.h"
@@ -571,10 +572,8 @@ void MainWindow::setState(const QString &text, bool problem)
     m_stateText = text;
     m_ui->stateLabel->setText(text);
     QPalette palette = m_ui->stateLabel->parentWidget()->palette();
-    if (problem) {
-        const bool dark = palette.color(QPalette::Window).lightness() < 128;
-        palette.setColor(QPalette::WindowText, dark ? QColor(255, 140, 140) : QColor(170, 0, 0));
-    }
+    if (problem)
+        palette.setColor(QPalette::WindowText, WireColors(palette, QPalette::Window).problem());
     m_ui->stateLabel->setPalette(palette);
 }
 

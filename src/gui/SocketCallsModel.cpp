@@ -1,9 +1,10 @@
 #include "gui/SocketCallsModel.h"
 
+#include "gui/WireColors.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QPalette>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
@@ -398,9 +399,7 @@ QVariant SocketCallsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole: {
         if (!row.failed)
             return QVariant();
-        // A red that reads on light and on dark themes alike.
-        const bool dark = qGuiApp && qGuiApp->palette().color(QPalette::Base).lightness() < 128;
-        return dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
+        return WireColors(QGuiApplication::palette()).problem(); // a model knows no view
     }
     default:
         return QVariant();
