@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -539,6 +540,43 @@ TEST_F(MainWindowTest, NoTwoThingsShareAnAltLetterInEitherMode)
                 << (mode == MainWindow::Mode::Server ? "server" : "client");
         }
     }
+}
+
+// Where Tab takes the keyboard, from the mode onwards: each stop named by the field it is in.
+QStringList tabStops(MainWindow &window)
+{
+    auto *first = window.findChild<QRadioButton *>(QStringLiteral("serverMode"));
+    (first->isChecked() ? first
+                        : window.findChild<QRadioButton *>(QStringLiteral("clientMode")))
+        ->setFocus(Qt::TabFocusReason);
+    QStringList stops;
+    for (int i = 0; i < 40 && stops.count(stops.value(0)) < 2; ++i) {
+        QWidget *stop = QApplication::focusWidget();
+        while (stop && (stop->objectName().isEmpty()
+                        || stop->objectName().startsWith(QLatin1String("qt_")))) {
+            stop = stop->parentWidget();
+        }
+        stops << (stop ? stop->objectName() : QStringLiteral("?"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    stops.removeLast(); // round again
+    return stops;
+}
+
+TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesAndTheCalls)
+{
+    serverWindow.stopServer(); // its options can be changed again
+    serverWindow.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
+    EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
+              QStringLiteral("serverMode bindAddress serverPort startStopButton readSize "
+                             "closeAfterReply maxClients clients conversation inspector "
+                             "socketCalls"));
+    clientWindow.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
+    EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
+              QStringLiteral("clientMode host clientPort connectButton conversation inspector "
+                             "socketCalls message inputMode lineEnding sendButton"));
 }
 
 TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
