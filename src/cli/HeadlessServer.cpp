@@ -2,6 +2,7 @@
 
 #include "core/BytePreview.h"
 #include "core/Counted.h"
+#include "core/SocketEventText.h"
 #include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
@@ -14,12 +15,6 @@ namespace {
 // How long the connections get to receive what is owed to them once the server stops.
 constexpr int StopGraceMs = 6000;
 
-void printLine(std::FILE *stream, const QString &line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream); // a pipe would otherwise hold the log back
-}
 } // namespace
 
 HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent)
@@ -44,7 +39,7 @@ HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject
 bool HeadlessServer::start()
 {
     if (!m_server.start(m_options)) {
-        printLine(stderr, QStringLiteral("capsock: ") + m_server.errorString());
+        std::fprintf(stderr, "capsock: %s\n", m_server.errorString().toLocal8Bit().constData());
         return false;
     }
     QStringList where;
@@ -53,11 +48,11 @@ bool HeadlessServer::start()
                          ? tr("all interfaces, IPv4 and IPv6")
                          : SocketErrorText::endpoint(address, m_server.port()));
     }
-    printLine(stdout, tr("Capsock capitalization server listening on port %1 (%2).")
+    print(tr("Capsock capitalization server listening on port %1 (%2).")
                           .arg(m_server.port())
                           .arg(where.join(QStringLiteral(", "))));
     printReachableAddresses();
-    printLine(stdout, tr("Press Ctrl-C to stop."));
+    print(tr("Press Ctrl-C to stop."));
     return true;
 }
 
@@ -67,7 +62,7 @@ void HeadlessServer::printReachableAddresses()
     case BindAddress::Scope::AllInterfaces:
         break;
     case BindAddress::Scope::ThisComputer:
-        printLine(stdout, tr("Only programs on this computer can connect."));
+        print(tr("Only programs on this computer can connect."));
         return;
     case BindAddress::Scope::OneAddress:
         return;
@@ -79,9 +74,9 @@ void HeadlessServer::printReachableAddresses()
             .append(address.describe(m_server.port()));
     }
     if (!here.isEmpty())
-        printLine(stdout, tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
+        print(tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
     if (!others.isEmpty())
-        printLine(stdout, tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
+        print(tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
 }
 
 void HeadlessServer::onClientConnected(CapitalizeSession *session)
@@ -96,19 +91,20 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
     });
     if (m_quiet)
         return;
-    const QString readSize = QString::number(m_options.readSize);
+    // The calls in the window's words, with the bytes they carried.
+    const qint64 id = session->id();
     connect(session, &CapitalizeSession::received, this,
-            [this, who, readSize](const QByteArray &chunk) {
-                log(QStringLiteral("%1 recv(%2) -> %3 bytes: %4")
-                        .arg(who, readSize)
-                        .arg(chunk.size())
-                        .arg(BytePreview::escaped(chunk)));
+            [this, who, id](const QByteArray &chunk) {
+                const SocketEvent read = SocketEvent::recv(SocketSide::Server, id,
+                                                           m_options.readSize, chunk.size());
+                log(QStringLiteral("%1 %2: %3")
+                        .arg(who, SocketEventText::callAndResult(read),
+                             BytePreview::escaped(chunk)));
             });
-    connect(session, &CapitalizeSession::replied, this, [this, who](const QByteArray &reply) {
-        log(QStringLiteral("%1 sendall(%2 bytes): %3")
-                .arg(who)
-                .arg(reply.size())
-                .arg(BytePreview::escaped(reply)));
+    connect(session, &CapitalizeSession::replied, this, [this, who, id](const QByteArray &reply) {
+        const SocketEvent write = SocketEvent::send(SocketSide::Server, id, reply.size());
+        log(QStringLiteral("%1 %2: %3")
+                .arg(who, SocketEventText::callAndResult(write), BytePreview::escaped(reply)));
     });
     connect(session, &CapitalizeSession::readingPaused, this, [this, who](bool paused) {
         log(paused ? tr("%1 is not reading its replies: reading from it paused").arg(who)
@@ -131,5 +127,10 @@ void HeadlessServer::stop()
 
 void HeadlessServer::log(const QString &line)
 {
-    printLine(stdout, QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+    print(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+}
+
+void HeadlessServer::print(const QString &line)
+{
+    m_output.writeLine(line.toUtf8());
 }

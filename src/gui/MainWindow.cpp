@@ -11,7 +11,6 @@
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
@@ -86,8 +85,8 @@ void MainWindow::setUpPanels()
     server->setConversation(&m_conversation);
     client->setConversation(&m_conversation);
     m_ui->leftLayout->insertWidget(0, server->clientsPane());
-    connect(&server->server(), &CapitalizeServer::socketCall, this, &MainWindow::addCall);
-    connect(&client->client(), &CapitalizeClient::socketCall, this, &MainWindow::addCall);
+    connect(&server->server(), &CapitalizeServer::socketEvent, &m_calls, &SocketCallsModel::add);
+    connect(&client->client(), &CapitalizeClient::socketEvent, &m_calls, &SocketCallsModel::add);
     connect(server, &ServerPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(client, &ClientPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(server, &ServerPanel::addressCopied, this, [this](const QString &address) {
@@ -205,11 +204,6 @@ void MainWindow::showBytes(qint64 offset, qint64 end)
     m_ui->inspector->scrollToOffset(offset);
 }
 
-void MainWindow::addCall(const SocketCall &call)
-{
-    m_calls.add(call, QDateTime::currentMSecsSinceEpoch());
-}
-
 void MainWindow::showPanelState()
 {
     const PanelState state = m_mode == Mode::Server ? m_ui->serverPanel->state()
@@ -254,7 +248,7 @@ void MainWindow::restoreSettings()
     (server ? m_ui->serverMode : m_ui->clientMode)->setChecked(true);
     m_ui->serverPanel->restoreSettings(settings);
     m_ui->clientPanel->restoreSettings(settings);
-    m_ui->composer->setLineEnding(CapitalizeClient::LineEnding(
+    m_ui->composer->setLineEnding(LineEnding(
         settings.value(LineEndingKey, int(ClientOptions().lineEnding)).toInt()));
     m_ui->composer->setHexMode(settings.value(HexKey, false).toBool());
 }

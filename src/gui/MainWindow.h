@@ -67,7 +67,6 @@ private:
     void setUpMenus();
     void toggleConnection();
     void showBytes(qint64 offset, qint64 end);
-    void addCall(const SocketCall &call);
     // The state line, the title and the Connection menu, as the panel shown says.
     void showPanelState();
     void restoreSettings();

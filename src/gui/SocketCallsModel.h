@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/SocketCall.h"
+#include "core/SocketEvent.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -10,11 +10,11 @@
 
 class QTimer;
 
-// The "Socket calls" list: every SocketCall a server or client engine reports, one row each,
+// The "Socket calls" list: every SocketEvent a server or client engine reports, one row each,
 // beside the line of the lecture's Python program that does the same thing, so a student can
 // map what happened on the wire to the code they were taught. A failure (a bind that failed, a
 // refused connect or accept) stands out in colour. Each row's tooltip explains the call in
-// plain words.
+// plain words. The rows keep the events; every text comes from SocketEventText.
 //
 // Memory is bounded: past maxRows() the oldest rows are dropped, and droppedRows() says how
 // many, so a server that runs for days under load keeps a fixed-size list.
@@ -30,10 +30,8 @@ class SocketCallsModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    // recv, sendall and close are the server's conn.*() but the client's sock.*(), and a
-    // connection id of 0 is the listening socket only on a server.
-    enum class Side { Server, Client };
-    Q_ENUM(Side)
+    // Names the connections: a connection id of 0 is the listening socket only on a server.
+    using Side = SocketSide;
 
     // The call and the lecture's line first: they are what a student maps one to the other.
     enum Column { CallColumn, LectureColumn, ConnectionColumn, TimeColumn, ColumnCount };
@@ -51,9 +49,9 @@ public:
     void setBatchInterval(int milliseconds);
     int batchInterval() const { return m_batchIntervalMs; }
 
-    // Appends one row; timeMs is milliseconds since the epoch, shown as local HH:mm:ss.zzz.
-    // The row is in rowCount() at once or within batchInterval() (see above).
-    void add(const SocketCall &call, qint64 timeMs);
+    // Appends one row, its time shown as local HH:mm:ss.zzz. The row is in rowCount() at once
+    // or within batchInterval() (see above).
+    void add(const SocketEvent &event);
     // Announces the rows still waiting now, e.g. before reading the model in a test.
     void flush();
     int pendingRows() const { return int(m_pending.size()); }
@@ -65,19 +63,12 @@ public:
 
     // Names a connection in the Connection column. On a server: "#3 " + label, e.g. label
     // "127.0.0.1:51234" shows as "#3 127.0.0.1:51234"; an accept() row sets such a label by
-    // itself from the address it returned, and this overrides it. On a client (whose engine
+    // itself from the peer it accepted, and this overrides it. On a client (whose engine
     // reports every call with id 0): the label as it is, instead of "this client".
     void setConnectionLabel(qint64 connectionId, const QString &label);
     QString connectionText(qint64 connectionId) const;
 
-    SocketCall callAt(int row) const;
-
-    // The Python line of the lecture's program that does what `call` did, e.g.
-    // `data = conn.recv(1024)`; empty for a call the lecture has no line for.
-    static QString lectureLine(Side side, const SocketCall &call);
-    // One or two plain sentences for a student about what `call` did.
-    static QString explanation(Side side, const SocketCall &call);
-    static bool isFailure(const SocketCall &call);
+    SocketEvent eventAt(int row) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -90,22 +81,14 @@ signals:
     void droppedRowsChanged(qint64 droppedRows);
 
 private:
-    struct Row
-    {
-        qint64 timeMs;
-        SocketCall call;
-        bool failed; // worked out once: data() asks for the colour on every repaint
-    };
-
-    static QString resetExplanation(Side side);
-    void labelFromAccept(const SocketCall &call);
     void forgetClosedLabels();
 
     Side m_side;
     const int m_maxRows;
     int m_batchIntervalMs = DefaultBatchIntervalMs;
-    std::deque<Row> m_rows; // cheap at both ends: rows come in at the back, drop off the front
-    std::deque<Row> m_pending; // added, not yet announced to views; never more than m_maxRows
+    // Cheap at both ends: rows come in at the back, drop off the front.
+    std::deque<SocketEvent> m_rows;
+    std::deque<SocketEvent> m_pending; // added, not yet announced to views; at most m_maxRows
     QTimer *m_flushTimer;
     QElapsedTimer m_sinceFlush;
     qint64 m_droppedRows = 0;

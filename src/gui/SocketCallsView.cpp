@@ -1,5 +1,6 @@
 #include "gui/SocketCallsView.h"
 
+#include "core/SocketEventText.h"
 #include "gui/SocketCallsModel.h"
 #include "gui/TailFollower.h"
 
@@ -154,14 +155,19 @@ void SocketCallsView::fitColumns()
     const QFontMetrics metrics(m_tree->font());
     const QFontMetrics code(codeFont(m_tree->font()));
     const int padding = 3 * metrics.averageCharWidth();
-    const auto textWidth = [padding](const QFontMetrics &font, const char *text) {
-        return font.horizontalAdvance(QLatin1String(text)) + padding;
+    const auto textWidth = [padding](const QFontMetrics &font, const QString &text) {
+        return font.horizontalAdvance(text) + padding;
     };
-    const int time = textWidth(metrics, "00:00:00.000");
-    const int connection = textWidth(metrics, "#999 127.0.0.1:51234");
-    const int shortCall = textWidth(metrics, "recv(1024) -> 1024 bytes");
-    const int longCall = textWidth(metrics, "recv(1024) -> 0 bytes: the client finished sending");
-    const int readableLine = textWidth(code, "conn, addr = sock.accept()");
+    // Calls as rows will show them, in the words (and language) the rows will use.
+    const auto read = [](qint64 bytes) {
+        return SocketEvent::recv(SocketSide::Server, 1, 1024, bytes);
+    };
+    const int time = textWidth(metrics, QStringLiteral("00:00:00.000"));
+    const int connection = textWidth(metrics, QStringLiteral("#999 127.0.0.1:51234"));
+    const int shortCall = textWidth(metrics, SocketEventText::callAndResult(read(1024)));
+    const int longCall = textWidth(metrics, SocketEventText::callAndResult(read(0)));
+    const int readableLine = textWidth(
+        code, SocketEventText::pythonLine(SocketEvent::accept(1, {QString(), 0})));
 
     const int width = m_tree->viewport()->width();
     const int call = std::clamp(width * 3 / 10, shortCall, longCall);

@@ -24,12 +24,17 @@ BindAddress BindAddress::parse(const QString &text)
         literal = literal.mid(1, literal.size() - 2);
     QHostAddress address;
     if (!address.setAddress(literal)) {
-        result.error = QCoreApplication::translate(
-            "BindAddress", "expected all, localhost, or an IP address of this computer");
+        result.error = expected();
         return result;
     }
     result.addresses = {address};
     return result;
+}
+
+QString BindAddress::expected()
+{
+    return QCoreApplication::translate(
+        "BindAddress", "expected all, localhost, or an IP address of this computer");
 }
 
 QString BindAddress::name(const QList<QHostAddress> &addresses)

@@ -23,6 +23,8 @@ struct BindAddress
 
     // "all" (also "any" or nothing), "localhost", or an IPv4 or IPv6 address, brackets allowed.
     static BindAddress parse(const QString &text);
+    // What parse() takes, in the words of its error: "expected all, localhost, or ...".
+    static QString expected();
     // The words parse() takes back to the same addresses: "all", "localhost" or the address.
     static QString name(const QList<QHostAddress> &addresses);
     // AllInterfaces when no address or the any address is among them; ThisComputer when all

@@ -1,7 +1,9 @@
 #include "net/CapitalizeClient.h"
 
 #include "core/Counted.h"
+#include "core/SocketEventText.h"
 #include "net/ClientOptions.h"
+#include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 
 #include <QHostInfo>
@@ -12,22 +14,9 @@
 
 namespace {
 
-QString shortReason(TcpStream::Error error, const QString &systemMessage)
+bool isIPv6(const QHostAddress &address)
 {
-    switch (error) {
-    case TcpStream::Error::ConnectionRefused: return QStringLiteral("refused");
-    case TcpStream::Error::TimedOut: return QStringLiteral("no answer");
-    case TcpStream::Error::NetworkUnreachable: return QStringLiteral("network unreachable");
-    case TcpStream::Error::HostUnreachable: return QStringLiteral("host unreachable");
-    case TcpStream::Error::ConnectionReset: return QStringLiteral("connection reset (RST)");
-    default: return systemMessage;
-    }
-}
-
-QString family(const QHostAddress &address)
-{
-    return address.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("AF_INET6")
-                                                               : QStringLiteral("AF_INET");
+    return address.protocol() == QAbstractSocket::IPv6Protocol;
 }
 
 } // namespace
@@ -53,17 +42,6 @@ CapitalizeClient::~CapitalizeClient()
         QHostInfo::abortHostLookup(m_lookupId);
 }
 
-QByteArray CapitalizeClient::encodeText(const QString &text, LineEnding ending)
-{
-    QByteArray bytes = text.toUtf8();
-    switch (ending) {
-    case LineEnding::None: break;
-    case LineEnding::Lf: bytes.append('\n'); break;
-    case LineEnding::CrLf: bytes.append("\r\n"); break;
-    }
-    return bytes;
-}
-
 void CapitalizeClient::connectToServer(const QString &host, quint16 port)
 {
     QHostAddress literal;
@@ -73,7 +51,7 @@ void CapitalizeClient::connectToServer(const QString &host, quint16 port)
     }
     reset(host, port);
     setState(State::Resolving);
-    reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(host).arg(port), QString());
+    report(SocketEvent::lookup({host, port}, {}));
     m_lookupId = QHostInfo::lookupHost(host, this, &CapitalizeClient::onLookedUp);
 }
 
@@ -97,19 +75,17 @@ void CapitalizeClient::reset(const QString &host, quint16 port)
 void CapitalizeClient::onLookedUp(const QHostInfo &info)
 {
     m_lookupId = -1;
-    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        const bool notFound = info.error() == QHostInfo::HostNotFound
-            || (info.error() == QHostInfo::NoError && info.addresses().isEmpty());
-        reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(m_host).arg(m_port),
-                   tr("failed: %1").arg(info.errorString()));
+    const SocketFailure failure = EventValues::failure(info);
+    if (failure.isFailure()) {
+        report(SocketEvent::lookup({m_host, m_port}, {}, failure));
+        const bool notFound = failure.kind == SocketFailure::Kind::HostNotFound;
         fail(SocketErrorText::lookupFailed(m_host, notFound, info.errorString()));
         return;
     }
     QStringList names;
     for (const QHostAddress &address : info.addresses())
         names.append(address.toString());
-    reportCall(QStringLiteral("getaddrinfo(\"%1\", %2)").arg(m_host).arg(m_port),
-               names.join(QStringLiteral(", ")));
+    report(SocketEvent::lookup({m_host, m_port}, names));
     emit resolved(info.addresses());
     startAttempts(info.addresses());
 }
@@ -147,7 +123,7 @@ void CapitalizeClient::startNextAttempt()
     if (m_nextAddress >= m_addresses.size())
         return;
     const QHostAddress address = m_addresses.at(m_nextAddress++);
-    reportCall(QStringLiteral("socket(%1, SOCK_STREAM)").arg(family(address)), QString());
+    report(SocketEvent::socket(SocketSide::Client, isIPv6(address)));
     auto *stream = new TcpStream(address, m_port, this);
     m_pending.push_back({stream, QElapsedTimer()});
     m_pending.back().clock.start();
@@ -155,12 +131,6 @@ void CapitalizeClient::startNextAttempt()
     connect(stream, &TcpStream::failed, this, [this, stream] { onAttemptFailed(stream); });
     if (m_nextAddress < m_addresses.size())
         m_staggerTimer->start(AttemptStaggerMs);
-}
-
-QString CapitalizeClient::connectCall(const QHostAddress &address) const
-{
-    // The address really tried: a name can stand for several.
-    return QStringLiteral("connect((\"%1\", %2))").arg(address.toString()).arg(m_port);
 }
 
 void CapitalizeClient::onAttemptConnected(TcpStream *stream)
@@ -173,7 +143,7 @@ void CapitalizeClient::onAttemptConnected(TcpStream *stream)
     m_bytesSent = 0;
     m_bytesReceived = 0;
     m_pending.erase(winner);
-    abortAttempts(tr("another address answered first"));
+    abortAttempts(true);
     m_connectTimer->stop();
     m_staggerTimer->stop();
     m_stream = stream;
@@ -181,11 +151,10 @@ void CapitalizeClient::onAttemptConnected(TcpStream *stream)
     disconnect(m_stream, &TcpStream::failed, this, nullptr);
     connect(m_stream, &TcpStream::failed, this, &CapitalizeClient::onSendFailed);
     setState(State::Connected);
-    reportCall(connectCall(m_stream->peerAddress()),
-               tr("connected in %1 ms: %2 -> %3")
-                   .arg(QString::number(double(m_connectMicros) / 1000.0, 'f', 1),
-                        SocketErrorText::endpoint(localAddress(), localPort()),
-                        SocketErrorText::endpoint(peerAddress(), peerPort())));
+    // The address really tried: a name can stand for several.
+    report(SocketEvent::connected(EventValues::endpoint(peerAddress(), peerPort()),
+                                  EventValues::endpoint(localAddress(), localPort()),
+                                  m_connectMicros));
     emit connected();
     while (!m_outbox.empty() && m_state == State::Connected) {
         auto [id, bytes] = std::move(m_outbox.front());
@@ -217,7 +186,7 @@ void CapitalizeClient::onConnectTimeout()
 {
     for (const Attempt &attempt : m_pending)
         recordFailure(attempt, TcpStream::Error::TimedOut, QString());
-    abortAttempts(QString());
+    abortAttempts(false);
     failAll();
 }
 
@@ -226,13 +195,13 @@ void CapitalizeClient::recordFailure(const Attempt &attempt, TcpStream::Error er
 {
     const QHostAddress address = attempt.stream->peerAddress();
     const qint64 waitedMs = attempt.clock.elapsed();
-    reportCall(connectCall(address), tr("failed: %1").arg(shortReason(error, systemMessage)));
+    const SocketFailure failure = EventValues::failure(error, attempt.stream->systemError(),
+                                                       systemMessage);
+    report(SocketEvent::connectFailed(EventValues::endpoint(address, m_port), failure));
     m_failures.append(tr("%1 (%2): %3 after %4 s")
                           .arg(SocketErrorText::endpoint(address, m_port),
-                               address.protocol() == QAbstractSocket::IPv6Protocol
-                                   ? QStringLiteral("IPv6")
-                                   : QStringLiteral("IPv4"),
-                               shortReason(error, systemMessage),
+                               isIPv6(address) ? QStringLiteral("IPv6") : QStringLiteral("IPv4"),
+                               SocketEventText::failure(failure),
                                QString::number(double(waitedMs) / 1000.0, 'f', 1)));
     // The most telling failure explains: "refused" means the machine is there but nothing
     // listens; a timeout points at a firewall; "network unreachable" (often IPv6 with no IPv6
@@ -253,11 +222,11 @@ void CapitalizeClient::recordFailure(const Attempt &attempt, TcpStream::Error er
     }
 }
 
-void CapitalizeClient::abortAttempts(const QString &why)
+void CapitalizeClient::abortAttempts(bool lostRace)
 {
     for (const Attempt &attempt : m_pending) {
-        if (!why.isEmpty())
-            reportCall(QStringLiteral("close()"), why);
+        if (lostRace)
+            report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::LostRace));
         attempt.stream->disconnect(this);
         attempt.stream->abort();
         attempt.stream->deleteLater();
@@ -312,8 +281,7 @@ void CapitalizeClient::write(qint64 id, const QByteArray &bytes)
     while (!m_unanswered.empty() && m_unanswered.back().lineEndsLeft == 0)
         m_unanswered.pop_back();
     m_unanswered.push_back({id, m_clock.nsecsElapsed(), int(bytes.count('\n'))});
-    reportCall(QStringLiteral("sendall(%1)").arg(counted(bytes.size(), "byte", "bytes")),
-               QString());
+    report(SocketEvent::send(SocketSide::Client, 0, bytes.size()));
     m_bytesSent += bytes.size();
     m_stream->send(bytes);
     emit messageSent(id, bytes);
@@ -329,8 +297,7 @@ void CapitalizeClient::finishSending()
     if (m_stream->sendingFinished())
         return;
     m_stream->finishSending();
-    reportCall(QStringLiteral("shutdown(SHUT_WR)"),
-               tr("nothing more to send; the replies still come"));
+    report(SocketEvent::shutdown(SocketSide::Client, 0));
 }
 
 void CapitalizeClient::disconnectFromServer()
@@ -341,7 +308,7 @@ void CapitalizeClient::disconnectFromServer()
     m_connectTimer->stop();
     dropOutbox();
     if (m_stream)
-        reportCall(QStringLiteral("close()"), tr("we disconnect"));
+        report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Disconnect));
     dropStream();
     setState(State::Disconnected);
 }
@@ -350,8 +317,7 @@ void CapitalizeClient::onReadable()
 {
     for (QByteArray chunk = m_stream->receive(m_readSize); !chunk.isEmpty();
          chunk = m_stream->receive(m_readSize)) {
-        reportCall(QStringLiteral("recv(%1)").arg(m_readSize),
-                   counted(chunk.size(), "byte", "bytes"));
+        report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, chunk.size()));
         m_bytesReceived += chunk.size();
         emit dataReceived(chunk);
         pairReply(chunk);
@@ -359,15 +325,15 @@ void CapitalizeClient::onReadable()
             return; // a receiver disconnected us
     }
     if (m_stream->peerFinished()) {
-        reportCall(QStringLiteral("recv(%1)").arg(m_readSize),
-                   tr("0 bytes: the server closed the connection"));
+        report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, 0));
         flushPartialReply();
-        reportCall(QStringLiteral("close()"), tr("the server has closed: we close our end too"));
+        report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::PeerFinished));
         dropStream();
         setState(State::ClosedByServer);
         emit serverClosed();
     } else if (m_stream->error() != TcpStream::Error::None) {
-        reportCall(QStringLiteral("recv(%1)").arg(m_readSize), failedResult(), m_stream->error());
+        report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, 0,
+                                 EventValues::failure(*m_stream)));
         endBrokenConnection();
     }
 }
@@ -417,9 +383,8 @@ void CapitalizeClient::flushPartialReply()
 void CapitalizeClient::onSendFailed()
 {
     // A failed recv() is reported where it happens, in onReadable(); this is a send's failure.
-    reportCall(QStringLiteral("sendall(%1)")
-                   .arg(counted(m_stream->bytesToSend(), "byte", "bytes")),
-               failedResult(), m_stream->error());
+    report(SocketEvent::send(SocketSide::Client, 0, m_stream->bytesToSend(),
+                             EventValues::failure(*m_stream)));
     endBrokenConnection();
 }
 
@@ -429,16 +394,9 @@ void CapitalizeClient::endBrokenConnection()
         m_stream->error(), SocketErrorText::endpoint(peerAddress(), peerPort()),
         m_stream->errorString(), m_bytesSent, m_bytesReceived);
     flushPartialReply();
-    reportCall(QStringLiteral("close()"),
-               m_stream->error() == TcpStream::Error::ConnectionReset
-                   ? tr("the server reset the connection: we close our socket")
-                   : tr("the connection failed: we close our socket"));
+    report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Broken,
+                              EventValues::failure(*m_stream)));
     fail(message);
-}
-
-QString CapitalizeClient::failedResult() const
-{
-    return tr("failed: %1").arg(shortReason(m_stream->error(), m_stream->errorString()));
 }
 
 int CapitalizeClient::unansweredMessages() const
@@ -481,7 +439,7 @@ void CapitalizeClient::dropStream()
 {
     m_connectTimer->stop();
     m_staggerTimer->stop();
-    abortAttempts(QString());
+    abortAttempts(false);
     if (!m_stream)
         return;
     m_stream->disconnect(this);
@@ -498,10 +456,9 @@ void CapitalizeClient::setState(State state)
     emit stateChanged(state);
 }
 
-void CapitalizeClient::reportCall(const QString &call, const QString &result,
-                                  TcpStream::Error error)
+void CapitalizeClient::report(const SocketEvent &event)
 {
-    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeClient::socketCall);
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeClient::socketEvent);
     if (isSignalConnected(signal))
-        emit socketCall({0, call, result, error});
+        emit socketEvent(event);
 }

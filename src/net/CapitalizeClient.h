@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/SocketCall.h"
+#include "core/SocketEvent.h"
 #include "net/TcpStream.h"
 
 #include <QElapsedTimer>
@@ -26,9 +26,6 @@ public:
     enum class State { Disconnected, Resolving, Connecting, Connected, ClosedByServer, Failed };
     Q_ENUM(State)
 
-    enum class LineEnding { None, Lf, CrLf };
-    Q_ENUM(LineEnding)
-
     explicit CapitalizeClient(QObject *parent = nullptr);
     ~CapitalizeClient() override;
 
@@ -49,8 +46,6 @@ public:
     void finishSending();
     // Closes at once, as the lecture's sock.close().
     void disconnectFromServer();
-
-    static QByteArray encodeText(const QString &text, LineEnding ending);
 
     State state() const { return m_state; }
     QString host() const { return m_host; }
@@ -85,7 +80,8 @@ signals:
     // The server ended the connection normally (end of stream).
     void serverClosed();
     void failed(const QString &message);
-    void socketCall(const SocketCall &call);
+    // What happens on the socket, for the lecture's calls.
+    void socketEvent(const SocketEvent &event);
 
 private:
     struct Unanswered
@@ -116,10 +112,10 @@ private:
     void onConnectTimeout();
     void recordFailure(const Attempt &attempt, TcpStream::Error error,
                        const QString &systemMessage);
-    void abortAttempts(const QString &why);
+    // Reports each attempt's close() when another address won the race.
+    void abortAttempts(bool lostRace);
     void failAll();
     void dropOutbox();
-    QString connectCall(const QHostAddress &address) const;
     void onReadable();
     void onSendFailed();
     void endBrokenConnection();
@@ -128,9 +124,7 @@ private:
     void write(qint64 id, const QByteArray &bytes);
     void fail(const QString &message);
     void dropStream();
-    void reportCall(const QString &call, const QString &result,
-                    TcpStream::Error error = TcpStream::Error::None);
-    QString failedResult() const;
+    void report(const SocketEvent &event);
 
     State m_state = State::Disconnected;
     QString m_host;

@@ -1,7 +1,9 @@
 #include "net/CapitalizeServer.h"
 
 #include "core/Counted.h"
+#include "core/SocketEventText.h"
 #include "net/CapitalizeSession.h"
+#include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 #include "net/SocketWatch.h"
 #include "net/TcpStream.h"
@@ -107,14 +109,6 @@ QString bindHost(const QHostAddress &address)
     return address.toString();
 }
 
-// accept()'s answer as Python prints it.
-QString pythonAddress(const QHostAddress &address, quint16 port)
-{
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        return QStringLiteral("('%1', %2, 0, 0)").arg(address.toString()).arg(port);
-    return QStringLiteral("('%1', %2)").arg(address.toString()).arg(port);
-}
-
 } // namespace
 
 CapitalizeServer::CapitalizeServer(QObject *parent)
@@ -131,44 +125,48 @@ bool CapitalizeServer::start(const ServerOptions &options)
     m_errorString.clear();
     quint16 port = options.port;
     for (qsizetype i = 0; i < options.bindAddresses.size(); ++i) {
-        const QHostAddress &address = options.bindAddresses.at(i);
-        auto listener = std::make_unique<DescriptorListener>(
-            [this](qintptr descriptor) { onIncoming(descriptor); },
-            [this](bool shortage) { onDescriptorShortage(shortage); });
-        const QString family = isIPv6(address) ? QStringLiteral("AF_INET6")
-                                               : QStringLiteral("AF_INET");
-        reportCall(QStringLiteral("socket(%1, SOCK_STREAM)").arg(family),
-                   address == QHostAddress::Any ? tr("dual-stack: takes IPv4 and IPv6 clients")
-                                                : QString());
-#ifdef Q_OS_UNIX
-        reportCall(QStringLiteral("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)"), QString());
-#endif
-        const QString bindCall = QStringLiteral("bind((\"%1\", %2))").arg(bindHost(address))
-                                     .arg(port);
-        listener->setListenBacklogSize(ListenBacklog);
-        if (!listener->listen(address, port)) {
-            const auto error = listener->serverError();
-            const bool optional = i > 0
-                && (error == QAbstractSocket::SocketAddressNotAvailableError
-                    || error == QAbstractSocket::UnsupportedSocketOperationError);
-            if (optional) { // e.g. ::1 beside 127.0.0.1 on a machine without IPv6
-                reportCall(bindCall, tr("skipped: %1").arg(listener->errorString()));
-                continue;
-            }
-            reportCall(bindCall, tr("failed: %1").arg(listener->errorString()));
-            m_errorString = SocketErrorText::listenFailed(error, address, port,
-                                                          listener->errorString());
+        if (!listenOn(options.bindAddresses.at(i), &port, i > 0)) {
             m_listeners.clear();
             return false;
         }
-        const bool systemChose = port == 0;
-        port = listener->serverPort(); // further addresses share the port the first one got
-        reportCall(bindCall, systemChose ? tr("the system chose port %1").arg(port) : QString());
-        reportCall(QStringLiteral("listen()"), QString());
-        listener->startAccepting();
-        m_listeners.push_back(std::move(listener));
     }
     m_port = port;
+    return true;
+}
+
+// Listens on `address` at *port, which becomes the port the system gave when it was 0, so that
+// further addresses share it. An optional address this computer lacks (::1 beside 127.0.0.1 on
+// a machine without IPv6) is skipped.
+bool CapitalizeServer::listenOn(const QHostAddress &address, quint16 *port, bool optional)
+{
+    auto listener = std::make_unique<DescriptorListener>(
+        [this](qintptr descriptor) { onIncoming(descriptor); },
+        [this](bool shortage) { onDescriptorShortage(shortage); });
+    report(SocketEvent::socket(SocketSide::Server, isIPv6(address),
+                               address == QHostAddress::Any));
+#ifdef Q_OS_UNIX
+    report(SocketEvent::reuseAddress());
+#endif
+    const Endpoint asked{bindHost(address), *port};
+    listener->setListenBacklogSize(ListenBacklog);
+    if (!listener->listen(address, *port)) {
+        const auto error = listener->serverError();
+        const bool skipped = optional
+            && (error == QAbstractSocket::SocketAddressNotAvailableError
+                || error == QAbstractSocket::UnsupportedSocketOperationError);
+        report(SocketEvent::bind(asked, 0, EventValues::failure(error, listener->errorString()),
+                                 skipped));
+        if (!skipped) {
+            m_errorString = SocketErrorText::listenFailed(error, address, *port,
+                                                          listener->errorString());
+        }
+        return skipped;
+    }
+    *port = listener->serverPort();
+    report(SocketEvent::bind(asked, *port));
+    report(SocketEvent::listen());
+    listener->startAccepting();
+    m_listeners.push_back(std::move(listener));
     return true;
 }
 
@@ -176,7 +174,8 @@ void CapitalizeServer::stop()
 {
     if (!m_listeners.empty()) {
         m_listeners.clear();
-        reportCall(QStringLiteral("close()"), tr("the listening socket: no new clients"));
+        report(SocketEvent::close(SocketSide::Server, 0,
+                                  SocketEvent::CloseReason::StoppedListening));
     }
     m_stopping = true;
     if (m_sessions.empty()) {
@@ -184,7 +183,7 @@ void CapitalizeServer::stop()
         return;
     }
     for (const auto &[id, session] : std::map(m_sessions)) // closing may end a session at once
-        session->close(tr("the server is stopping"));
+        session->close(SocketEvent::CloseReason::ServerStopping);
 }
 
 QList<QHostAddress> CapitalizeServer::listeningAddresses() const
@@ -211,9 +210,37 @@ QByteArray CapitalizeServer::refusalMessage(int maxClients)
         .toUtf8();
 }
 
+QByteArray CapitalizeServer::makingRoomMessage(int maxClients, qint64 idleMs)
+{
+    return tr("Capsock server: closing this connection to make room for a new client. The "
+              "server is full (%1) and this connection was idle the longest (%2 s). Connect "
+              "again when you have something to send.\n")
+        .arg(counted(maxClients, "client", "clients"))
+        .arg(idleMs / 1000)
+        .toUtf8();
+}
+
+// The client idle longest, if idle long enough, is closed so that a newcomer can take its place.
+bool CapitalizeServer::makeRoom()
+{
+    CapitalizeSession *idlest = nullptr;
+    qint64 longest = -1;
+    for (const auto &[id, session] : m_sessions) {
+        const qint64 idle = session->idleMs();
+        if (idle > longest && session->canMakeRoom()) {
+            idlest = session;
+            longest = idle;
+        }
+    }
+    if (!idlest || longest < m_options.idleBeforeMakingRoomMs)
+        return false;
+    idlest->makeRoom(makingRoomMessage(m_options.maxClients, longest));
+    return true;
+}
+
 void CapitalizeServer::onIncoming(qintptr descriptor)
 {
-    if (int(m_sessions.size()) >= m_options.maxClients) {
+    if (int(m_sessions.size()) >= m_options.maxClients && !makeRoom()) {
         refuse(descriptor);
         return;
     }
@@ -222,7 +249,7 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
     auto *session = new CapitalizeSession(id, stream, m_options, this);
     m_sessions[id] = session;
     if (callsWatched()) // else the session need not describe its calls at all
-        connect(session, &CapitalizeSession::socketCall, this, &CapitalizeServer::socketCall);
+        connect(session, &CapitalizeSession::socketEvent, this, &CapitalizeServer::socketEvent);
     connect(session, &CapitalizeSession::closed, this, [this, id, session](const QString &why) {
         m_sessions.erase(id);
         emit clientDisconnected(id, why);
@@ -232,8 +259,8 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
             QMetaObject::invokeMethod(this, &CapitalizeServer::stopped, Qt::QueuedConnection);
     });
     if (callsWatched()) {
-        emit socketCall({id, QStringLiteral("accept()"),
-                         pythonAddress(stream->peerAddress(), stream->peerPort())});
+        emit socketEvent(SocketEvent::accept(
+            id, EventValues::endpoint(stream->peerAddress(), stream->peerPort())));
     }
     emit clientConnected(session);
 }
@@ -245,7 +272,9 @@ void CapitalizeServer::onDescriptorShortage(bool shortage)
              "as the system allows it (ulimit -n); trying again every %1 ms")
               .arg(AcceptRetryMs)
         : tr("accepting new clients again");
-    reportCall(QStringLiteral("accept()"), shortage ? tr("failed: %1").arg(why) : why);
+    const SocketFailure outOfDescriptors{SocketFailure::Kind::OutOfDescriptors, 0, {}};
+    report(shortage ? SocketEvent::acceptFailed(outOfDescriptors, AcceptRetryMs)
+                    : SocketEvent::acceptResumed());
     emit acceptingPaused(shortage, why);
 }
 
@@ -266,20 +295,19 @@ void CapitalizeServer::refuse(qintptr descriptor)
     connect(stream, &TcpStream::readyToReceive, stream, drain);
     connect(stream, &TcpStream::failed, stream, &QObject::deleteLater);
     QTimer::singleShot(RefusalLingerMs, stream, &QObject::deleteLater);
-    const QString reason = tr("it already serves %1, the limit")
-                               .arg(counted(m_options.maxClients, "client", "clients"));
-    reportCall(QStringLiteral("accept()"), tr("%1, refused: %2").arg(peer, reason));
-    emit clientRefused(peer, reason);
+    report(SocketEvent::refuse(EventValues::endpoint(stream->peerAddress(), stream->peerPort()),
+                               m_options.maxClients));
+    emit clientRefused(peer, SocketEventText::refusalReason(m_options.maxClients));
 }
 
 bool CapitalizeServer::callsWatched() const
 {
-    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeServer::socketCall);
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeServer::socketEvent);
     return isSignalConnected(signal);
 }
 
-void CapitalizeServer::reportCall(const QString &call, const QString &result)
+void CapitalizeServer::report(const SocketEvent &event)
 {
     if (callsWatched())
-        emit socketCall({0, call, result});
+        emit socketEvent(event);
 }

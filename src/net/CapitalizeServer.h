@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/SocketEvent.h"
 #include "net/ServerOptions.h"
-#include "net/SocketCall.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -39,6 +39,8 @@ public:
 
     // Text the server sends a client it refuses because it already has maxClients.
     static QByteArray refusalMessage(int maxClients);
+    // What a client closed to make room for a newcomer is sent before the close.
+    static QByteArray makingRoomMessage(int maxClients, qint64 idleMs);
 
 signals:
     void clientConnected(CapitalizeSession *session);
@@ -47,9 +49,10 @@ signals:
     void clientRefused(const QString &peer, const QString &reason);
     // Out of descriptors: waiting clients stay in the kernel's queue until some come free.
     void acceptingPaused(bool paused, const QString &reason);
-    // The calls as the lecture makes them. Connect before start(): describing every recv() costs
-    // more than the recv(), so a session only does it if someone listened when it began.
-    void socketCall(const SocketCall &call);
+    // What happens on the sockets, the sessions' included, for the lecture's calls. Connect
+    // before start(): reporting every recv() costs more than the recv(), so a session only does
+    // it if someone listened when it began.
+    void socketEvent(const SocketEvent &event);
     // Every session has ended after stop().
     void stopped();
 
@@ -57,8 +60,10 @@ private:
     void onIncoming(qintptr descriptor);
     void onDescriptorShortage(bool shortage);
     void refuse(qintptr descriptor);
+    bool makeRoom();
     bool callsWatched() const;
-    void reportCall(const QString &call, const QString &result);
+    bool listenOn(const QHostAddress &address, quint16 *port, bool optional);
+    void report(const SocketEvent &event);
 
     ServerOptions m_options;
     std::vector<std::unique_ptr<QTcpServer>> m_listeners;

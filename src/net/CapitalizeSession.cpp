@@ -1,6 +1,7 @@
 #include "net/CapitalizeSession.h"
 
-#include "core/Counted.h"
+#include "core/SocketEventText.h"
+#include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 #include "net/TcpStream.h"
 
@@ -25,6 +26,7 @@ CapitalizeSession::CapitalizeSession(qint64 id, TcpStream *stream, const ServerO
     , m_options(options)
 {
     m_stream->setParent(this);
+    m_sinceHeard.start();
     connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeSession::onReadable);
     connect(m_stream, &TcpStream::bytesSent, this, &CapitalizeSession::onBytesSent);
     connect(m_stream, &TcpStream::failed, this, &CapitalizeSession::onFailed);
@@ -66,9 +68,10 @@ void CapitalizeSession::onReadable()
         if (chunk.isEmpty())
             break;
         m_bytesReceived += chunk.size();
+        m_sinceHeard.restart();
         if (callsWatched()) {
-            emit socketCall({m_id, QStringLiteral("recv(%1)").arg(m_options.readSize),
-                             counted(chunk.size(), "byte", "bytes")});
+            emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize,
+                                               chunk.size()));
         }
         emit received(chunk);
 
@@ -77,7 +80,7 @@ void CapitalizeSession::onReadable()
         if (m_options.closeAfterFirstReply) {
             m_caser.finish(reply);
             sendReply(reply);
-            finish(tr("closed after the first reply, as the lecture's server does"));
+            finish(SocketEvent::CloseReason::AfterFirstReply);
             return;
         }
         sendReply(reply);
@@ -88,11 +91,9 @@ void CapitalizeSession::onReadable()
     }
 
     if (m_stream->peerFinished()) {
-        if (callsWatched()) {
-            emit socketCall({m_id, QStringLiteral("recv(%1)").arg(m_options.readSize),
-                             tr("0 bytes: the client finished sending")});
-        }
-        close(tr("the client closed the connection"));
+        if (callsWatched())
+            emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
+        close(SocketEvent::CloseReason::PeerFinished);
     }
 }
 
@@ -102,8 +103,7 @@ void CapitalizeSession::sendReply(const QByteArray &reply)
         return;
     m_bytesQueued += reply.size();
     if (callsWatched())
-        emit socketCall({m_id, QStringLiteral("sendall(%1)")
-                                   .arg(counted(reply.size(), "byte", "bytes")), QString()});
+        emit socketEvent(SocketEvent::send(SocketSide::Server, m_id, reply.size()));
     emit replied(reply);
     m_stream->send(reply);
 }
@@ -123,11 +123,10 @@ void CapitalizeSession::onBytesSent()
 
 void CapitalizeSession::onFailed()
 {
-    end(SocketErrorText::connectionBroke(m_stream->error(), tr("the client"),
-                                         m_stream->errorString()));
+    end(SocketEvent::CloseReason::Broken, EventValues::failure(*m_stream));
 }
 
-void CapitalizeSession::close(const QString &reason)
+void CapitalizeSession::close(SocketEvent::CloseReason reason)
 {
     if (m_ended || m_finishing)
         return;
@@ -137,7 +136,23 @@ void CapitalizeSession::close(const QString &reason)
     finish(reason);
 }
 
-void CapitalizeSession::finish(const QString &reason)
+bool CapitalizeSession::canMakeRoom() const
+{
+    return !m_ended && !m_finishing && unsentBytes() == 0;
+}
+
+void CapitalizeSession::makeRoom(const QByteArray &farewell)
+{
+    if (!canMakeRoom())
+        return;
+    QByteArray rest; // the start of a character the client had not finished goes back as it came
+    m_caser.finish(rest);
+    sendReply(rest);
+    sendReply(farewell);
+    finish(SocketEvent::CloseReason::MadeRoom);
+}
+
+void CapitalizeSession::finish(SocketEvent::CloseReason reason)
 {
     m_finishing = true;
     m_finishReason = reason;
@@ -162,25 +177,28 @@ void CapitalizeSession::closeWhenDone()
         end(m_finishReason);
 }
 
-void CapitalizeSession::end(const QString &reason)
+void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure &failure)
 {
     if (m_ended)
         return;
     m_ended = true;
     if (m_lingerTimer)
         m_lingerTimer->stop();
-    QString why = reason;
-    if (m_ignoredBytes > 0)
-        why += tr("; %1 more from the client went unanswered")
-                   .arg(counted(m_ignoredBytes, "byte", "bytes"));
+    const SocketEvent event = SocketEvent::close(SocketSide::Server, m_id, reason, failure,
+                                                 m_ignoredBytes);
     if (callsWatched())
-        emit socketCall({m_id, QStringLiteral("close()"), why});
+        emit socketEvent(event);
+    // A broken connection gets the whole story (what a reset usually means), not just its name.
+    const QString why = failure.isFailure()
+        ? SocketErrorText::connectionBroke(m_stream->error(), tr("the client"),
+                                           m_stream->errorString())
+        : SocketEventText::result(event);
     m_stream->abort();
     emit closed(why);
 }
 
 bool CapitalizeSession::callsWatched() const
 {
-    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeSession::socketCall);
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeSession::socketEvent);
     return isSignalConnected(signal);
 }

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "core/SocketEvent.h"
 #include "core/Utf8UpperCaser.h"
 #include "net/ServerOptions.h"
-#include "net/SocketCall.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 class TcpStream;
@@ -29,14 +30,21 @@ public:
     bool isReadingPaused() const { return m_readingPaused; }
 
     // Sends what is still owed, then ends the connection (the server is stopping).
-    void close(const QString &reason);
+    void close(SocketEvent::CloseReason reason);
+
+    // How long since the client last sent anything (or connected).
+    qint64 idleMs() const { return m_sinceHeard.elapsed(); }
+    // Whether it may be closed to make room for a newcomer: open, and owed nothing.
+    bool canMakeRoom() const;
+    // Sends `farewell` (why), then ends the connection as for close().
+    void makeRoom(const QByteArray &farewell);
 
 signals:
     void received(const QByteArray &chunk);
     void replied(const QByteArray &reply);
     void readingPaused(bool paused);
-    void socketCall(const SocketCall &call);
-    // The connection is over; the session is deleted soon after.
+    void socketEvent(const SocketEvent &event);
+    // The connection is over, and why, in plain words; the session is deleted soon after.
     void closed(const QString &reason);
 
 private:
@@ -44,16 +52,17 @@ private:
     void onBytesSent();
     void onFailed();
     void sendReply(const QByteArray &reply);
-    void finish(const QString &reason);
+    void finish(SocketEvent::CloseReason reason);
     void closeWhenDone();
-    void end(const QString &reason);
-    // Building a call's text costs more than the recv() it describes: only when someone listens.
+    void end(SocketEvent::CloseReason reason, const SocketFailure &failure = {});
+    // Reporting a call costs more than the recv() it describes: only when someone listens.
     bool callsWatched() const;
 
     const qint64 m_id;
     TcpStream *m_stream;
     const ServerOptions m_options;
     Utf8UpperCaser m_caser;
+    QElapsedTimer m_sinceHeard;
     QTimer *m_lingerTimer = nullptr;
     qint64 m_bytesReceived = 0;
     qint64 m_bytesQueued = 0;
@@ -61,5 +70,5 @@ private:
     bool m_readingPaused = false;
     bool m_finishing = false; // no more replies: waiting for the peer to finish too
     bool m_ended = false;
-    QString m_finishReason;
+    SocketEvent::CloseReason m_finishReason = SocketEvent::CloseReason::PeerFinished;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/CapitalizeClient.h"
+#include "core/TextEncoding.h"
 #include "net/ServerOptions.h"
 
 #include <QString>
@@ -12,8 +12,8 @@ struct ClientOptions
 {
     QString host; // a name, an IPv4 or an IPv6 address
     quint16 port = ServerOptions::LecturePort;
-    // \n: what line-reading servers (nc, the lecture's homework) wait for.
-    CapitalizeClient::LineEnding lineEnding = CapitalizeClient::LineEnding::Lf;
+    // \n: what line-reading servers (nc, a homework's readline()) wait for.
+    LineEnding lineEnding = LineEnding::Lf;
     int connectTimeoutMs = 5000;
     qint64 readSize = ServerOptions::LectureReadSize; // the n of recv(n)
 };

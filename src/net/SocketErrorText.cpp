@@ -1,12 +1,12 @@
 #include "net/SocketErrorText.h"
 
+#include "net/EventValues.h"
+
 namespace SocketErrorText {
 
 QString endpoint(const QHostAddress &address, quint16 port)
 {
-    if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        return QStringLiteral("[%1]:%2").arg(address.toString()).arg(port);
-    return QStringLiteral("%1:%2").arg(address.toString()).arg(port);
+    return EventValues::endpoint(address, port).text();
 }
 
 static QString seconds(qint64 ms)

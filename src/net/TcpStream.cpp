@@ -285,8 +285,7 @@ QByteArray TcpStream::receive(qint64 maxSize)
     const int code = lastSocketError();
     if (!isWouldBlock(code)) {
         // Told through error(): the caller is in the middle of its read handler.
-        m_error = errorKind(code);
-        m_errorString = systemErrorString(code);
+        setError(code);
         m_watch->setReadEnabled(false);
         QMetaObject::invokeMethod(this, [this] { emit failed(m_error); }, Qt::QueuedConnection);
     }
@@ -322,8 +321,7 @@ void TcpStream::flushQueue()
             if (isWouldBlock(code))
                 break;
             m_watch->setWriteEnabled(false);
-            m_error = errorKind(code);
-            m_errorString = systemErrorString(code);
+            setError(code);
             QMetaObject::invokeMethod(this, [this] { emit failed(m_error); },
                                       Qt::QueuedConnection);
             return;
@@ -377,10 +375,16 @@ void TcpStream::onWritable()
     flushQueue();
 }
 
-void TcpStream::fail(int systemError)
+void TcpStream::setError(int systemError)
 {
     m_error = errorKind(systemError);
+    m_systemError = systemError;
     m_errorString = systemErrorString(systemError);
+}
+
+void TcpStream::fail(int systemError)
+{
+    setError(systemError);
     closeDescriptor();
     emit failed(m_error);
 }

@@ -70,6 +70,8 @@ public:
     void abortWithReset();
 
     Error error() const { return m_error; }
+    // The system's error number behind error(): errno, or WSAGetLastError() on Windows.
+    int systemError() const { return m_systemError; }
     QString errorString() const { return m_errorString; }
 
     // The descriptor, for the socket-calls log ("fd 7") and tests.
@@ -88,6 +90,7 @@ private:
     void readAddresses();
     void onWritable();
     void flushQueue();
+    void setError(int systemError);
     void fail(int systemError);
     void closeDescriptor();
 
@@ -102,6 +105,7 @@ private:
     qsizetype m_frontOffset = 0;
     qint64 m_queuedBytes = 0;
     Error m_error = Error::None;
+    int m_systemError = 0;
     QString m_errorString;
     QHostAddress m_localAddress;
     quint16 m_localPort = 0;

@@ -145,7 +145,7 @@ TEST(CommandLineTest, ClientWithNameOnlyUsesTheLecturePort)
     EXPECT_FALSE(outcome.options.headless);
     EXPECT_EQ(outcome.options.client.host, QStringLiteral("localhost"));
     EXPECT_EQ(outcome.options.client.port, 5220);
-    EXPECT_EQ(outcome.options.client.lineEnding, CapitalizeClient::LineEnding::Lf);
+    EXPECT_EQ(outcome.options.client.lineEnding, LineEnding::Lf);
 }
 
 TEST(CommandLineTest, ClientOptions)
@@ -158,7 +158,7 @@ TEST(CommandLineTest, ClientOptions)
     ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
     EXPECT_EQ(outcome.options.client.host, QStringLiteral("192.0.2.7"));
     EXPECT_EQ(outcome.options.client.port, 5221);
-    EXPECT_EQ(outcome.options.client.lineEnding, CapitalizeClient::LineEnding::CrLf);
+    EXPECT_EQ(outcome.options.client.lineEnding, LineEnding::CrLf);
     EXPECT_TRUE(outcome.options.hex);
     EXPECT_TRUE(outcome.options.quiet);
     EXPECT_EQ(outcome.options.client.connectTimeoutMs, 2500);
@@ -167,7 +167,34 @@ TEST(CommandLineTest, ClientOptions)
                                 QStringLiteral("h"), QStringLiteral("--line-ending"),
                                 QStringLiteral("none")});
     ASSERT_TRUE(none.parsed.run) << none.parsed.output.toStdString();
-    EXPECT_EQ(none.options.client.lineEnding, CapitalizeClient::LineEnding::None);
+    EXPECT_EQ(none.options.client.lineEnding, LineEnding::None);
+}
+
+TEST(CommandLineTest, AClientWithoutAPortTakesThePortOption)
+{
+    const Outcome outcome = parse({QStringLiteral("--client"), QStringLiteral("localhost"),
+                                   QStringLiteral("--port"), QStringLiteral("6002")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.client.port, 6002);
+    const Outcome named = parse({QStringLiteral("--client"), QStringLiteral("localhost:6003"),
+                                 QStringLiteral("--port"), QStringLiteral("6002")});
+    ASSERT_TRUE(named.parsed.run) << named.parsed.output.toStdString();
+    EXPECT_EQ(named.options.client.port, 6003);
+}
+
+TEST(CommandLineTest, OfSeveralBadValuesTheOneTheHelpListsFirstIsNamed)
+{
+    const QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--client"),
+                                QStringLiteral("h"), QStringLiteral("--timeout"),
+                                QStringLiteral("0"), QStringLiteral("--line-ending"),
+                                QStringLiteral("cr"), QStringLiteral("--port"),
+                                QStringLiteral("70000")};
+    expectRejected(arguments, {QStringLiteral("--port 70000")});
+    EXPECT_FALSE(parse(arguments).parsed.output.contains(QLatin1String("timeout")));
+    // Which mode comes first: two modes, or --headless without one, before any value.
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--port"),
+                    QStringLiteral("70000")},
+                   {QStringLiteral("--headless needs")});
 }
 
 TEST(CommandLineTest, ClientPortZeroIsRejected)

@@ -1,5 +1,6 @@
 #include "net/NetTestSupport.h"
 
+#include "core/SocketEventText.h"
 #include "gui/SocketCallsModel.h"
 #include "gui/SocketCallsView.h"
 #include "net/CapitalizeClient.h"
@@ -12,9 +13,11 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -49,9 +52,7 @@ QStringList columnTexts(const SocketCallsModel &model, int column)
 template<typename Engine>
 void record(Engine &engine, SocketCallsModel &model)
 {
-    QObject::connect(&engine, &Engine::socketCall, &model, [&model](const SocketCall &call) {
-        model.add(call, QDateTime::currentMSecsSinceEpoch());
-    });
+    QObject::connect(&engine, &Engine::socketEvent, &model, &SocketCallsModel::add);
 }
 
 // The stripped lines of one of the lecture's programs, as tests/peers keeps them.
@@ -235,58 +236,144 @@ TEST_F(SocketCallsClientTest, AHalfCloseShowsShutdownAsSomethingTheLecturesClien
                     .contains(QLatin1String("server closed")));
 }
 
-TEST(SocketCallsModelTest, EachCallMapsToItsPythonLineAndFailuresStandOut)
+// A pseudo-translation: every user-visible string upper-cased ("%1" stays "%1"). What a call
+// means must not hang on its English words: a real translation changes all of them.
+class UpperCaseTranslator : public QTranslator
 {
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *, const char *sourceText, const char *, int) const override
+    {
+        return QString::fromUtf8(sourceText).toUpper();
+    }
+};
+
+// The rows of `model` whose Python line is `python`.
+QList<int> rowsWithLine(const SocketCallsModel &model, const QString &python)
+{
+    QList<int> rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (cell(model, row, SocketCallsModel::LectureColumn) == python)
+            rows.append(row);
+    }
+    return rows;
+}
+
+QString allCalls(const SocketCallsModel &model)
+{
+    return columnTexts(model, SocketCallsModel::CallColumn).join(QLatin1Char('\n'));
+}
+
+bool colouredAsFailure(const SocketCallsModel &model, int row)
+{
+    return model.data(model.index(row, SocketCallsModel::CallColumn), Qt::ForegroundRole)
+        .isValid();
+}
+
+TEST(SocketCallsTranslationTest, TranslatedFailuresStillStandOutAndEachCallIsStillExplained)
+{
+    UpperCaseTranslator translator;
+    QCoreApplication::installTranslator(&translator);
+    const auto uninstall = qScopeGuard(
+        [&translator] { QCoreApplication::removeTranslator(&translator); });
+
+    SocketCallsModel serverCalls(Side::Server);
+    ServerOptions options = loopbackOptions(); // port 0: the system chooses
+    options.maxClients = 1;
+    CapitalizeServer server;
+    record(server, serverCalls);
+    ASSERT_TRUE(server.start(options)) << server.errorString();
+    RawPeer served(server.port());
+    ASSERT_TRUE(served.waitConnected());
+    ASSERT_TRUE(waitUntil([&server] { return server.sessions().size() == 1; }));
+    RawPeer refused(server.port()); // past the limit
+    ASSERT_TRUE(refused.waitEnded());
+    options.port = server.port();
+    CapitalizeServer second; // the port is taken
+    record(second, serverCalls);
+    ASSERT_FALSE(second.start(options));
+    serverCalls.flush();
+
+    const QList<int> binds = rowsWithLine(serverCalls, QStringLiteral("sock.bind((HOST, PORT))"));
+    ASSERT_EQ(binds.size(), 2) << allCalls(serverCalls);
+    const QString chose = cell(serverCalls, binds[0], SocketCallsModel::CallColumn);
+    EXPECT_TRUE(chose.contains(QStringLiteral("THE SYSTEM CHOSE PORT"))) << chose; // translated
+    EXPECT_TRUE(cell(serverCalls, binds[0], SocketCallsModel::LectureColumn, Qt::ToolTipRole)
+                    .contains(QStringLiteral("PORT 0 ASKS THE SYSTEM FOR ANY FREE PORT")));
+    EXPECT_FALSE(colouredAsFailure(serverCalls, binds[0]));
+    EXPECT_TRUE(colouredAsFailure(serverCalls, binds[1]))
+        << cell(serverCalls, binds[1], SocketCallsModel::CallColumn);
+    EXPECT_TRUE(cell(serverCalls, binds[1], SocketCallsModel::LectureColumn, Qt::ToolTipRole)
+                    .startsWith(QStringLiteral("BIND() FAILED")));
+
+    const QList<int> accepts = rowsWithLine(serverCalls,
+                                            QStringLiteral("conn, addr = sock.accept()"));
+    ASSERT_EQ(accepts.size(), 2) << allCalls(serverCalls);
+    EXPECT_FALSE(colouredAsFailure(serverCalls, accepts[0]));
+    EXPECT_EQ(cell(serverCalls, accepts[0], SocketCallsModel::ConnectionColumn),
+              QStringLiteral("#1 127.0.0.1:%1").arg(served.stream().localPort()));
+    EXPECT_TRUE(colouredAsFailure(serverCalls, accepts[1]))
+        << cell(serverCalls, accepts[1], SocketCallsModel::CallColumn);
+
+    SocketCallsModel clientCalls(Side::Client);
+    CapitalizeClient client;
+    record(client, clientCalls);
+    client.connectToServer(QStringLiteral("127.0.0.1"), unusedPort());
+    ASSERT_TRUE(waitUntil(
+        [&client] { return client.state() == CapitalizeClient::State::Failed; }));
+    clientCalls.flush();
+    const QList<int> connects = rowsWithLine(clientCalls,
+                                             QStringLiteral("sock.connect((HOST, PORT))"));
+    ASSERT_EQ(connects.size(), 1) << allCalls(clientCalls);
+    EXPECT_TRUE(colouredAsFailure(clientCalls, connects[0]))
+        << cell(clientCalls, connects[0], SocketCallsModel::CallColumn);
+    EXPECT_TRUE(cell(clientCalls, connects[0], SocketCallsModel::LectureColumn, Qt::ToolTipRole)
+                    .startsWith(QStringLiteral("NOTHING ACCEPTED THE CONNECTION")));
+}
+
+TEST(SocketCallsModelTest, EachRowShowsItsEventsWordsAndFailuresStandOut)
+{
+    using Failure = SocketFailure::Kind;
     struct Case
     {
         Side side;
-        SocketCall call;
+        SocketEvent event;
+        QString call;
         QString python;
         bool failure;
     };
     const QList<Case> cases{
-        {Side::Server, {0, "socket(AF_INET6, SOCK_STREAM)", "dual-stack: takes IPv4 and IPv6"},
+        {Side::Server, SocketEvent::socket(Side::Server, true, true),
+         "socket(AF_INET6, SOCK_STREAM) -> dual-stack: takes IPv4 and IPv6 clients",
          "sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)", false},
-        {Side::Server, {0, "bind((\"\", 5220))", "failed: The address is protected"},
-         "sock.bind((HOST, PORT))", true},
-        {Side::Server,
-         {0, "accept()", "127.0.0.1:5000, refused: it already serves 1 client, the limit"},
+        {Side::Server, SocketEvent::bind({"", 80}, 0, {Failure::PermissionDenied, 0, {}}),
+         "bind((\"\", 80)) -> failed: permission denied", "sock.bind((HOST, PORT))", true},
+        {Side::Server, SocketEvent::refuse({"127.0.0.1", 5000}, 1),
+         "accept() -> 127.0.0.1:5000, refused: it already serves 1 client, the limit",
          "conn, addr = sock.accept()", true},
-        {Side::Server, {4, "recv(4096)", "7 bytes"}, "data = conn.recv(4096)", false},
-        {Side::Server, {0, "close()", "the listening socket: no new clients"}, "sock.close()",
-         false},
-        {Side::Client, {0, "getaddrinfo(\"example.org\", 5220)", "93.184.215.14"},
-         "(inside sock.connect: the name is looked up)", false},
-        {Side::Client, {0, "getaddrinfo(\"nowhere.invalid\", 5220)", "failed: Host not found"},
-         "(inside sock.connect: the name is looked up)", true},
-        {Side::Client, {0, "connect((\"127.0.0.1\", 1))", "failed: refused"},
-         "sock.connect((HOST, PORT))", true},
-        {Side::Client, {0, "recv(64)", "0 bytes: the server closed the connection"},
-         "data = sock.recv(64)", false},
-        {Side::Client,
-         {0, "recv(1024)", "failed: connection reset (RST)", TcpStream::Error::ConnectionReset},
-         "data = sock.recv(1024)", true},
-        {Side::Client, {0, "close()", "the server reset the connection: we close our socket"},
-         "sock.close()", false},
-        {Side::Client, {0, "frobnicate()", QString()}, QString(), false},
+        {Side::Server, SocketEvent::recv(Side::Server, 4, 4096, 7), "recv(4096) -> 7 bytes",
+         "data = conn.recv(4096)", false},
+        {Side::Client, SocketEvent::connectFailed({"127.0.0.1", 1}, {Failure::Refused, 0, {}}),
+         "connect((\"127.0.0.1\", 1)) -> failed: refused", "sock.connect((HOST, PORT))", true},
+        {Side::Client, SocketEvent::recv(Side::Client, 0, 1024, 0, {Failure::Reset, 0, {}}),
+         "recv(1024) -> failed: connection reset (RST)", "data = sock.recv(1024)", true},
+        {Side::Client, SocketEvent::close(Side::Client, 0, SocketEvent::CloseReason::Disconnect),
+         "close() -> we disconnect", "sock.close()", false},
     };
     for (const Case &test : cases) {
         SocketCallsModel model(test.side);
-        model.add(test.call, 0);
-        EXPECT_EQ(cell(model, 0, SocketCallsModel::LectureColumn), test.python) << test.call.call;
-        EXPECT_EQ(model.data(model.index(0, SocketCallsModel::CallColumn), Qt::ForegroundRole)
-                      .isValid(),
-                  test.failure)
-            << test.call.call << " -> " << test.call.result;
-        if (!test.python.isEmpty()) {
-            EXPECT_FALSE(cell(model, 0, SocketCallsModel::LectureColumn, Qt::ToolTipRole)
-                             .isEmpty())
-                << test.call.call;
-        }
+        model.add(test.event);
+        EXPECT_EQ(cell(model, 0, SocketCallsModel::CallColumn), test.call);
+        EXPECT_EQ(cell(model, 0, SocketCallsModel::LectureColumn), test.python) << test.call;
+        EXPECT_EQ(colouredAsFailure(model, 0), test.failure) << test.call;
+        EXPECT_EQ(cell(model, 0, SocketCallsModel::LectureColumn, Qt::ToolTipRole),
+                  SocketEventText::explanation(test.event))
+            << test.call;
+        EXPECT_EQ(model.eventAt(0).kind, test.event.kind);
     }
 
     SocketCallsModel model(Side::Server);
-    model.add({3, "accept()", "('::1', 51234, 0, 0)"}, 0);
+    model.add(SocketEvent::accept(3, {"::1", 51234}));
     EXPECT_EQ(cell(model, 0, SocketCallsModel::ConnectionColumn),
               QStringLiteral("#3 [::1]:51234"));
     const QString accepting = QStringLiteral(
@@ -299,32 +386,13 @@ TEST(SocketCallsModelTest, EachCallMapsToItsPythonLineAndFailuresStandOut)
     model.setConnectionLabel(3, QStringLiteral("laptop"));
     EXPECT_EQ(cell(model, 0, SocketCallsModel::ConnectionColumn), QStringLiteral("#3 laptop"));
 
+    // The time is the event's, not the time the model heard of it.
     const QDateTime when(QDate(2024, 5, 6), QTime(13, 14, 15, 678));
-    model.add({3, "recv(1024)", "1 bytes"}, when.toMSecsSinceEpoch());
+    SocketEvent read = SocketEvent::recv(Side::Server, 3, 1024, 1);
+    read.timeUs = when.toMSecsSinceEpoch() * 1000 + 999;
+    model.add(read);
     model.flush();
     EXPECT_EQ(cell(model, 1, SocketCallsModel::TimeColumn), QStringLiteral("13:14:15.678"));
-}
-
-TEST(SocketCallsModelTest, AResetIsExplainedAsWhatAProgramClosingWithUnreadDataCauses)
-{
-    const SocketCall reset{0, QStringLiteral("recv(1024)"),
-                           QStringLiteral("failed: connection reset (RST)"),
-                           TcpStream::Error::ConnectionReset};
-    const QString client = SocketCallsModel::explanation(Side::Client, reset);
-    EXPECT_TRUE(client.contains(QStringLiteral("reset (RST)"))) << client;
-    EXPECT_TRUE(client.contains(QStringLiteral("unread"))) << client;
-    EXPECT_TRUE(client.contains(QStringLiteral("ConnectionResetError"))) << client;
-    const QString server = SocketCallsModel::explanation(Side::Server, {3, reset.call,
-                                                                        reset.result,
-                                                                        reset.error});
-    EXPECT_TRUE(server.contains(QStringLiteral("client"))) << server;
-    EXPECT_TRUE(server.contains(QStringLiteral("reset (RST)"))) << server;
-    EXPECT_TRUE(SocketCallsModel::isFailure(reset));
-
-    // A read that worked says nothing of resets.
-    const QString read = SocketCallsModel::explanation(
-        Side::Client, {0, QStringLiteral("recv(1024)"), QStringLiteral("1024 bytes")});
-    EXPECT_FALSE(read.contains(QStringLiteral("reset"))) << read;
 }
 
 #ifdef Q_OS_UNIX
@@ -337,9 +405,9 @@ double cpuSeconds()
 }
 #endif
 
-SocketCall readCall(int number)
+SocketEvent readCall(int number)
 {
-    return {1, QStringLiteral("recv(1024)"), QStringLiteral("%1 bytes").arg(number)};
+    return SocketEvent::recv(Side::Server, 1, 1024, number);
 }
 
 TEST(SocketCallsModelTest, PastTheLimitTheOldestRowsGoAndTheCountOfDroppedOnesIsShown)
@@ -353,7 +421,7 @@ TEST(SocketCallsModelTest, PastTheLimitTheOldestRowsGoAndTheCountOfDroppedOnesIs
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
     for (int number = 1; number <= 12; ++number)
-        model.add(readCall(number), number);
+        model.add(readCall(number));
 
     EXPECT_EQ(model.rowCount(), 5);
     EXPECT_EQ(model.droppedRows(), 7);
@@ -391,19 +459,6 @@ TEST(SocketCallsModelTest, PastTheLimitTheOldestRowsGoAndTheCountOfDroppedOnesIs
     EXPECT_FALSE(view.clearAction()->isEnabled());
 }
 
-TEST(SocketCallsModelTest, SendallAndRecvSayWhereEncodeAndDecodeCome)
-{
-    // The lecture's pipeline: mesg.encode() -> sendall -> recv -> data.decode().
-    const SocketCall sendall{0, QStringLiteral("sendall(6 bytes)"), QString()};
-    const SocketCall recv{0, QStringLiteral("recv(1024)"), QStringLiteral("6 bytes")};
-    for (const Side side : {Side::Client, Side::Server}) {
-        const QString sends = SocketCallsModel::explanation(side, sendall);
-        EXPECT_TRUE(sends.contains(QStringLiteral(".encode()"))) << sends;
-        const QString reads = SocketCallsModel::explanation(side, recv);
-        EXPECT_TRUE(reads.contains(QStringLiteral(".decode()"))) << reads;
-    }
-}
-
 TEST(SocketCallsModelTest, ABurstIsAnnouncedInOneBatchAndWaitsInBoundedMemory)
 {
     SocketCallsModel model(Side::Server, 100);
@@ -411,7 +466,7 @@ TEST(SocketCallsModelTest, ABurstIsAnnouncedInOneBatchAndWaitsInBoundedMemory)
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
 
     for (int number = 1; number <= 1000; ++number)
-        model.add(readCall(number), number);
+        model.add(readCall(number));
     // The first call after a quiet spell is shown at once; the rest of the burst waits, and of
     // that no more than a list's worth is kept.
     EXPECT_EQ(model.rowCount(), 1);
@@ -445,7 +500,7 @@ protected:
     {
         for (int i = 0; i < count; ++i) {
             ++m_added;
-            model.add(readCall(m_added), m_added);
+            model.add(readCall(m_added));
             QCoreApplication::processEvents();
         }
         model.flush();
@@ -527,7 +582,7 @@ TEST_F(SocketCallsViewTest, AThousandCallsASecondAtTheRowLimitTakeLittleOfTheUiT
 #else
     SocketCallsModel full(Side::Server); // the default limit of 10000 rows, all of them in use
     for (int number = 1; number <= SocketCallsModel::DefaultMaxRows; ++number)
-        full.add(readCall(number), number);
+        full.add(readCall(number));
     full.flush();
     view.setModel(&full);
     QCoreApplication::processEvents();
@@ -539,7 +594,7 @@ TEST_F(SocketCallsViewTest, AThousandCallsASecondAtTheRowLimitTakeLittleOfTheUiT
     feeder.setTimerType(Qt::PreciseTimer);
     QObject::connect(&feeder, &QTimer::timeout, &full, [&full, &added] {
         ++added;
-        full.add(readCall(added), QDateTime::currentMSecsSinceEpoch());
+        full.add(readCall(added));
     });
     const double cpuBefore = cpuSeconds();
     QElapsedTimer wall;

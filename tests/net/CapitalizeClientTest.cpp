@@ -1,5 +1,6 @@
 #include "NetTestSupport.h"
 
+#include "core/TextEncoding.h"
 #include "net/CapitalizeClient.h"
 
 #include <gtest/gtest.h>
@@ -97,10 +98,9 @@ TEST_F(CapitalizeClientTest, PairsEachReplyWithItsMessage)
     EXPECT_NE(client.localPort(), 0);
     EXPECT_GE(client.connectMicros(), 0);
 
-    using LE = CapitalizeClient::LineEnding;
-    const qint64 first = client.send(CapitalizeClient::encodeText("I am hungry for 🌮", LE::Lf));
-    const qint64 second = client.send(CapitalizeClient::encodeText("straße", LE::CrLf));
-    const qint64 third = client.send(CapitalizeClient::encodeText(QString(), LE::Lf));
+    const qint64 first = client.send(TextEncoding::encode("I am hungry for 🌮", LineEnding::Lf));
+    const qint64 second = client.send(TextEncoding::encode("straße", LineEnding::CrLf));
+    const qint64 third = client.send(TextEncoding::encode(QString(), LineEnding::Lf));
     ASSERT_TRUE(waitUntil([this] { return replies.size() == 3; }, 5000));
     EXPECT_EQ(replies[0].messageId, first);
     EXPECT_EQ(replies[0].bytes, QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8());
@@ -218,25 +218,23 @@ TEST_F(CapitalizeClientTest, AConnectionWithNoAnswerTimesOutWithTheFirewallHint)
 TEST_F(CapitalizeClientTest, WhenOneFamilyIsRefusedTheOtherIsTried)
 {
     ASSERT_TRUE(server.start(loopbackOptions())); // IPv4 only
-    QStringList calls;
-    QObject::connect(&client, &CapitalizeClient::socketCall, &client,
-                     [&calls](const SocketCall &call) {
-                         calls.append(call.call + QStringLiteral(" -> ") + call.result);
-                     });
+    const EventLog log(client);
     client.connectToAddresses(QStringLiteral("localhost"),
                               {QHostAddress::LocalHostIPv6, QHostAddress::LocalHost},
                               server.port());
     ASSERT_TRUE(waitState(CapitalizeClient::State::Connected)) << failure;
     EXPECT_EQ(client.peerAddress(), QHostAddress(QHostAddress::LocalHost));
-    const QString port = QString::number(server.port());
-    EXPECT_TRUE(calls.contains(QStringLiteral("connect((\"::1\", %1)) -> failed: refused")
-                                   .arg(port)))
-        << calls.join('\n');
-    EXPECT_TRUE(calls.filter(QStringLiteral("connect((\"127.0.0.1\", %1)) -> connected")
-                                 .arg(port))
-                    .size()
-                == 1)
-        << calls.join('\n');
+    const std::vector<SocketEvent> connects = log.ofKind(SocketEvent::Kind::Connect);
+    ASSERT_EQ(connects.size(), 2u);
+    EXPECT_EQ(connects[0].peer, Endpoint({"::1", server.port()}));
+    EXPECT_EQ(connects[0].failure.kind, SocketFailure::Kind::Refused);
+    EXPECT_NE(connects[0].failure.systemError, 0); // the system's own number, kept
+    EXPECT_EQ(connects[1].peer, Endpoint({"127.0.0.1", server.port()}));
+    EXPECT_FALSE(connects[1].failure.isFailure());
+    const std::vector<SocketEvent> sockets = log.ofKind(SocketEvent::Kind::Socket);
+    ASSERT_EQ(sockets.size(), 2u);
+    EXPECT_TRUE(sockets[0].ipv6);
+    EXPECT_FALSE(sockets[1].ipv6);
 }
 
 #ifdef Q_OS_UNIX
@@ -297,6 +295,7 @@ TEST_F(CapitalizeClientTest, AResetIsToldApartFromAClose)
         }
     } resetting;
     ASSERT_TRUE(resetting.listen(QHostAddress::LocalHost, 0));
+    const EventLog log(client);
     client.connectToServer(QStringLiteral("127.0.0.1"), resetting.serverPort());
     ASSERT_TRUE(waitState(CapitalizeClient::State::Connected));
     client.send("hello\n");
@@ -309,6 +308,16 @@ TEST_F(CapitalizeClientTest, AResetIsToldApartFromAClose)
     EXPECT_TRUE(failure.contains(QStringLiteral("data still unread"))) << failure.toStdString();
     EXPECT_FALSE(failure.contains(QStringLiteral("recv(1024)"))) << failure.toStdString();
     EXPECT_EQ(serverCloses, 0);
+    const std::vector<SocketEvent> &events = log.events();
+    ASSERT_GE(events.size(), 2u);
+    const SocketEvent &read = events[events.size() - 2];
+    EXPECT_EQ(read.kind, SocketEvent::Kind::Recv);
+    EXPECT_EQ(read.failure.kind, SocketFailure::Kind::Reset);
+    EXPECT_NE(read.failure.systemError, 0);
+    EXPECT_TRUE(read.isFailure());
+    EXPECT_EQ(events.back().kind, SocketEvent::Kind::Close);
+    EXPECT_EQ(events.back().closeReason, SocketEvent::CloseReason::Broken);
+    EXPECT_EQ(events.back().failure.kind, SocketFailure::Kind::Reset);
 }
 
 TEST_F(CapitalizeClientTest, ConnectsOverIPv6)
@@ -323,22 +332,52 @@ TEST_F(CapitalizeClientTest, ConnectsOverIPv6)
     EXPECT_EQ(client.peerAddress(), QHostAddress(QHostAddress::LocalHostIPv6));
 }
 
-TEST_F(CapitalizeClientTest, TellsWhatHappensInTheLecturesCalls)
+TEST_F(CapitalizeClientTest, TellsWhatHappensAsTheLecturesCalls)
 {
+    using Kind = SocketEvent::Kind;
     ASSERT_TRUE(server.start(loopbackOptions()));
-    QStringList calls;
-    QObject::connect(&client, &CapitalizeClient::socketCall, &client,
-                     [&calls](const SocketCall &call) { calls.append(call.call); });
+    const EventLog log(client);
     client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
     client.send("hi");
     ASSERT_TRUE(waitUntil([this] { return !replies.empty(); }, 5000));
+    const quint16 localPort = client.localPort();
     client.disconnectFromServer();
-    EXPECT_EQ(calls, QStringList({"socket(AF_INET, SOCK_STREAM)",
-                                  QStringLiteral("connect((\"127.0.0.1\", %1))")
-                                      .arg(server.port()),
-                                  "sendall(2 bytes)", "recv(1024)", "close()"}))
-        << calls.join('\n').toStdString();
     EXPECT_EQ(client.state(), CapitalizeClient::State::Disconnected);
+
+    ASSERT_EQ(log.kinds(), std::vector<Kind>({Kind::Socket, Kind::Connect, Kind::Send,
+                                              Kind::Recv, Kind::Close}));
+    const std::vector<SocketEvent> &events = log.events();
+    EXPECT_FALSE(events[0].ipv6);
+    EXPECT_EQ(events[1].peer, Endpoint({"127.0.0.1", server.port()}));
+    EXPECT_EQ(events[1].local, Endpoint({"127.0.0.1", localPort}));
+    EXPECT_EQ(events[1].durationUs, client.connectMicros());
+    EXPECT_EQ(events[2].bytes, 2);
+    EXPECT_EQ(events[3].size, 1024);
+    EXPECT_EQ(events[3].bytes, 2);
+    EXPECT_EQ(events[4].closeReason, SocketEvent::CloseReason::Disconnect);
+    for (size_t i = 0; i < events.size(); ++i) {
+        EXPECT_EQ(events[i].side, SocketSide::Client) << i;
+        EXPECT_EQ(events[i].connectionId, 0) << i;
+        EXPECT_FALSE(events[i].isFailure()) << i;
+    }
+}
+
+TEST_F(CapitalizeClientTest, ANameIsLookedUpBeforeTheConnect)
+{
+    using Kind = SocketEvent::Kind;
+    ASSERT_TRUE(server.start(loopbackOptions()));
+    const EventLog log(client);
+    client.connectToServer(QStringLiteral("localhost"), server.port());
+    ASSERT_TRUE(waitState(CapitalizeClient::State::Connected)) << failure;
+    const std::vector<SocketEvent> lookups = log.ofKind(Kind::Lookup);
+    ASSERT_EQ(lookups.size(), 2u) << "asked, then answered";
+    EXPECT_EQ(log.events().front().kind, Kind::Lookup);
+    for (const SocketEvent &lookup : lookups)
+        EXPECT_EQ(lookup.peer, Endpoint({"localhost", server.port()}));
+    EXPECT_TRUE(lookups[0].addresses.isEmpty());
+    EXPECT_TRUE(lookups[1].addresses.contains(QStringLiteral("127.0.0.1")))
+        << lookups[1].addresses.join(' ');
+    EXPECT_FALSE(lookups[1].isFailure());
 }
 
 } // namespace

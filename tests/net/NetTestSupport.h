@@ -2,6 +2,7 @@
 
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
+#include "SocketEventPrinters.h"
 #include "net/CapitalizeServer.h"
 #include "net/TcpStream.h"
 
@@ -9,6 +10,7 @@
 #include <QTest>
 
 #include <memory>
+#include <vector>
 
 // A raw TCP peer for tests: connects, sends exactly what it is told, collects every byte that
 // comes back, and notices the end of the stream. Reading can be switched off to act as a client
@@ -80,3 +82,41 @@ inline quint16 unusedPort()
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
 }
+
+// Every SocketEvent an engine reports, in order.
+class EventLog
+{
+public:
+    template<typename Engine>
+    explicit EventLog(Engine &engine)
+        : m_connection(QObject::connect(&engine, &Engine::socketEvent, &engine,
+                                        [this](const SocketEvent &event) {
+                                            m_events.push_back(event);
+                                        }))
+    {}
+    ~EventLog() { QObject::disconnect(m_connection); }
+    EventLog(const EventLog &) = delete;
+    EventLog &operator=(const EventLog &) = delete;
+
+    const std::vector<SocketEvent> &events() const { return m_events; }
+    std::vector<SocketEvent::Kind> kinds() const
+    {
+        std::vector<SocketEvent::Kind> kinds;
+        for (const SocketEvent &event : m_events)
+            kinds.push_back(event.kind);
+        return kinds;
+    }
+    std::vector<SocketEvent> ofKind(SocketEvent::Kind kind) const
+    {
+        std::vector<SocketEvent> found;
+        for (const SocketEvent &event : m_events) {
+            if (event.kind == kind)
+                found.push_back(event);
+        }
+        return found;
+    }
+
+private:
+    QMetaObject::Connection m_connection;
+    std::vector<SocketEvent> m_events;
+};

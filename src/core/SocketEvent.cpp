@@ -1,0 +1,149 @@
+#include "core/SocketEvent.h"
+
+#include <chrono>
+
+QString Endpoint::text() const
+{
+    if (isIPv6())
+        return QStringLiteral("[%1]:%2").arg(address).arg(port);
+    return QStringLiteral("%1:%2").arg(address).arg(port);
+}
+
+qint64 SocketEvent::now()
+{
+    using namespace std::chrono;
+    return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+SocketEvent event(SocketEvent::Kind kind, SocketSide side, qint64 connectionId = 0)
+{
+    SocketEvent made;
+    made.kind = kind;
+    made.side = side;
+    made.connectionId = connectionId;
+    made.timeUs = SocketEvent::now();
+    return made;
+}
+
+} // namespace
+
+SocketEvent SocketEvent::socket(SocketSide side, bool ipv6, bool dualStack)
+{
+    SocketEvent made = event(Kind::Socket, side);
+    made.ipv6 = ipv6;
+    made.dualStack = dualStack;
+    return made;
+}
+
+SocketEvent SocketEvent::reuseAddress()
+{
+    return event(Kind::ReuseAddress, SocketSide::Server);
+}
+
+SocketEvent SocketEvent::bind(const Endpoint &asked, quint16 chosenPort,
+                              const SocketFailure &failure, bool skipped)
+{
+    SocketEvent made = event(Kind::Bind, SocketSide::Server);
+    made.local = asked;
+    made.chosenPort = chosenPort;
+    made.failure = failure;
+    made.skipped = skipped;
+    return made;
+}
+
+SocketEvent SocketEvent::listen()
+{
+    return event(Kind::Listen, SocketSide::Server);
+}
+
+SocketEvent SocketEvent::accept(qint64 connectionId, const Endpoint &peer)
+{
+    SocketEvent made = event(Kind::Accept, SocketSide::Server, connectionId);
+    made.peer = peer;
+    return made;
+}
+
+SocketEvent SocketEvent::acceptFailed(const SocketFailure &failure, int retryMs)
+{
+    SocketEvent made = event(Kind::Accept, SocketSide::Server);
+    made.failure = failure;
+    made.retryMs = retryMs;
+    return made;
+}
+
+SocketEvent SocketEvent::acceptResumed()
+{
+    return event(Kind::AcceptResumed, SocketSide::Server);
+}
+
+SocketEvent SocketEvent::refuse(const Endpoint &peer, int limit)
+{
+    SocketEvent made = event(Kind::Refuse, SocketSide::Server);
+    made.peer = peer;
+    made.limit = limit;
+    return made;
+}
+
+SocketEvent SocketEvent::lookup(const Endpoint &hostAndPort, const QStringList &addresses,
+                                const SocketFailure &failure)
+{
+    SocketEvent made = event(Kind::Lookup, SocketSide::Client);
+    made.peer = hostAndPort;
+    made.addresses = addresses;
+    made.failure = failure;
+    return made;
+}
+
+SocketEvent SocketEvent::connected(const Endpoint &peer, const Endpoint &local,
+                                   qint64 durationUs)
+{
+    SocketEvent made = event(Kind::Connect, SocketSide::Client);
+    made.peer = peer;
+    made.local = local;
+    made.durationUs = durationUs;
+    return made;
+}
+
+SocketEvent SocketEvent::connectFailed(const Endpoint &peer, const SocketFailure &failure)
+{
+    SocketEvent made = event(Kind::Connect, SocketSide::Client);
+    made.peer = peer;
+    made.failure = failure;
+    return made;
+}
+
+SocketEvent SocketEvent::recv(SocketSide side, qint64 connectionId, qint64 size, qint64 bytes,
+                              const SocketFailure &failure)
+{
+    SocketEvent made = event(Kind::Recv, side, connectionId);
+    made.size = size;
+    made.bytes = bytes;
+    made.failure = failure;
+    return made;
+}
+
+SocketEvent SocketEvent::send(SocketSide side, qint64 connectionId, qint64 bytes,
+                              const SocketFailure &failure)
+{
+    SocketEvent made = event(Kind::Send, side, connectionId);
+    made.bytes = bytes;
+    made.failure = failure;
+    return made;
+}
+
+SocketEvent SocketEvent::shutdown(SocketSide side, qint64 connectionId)
+{
+    return event(Kind::Shutdown, side, connectionId);
+}
+
+SocketEvent SocketEvent::close(SocketSide side, qint64 connectionId, CloseReason reason,
+                               const SocketFailure &failure, qint64 unansweredBytes)
+{
+    SocketEvent made = event(Kind::Close, side, connectionId);
+    made.closeReason = reason;
+    made.failure = failure;
+    made.unansweredBytes = unansweredBytes;
+    return made;
+}

@@ -1,0 +1,164 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// What happened on a socket, as a value: a kind and its fields, never display text. Engines
+// (src/net) emit these; SocketEventText turns one into the lecture's words, the Python line
+// beside it and a plain explanation, so a translation changes the words and nothing else.
+//
+// One timeline: every event has a side, a connection and a time, stamped by the engine when it
+// happened (not when a view heard of it). The TCP-level events to come (a state change such as
+// ESTABLISHED -> CLOSE_WAIT, a sample of the kernel's queue sizes, a captured segment) become
+// further kinds with fields of their own on the same timeline; a capture stamps its segments in
+// microseconds, hence microseconds here, so calls and segments sort together. The switches over
+// Kind have no default, so the compiler names every place a new kind must be handled.
+//
+// One flat value rather than a std::variant of per-kind structs: it is copied through signals
+// and kept in a bounded list, the kinds share most fields (peer, sizes, failure), and tests and
+// views read `event.kind` and a field directly. Each field says which kinds use it; the static
+// constructors below set exactly those.
+
+// An address and port as the system reports them: "127.0.0.1" or "::1" (no brackets), or ""
+// for every interface, as the lecture's HOST = "".
+struct Endpoint
+{
+    QString address;
+    quint16 port = 0;
+
+    bool isIPv6() const { return address.contains(QLatin1Char(':')); }
+    // "127.0.0.1:5220" or "[::1]:5220".
+    QString text() const;
+    friend bool operator==(const Endpoint &a, const Endpoint &b)
+    {
+        return a.address == b.address && a.port == b.port;
+    }
+};
+
+// Why a call failed. The kind is what a student needs explained; the system's own error number
+// and words are kept for the cases the kinds do not cover.
+struct SocketFailure
+{
+    Q_GADGET // the kinds' names, for logs and test failures
+
+public:
+    enum class Kind {
+        None,
+        Refused,             // ECONNREFUSED: nothing listens there
+        Reset,               // ECONNRESET, EPIPE: the peer's system sent a reset (RST)
+        TimedOut,            // no answer within the time allowed
+        NetworkUnreachable,
+        HostUnreachable,
+        AddressInUse,        // EADDRINUSE: another socket has the port
+        AddressNotAvailable, // EADDRNOTAVAIL: not an address of this computer
+        PermissionDenied,    // EACCES, EPERM: a port below 1024, or a firewall
+        HostNotFound,        // the name has no address
+        OutOfDescriptors,    // EMFILE, ENFILE: as many sockets and files open as allowed
+        Other,               // see systemText
+    };
+    Q_ENUM(Kind)
+
+    Kind kind = Kind::None;
+    int systemError = 0; // errno (WSAGetLastError on Windows); 0 when the system gave none
+    QString systemText;  // the system's words, e.g. "Connection refused"; may be empty
+
+    bool isFailure() const { return kind != Kind::None; }
+};
+
+// Which end of the conversation made the call: recv() is the server's conn.recv() but the
+// client's sock.recv(), and connection 0 is the listening socket only on a server.
+enum class SocketSide { Server, Client };
+
+struct SocketEvent
+{
+    Q_GADGET // the kinds' names, for logs and test failures
+
+public:
+    enum class Kind {
+        Socket,        // socket(family, SOCK_STREAM)
+        ReuseAddress,  // setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
+        Bind,          // bind((address, port))
+        Listen,        // listen()
+        Accept,        // accept(): a new connection, or a failure (out of descriptors)
+        Refuse,        // accept() of a client past the limit, told why and closed
+        AcceptResumed, // accept() works again after failing
+        Lookup,        // getaddrinfo(host, port), which Python's connect() does itself
+        Connect,       // connect((address, port))
+        Recv,          // recv(size)
+        Send,          // sendall(bytes)
+        Shutdown,      // shutdown(SHUT_WR)
+        Close,         // close()
+    };
+    Q_ENUM(Kind)
+
+    // Why a socket was closed.
+    enum class CloseReason {
+        StoppedListening, // the server's listening socket: no new clients
+        PeerFinished,     // the other side ended the stream, and so do we
+        AfterFirstReply,  // the server closes after one reply, as the lecture's does
+        ServerStopping,
+        Broken,           // `failure` says how
+        Disconnect,       // the client's user disconnected
+        LostRace,         // a connect attempt another address beat
+        MadeRoom,         // idle longest when the server was full and a newcomer came
+    };
+    Q_ENUM(CloseReason)
+
+    Kind kind = Kind::Close;
+    SocketSide side = SocketSide::Server;
+    qint64 connectionId = 0; // 0: a server's listening socket; every socket of a client
+    qint64 timeUs = 0;       // when it happened: microseconds since the epoch (UTC)
+
+    // The fields, each meaningful for the kinds named.
+    bool ipv6 = false;        // Socket: AF_INET6, else AF_INET
+    bool dualStack = false;   // Socket: an IPv6 socket that takes IPv4 clients too
+    Endpoint local;           // Bind: as asked (port 0: any); Connect: ours, once connected
+    quint16 chosenPort = 0;   // Bind: the port it got (the system's choice when asked for 0)
+    Endpoint peer;            // Accept, Refuse, Connect: the other side; Lookup: host and port
+    QStringList addresses;    // Lookup: what the name resolved to
+    int limit = 0;            // Refuse: the most clients the server serves at once
+    int retryMs = 0;          // Accept failed: when the server tries again
+    qint64 size = 0;          // Recv: the most it may return (its argument)
+    qint64 bytes = 0;         // Recv: what it returned (0: end of stream); Send: handed over
+    qint64 durationUs = 0;    // Connect: how long the handshake took
+    CloseReason closeReason = CloseReason::PeerFinished; // Close
+    qint64 unansweredBytes = 0; // Close: read after the last reply, only to be dropped
+    SocketFailure failure;    // why the call failed; Close: why the connection broke (close()
+                              // itself does not fail)
+    bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no
+                              // IPv6 on the machine): the server runs without it
+
+    // Shown as a failure: the call failed (and mattered), or the server refused a client.
+    bool isFailure() const
+    {
+        if (kind == Kind::Refuse)
+            return true;
+        return failure.isFailure() && !skipped && kind != Kind::Close;
+    }
+
+    // Microseconds since the epoch now, for timeUs.
+    static qint64 now();
+
+    // One constructor per kind, so an engine's emit reads as what happened.
+    static SocketEvent socket(SocketSide side, bool ipv6, bool dualStack = false);
+    static SocketEvent reuseAddress();
+    static SocketEvent bind(const Endpoint &asked, quint16 chosenPort,
+                            const SocketFailure &failure = {}, bool skipped = false);
+    static SocketEvent listen();
+    static SocketEvent accept(qint64 connectionId, const Endpoint &peer);
+    static SocketEvent acceptFailed(const SocketFailure &failure, int retryMs);
+    static SocketEvent acceptResumed();
+    static SocketEvent refuse(const Endpoint &peer, int limit);
+    static SocketEvent lookup(const Endpoint &hostAndPort, const QStringList &addresses,
+                              const SocketFailure &failure = {});
+    static SocketEvent connected(const Endpoint &peer, const Endpoint &local, qint64 durationUs);
+    static SocketEvent connectFailed(const Endpoint &peer, const SocketFailure &failure);
+    static SocketEvent recv(SocketSide side, qint64 connectionId, qint64 size, qint64 bytes,
+                            const SocketFailure &failure = {});
+    static SocketEvent send(SocketSide side, qint64 connectionId, qint64 bytes,
+                            const SocketFailure &failure = {});
+    static SocketEvent shutdown(SocketSide side, qint64 connectionId);
+    static SocketEvent close(SocketSide side, qint64 connectionId, CloseReason reason,
+                             const SocketFailure &failure = {}, qint64 unansweredBytes = 0);
+};

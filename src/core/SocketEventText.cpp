@@ -1,0 +1,419 @@
+#include "core/SocketEventText.h"
+
+#include "core/Counted.h"
+
+namespace {
+
+using Kind = SocketEvent::Kind;
+using Reason = SocketEvent::CloseReason;
+using Failure = SocketFailure::Kind;
+
+bool onServer(const SocketEvent &event)
+{
+    return event.side == SocketSide::Server;
+}
+
+// The lecture's names: the server reads and writes a connection with conn, and everything else
+// (its listening socket, and every socket of the client) is sock.
+QString socketName(const SocketEvent &event)
+{
+    return onServer(event) && event.connectionId > 0 ? QStringLiteral("conn")
+                                                     : QStringLiteral("sock");
+}
+
+QString family(const SocketEvent &event)
+{
+    return event.ipv6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+}
+
+QString bytes(qint64 count)
+{
+    return counted(count, "byte", "bytes");
+}
+
+} // namespace
+
+QString SocketEventText::call(const SocketEvent &event)
+{
+    switch (event.kind) {
+    case Kind::Socket: return QStringLiteral("socket(%1, SOCK_STREAM)").arg(family(event));
+    case Kind::ReuseAddress: return QStringLiteral("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)");
+    case Kind::Bind:
+        return QStringLiteral("bind((\"%1\", %2))")
+            .arg(event.local.address)
+            .arg(event.local.port);
+    case Kind::Listen: return QStringLiteral("listen()");
+    case Kind::Accept:
+    case Kind::Refuse:
+    case Kind::AcceptResumed: return QStringLiteral("accept()");
+    case Kind::Lookup:
+        return QStringLiteral("getaddrinfo(\"%1\", %2)")
+            .arg(event.peer.address)
+            .arg(event.peer.port);
+    case Kind::Connect:
+        return QStringLiteral("connect((\"%1\", %2))")
+            .arg(event.peer.address)
+            .arg(event.peer.port);
+    case Kind::Recv: return QStringLiteral("recv(%1)").arg(event.size);
+    case Kind::Send: return QStringLiteral("sendall(%1)").arg(bytes(event.bytes));
+    case Kind::Shutdown: return QStringLiteral("shutdown(SHUT_WR)");
+    case Kind::Close: return QStringLiteral("close()");
+    }
+    return {};
+}
+
+QString SocketEventText::result(const SocketEvent &event)
+{
+    if (event.failure.isFailure() && event.kind != Kind::Close)
+        return failedResult(event);
+    switch (event.kind) {
+    case Kind::Socket:
+        return event.dualStack ? tr("dual-stack: takes IPv4 and IPv6 clients") : QString();
+    case Kind::ReuseAddress:
+    case Kind::Listen:
+    case Kind::Send: return {};
+    case Kind::Bind:
+        return event.local.port == 0 ? tr("the system chose port %1").arg(event.chosenPort)
+                                     : QString();
+    case Kind::Accept: return pythonAddress(event.peer);
+    case Kind::Refuse:
+        return tr("%1, refused: %2").arg(event.peer.text(), refusalReason(event.limit));
+    case Kind::AcceptResumed: return tr("accepting new clients again");
+    case Kind::Lookup: return event.addresses.join(QStringLiteral(", "));
+    case Kind::Connect:
+        return tr("connected in %1 ms: %2 -> %3")
+            .arg(QString::number(double(event.durationUs) / 1000.0, 'f', 1),
+                 event.local.text(), event.peer.text());
+    case Kind::Recv: return recvResult(event);
+    case Kind::Shutdown:
+        return onServer(event) ? tr("nothing more to send")
+                               : tr("nothing more to send; the replies still come");
+    case Kind::Close: return closeResult(event);
+    }
+    return {};
+}
+
+QString SocketEventText::callAndResult(const SocketEvent &event)
+{
+    const QString said = result(event);
+    return said.isEmpty() ? call(event) : call(event) + QStringLiteral(" -> ") + said;
+}
+
+QString SocketEventText::pythonLine(const SocketEvent &event)
+{
+    switch (event.kind) {
+    case Kind::Socket:
+        return QStringLiteral("sock = socket.socket(socket.%1, socket.SOCK_STREAM)")
+            .arg(family(event));
+    case Kind::ReuseAddress:
+        return QStringLiteral("sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)");
+    case Kind::Bind: return QStringLiteral("sock.bind((HOST, PORT))");
+    case Kind::Listen: return QStringLiteral("sock.listen()");
+    case Kind::Accept:
+    case Kind::Refuse:
+    case Kind::AcceptResumed: return QStringLiteral("conn, addr = sock.accept()");
+    case Kind::Lookup: return tr("(inside sock.connect: the name is looked up)");
+    case Kind::Connect: return QStringLiteral("sock.connect((HOST, PORT))");
+    case Kind::Recv:
+        return QStringLiteral("data = %1.recv(%2)").arg(socketName(event)).arg(event.size);
+    case Kind::Send: return QStringLiteral("%1.sendall(data)").arg(socketName(event));
+    case Kind::Shutdown:
+        return onServer(event) ? QStringLiteral("conn.shutdown(socket.SHUT_WR)")
+                               : QStringLiteral("sock.shutdown(socket.SHUT_WR)  "
+                                                "# the lecture's client does not do this");
+    case Kind::Close: return QStringLiteral("%1.close()").arg(socketName(event));
+    }
+    return {};
+}
+
+QString SocketEventText::failure(const SocketFailure &failure)
+{
+    switch (failure.kind) {
+    case Failure::None: return {};
+    case Failure::Refused: return tr("refused");
+    case Failure::Reset: return tr("connection reset (RST)");
+    case Failure::TimedOut: return tr("no answer");
+    case Failure::NetworkUnreachable: return tr("network unreachable");
+    case Failure::HostUnreachable: return tr("host unreachable");
+    case Failure::AddressInUse: return tr("address already in use");
+    case Failure::AddressNotAvailable: return tr("address not available on this computer");
+    case Failure::PermissionDenied: return tr("permission denied");
+    case Failure::HostNotFound: return tr("host not found");
+    case Failure::OutOfDescriptors: return tr("too many open files (ulimit -n)");
+    case Failure::Other:
+        if (!failure.systemText.isEmpty())
+            return failure.systemText;
+        return failure.systemError != 0 ? tr("system error %1").arg(failure.systemError)
+                                        : tr("unknown error");
+    }
+    return {};
+}
+
+QString SocketEventText::refusalReason(int limit)
+{
+    return tr("it already serves %1, the limit").arg(counted(limit, "client", "clients"));
+}
+
+QString SocketEventText::pythonAddress(const Endpoint &endpoint)
+{
+    if (endpoint.isIPv6())
+        return QStringLiteral("('%1', %2, 0, 0)").arg(endpoint.address).arg(endpoint.port);
+    return QStringLiteral("('%1', %2)").arg(endpoint.address).arg(endpoint.port);
+}
+
+// --- results -------------------------------------------------------------------------------
+
+QString SocketEventText::failedResult(const SocketEvent &event)
+{
+    const QString words = failure(event.failure);
+    if (event.kind == Kind::Bind && event.skipped)
+        return tr("skipped: %1").arg(words);
+    if (event.kind == Kind::Accept)
+        return tr("failed: %1; trying again every %2 ms").arg(words).arg(event.retryMs);
+    return tr("failed: %1").arg(words);
+}
+
+QString SocketEventText::recvResult(const SocketEvent &event)
+{
+    if (event.bytes > 0)
+        return bytes(event.bytes);
+    return onServer(event) ? tr("0 bytes: the client finished sending")
+                           : tr("0 bytes: the server closed the connection");
+}
+
+QString SocketEventText::brokenResult(const SocketEvent &event)
+{
+    const bool reset = event.failure.kind == Failure::Reset;
+    if (onServer(event)) {
+        return reset ? tr("the client reset the connection (RST)")
+                     : tr("the connection failed: %1").arg(failure(event.failure));
+    }
+    return reset ? tr("the server reset the connection: we close our socket")
+                 : tr("the connection failed: we close our socket");
+}
+
+QString SocketEventText::closeReason(const SocketEvent &event)
+{
+    switch (event.closeReason) {
+    case Reason::StoppedListening: return tr("the listening socket: no new clients");
+    case Reason::PeerFinished:
+        return onServer(event) ? tr("the client closed the connection")
+                               : tr("the server has closed: we close our end too");
+    case Reason::AfterFirstReply:
+        return tr("closed after the first reply, as the lecture's server does");
+    case Reason::ServerStopping: return tr("the server is stopping");
+    case Reason::Broken: return brokenResult(event);
+    case Reason::Disconnect: return tr("we disconnect");
+    case Reason::LostRace: return tr("another address answered first");
+    case Reason::MadeRoom:
+        return tr("idle the longest, closed to make room for a newcomer: the server is full");
+    }
+    return {};
+}
+
+QString SocketEventText::closeResult(const SocketEvent &event)
+{
+    QString text = closeReason(event);
+    if (event.unansweredBytes > 0) {
+        text += tr("; %1 more from the client went unanswered")
+                    .arg(bytes(event.unansweredBytes));
+    }
+    return text;
+}
+
+// --- explanations ----------------------------------------------------------------------------
+
+QString SocketEventText::explanation(const SocketEvent &event)
+{
+    switch (event.kind) {
+    case Kind::Socket: return socketExplanation(event);
+    case Kind::ReuseAddress:
+        return tr("Lets the server bind its port again right after a restart; without it, bind() "
+                  "can fail with \"address already in use\" for a while after the old server "
+                  "stopped.");
+    case Kind::Bind: return bindExplanation(event);
+    case Kind::Listen:
+        return tr("Makes this a listening socket: clients can now connect, and their connections "
+                  "wait in a queue until the server accepts them.");
+    case Kind::Accept: return acceptExplanation(event);
+    case Kind::Refuse:
+        return tr("The server took the next waiting connection but already serves as many "
+                  "clients as it may: it tells this client so and closes the connection.");
+    case Kind::AcceptResumed:
+        return tr("accept() works again: the clients waiting in the queue are taken in.");
+    case Kind::Lookup: return lookupExplanation(event);
+    case Kind::Connect: return connectExplanation(event);
+    case Kind::Recv: return recvExplanation(event);
+    case Kind::Send: return sendExplanation(event);
+    case Kind::Shutdown:
+        return onServer(event)
+            ? tr("Tells the client the server will send nothing more.")
+            : tr("Tells the server \"I will send nothing more\" while still reading its "
+                 "replies. The lecture's client does not do this: it reads one reply and "
+                 "closes.");
+    case Kind::Close: return closeExplanation(event);
+    }
+    return {};
+}
+
+QString SocketEventText::socketExplanation(const SocketEvent &event)
+{
+    QString text = event.ipv6
+        ? tr("Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv6 (AF_INET6).")
+        : tr("Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv4 (AF_INET).");
+    if (event.dualStack)
+        text += tr(" This one takes IPv4 clients too (dual-stack).");
+    return text + tr(" Nothing is sent on the network yet.");
+}
+
+QString SocketEventText::bindExplanation(const SocketEvent &event)
+{
+    if (event.skipped) {
+        return tr("This computer does not have this address (often IPv6 is switched off), so "
+                  "the server leaves it out and listens on its other addresses.");
+    }
+    switch (event.failure.kind) {
+    case Failure::None: break;
+    case Failure::AddressInUse:
+        return tr("bind() failed, so the server can not listen: another program already uses "
+                  "the port (another server, perhaps the lecture's). Stop it, or choose "
+                  "another port.");
+    case Failure::PermissionDenied:
+        return tr("bind() failed, so the server can not listen: ports below 1024 need the "
+                  "administrator. Choose a port of 1024 or above, such as 5220.");
+    case Failure::AddressNotAvailable:
+        return tr("bind() failed, so the server can not listen: that address is not one of "
+                  "this computer's.");
+    default:
+        return tr("bind() failed, so the server can not listen: another program may already "
+                  "use the port, or the port is below 1024, which needs the administrator.");
+    }
+    QString text = tr("Claims the address and port clients will connect to. HOST \"\" means "
+                      "every interface of this computer; 127.0.0.1 means this computer only.");
+    if (event.local.port == 0)
+        text += tr(" Port 0 asks the system for any free port.");
+    return text;
+}
+
+QString SocketEventText::acceptExplanation(const SocketEvent &event)
+{
+    if (event.failure.kind == Failure::OutOfDescriptors) {
+        return tr("accept() failed: this program has as many connections and files open as the "
+                  "system allows it (ulimit -n). The clients wait in the listening socket's "
+                  "queue; the server tries again every %1 ms.")
+            .arg(event.retryMs);
+    }
+    if (event.failure.isFailure()) {
+        return tr("accept() failed (%1). The clients wait in the listening socket's queue; the "
+                  "server tries again every %2 ms.")
+            .arg(failure(event.failure))
+            .arg(event.retryMs);
+    }
+    return tr("The server takes the next waiting connection; it gets a new socket for this "
+              "client and the client's address and port.");
+}
+
+QString SocketEventText::lookupExplanation(const SocketEvent &event)
+{
+    if (event.failure.isFailure()) {
+        return tr("The host name could not be looked up: check its spelling, or use an IP "
+                  "address.");
+    }
+    return tr("Looks up the addresses of the host name. Python's sock.connect((HOST, PORT)) "
+              "does this itself when HOST is a name.");
+}
+
+QString SocketEventText::connectExplanation(const SocketEvent &event)
+{
+    switch (event.failure.kind) {
+    case Failure::None:
+        return tr("Connects to the server: TCP's handshake with the server's listening socket. "
+                  "On the server, the connection now waits for accept().");
+    case Failure::Refused:
+        return tr("Nothing accepted the connection: no server is listening on that address "
+                  "and port. Is the server started, is the port right?");
+    case Failure::TimedOut:
+        return tr("The connection could not be made. \"no answer\" often means a wrong "
+                  "address or a firewall dropping the connection.");
+    default:
+        return tr("The connection could not be made (%1). Check the address, and this "
+                  "computer's network connection.")
+            .arg(failure(event.failure));
+    }
+}
+
+QString SocketEventText::recvExplanation(const SocketEvent &event)
+{
+    const bool server = onServer(event);
+    if (event.failure.kind == Failure::Reset)
+        return resetExplanation(event);
+    if (event.failure.isFailure()) {
+        return tr("recv() failed (%1): the connection is broken, and nothing more can be read "
+                  "from it.")
+            .arg(failure(event.failure));
+    }
+    if (event.bytes == 0) {
+        return server ? tr("recv() returned no bytes (b''): the client will send nothing "
+                           "more. The lecture's server never gets here: it reads only once.")
+                      : tr("recv() returned no bytes (b''): the server closed the "
+                           "connection.");
+    }
+    return server ? tr("Waits for bytes from the client and reads at most %1 of them. TCP "
+                       "is a stream, not messages: one recv() may get part of a send, or "
+                       "several sends at once. The lecture's server then turns the bytes "
+                       "back into text with data.decode() before upper().").arg(event.size)
+                  : tr("Waits for the server's reply and reads at most %1 bytes of it; a "
+                       "long reply may take more than one recv(). They are bytes: "
+                       "data.decode() turns them back into text, as the lecture's client "
+                       "does before printing.").arg(event.size);
+}
+
+QString SocketEventText::resetExplanation(const SocketEvent &event)
+{
+    return onServer(event)
+        ? tr("The client's system answered with a reset (RST) instead of a normal close, so "
+             "recv() fails (in Python, ConnectionResetError). A program that closes its socket "
+             "with data still unread makes its system send a reset, and so does one that "
+             "crashes or is killed.")
+        : tr("The server's system answered with a reset (RST) instead of a normal close, so "
+             "recv() fails (in Python, ConnectionResetError). A program that closes its socket "
+             "with data still unread makes its system send a reset: the lecture's server reads "
+             "once, with recv(1024), and closes, so a longer message resets the connection. "
+             "A program that crashes or is killed resets its connections too.");
+}
+
+QString SocketEventText::sendExplanation(const SocketEvent &event)
+{
+    if (event.failure.kind == Failure::Reset) {
+        return tr("The other side's system answered with a reset (RST), so sendall() fails (in "
+                  "Python, ConnectionResetError or BrokenPipeError): these bytes never arrive.");
+    }
+    if (event.failure.isFailure()) {
+        return tr("sendall() failed (%1): the connection is broken, and these bytes never "
+                  "arrive.")
+            .arg(failure(event.failure));
+    }
+    return onServer(event)
+        ? tr("Sends the capitalized text back to the client, made bytes again with "
+             "string.encode(); sendall() returns only when all of them are handed to the "
+             "system. Their count can differ from what recv() got: \"ß\" becomes \"SS\", and "
+             "a character cut in two by a read waits for its end.")
+        : tr("Sends the message to the server. The socket carries bytes, not text: the message "
+             "was encoded to UTF-8 bytes first (data = mesg.encode()), and sendall() returns "
+             "only when all of them are handed to the system.");
+}
+
+QString SocketEventText::closeExplanation(const SocketEvent &event)
+{
+    if (!onServer(event))
+        return tr("Closes the socket: the connection is over.");
+    if (event.closeReason == Reason::MadeRoom) {
+        return tr("The server was full when a new client came, and this one had said nothing "
+                  "for the longest time. Rather than turn the newcomer away, the server told "
+                  "this client why and closed its connection (conn). A client that talks is "
+                  "never closed to make room.");
+    }
+    return event.connectionId == 0
+        ? tr("Closes the listening socket: no new client can connect.")
+        : tr("Closes this client's connection (conn); the listening socket stays open.");
+}

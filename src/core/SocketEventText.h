@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/SocketEvent.h"
+
+#include <QCoreApplication>
+
+// The one place a SocketEvent becomes words, so a student can map it to the lecture's code:
+// - call():        the call as the lecture writes it, "recv(1024)" (code: never translated);
+// - result():      what it returned, "17 bytes", "failed: refused" (empty: nothing to add);
+// - pythonLine():  the line of the lecture's server or client that makes the same call,
+//                  "data = conn.recv(1024)" (empty: the lecture has no such line);
+// - explanation(): one or two plain sentences about what the call did, or why it failed.
+// Everything but the code goes through tr(). Nothing else reads these texts back: whoever needs
+// to know what happened asks the event.
+class SocketEventText
+{
+    Q_DECLARE_TR_FUNCTIONS(SocketEventText)
+
+public:
+    static QString call(const SocketEvent &event);
+    static QString result(const SocketEvent &event);
+    // "recv(1024) -> 17 bytes", or the call alone when the result is empty.
+    static QString callAndResult(const SocketEvent &event);
+    static QString pythonLine(const SocketEvent &event);
+    static QString explanation(const SocketEvent &event);
+
+    // A failure in a few words, as a call's result says it: "refused", "no answer".
+    static QString failure(const SocketFailure &failure);
+    // An address as Python prints accept()'s addr: ('127.0.0.1', 51234) or ('::1', 51234, 0, 0).
+    static QString pythonAddress(const Endpoint &endpoint);
+    // Why a server with room for `limit` clients refused one: "it already serves 1 client, the
+    // limit" (the server tells its window and log so too).
+    static QString refusalReason(int limit);
+
+private:
+    static QString failedResult(const SocketEvent &event);
+    static QString recvResult(const SocketEvent &event);
+    static QString closeResult(const SocketEvent &event);
+    static QString closeReason(const SocketEvent &event);
+    static QString brokenResult(const SocketEvent &event);
+
+    static QString socketExplanation(const SocketEvent &event);
+    static QString bindExplanation(const SocketEvent &event);
+    static QString acceptExplanation(const SocketEvent &event);
+    static QString lookupExplanation(const SocketEvent &event);
+    static QString connectExplanation(const SocketEvent &event);
+    static QString recvExplanation(const SocketEvent &event);
+    static QString resetExplanation(const SocketEvent &event);
+    static QString sendExplanation(const SocketEvent &event);
+    static QString closeExplanation(const SocketEvent &event);
+};

@@ -1,0 +1,64 @@
+#include "net/EventValues.h"
+
+#include <QHostInfo>
+
+namespace EventValues {
+
+Endpoint endpoint(const QHostAddress &address, quint16 port)
+{
+    return {address.toString(), port};
+}
+
+static SocketFailure::Kind kindOf(TcpStream::Error error)
+{
+    using Kind = SocketFailure::Kind;
+    switch (error) {
+    case TcpStream::Error::None: return Kind::None;
+    case TcpStream::Error::ConnectionRefused: return Kind::Refused;
+    case TcpStream::Error::TimedOut: return Kind::TimedOut;
+    case TcpStream::Error::NetworkUnreachable: return Kind::NetworkUnreachable;
+    case TcpStream::Error::HostUnreachable: return Kind::HostUnreachable;
+    case TcpStream::Error::ConnectionReset: return Kind::Reset;
+    case TcpStream::Error::AccessDenied: return Kind::PermissionDenied;
+    case TcpStream::Error::Other: return Kind::Other;
+    }
+    return Kind::Other;
+}
+
+SocketFailure failure(TcpStream::Error error, int systemError, const QString &systemText)
+{
+    if (error == TcpStream::Error::None)
+        return {};
+    return {kindOf(error), systemError, systemText};
+}
+
+SocketFailure failure(const TcpStream &stream)
+{
+    return failure(stream.error(), stream.systemError(), stream.errorString());
+}
+
+SocketFailure failure(QAbstractSocket::SocketError error, const QString &systemText)
+{
+    using Kind = SocketFailure::Kind;
+    switch (error) {
+    case QAbstractSocket::AddressInUseError: return {Kind::AddressInUse, 0, systemText};
+    case QAbstractSocket::SocketAccessError: return {Kind::PermissionDenied, 0, systemText};
+    case QAbstractSocket::SocketAddressNotAvailableError:
+        return {Kind::AddressNotAvailable, 0, systemText};
+    case QAbstractSocket::SocketResourceError: return {Kind::OutOfDescriptors, 0, systemText};
+    default: return {Kind::Other, 0, systemText};
+    }
+}
+
+SocketFailure failure(const QHostInfo &lookup)
+{
+    using Kind = SocketFailure::Kind;
+    if (lookup.error() == QHostInfo::NoError)
+        return lookup.addresses().isEmpty() ? SocketFailure{Kind::HostNotFound, 0, {}}
+                                            : SocketFailure{};
+    if (lookup.error() == QHostInfo::HostNotFound)
+        return {Kind::HostNotFound, 0, lookup.errorString()};
+    return {Kind::Other, 0, lookup.errorString()};
+}
+
+} // namespace EventValues

@@ -1,0 +1,387 @@
+#include "QtPrinters.h"
+
+#include "core/SocketEventText.h"
+
+#include <QFile>
+#include <QScopeGuard>
+#include <QTranslator>
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+
+namespace {
+
+using Kind = SocketEvent::Kind;
+using Reason = SocketEvent::CloseReason;
+using Failure = SocketFailure::Kind;
+constexpr SocketSide Server = SocketSide::Server;
+constexpr SocketSide Client = SocketSide::Client;
+
+SocketFailure failure(Failure kind, const QString &systemText = {}, int systemError = 0)
+{
+    return {kind, systemError, systemText};
+}
+
+struct Case
+{
+    SocketEvent event;
+    QString call;
+    QString result;
+    QString python;
+};
+
+void expectCase(const Case &test)
+{
+    const QString what = test.call + QStringLiteral(" -> ") + test.result;
+    EXPECT_EQ(SocketEventText::call(test.event), test.call) << what;
+    EXPECT_EQ(SocketEventText::result(test.event), test.result) << what;
+    EXPECT_EQ(SocketEventText::pythonLine(test.event), test.python) << what;
+    EXPECT_EQ(SocketEventText::callAndResult(test.event),
+              test.result.isEmpty() ? test.call : what);
+    EXPECT_FALSE(SocketEventText::explanation(test.event).isEmpty()) << what;
+}
+
+const QString SocketLine = QStringLiteral(
+    "sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)");
+const QString Socket6Line = QStringLiteral(
+    "sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)");
+const QString Accept = QStringLiteral("conn, addr = sock.accept()");
+const QString Lookup = QStringLiteral("(inside sock.connect: the name is looked up)");
+const QString Connect = QStringLiteral("sock.connect((HOST, PORT))");
+
+TEST(SocketEventTextTest, TheServersSetUpIsSaidInTheLecturesCalls)
+{
+    const Case cases[] = {
+        {SocketEvent::socket(Server, false), "socket(AF_INET, SOCK_STREAM)", "", SocketLine},
+        {SocketEvent::socket(Server, true, true), "socket(AF_INET6, SOCK_STREAM)",
+         "dual-stack: takes IPv4 and IPv6 clients", Socket6Line},
+        {SocketEvent::reuseAddress(), "setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)", "",
+         "sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"},
+        {SocketEvent::bind({"", 5220}, 5220), "bind((\"\", 5220))", "",
+         "sock.bind((HOST, PORT))"},
+        {SocketEvent::bind({"127.0.0.1", 0}, 41234), "bind((\"127.0.0.1\", 0))",
+         "the system chose port 41234", "sock.bind((HOST, PORT))"},
+        {SocketEvent::bind({"::1", 5220}, 0, failure(Failure::AddressNotAvailable), true),
+         "bind((\"::1\", 5220))", "skipped: address not available on this computer",
+         "sock.bind((HOST, PORT))"},
+        {SocketEvent::listen(), "listen()", "", "sock.listen()"},
+    };
+    for (const Case &test : cases)
+        expectCase(test);
+}
+
+TEST(SocketEventTextTest, AcceptSaysWhatPythonsAddrWouldPrint)
+{
+    const Case cases[] = {
+        {SocketEvent::accept(3, {"127.0.0.1", 51234}), "accept()", "('127.0.0.1', 51234)",
+         Accept},
+        {SocketEvent::accept(4, {"::1", 51234}), "accept()", "('::1', 51234, 0, 0)", Accept},
+        {SocketEvent::refuse({"127.0.0.1", 5000}, 1), "accept()",
+         "127.0.0.1:5000, refused: it already serves 1 client, the limit", Accept},
+        {SocketEvent::refuse({"::1", 5000}, 1000), "accept()",
+         "[::1]:5000, refused: it already serves 1000 clients, the limit", Accept},
+        {SocketEvent::acceptFailed(failure(Failure::OutOfDescriptors, "Too many open files",
+                                           EMFILE),
+                                   100),
+         "accept()", "failed: too many open files (ulimit -n); trying again every 100 ms",
+         Accept},
+        {SocketEvent::acceptResumed(), "accept()", "accepting new clients again", Accept},
+    };
+    for (const Case &test : cases)
+        expectCase(test);
+    EXPECT_EQ(SocketEventText::pythonAddress({"fe80::1%eth0", 7}),
+              QStringLiteral("('fe80::1%eth0', 7, 0, 0)"));
+}
+
+TEST(SocketEventTextTest, TheClientsConnectIsSaidWithTheAddressReallyTried)
+{
+    const Case cases[] = {
+        {SocketEvent::socket(Client, false), "socket(AF_INET, SOCK_STREAM)", "", SocketLine},
+        {SocketEvent::socket(Client, true), "socket(AF_INET6, SOCK_STREAM)", "", Socket6Line},
+        {SocketEvent::lookup({"example.org", 5220}, {"93.184.215.14", "2606:2800::1"}),
+         "getaddrinfo(\"example.org\", 5220)", "93.184.215.14, 2606:2800::1", Lookup},
+        {SocketEvent::lookup({"nowhere.invalid", 5220}, {}, failure(Failure::HostNotFound)),
+         "getaddrinfo(\"nowhere.invalid\", 5220)", "failed: host not found", Lookup},
+        {SocketEvent::connected({"127.0.0.1", 5220}, {"127.0.0.1", 40000}, 300),
+         "connect((\"127.0.0.1\", 5220))",
+         "connected in 0.3 ms: 127.0.0.1:40000 -> 127.0.0.1:5220", Connect},
+        {SocketEvent::connected({"::1", 5220}, {"::1", 40000}, 1520),
+         "connect((\"::1\", 5220))", "connected in 1.5 ms: [::1]:40000 -> [::1]:5220", Connect},
+        {SocketEvent::connectFailed({"::1", 1}, failure(Failure::Refused)),
+         "connect((\"::1\", 1))", "failed: refused", Connect},
+    };
+    for (const Case &test : cases)
+        expectCase(test);
+}
+
+TEST(SocketEventTextTest, ReadsWritesAndTheEndAreSaidForEachSide)
+{
+    const Case cases[] = {
+        {SocketEvent::recv(Server, 4, 4096, 7), "recv(4096)", "7 bytes",
+         "data = conn.recv(4096)"},
+        {SocketEvent::recv(Server, 4, 1024, 1), "recv(1024)", "1 byte", "data = conn.recv(1024)"},
+        {SocketEvent::recv(Server, 4, 1024, 0), "recv(1024)",
+         "0 bytes: the client finished sending", "data = conn.recv(1024)"},
+        {SocketEvent::recv(Client, 0, 64, 0), "recv(64)",
+         "0 bytes: the server closed the connection", "data = sock.recv(64)"},
+        {SocketEvent::send(Server, 4, 20), "sendall(20 bytes)", "", "conn.sendall(data)"},
+        {SocketEvent::send(Client, 0, 1), "sendall(1 byte)", "", "sock.sendall(data)"},
+        {SocketEvent::shutdown(Client, 0), "shutdown(SHUT_WR)",
+         "nothing more to send; the replies still come",
+         "sock.shutdown(socket.SHUT_WR)  # the lecture's client does not do this"},
+        {SocketEvent::shutdown(Server, 2), "shutdown(SHUT_WR)", "nothing more to send",
+         "conn.shutdown(socket.SHUT_WR)"},
+    };
+    for (const Case &test : cases)
+        expectCase(test);
+}
+
+TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
+{
+    const SocketFailure reset = failure(Failure::Reset, "Connection reset by peer", ECONNRESET);
+    const SocketFailure broken = failure(Failure::Other, "Protocol error", EPROTO);
+    const QString conn = QStringLiteral("conn.close()");
+    const QString sock = QStringLiteral("sock.close()");
+    const Case cases[] = {
+        {SocketEvent::close(Server, 0, Reason::StoppedListening), "close()",
+         "the listening socket: no new clients", sock},
+        {SocketEvent::close(Server, 1, Reason::PeerFinished), "close()",
+         "the client closed the connection", conn},
+        {SocketEvent::close(Server, 1, Reason::AfterFirstReply, {}, 5), "close()",
+         "closed after the first reply, as the lecture's server does; 5 bytes more from the "
+         "client went unanswered",
+         conn},
+        {SocketEvent::close(Server, 1, Reason::ServerStopping), "close()",
+         "the server is stopping", conn},
+        {SocketEvent::close(Server, 1, Reason::Broken, reset), "close()",
+         "the client reset the connection (RST)", conn},
+        {SocketEvent::close(Server, 1, Reason::Broken, broken), "close()",
+         "the connection failed: Protocol error", conn},
+        {SocketEvent::close(Client, 0, Reason::PeerFinished), "close()",
+         "the server has closed: we close our end too", sock},
+        {SocketEvent::close(Client, 0, Reason::Broken, reset), "close()",
+         "the server reset the connection: we close our socket", sock},
+        {SocketEvent::close(Client, 0, Reason::Broken, broken), "close()",
+         "the connection failed: we close our socket", sock},
+        {SocketEvent::close(Client, 0, Reason::Disconnect), "close()", "we disconnect", sock},
+        {SocketEvent::close(Client, 0, Reason::LostRace), "close()",
+         "another address answered first", sock},
+    };
+    for (const Case &test : cases) {
+        expectCase(test);
+        EXPECT_FALSE(test.event.isFailure()) << "close() itself does not fail: " << test.result;
+    }
+}
+
+TEST(SocketEventTextTest, AFailureIsSaidInAFewWordsAndStandsOut)
+{
+    struct FailureCase
+    {
+        SocketFailure failure;
+        QString words;
+    };
+    const FailureCase failures[] = {
+        {failure(Failure::Refused, "Connection refused", ECONNREFUSED), "refused"},
+        {failure(Failure::Reset), "connection reset (RST)"},
+        {failure(Failure::TimedOut), "no answer"},
+        {failure(Failure::NetworkUnreachable), "network unreachable"},
+        {failure(Failure::HostUnreachable), "host unreachable"},
+        {failure(Failure::AddressInUse, "The bound address is already in use"),
+         "address already in use"},
+        {failure(Failure::AddressNotAvailable), "address not available on this computer"},
+        {failure(Failure::PermissionDenied, "The address is protected"), "permission denied"},
+        {failure(Failure::HostNotFound, "Host not found"), "host not found"},
+        {failure(Failure::OutOfDescriptors), "too many open files (ulimit -n)"},
+        {failure(Failure::Other, "Protocol error", EPROTO), "Protocol error"},
+        {failure(Failure::Other, {}, EPROTO), QStringLiteral("system error %1").arg(EPROTO)},
+        {failure(Failure::Other), "unknown error"},
+    };
+    for (const FailureCase &test : failures) {
+        EXPECT_EQ(SocketEventText::failure(test.failure), test.words);
+        const SocketEvent connect = SocketEvent::connectFailed({"127.0.0.1", 1}, test.failure);
+        EXPECT_EQ(SocketEventText::result(connect), QStringLiteral("failed: ") + test.words);
+        EXPECT_TRUE(connect.isFailure()) << test.words;
+        const SocketEvent read = SocketEvent::recv(Client, 0, 1024, 0, test.failure);
+        EXPECT_EQ(SocketEventText::result(read), QStringLiteral("failed: ") + test.words);
+        EXPECT_TRUE(read.isFailure()) << test.words;
+    }
+
+    EXPECT_TRUE(SocketEvent::bind({"", 80}, 0, failure(Failure::PermissionDenied)).isFailure());
+    EXPECT_EQ(SocketEventText::result(SocketEvent::bind({"", 80}, 0,
+                                                        failure(Failure::PermissionDenied))),
+              QStringLiteral("failed: permission denied"));
+    EXPECT_FALSE(SocketEvent::bind({"::1", 0}, 0, failure(Failure::AddressNotAvailable), true)
+                     .isFailure())
+        << "a skipped extra address is no failure of the server";
+    EXPECT_TRUE(SocketEvent::refuse({"127.0.0.1", 5000}, 1).isFailure());
+    EXPECT_TRUE(SocketEvent::acceptFailed(failure(Failure::OutOfDescriptors), 100).isFailure());
+    EXPECT_EQ(SocketEventText::result(SocketEvent::send(Client, 0, 1503, failure(Failure::Reset))),
+              QStringLiteral("failed: connection reset (RST)"));
+    EXPECT_FALSE(SocketEvent::accept(1, {"127.0.0.1", 5000}).isFailure());
+    EXPECT_FALSE(SocketEvent::recv(Server, 1, 1024, 0).isFailure()) << "end of stream is normal";
+}
+
+QString explained(const SocketEvent &event)
+{
+    return SocketEventText::explanation(event);
+}
+
+TEST(SocketEventTextTest, ExplanationsSayWhatTheValueSays)
+{
+    EXPECT_TRUE(explained(SocketEvent::socket(Server, true, true)).contains("dual-stack"));
+    EXPECT_TRUE(explained(SocketEvent::socket(Server, true)).contains("IPv6 (AF_INET6)"));
+    EXPECT_FALSE(explained(SocketEvent::socket(Server, true)).contains("dual-stack"));
+    EXPECT_TRUE(explained(SocketEvent::socket(Client, false)).contains("IPv4 (AF_INET)"));
+
+    const QString anyPort = QStringLiteral("Port 0 asks the system for any free port.");
+    EXPECT_TRUE(explained(SocketEvent::bind({"127.0.0.1", 0}, 4000)).contains(anyPort));
+    EXPECT_FALSE(explained(SocketEvent::bind({"127.0.0.1", 5220}, 5220)).contains(anyPort));
+    const QString inUse = explained(
+        SocketEvent::bind({"", 5220}, 0, failure(Failure::AddressInUse)));
+    EXPECT_TRUE(inUse.startsWith("bind() failed")) << inUse;
+    EXPECT_TRUE(inUse.contains("already uses")) << inUse;
+    const QString denied = explained(
+        SocketEvent::bind({"", 80}, 0, failure(Failure::PermissionDenied)));
+    EXPECT_TRUE(denied.startsWith("bind() failed")) << denied;
+    EXPECT_TRUE(denied.contains("1024")) << denied;
+    const QString skipped = explained(
+        SocketEvent::bind({"::1", 5220}, 0, failure(Failure::AddressNotAvailable), true));
+    EXPECT_TRUE(skipped.contains("other addresses")) << skipped;
+
+    const QString paused = explained(
+        SocketEvent::acceptFailed(failure(Failure::OutOfDescriptors), 100));
+    EXPECT_TRUE(paused.contains("ulimit -n")) << paused;
+    EXPECT_TRUE(paused.contains("100 ms")) << paused;
+    EXPECT_TRUE(explained(SocketEvent::refuse({"127.0.0.1", 5000}, 1))
+                    .contains("already serves as many clients as it may"));
+    EXPECT_TRUE(explained(SocketEvent::accept(1, {"127.0.0.1", 5000}))
+                    .contains("a new socket for this client"));
+
+    const SocketFailure notFound = failure(Failure::HostNotFound);
+    EXPECT_TRUE(explained(SocketEvent::lookup({"x.invalid", 1}, {}, notFound))
+                    .contains("could not be looked up"));
+    EXPECT_TRUE(explained(SocketEvent::connectFailed({"127.0.0.1", 1}, failure(Failure::Refused)))
+                    .startsWith("Nothing accepted the connection"));
+    EXPECT_TRUE(explained(SocketEvent::connectFailed({"127.0.0.1", 1}, failure(Failure::TimedOut)))
+                    .contains("firewall"));
+    EXPECT_TRUE(explained(SocketEvent::connected({"127.0.0.1", 1}, {"127.0.0.1", 2}, 1))
+                    .contains("handshake"));
+}
+
+TEST(SocketEventTextTest, ReadExplanationsTellAReadAnEndAndAResetApart)
+{
+    const QString read = explained(SocketEvent::recv(Server, 1, 4096, 4096));
+    EXPECT_TRUE(read.contains("at most 4096")) << read;
+    EXPECT_FALSE(read.contains("reset")) << read;
+    EXPECT_TRUE(explained(SocketEvent::recv(Client, 0, 1024, 9)).contains("at most 1024 bytes"));
+    EXPECT_TRUE(explained(SocketEvent::recv(Server, 1, 1024, 0))
+                    .contains("the client will send nothing more"));
+    EXPECT_TRUE(explained(SocketEvent::recv(Client, 0, 1024, 0)).contains("server closed"));
+
+    const SocketFailure reset = failure(Failure::Reset);
+    const QString client = explained(SocketEvent::recv(Client, 0, 1024, 0, reset));
+    EXPECT_TRUE(client.contains("reset (RST)")) << client;
+    EXPECT_TRUE(client.contains("unread")) << client;
+    EXPECT_TRUE(client.contains("ConnectionResetError")) << client;
+    EXPECT_TRUE(client.contains("recv(1024)")) << client;
+    const QString server = explained(SocketEvent::recv(Server, 3, 1024, 0, reset));
+    EXPECT_TRUE(server.contains("The client's system")) << server;
+    EXPECT_TRUE(server.contains("reset (RST)")) << server;
+
+    EXPECT_TRUE(explained(SocketEvent::send(Client, 0, 1503, reset)).contains("reset (RST)"));
+    EXPECT_TRUE(explained(SocketEvent::send(Server, 1, 2)).contains("capitalized"));
+    EXPECT_TRUE(explained(SocketEvent::close(Server, 0, Reason::StoppedListening))
+                    .contains("no new client can connect"));
+    EXPECT_TRUE(explained(SocketEvent::close(Server, 2, Reason::PeerFinished))
+                    .contains("the listening socket stays open"));
+    EXPECT_TRUE(explained(SocketEvent::close(Client, 0, Reason::Disconnect))
+                    .contains("the connection is over"));
+}
+
+TEST(SocketEventTextTest, SendallAndRecvSayWhereEncodeAndDecodeCome)
+{
+    // The lecture's pipeline: mesg.encode() -> sendall -> recv -> data.decode().
+    for (const SocketSide side : {Client, Server}) {
+        const qint64 connection = side == Server ? 1 : 0;
+        const QString sends = explained(SocketEvent::send(side, connection, 6));
+        EXPECT_TRUE(sends.contains(QStringLiteral(".encode()"))) << sends;
+        const QString reads = explained(SocketEvent::recv(side, connection, 1024, 6));
+        EXPECT_TRUE(reads.contains(QStringLiteral(".decode()"))) << reads;
+    }
+}
+
+// The stripped lines of one of the lecture's programs, as tests/peers keeps them.
+QStringList lectureProgram(const char *name)
+{
+    QFile file(QStringLiteral(CAPSOCK_TESTS_DIR "/peers/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList lines;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        lines.append(QString::fromUtf8(line).trimmed());
+    return lines;
+}
+
+void expectLineOf(const QStringList &program, const QString &line)
+{
+    EXPECT_FALSE(line.isEmpty());
+    EXPECT_TRUE(program.contains(line)) << line;
+}
+
+TEST(SocketEventTextTest, EachPythonLineIsALineOfTheLecturesProgram)
+{
+    const QStringList server = lectureProgram("lecture_server.py");
+    const QStringList client = lectureProgram("lecture_client.py");
+    ASSERT_FALSE(server.isEmpty());
+    ASSERT_FALSE(client.isEmpty());
+    const SocketEvent serverCalls[] = {
+        SocketEvent::socket(Server, false),  SocketEvent::reuseAddress(),
+        SocketEvent::bind({"", 5220}, 5220), SocketEvent::listen(),
+        SocketEvent::accept(1, {"127.0.0.1", 5000}), SocketEvent::recv(Server, 1, 1024, 20),
+        SocketEvent::send(Server, 1, 20),    SocketEvent::close(Server, 1, Reason::PeerFinished),
+        SocketEvent::close(Server, 0, Reason::StoppedListening),
+    };
+    for (const SocketEvent &event : serverCalls)
+        expectLineOf(server, SocketEventText::pythonLine(event));
+    const SocketEvent clientCalls[] = {
+        SocketEvent::socket(Client, false),
+        SocketEvent::connected({"127.0.0.1", 5220}, {"127.0.0.1", 5000}, 1),
+        SocketEvent::send(Client, 0, 20), SocketEvent::recv(Client, 0, 1024, 20),
+        SocketEvent::close(Client, 0, Reason::Disconnect),
+    };
+    for (const SocketEvent &event : clientCalls)
+        expectLineOf(client, SocketEventText::pythonLine(event));
+}
+
+// Every user-visible string upper-cased, as a stand-in for a real translation.
+class UpperCaseTranslator : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *, const char *sourceText, const char *, int) const override
+    {
+        return QString::fromUtf8(sourceText).toUpper();
+    }
+};
+
+TEST(SocketEventTextTest, ATranslationChangesTheWordsButNotTheCodeOrWhatFailed)
+{
+    UpperCaseTranslator translator;
+    QCoreApplication::installTranslator(&translator);
+    const auto uninstall = qScopeGuard(
+        [&translator] { QCoreApplication::removeTranslator(&translator); });
+
+    const SocketEvent refused = SocketEvent::connectFailed({"127.0.0.1", 1},
+                                                           failure(Failure::Refused));
+    EXPECT_EQ(SocketEventText::call(refused), QStringLiteral("connect((\"127.0.0.1\", 1))"));
+    EXPECT_EQ(SocketEventText::pythonLine(refused), Connect);
+    EXPECT_EQ(SocketEventText::result(refused), QStringLiteral("FAILED: REFUSED"));
+    EXPECT_TRUE(SocketEventText::explanation(refused).startsWith("NOTHING ACCEPTED"));
+    EXPECT_TRUE(refused.isFailure());
+    const SocketEvent chose = SocketEvent::bind({"127.0.0.1", 0}, 4000);
+    EXPECT_EQ(SocketEventText::result(chose), QStringLiteral("THE SYSTEM CHOSE PORT 4000"));
+    EXPECT_TRUE(SocketEventText::explanation(chose).contains("PORT 0 ASKS THE SYSTEM"));
+}
+
+} // namespace
