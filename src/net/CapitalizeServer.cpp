@@ -1,6 +1,5 @@
 #include "net/CapitalizeServer.h"
 
-#include "core/Counted.h"
 #include "core/SocketEventText.h"
 #include "net/CapitalizeSession.h"
 #include "net/EventValues.h"
@@ -204,10 +203,10 @@ QList<CapitalizeSession *> CapitalizeServer::sessions() const
 
 QByteArray CapitalizeServer::refusalMessage(int maxClients)
 {
-    return QStringLiteral("Capsock server is full: it already serves %1, its limit. "
-                          "Try again later.\n")
-        .arg(counted(maxClients, "client", "clients"))
-        .toUtf8();
+    const QString text = tr("Capsock server is full: it already serves %n client(s), its limit. "
+                            "Try again later.",
+                            nullptr, maxClients);
+    return (text + QLatin1Char('\n')).toUtf8();
 }
 
 void CapitalizeServer::onIncoming(qintptr descriptor)

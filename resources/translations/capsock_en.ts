@@ -1,0 +1,159 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>CapitalizeClient</name>
+    <message numerus="yes">
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+251"/>
+        <source> Tried %n address(es) of &quot;%1&quot;: %2.</source>
+        <translation>
+            <numerusform> Tried %n address of &quot;%1&quot;: %2.</numerusform>
+            <numerusform> Tried %n addresses of &quot;%1&quot;: %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CapitalizeServer</name>
+    <message numerus="yes">
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+206"/>
+        <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
+        <translation>
+            <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
+            <numerusform>Capsock server is full: it already serves %n clients, its limit. Try again later.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/ComposerWidget.cpp" line="+296"/>
+        <source>%1 byte(s): %2</source>
+        <translation>
+            <numerusform>%1 byte: %2</numerusform>
+            <numerusform>%1 bytes: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/ConversationModel.cpp" line="+215"/>
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>in %n read(s)</source>
+        <translation>
+            <numerusform>in %n read</numerusform>
+            <numerusform>in %n reads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessClient</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+43"/>
+        <source>&gt; sent %1 byte(s)</source>
+        <translation>
+            <numerusform>&gt; sent %1 byte</numerusform>
+            <numerusform>&gt; sent %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>&lt; received %1 byte(s)</source>
+        <translation>
+            <numerusform>&lt; received %1 byte</numerusform>
+            <numerusform>&lt; received %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>the server closed the connection before answering %n message(s)</source>
+        <translation>
+            <numerusform>the server closed the connection before answering %n message</numerusform>
+            <numerusform>the server closed the connection before answering %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessServer</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+90"/>
+        <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
+        <translation>
+            <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
+            <numerusform>%1 closed: %2; %3 bytes in, %4 out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>stopping: %n connection(s) open</source>
+        <translation>
+            <numerusform>stopping: %n connection open</numerusform>
+            <numerusform>stopping: %n connections open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWindow</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+43"/>
+        <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
+        <translation>
+            <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>
+            <numerusform>%1 (%2 bytes) - Capsock byte inspector</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocketCallsView</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/SocketCallsView.cpp" line="+243"/>
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %1 older one(s) dropped to keep memory bounded (the list keeps the newest %2)</source>
+        <translation>
+            <numerusform>; %1 older one was dropped to keep memory bounded (the list keeps the newest %2)</numerusform>
+            <numerusform>; %1 older ones were dropped to keep memory bounded (the list keeps the newest %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocketEventText</name>
+    <message numerus="yes">
+        <location filename="../../src/core/SocketEventText.cpp" line="+31"/>
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+123"/>
+        <source>it already serves %n client(s), the limit</source>
+        <translation>
+            <numerusform>it already serves %n client, the limit</numerusform>
+            <numerusform>it already serves %n clients, the limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>; %1 byte(s) more from the client went unanswered</source>
+        <translation>
+            <numerusform>; %1 byte more from the client went unanswered</numerusform>
+            <numerusform>; %1 bytes more from the client went unanswered</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
