@@ -401,6 +401,44 @@ Click to see these bytes in the inspector.</source>
     </message>
 </context>
 <context>
+    <name>HexInput</name>
+    <message>
+        <location filename="../../src/core/HexInput.cpp" line="+57"/>
+        <source>the invisible character U+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&apos;\&apos; at position %1 must start a \x escape, as in \x0a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 at position %2 is not a hex digit (0-9, a-f)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>&apos;%1&apos; at position %2 needs two hex digits after it, as in %1%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the last byte, at position %1, has only one digit: write %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the byte at position %1 has only one digit: write %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&apos;%1&apos; at position %2 has %3 hex digits, an odd number: each byte is two digits (write 0f, not f)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HexView</name>
     <message>
         <location filename="../../src/gui/HexView.cpp" line="+205"/>
@@ -545,6 +583,29 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+4"/>
         <source>Bytes per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HostPort</name>
+    <message>
+        <location filename="../../src/core/HostPort.cpp" line="+22"/>
+        <source>&quot;%1&quot;: missing &quot;]&quot; after the IPv6 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot;: expected &quot;:PORT&quot; after &quot;]&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot;: no host given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot;: the port must be a number from 1 to 65535</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1208,6 +1269,114 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SocketErrorText</name>
+    <message>
+        <location filename="../../src/net/SocketErrorText.cpp" line="+27"/>
+        <source>%1 s</source>
+        <extracomment>seconds waited, as in &quot;No answer from 127.0.0.1:5220 after 5.0 s&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>port %1 of all interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot listen on %1: port %2 is already in use. Another server (another Capsock, or the lecture&apos;s Python server) is listening on it. Stop that program, or choose another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot listen on %1: permission denied. Ports 0 to 1023 are system ports that only the administrator (root) may use. Choose a port of 1024 or above, such as 5220.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot listen on %1: that address does not belong to this computer. Listen on all interfaces, or on one of this computer&apos;s own addresses (on a cloud VM, its internal address, not the external one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot listen on %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Connection refused by %1: nothing is listening there (or a firewall turned the connection away). Is the server started, and is the port right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No answer from %1 after %2. The address may be wrong, or a firewall is silently dropping the connection (firewalls block user ports such as 5220 by default; open the port, or try from the same machine first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot reach %1: network unreachable. This computer has no route to that address; check the address and this computer&apos;s network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot reach %1: host unreachable. No machine answered at that address, or a firewall rejected the connection; check the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connecting to %1 was not permitted (%2). A firewall on this computer may be blocking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not connect to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Host &quot;%1&quot; not found: no address is known for that name. Check the spelling, or use an IP address (127.0.0.1 is this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not look up &quot;%1&quot;: %2. The name server may be unreachable; check the network connection, or use an IP address (127.0.0.1 is this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Connection reset by %1 before it answered any of the %2 byte(s) sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Connection reset by %1 after it answered %2 of the %3 byte(s) sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> A program that closes its socket with data still unread makes its system send a reset (RST) instead of a normal close (so does one that crashes or is killed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> The lecture&apos;s server does: it reads only once, with recv(%1), and closes, so whatever follows the first %1 bytes is never read. Send it at most %1 bytes, or make the server read until the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Connection reset by %1: it ended the connection abruptly (the program crashed, was killed, gave up on the connection, or closed its socket with data still unread, which makes its system send a reset (RST)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,25 @@
     </message>
 </context>
 <context>
+    <name>SocketErrorText</name>
+    <message numerus="yes">
+        <location filename="../../src/net/SocketErrorText.cpp" line="+121"/>
+        <source>Connection reset by %1 before it answered any of the %2 byte(s) sent.</source>
+        <translation>
+            <numerusform>Connection reset by %1 before it answered the %2 byte sent.</numerusform>
+            <numerusform>Connection reset by %1 before it answered any of the %2 bytes sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Connection reset by %1 after it answered %2 of the %3 byte(s) sent.</source>
+        <translation>
+            <numerusform>Connection reset by %1 after it answered %2 of the %3 byte sent.</numerusform>
+            <numerusform>Connection reset by %1 after it answered %2 of the %3 bytes sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SocketEventText</name>
     <message numerus="yes">
         <location filename="../../src/core/SocketEventText.cpp" line="+31"/>
