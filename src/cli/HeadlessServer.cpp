@@ -14,12 +14,6 @@ namespace {
 // How long the connections get to receive what is owed to them once the server stops.
 constexpr int StopGraceMs = 6000;
 
-void printLine(std::FILE *stream, const QString &line)
-{
-    const QByteArray bytes = line.toUtf8() + '\n';
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream); // a pipe would otherwise hold the log back
-}
 } // namespace
 
 HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent)
@@ -44,7 +38,7 @@ HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject
 bool HeadlessServer::start()
 {
     if (!m_server.start(m_options)) {
-        printLine(stderr, QStringLiteral("capsock: ") + m_server.errorString());
+        std::fprintf(stderr, "capsock: %s\n", m_server.errorString().toLocal8Bit().constData());
         return false;
     }
     QStringList where;
@@ -53,11 +47,11 @@ bool HeadlessServer::start()
                          ? tr("all interfaces, IPv4 and IPv6")
                          : SocketErrorText::endpoint(address, m_server.port()));
     }
-    printLine(stdout, tr("Capsock capitalization server listening on port %1 (%2).")
+    print(tr("Capsock capitalization server listening on port %1 (%2).")
                           .arg(m_server.port())
                           .arg(where.join(QStringLiteral(", "))));
     printReachableAddresses();
-    printLine(stdout, tr("Press Ctrl-C to stop."));
+    print(tr("Press Ctrl-C to stop."));
     return true;
 }
 
@@ -66,7 +60,7 @@ void HeadlessServer::printReachableAddresses()
     const bool everywhere = m_options.bindAddresses.contains(QHostAddress(QHostAddress::Any));
     if (!everywhere) {
         if (m_options.bindAddresses.first().isLoopback())
-            printLine(stdout, tr("Only programs on this computer can connect."));
+            print(tr("Only programs on this computer can connect."));
         return;
     }
     QStringList here;
@@ -76,9 +70,9 @@ void HeadlessServer::printReachableAddresses()
             .append(address.describe(m_server.port()));
     }
     if (!here.isEmpty())
-        printLine(stdout, tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
+        print(tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
     if (!others.isEmpty())
-        printLine(stdout, tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
+        print(tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
 }
 
 void HeadlessServer::onClientConnected(CapitalizeSession *session)
@@ -127,5 +121,10 @@ void HeadlessServer::stop()
 
 void HeadlessServer::log(const QString &line)
 {
-    printLine(stdout, QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+    print(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+}
+
+void HeadlessServer::print(const QString &line)
+{
+    m_output.writeLine(line.toUtf8());
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/LogWriter.h"
 #include "net/CapitalizeServer.h"
 
 #include <QObject>
@@ -8,7 +9,8 @@
 
 // `capsock --headless --server`: the server with no window, for an SSH session or a cloud VM.
 // It logs one line per connection, read, reply and close to standard output (connections only
-// with `quiet`), and stops cleanly on Ctrl-C or SIGTERM.
+// with `quiet`), never waiting for whoever reads it (LogWriter), and stops cleanly on Ctrl-C or
+// SIGTERM.
 class HeadlessServer : public QObject
 {
     Q_OBJECT
@@ -27,8 +29,10 @@ signals:
 private:
     void onClientConnected(CapitalizeSession *session);
     void printReachableAddresses();
-    void log(const QString &line);
+    void log(const QString &line); // with the time in front
+    void print(const QString &line);
 
+    LogWriter m_output{1}; // standard output; destroyed last, after the server's last words
     CapitalizeServer m_server;
     ServerOptions m_options;
     bool m_quiet;

@@ -101,6 +101,7 @@ public:
         Broken,           // `failure` says how
         Disconnect,       // the client's user disconnected
         LostRace,         // a connect attempt another address beat
+        MadeRoom,         // idle longest when the server was full and a newcomer came
     };
     Q_ENUM(CloseReason)
 

@@ -205,6 +205,8 @@ QString SocketEventText::closeReason(const SocketEvent &event)
     case Reason::Broken: return brokenResult(event);
     case Reason::Disconnect: return tr("we disconnect");
     case Reason::LostRace: return tr("another address answered first");
+    case Reason::MadeRoom:
+        return tr("idle the longest, closed to make room for a newcomer: the server is full");
     }
     return {};
 }
@@ -406,6 +408,12 @@ QString SocketEventText::closeExplanation(const SocketEvent &event)
 {
     if (!onServer(event))
         return tr("Closes the socket: the connection is over.");
+    if (event.closeReason == Reason::MadeRoom) {
+        return tr("The server was full when a new client came, and this one had said nothing "
+                  "for the longest time. Rather than turn the newcomer away, the server told "
+                  "this client why and closed its connection (conn). A client that talks is "
+                  "never closed to make room.");
+    }
     return event.connectionId == 0
         ? tr("Closes the listening socket: no new client can connect.")
         : tr("Closes this client's connection (conn); the listening socket stays open.");

@@ -209,9 +209,37 @@ QByteArray CapitalizeServer::refusalMessage(int maxClients)
     return (text + QLatin1Char('\n')).toUtf8();
 }
 
+QByteArray CapitalizeServer::makingRoomMessage(int maxClients, qint64 idleMs)
+{
+    return tr("Capsock server: closing this connection to make room for a new client. The "
+              "server is full (%1) and this connection was idle the longest (%2 s). Connect "
+              "again when you have something to send.\n")
+        .arg(counted(maxClients, "client", "clients"))
+        .arg(idleMs / 1000)
+        .toUtf8();
+}
+
+// The client idle longest, if idle long enough, is closed so that a newcomer can take its place.
+bool CapitalizeServer::makeRoom()
+{
+    CapitalizeSession *idlest = nullptr;
+    qint64 longest = -1;
+    for (const auto &[id, session] : m_sessions) {
+        const qint64 idle = session->idleMs();
+        if (idle > longest && session->canMakeRoom()) {
+            idlest = session;
+            longest = idle;
+        }
+    }
+    if (!idlest || longest < m_options.idleBeforeMakingRoomMs)
+        return false;
+    idlest->makeRoom(makingRoomMessage(m_options.maxClients, longest));
+    return true;
+}
+
 void CapitalizeServer::onIncoming(qintptr descriptor)
 {
-    if (int(m_sessions.size()) >= m_options.maxClients) {
+    if (int(m_sessions.size()) >= m_options.maxClients && !makeRoom()) {
         refuse(descriptor);
         return;
     }

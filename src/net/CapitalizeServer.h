@@ -39,6 +39,8 @@ public:
 
     // Text the server sends a client it refuses because it already has maxClients.
     static QByteArray refusalMessage(int maxClients);
+    // What a client closed to make room for a newcomer is sent before the close.
+    static QByteArray makingRoomMessage(int maxClients, qint64 idleMs);
 
 signals:
     void clientConnected(CapitalizeSession *session);
@@ -58,6 +60,7 @@ private:
     void onIncoming(qintptr descriptor);
     void onDescriptorShortage(bool shortage);
     void refuse(qintptr descriptor);
+    bool makeRoom();
     bool callsWatched() const;
     bool listenOn(const QHostAddress &address, quint16 *port, bool optional);
     void report(const SocketEvent &event);

@@ -26,6 +26,7 @@ CapitalizeSession::CapitalizeSession(qint64 id, TcpStream *stream, const ServerO
     , m_options(options)
 {
     m_stream->setParent(this);
+    m_sinceHeard.start();
     connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeSession::onReadable);
     connect(m_stream, &TcpStream::bytesSent, this, &CapitalizeSession::onBytesSent);
     connect(m_stream, &TcpStream::failed, this, &CapitalizeSession::onFailed);
@@ -67,6 +68,7 @@ void CapitalizeSession::onReadable()
         if (chunk.isEmpty())
             break;
         m_bytesReceived += chunk.size();
+        m_sinceHeard.restart();
         if (callsWatched()) {
             emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize,
                                                chunk.size()));
@@ -132,6 +134,22 @@ void CapitalizeSession::close(SocketEvent::CloseReason reason)
     m_caser.finish(rest);
     sendReply(rest);
     finish(reason);
+}
+
+bool CapitalizeSession::canMakeRoom() const
+{
+    return !m_ended && !m_finishing && unsentBytes() == 0;
+}
+
+void CapitalizeSession::makeRoom(const QByteArray &farewell)
+{
+    if (!canMakeRoom())
+        return;
+    QByteArray rest; // the start of a character the client had not finished goes back as it came
+    m_caser.finish(rest);
+    sendReply(rest);
+    sendReply(farewell);
+    finish(SocketEvent::CloseReason::MadeRoom);
 }
 
 void CapitalizeSession::finish(SocketEvent::CloseReason reason)

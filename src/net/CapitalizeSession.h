@@ -4,6 +4,7 @@
 #include "core/Utf8UpperCaser.h"
 #include "net/ServerOptions.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 class TcpStream;
@@ -31,6 +32,13 @@ public:
     // Sends what is still owed, then ends the connection (the server is stopping).
     void close(SocketEvent::CloseReason reason);
 
+    // How long since the client last sent anything (or connected).
+    qint64 idleMs() const { return m_sinceHeard.elapsed(); }
+    // Whether it may be closed to make room for a newcomer: open, and owed nothing.
+    bool canMakeRoom() const;
+    // Sends `farewell` (why), then ends the connection as for close().
+    void makeRoom(const QByteArray &farewell);
+
 signals:
     void received(const QByteArray &chunk);
     void replied(const QByteArray &reply);
@@ -54,6 +62,7 @@ private:
     TcpStream *m_stream;
     const ServerOptions m_options;
     Utf8UpperCaser m_caser;
+    QElapsedTimer m_sinceHeard;
     QTimer *m_lingerTimer = nullptr;
     qint64 m_bytesReceived = 0;
     qint64 m_bytesQueued = 0;

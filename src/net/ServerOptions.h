@@ -13,5 +13,10 @@ struct ServerOptions
     qint64 readSize = 1024;           // the n of recv(n)
     bool closeAfterFirstReply = false; // the lecture's one-shot server
     int maxClients = 100;
+    // When full, a newcomer takes the place of the client idle longest (nothing heard from it
+    // and nothing owed to it), if that one has been idle at least this long; otherwise the
+    // newcomer is refused. So idle connections, however many, never lock a class out, and a
+    // client that talks is never closed to make room.
+    qint64 idleBeforeMakingRoomMs = 30000;
     qint64 maxUnsentReplyBytes = 1 << 20; // past this, stop reading from that client
 };

@@ -21,6 +21,8 @@
 #include "net/ServerOptions.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QSocketNotifier>
 
 #include <gtest/gtest.h>
@@ -34,6 +36,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -813,6 +816,68 @@ TEST_F(HardeningTest, SigtermWithAHundredClientsSendsEveryReplyAndStopsCleanly)
 // What the SIGTERM test finds, alone and in this process: a client that sent a character cut
 // short is still connected when the server stops. The server took those bytes, so it owes
 // them: they go back as they came, as they do when the client ends the stream itself.
+// `capsock --headless --server | less`, never scrolled: its standard output is a pipe (here a
+// FIFO) that nobody reads. Once the pipe is full, a log written with a blocking fwrite() would
+// stop the server. It must go on answering, drop log lines, and say so when read again.
+TEST_F(HardeningTest, AServerWhoseLogNobodyReadsKeepsServingAndSaysWhatItDropped)
+{
+    QTemporaryDir folder;
+    const QString fifo = folder.filePath(QStringLiteral("log"));
+    ASSERT_EQ(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0) << std::strerror(errno);
+    const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+    ASSERT_GE(reader, 0) << std::strerror(errno);
+    const auto readAll = [reader] {
+        QByteArray log;
+        char chunk[65536];
+        for (ssize_t got; (got = ::read(reader, chunk, sizeof chunk)) > 0;)
+            log.append(chunk, got);
+        return log;
+    };
+    const quint16 port = freePort();
+    Child *server = start(QStringLiteral("/bin/sh"),
+                          {QStringLiteral("-c"),
+                           QStringLiteral("exec \"$0\" --headless --server --bind localhost "
+                                          "--port %1 > \"$1\"").arg(port),
+                           capsock(), fifo});
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < 4; ++i) {
+        ASSERT_TRUE(waitUntil([&peers, port] {
+            auto peer = std::make_unique<RawPeer>(port);
+            if (!peer->waitConnected())
+                return false;
+            peers.push_back(std::move(peer));
+            return true;
+        }, 10000)) << server->describe();
+    }
+
+    // Each round trip logs two lines, some 150 bytes: 1000 of them for four clients fill the
+    // pipe (64 KiB) many times over.
+    std::vector<QByteArray> sent(peers.size());
+    for (int round = 0; round < 1000; ++round) {
+        for (size_t i = 0; i < peers.size(); ++i) {
+            ASSERT_TRUE(roundTrip(*peers[i], sent[i], Mixed)) << "round " << round << ", "
+                                                              << server->describe();
+        }
+    }
+
+    // The reader comes back: the log goes on, with a line where lines were dropped.
+    QByteArray log = readAll();
+    ASSERT_TRUE(roundTrip(*peers[0], sent[0], Mixed)); // something new to log
+    ASSERT_TRUE(waitUntil([&log, &readAll] {
+        log += readAll();
+        return log.contains("dropped here: nobody read the log");
+    }, 10000)) << escaped(log.right(400));
+    EXPECT_TRUE(log.contains("connected from 127.0.0.1")) << escaped(log.left(400));
+
+    // Stuck again, the log does not keep Ctrl-C (here SIGTERM) from stopping the server.
+    for (int round = 0; round < 300; ++round)
+        ASSERT_TRUE(roundTrip(*peers[0], sent[0], Mixed)) << "round " << round;
+    server->process.terminate();
+    EXPECT_TRUE(server->waitForFinished(10000)) << server->describe();
+    EXPECT_TRUE(server->exitedNormally()) << server->describe();
+    ::close(reader);
+}
+
 TEST_F(HardeningTest, StoppingAnswersACharacterTheClientLeftIncomplete)
 {
     CapitalizeServer server;

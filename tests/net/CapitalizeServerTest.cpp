@@ -6,6 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <memory>
 #include <random>
 #include <vector>
 
@@ -209,6 +213,65 @@ TEST_F(CapitalizeServerTest, RefusesClientsOverTheLimitClearly)
     ASSERT_TRUE(second.waitReceived(4));
     EXPECT_EQ(first.received(), QByteArray("ONE\n"));
     EXPECT_EQ(second.received(), QByteArray("TWO\n"));
+}
+
+// One student's `while True: connect()` loop, or a slowloris: more idle connections than the
+// limit must not keep a newcomer out, and a client that talks is never closed to make room.
+TEST_F(CapitalizeServerTest, WhenFullANewcomerTakesThePlaceOfTheClientIdleLongestNeverAnActiveOne)
+{
+    ServerOptions options = loopbackOptions();
+    options.maxClients = 10;
+    options.idleBeforeMakingRoomMs = 300;
+    const EventLog log(server);
+    ASSERT_TRUE(server.start(options));
+    RawPeer active(server.port());
+    ASSERT_TRUE(active.waitConnected());
+    QByteArray answered;
+    const auto exchange = [&active, &answered] {
+        active.send("ping\n");
+        answered += "PING\n";
+        return active.waitReceived(answered.size()) && active.received() == answered;
+    };
+
+    std::vector<std::unique_ptr<RawPeer>> crowd;
+    for (int i = 0; i < 30; ++i)
+        crowd.push_back(std::make_unique<RawPeer>(server.port()));
+    const auto ended = [&crowd] {
+        return std::count_if(crowd.begin(), crowd.end(),
+                             [](const auto &peer) { return peer->ended(); });
+    };
+    ASSERT_TRUE(waitUntil([&ended] { return ended() == 21; }, 10000)) << ended();
+    EXPECT_EQ(server.sessions().size(), 10); // the newest were refused: nobody was idle yet
+
+    // Time passes: the active client goes on talking, the crowd says nothing.
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < 2 * options.idleBeforeMakingRoomMs)
+        ASSERT_TRUE(exchange());
+
+    std::vector<std::unique_ptr<RawPeer>> newcomers;
+    for (int i = 0; i < 3; ++i) {
+        newcomers.push_back(std::make_unique<RawPeer>(server.port()));
+        newcomers.back()->send("hello\n");
+        ASSERT_TRUE(newcomers.back()->waitReceived(6)) << "newcomer " << i;
+        EXPECT_EQ(newcomers.back()->received(), QByteArray("HELLO\n"));
+        ASSERT_TRUE(exchange());
+    }
+    ASSERT_TRUE(waitUntil([&ended] { return ended() == 24; }, 10000)) << ended();
+    EXPECT_FALSE(active.ended());
+    int toldWhy = 0;
+    for (const auto &peer : crowd)
+        toldWhy += peer->received().contains("to make room") ? 1 : 0;
+    EXPECT_EQ(toldWhy, 3);
+    for (const auto &peer : crowd)
+        peer->finishSending(); // as a client does that sees the end: the server closes at once
+    const auto madeRoom = [&log] {
+        const std::vector<SocketEvent> closes = log.ofKind(SocketEvent::Kind::Close);
+        return std::count_if(closes.begin(), closes.end(), [](const SocketEvent &close) {
+            return close.closeReason == SocketEvent::CloseReason::MadeRoom;
+        });
+    };
+    EXPECT_TRUE(waitUntil([&madeRoom] { return madeRoom() == 3; }, 10000)) << madeRoom();
 }
 
 TEST_F(CapitalizeServerTest, APortInUseIsExplained)
