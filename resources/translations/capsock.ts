@@ -73,8 +73,15 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Capsock server: closing this connection to make room for a new client. The server is full (%n client(s)) and this connection was idle the longest (%1 s). Connect again when you have something to send.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+36"/>
+        <location line="+57"/>
         <source>cannot accept new clients: this program has as many connections and files open as the system allows it (ulimit -n); trying again every %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -87,7 +94,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+175"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+193"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -331,7 +338,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+34"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+28"/>
         <source>refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,6 +659,16 @@ Click to see these bytes in the inspector.</source>
         <location line="+7"/>
         <source>cannot read %1: %2</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogWriter</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/LogWriter.cpp" line="+62"/>
+        <source>[%1 log line(s) dropped here: nobody read the log]</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1592,11 @@ Click to see these bytes in the inspector.</source>
         <source>another address answered first</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>idle the longest, closed to make room for a newcomer: the server is full</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
@@ -1774,6 +1796,11 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>The server was full when a new client came, and this one had said nothing for the longest time. Rather than turn the newcomer away, the server told this client why and closed its connection (conn). A client that talks is never closed to make room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Closes the listening socket: no new client can connect.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,6 +22,14 @@
             <numerusform>Capsock server is full: it already serves %n clients, its limit. Try again later.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Capsock server: closing this connection to make room for a new client. The server is full (%n client(s)) and this connection was idle the longest (%1 s). Connect again when you have something to send.</source>
+        <translation>
+            <numerusform>Capsock server: closing this connection to make room for a new client. The server is full (%n client) and this connection was idle the longest (%1 s). Connect again when you have something to send.</numerusform>
+            <numerusform>Capsock server: closing this connection to make room for a new client. The server is full (%n clients) and this connection was idle the longest (%1 s). Connect again when you have something to send.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ComposerWidget</name>
@@ -83,7 +91,7 @@
 <context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+90"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+84"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
@@ -107,6 +115,17 @@
         <translation>
             <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>
             <numerusform>%1 (%2 bytes) - Capsock byte inspector</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogWriter</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/LogWriter.cpp" line="+62"/>
+        <source>[%1 log line(s) dropped here: nobody read the log]</source>
+        <translation>
+            <numerusform>[%1 log line was dropped here: nobody read the log]</numerusform>
+            <numerusform>[%1 log lines were dropped here: nobody read the log]</numerusform>
         </translation>
     </message>
 </context>
@@ -167,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+64"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>

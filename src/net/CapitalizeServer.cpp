@@ -211,12 +211,13 @@ QByteArray CapitalizeServer::refusalMessage(int maxClients)
 
 QByteArray CapitalizeServer::makingRoomMessage(int maxClients, qint64 idleMs)
 {
-    return tr("Capsock server: closing this connection to make room for a new client. The "
-              "server is full (%1) and this connection was idle the longest (%2 s). Connect "
-              "again when you have something to send.\n")
-        .arg(counted(maxClients, "client", "clients"))
-        .arg(idleMs / 1000)
-        .toUtf8();
+    const QString text = tr("Capsock server: closing this connection to make room for a new "
+                            "client. The server is full (%n client(s)) and this connection was "
+                            "idle the longest (%1 s). Connect again when you have something to "
+                            "send.",
+                            nullptr, maxClients)
+                             .arg(idleMs / 1000);
+    return (text + QLatin1Char('\n')).toUtf8();
 }
 
 // The client idle longest, if idle long enough, is closed so that a newcomer can take its place.
