@@ -52,7 +52,7 @@
 <context>
     <name>CapitalizeClient</name>
     <message>
-        <location filename="../../src/net/CapitalizeClient.cpp" line="+208"/>
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+197"/>
         <source>%1 (%2): %3 after %4 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,17 +448,17 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HexView</name>
     <message>
-        <location filename="../../src/gui/HexView.cpp" line="+205"/>
+        <location filename="../../src/gui/HexView.cpp" line="+172"/>
         <source>Byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+570"/>
         <source>No bytes yet. The bytes of the conversation appear here as they cross the wire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+29"/>
         <source>Offset 0x%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,7 +639,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+43"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+44"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -751,7 +751,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/MainWindow.cpp" line="+342"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+343"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1177,7 +1177,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../src/gui/HexView.cpp" line="-748"/>
+        <location filename="../../src/gui/HexView.cpp" line="-851"/>
         <source>a continuation byte (10xxxxxx) with no lead byte before it</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>CapitalizeClient</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeClient.cpp" line="+251"/>
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+240"/>
         <source> Tried %n address(es) of &quot;%1&quot;: %2.</source>
         <translation>
             <numerusform> Tried %n address of &quot;%1&quot;: %2.</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>InspectorWindow</name>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+43"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+44"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation>
             <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>

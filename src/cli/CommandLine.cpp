@@ -4,21 +4,226 @@
 
 #include <QCommandLineParser>
 
+#include <vector>
+
 namespace {
 
-bool parsePositive(const QString &text, qint64 minimum, qint64 maximum, qint64 *value)
+using Mode = CommandLine::Mode;
+
+// One option of capsock's command line, as the help shows it and as parsing applies it.
+struct Option
+{
+    enum class Kind {
+        Help,    // prints the help
+        Version, // prints the version
+        Mode,    // picks what to run: at most one of them
+        Flag,    // turns something on
+        Setting  // a value, checked and set
+    };
+
+    Kind kind = Kind::Flag;
+    QStringList names;
+    QString valueName; // empty for an option without a value
+    QString description;
+    QString defaultValue;
+    Mode mode = Mode::Window;                       // Kind::Mode
+    void (*turnOn)(CommandLine *options) = nullptr; // Kind::Flag
+    // Kind::Setting: false when the value is not one it takes; `expected` says which it takes.
+    bool (*set)(const QString &value, CommandLine *options) = nullptr;
+    QString expected;
+
+    QString name() const { return names.last(); }
+    QCommandLineOption forParser() const
+    {
+        return QCommandLineOption(names, description, valueName, defaultValue);
+    }
+};
+
+Option option(Option::Kind kind, const QStringList &names, const QString &description,
+              const QString &valueName = {})
+{
+    Option option;
+    option.kind = kind;
+    option.names = names;
+    option.description = description;
+    option.valueName = valueName;
+    return option;
+}
+
+Option mode(const QString &name, Mode picked, const QString &description,
+            const QString &valueName = {})
+{
+    Option mode = option(Option::Kind::Mode, {name}, description, valueName);
+    mode.mode = picked;
+    return mode;
+}
+
+Option flag(const QString &name, const QString &description,
+            void (*turnOn)(CommandLine *options))
+{
+    Option flag = option(Option::Kind::Flag, {name}, description);
+    flag.turnOn = turnOn;
+    return flag;
+}
+
+Option setting(const QString &name, const QString &valueName, const QString &description,
+               bool (*set)(const QString &value, CommandLine *options),
+               const QString &expected, const QString &defaultValue = {})
+{
+    Option setting = option(Option::Kind::Setting, {name}, description, valueName);
+    setting.set = set;
+    setting.expected = expected;
+    setting.defaultValue = defaultValue;
+    return setting;
+}
+
+// --- what the settings take ------------------------------------------------------------------
+
+template<typename Number>
+bool setInRange(const QString &text, qint64 minimum, qint64 maximum, Number *value)
 {
     bool ok = false;
     const qint64 number = text.toLongLong(&ok);
     if (!ok || number < minimum || number > maximum)
         return false;
-    *value = number;
+    *value = Number(number);
     return true;
 }
 
-QString badValue(const QString &option, const QString &value, const QString &expected)
+bool setBind(const QString &value, CommandLine *options)
 {
-    return QStringLiteral("capsock: --%1 %2: %3\n").arg(option, value, expected);
+    const QString text = value.trimmed();
+    if (text == QLatin1String("all") || text == QLatin1String("any") || text.isEmpty()) {
+        options->server.bindAddresses = {QHostAddress(QHostAddress::Any)};
+        return true;
+    }
+    if (text == QLatin1String("localhost")) {
+        options->server.bindAddresses = {QHostAddress(QHostAddress::LocalHost),
+                                         QHostAddress(QHostAddress::LocalHostIPv6)};
+        return true;
+    }
+    QString literal = text;
+    if (literal.startsWith(QLatin1Char('[')) && literal.endsWith(QLatin1Char(']')))
+        literal = literal.mid(1, literal.size() - 2);
+    QHostAddress address;
+    if (!address.setAddress(literal))
+        return false;
+    options->server.bindAddresses = {address};
+    return true;
+}
+
+bool setLineEnding(const QString &value, CommandLine *options)
+{
+    const QString ending = value.toLower();
+    if (ending == QLatin1String("none"))
+        options->lineEnding = LineEnding::None;
+    else if (ending == QLatin1String("lf"))
+        options->lineEnding = LineEnding::Lf;
+    else if (ending == QLatin1String("crlf"))
+        options->lineEnding = LineEnding::CrLf;
+    else
+        return false;
+    return true;
+}
+
+bool setTimeout(const QString &value, CommandLine *options)
+{
+    bool ok = false;
+    const double seconds = value.toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 3600)
+        return false;
+    options->connectTimeoutMs = int(seconds * 1000);
+    return true;
+}
+
+// --- the table -------------------------------------------------------------------------------
+
+// Every option, in the order the help lists them. Settings are checked in this order too, so
+// the first bad value named is the first one the help names.
+const std::vector<Option> &optionTable()
+{
+    using Kind = Option::Kind;
+    static const std::vector<Option> table{
+        option(Kind::Help, {QStringLiteral("h"), QStringLiteral("help")},
+               QStringLiteral("Show this help.")),
+        option(Kind::Version, {QStringLiteral("v"), QStringLiteral("version")},
+               QStringLiteral("Show the version.")),
+        mode(QStringLiteral("server"), Mode::Server,
+             QStringLiteral("Run as the capitalization server.")),
+        mode(QStringLiteral("client"), Mode::Client,
+             QStringLiteral("Run as a client of HOST[:PORT] (a name, IPv4, or [IPv6])."),
+             QStringLiteral("HOST[:PORT]")),
+        mode(QStringLiteral("demo"), Mode::Demo,
+             QStringLiteral("A server and a client window, connected.")),
+        mode(QStringLiteral("inspect"), Mode::Inspect,
+             QStringLiteral("Open the byte inspector on FILE."), QStringLiteral("FILE")),
+        flag(QStringLiteral("headless"),
+             QStringLiteral("No window: serve, or send standard input, on the terminal."),
+             [](CommandLine *options) { options->headless = true; }),
+        setting(QStringLiteral("bind"), QStringLiteral("ADDR"),
+                QStringLiteral("Server address: \"all\" (every interface, IPv4 and IPv6; the "
+                               "default), \"localhost\" (this computer only), or one of this "
+                               "computer's addresses."),
+                setBind,
+                QStringLiteral("expected all, localhost, or an IP address of this computer"),
+                QStringLiteral("all")),
+        setting(QStringLiteral("port"), QStringLiteral("N"),
+                QStringLiteral("Server port (default 5220; 0: any free port)."),
+                [](const QString &value, CommandLine *options) {
+                    return HostPort::parsePort(value, &options->server.port, true);
+                },
+                QStringLiteral("expected a number from 0 to 65535")),
+        setting(QStringLiteral("read-size"), QStringLiteral("N"),
+                QStringLiteral("Server reads: recv(N) (default 1024)."),
+                [](const QString &value, CommandLine *options) {
+                    return setInRange(value, 1, 16 << 20, &options->server.readSize);
+                },
+                QStringLiteral("expected 1 to 16777216 bytes")),
+        setting(QStringLiteral("max-clients"), QStringLiteral("N"),
+                QStringLiteral("Clients served at once (default 100)."),
+                [](const QString &value, CommandLine *options) {
+                    return setInRange(value, 1, 100000, &options->server.maxClients);
+                },
+                QStringLiteral("expected 1 to 100000")),
+        setting(QStringLiteral("max-unsent"), QStringLiteral("BYTES"),
+                QStringLiteral("Reply bytes a client may leave unread before the server stops "
+                               "reading from it (default 1048576)."),
+                [](const QString &value, CommandLine *options) {
+                    return setInRange(value, 1024, qint64(1) << 32,
+                                      &options->server.maxUnsentReplyBytes);
+                },
+                QStringLiteral("expected 1024 to 4294967296 bytes")),
+        flag(QStringLiteral("close-after-reply"),
+             QStringLiteral("Close each connection after its first reply, as the lecture's "
+                            "server."),
+             [](CommandLine *options) { options->server.closeAfterFirstReply = true; }),
+        setting(QStringLiteral("line-ending"), QStringLiteral("none|lf|crlf"),
+                QStringLiteral("Client: what ends each message: none (as the lecture's "
+                               "client), lf (default) or crlf."),
+                setLineEnding, QStringLiteral("expected none, lf or crlf"),
+                QStringLiteral("lf")),
+        flag(QStringLiteral("hex"),
+             QStringLiteral("Headless client: hex dump of the bytes both ways instead of the "
+                            "replies."),
+             [](CommandLine *options) { options->hex = true; }),
+        setting(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
+                QStringLiteral("Client: seconds to wait for a connection (default 5)."),
+                setTimeout,
+                QStringLiteral("expected seconds, more than 0 and at most 3600")),
+        flag(QStringLiteral("quiet"),
+             QStringLiteral("Headless: log connections only, not every read and reply."),
+             [](CommandLine *options) { options->quiet = true; }),
+    };
+    return table;
+}
+
+bool isSet(const QCommandLineParser &parser, Option::Kind kind)
+{
+    for (const Option &option : optionTable()) {
+        if (option.kind == kind && parser.isSet(option.name()))
+            return true;
+    }
+    return false;
 }
 
 // Qt's own options, which QApplication (and its X11 plugin) take out of the arguments when the
@@ -59,6 +264,96 @@ QStringList withoutQtsOptions(const QStringList &arguments)
     return ours;
 }
 
+// --- the steps of parsing --------------------------------------------------------------------
+
+CommandLine::Parsed finished(int exitCode, const QString &output)
+{
+    CommandLine::Parsed parsed;
+    parsed.exitCode = exitCode;
+    parsed.output = output;
+    return parsed;
+}
+
+CommandLine::Parsed rejected(const QString &message)
+{
+    return finished(2, message);
+}
+
+QString helpText(const QCommandLineParser &parser)
+{
+    // Parsing comes before the application object, which is where the name would come from.
+    return parser.helpText().replace(QLatin1String("<executable_name>"),
+                                     QLatin1String("capsock"))
+        + QStringLiteral(
+            "\nExamples:\n"
+            "  capsock --headless --server                  serve on port 5220, all "
+            "interfaces\n"
+            "  capsock --headless --server --bind localhost this computer only\n"
+            "  capsock --headless --client 127.0.0.1        send each line typed, print "
+            "replies\n"
+            "  printf 'I am hungry' | capsock --headless --client 127.0.0.1 "
+            "--line-ending none\n"
+            "                                               exactly what the lecture's "
+            "client sends\n"
+            "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n"
+            "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
+            "FILE.qss,\n-platform offscreen.\n");
+}
+
+// At most one of --server, --client, --demo and --inspect; --headless only with the first two.
+QString chooseMode(const QCommandLineParser &parser, CommandLine *options)
+{
+    int modes = 0;
+    for (const Option &option : optionTable()) {
+        if (option.kind == Option::Kind::Mode && parser.isSet(option.name())) {
+            options->mode = option.mode;
+            ++modes;
+        }
+    }
+    if (modes > 1)
+        return QStringLiteral("capsock: choose one of --server, --client, --demo and --inspect\n");
+    const bool headless = parser.isSet(QStringLiteral("headless"));
+    if (headless && options->mode != Mode::Server && options->mode != Mode::Client)
+        return QStringLiteral("capsock: --headless needs --server or --client HOST\n");
+    return {};
+}
+
+// Every flag given, and every setting given or with a default; what is wrong with the first
+// value that is not one its setting takes.
+QString applyOptions(const QCommandLineParser &parser, CommandLine *options)
+{
+    for (const Option &option : optionTable()) {
+        const bool given = parser.isSet(option.name());
+        if (option.kind == Option::Kind::Flag && given)
+            option.turnOn(options);
+        if (option.kind != Option::Kind::Setting || (!given && option.defaultValue.isEmpty()))
+            continue;
+        const QString value = parser.value(option.name());
+        if (!option.set(value, options))
+            return QStringLiteral("capsock: --%1 %2: %3\n").arg(option.name(), value,
+                                                               option.expected);
+    }
+    return {};
+}
+
+// What the mode works on: the inspector's file, or the client's HOST[:PORT], whose port is
+// --port's unless it names one, and must be one a client can connect to.
+QString chooseTarget(const QCommandLineParser &parser, CommandLine *options)
+{
+    options->inspectFile = parser.value(QStringLiteral("inspect"));
+    if (options->mode != Mode::Client)
+        return {};
+    const HostPort target = HostPort::parse(parser.value(QStringLiteral("client")),
+                                            options->server.port);
+    if (!target.isValid())
+        return QStringLiteral("capsock: --client %1\n").arg(target.error);
+    if (target.port == 0)
+        return QStringLiteral("capsock: --client needs a port from 1 to 65535\n");
+    options->host = target.host;
+    options->port = target.port;
+    return {};
+}
+
 } // namespace
 
 CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine *options)
@@ -67,225 +362,30 @@ CommandLine::Parsed CommandLine::parse(const QStringList &arguments, CommandLine
     parser.setApplicationDescription(QStringLiteral(
         "Capsock: TCP socket programming made visible. A server answers every string a client "
         "sends, capitalized, as in the socket-programming lecture; both sides show the bytes."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-                                     QStringLiteral("Show the version."));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("Run as the capitalization server."));
-    const QCommandLineOption client(QStringLiteral("client"),
-                                    QStringLiteral("Run as a client of HOST[:PORT] "
-                                                   "(a name, IPv4, or [IPv6])."),
-                                    QStringLiteral("HOST[:PORT]"));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("A server and a client window, connected."));
-    const QCommandLineOption inspect(QStringLiteral("inspect"),
-                                     QStringLiteral("Open the byte inspector on FILE."),
-                                     QStringLiteral("FILE"));
-    const QCommandLineOption headless(
-        QStringLiteral("headless"),
-        QStringLiteral("No window: serve, or send standard input, on the terminal."));
-    const QCommandLineOption bind(
-        QStringLiteral("bind"),
-        QStringLiteral("Server address: \"all\" (every interface, IPv4 and IPv6; the default), "
-                       "\"localhost\" (this computer only), or one of this computer's "
-                       "addresses."),
-        QStringLiteral("ADDR"), QStringLiteral("all"));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("Server port (default 5220; 0: any free port)."),
-                                  QStringLiteral("N"));
-    const QCommandLineOption readSize(QStringLiteral("read-size"),
-                                      QStringLiteral("Server reads: recv(N) (default 1024)."),
-                                      QStringLiteral("N"));
-    const QCommandLineOption maxClients(QStringLiteral("max-clients"),
-                                        QStringLiteral("Clients served at once (default 100)."),
-                                        QStringLiteral("N"));
-    const QCommandLineOption maxUnsent(
-        QStringLiteral("max-unsent"),
-        QStringLiteral("Reply bytes a client may leave unread before the server stops reading "
-                       "from it (default 1048576)."),
-        QStringLiteral("BYTES"));
-    const QCommandLineOption closeAfterReply(
-        QStringLiteral("close-after-reply"),
-        QStringLiteral("Close each connection after its first reply, as the lecture's server."));
-    const QCommandLineOption lineEnding(
-        QStringLiteral("line-ending"),
-        QStringLiteral("Client: what ends each message: none (as the lecture's client), lf "
-                       "(default) or crlf."),
-        QStringLiteral("none|lf|crlf"), QStringLiteral("lf"));
-    const QCommandLineOption hex(QStringLiteral("hex"),
-                                 QStringLiteral("Headless client: hex dump of the bytes both "
-                                                "ways instead of the replies."));
-    const QCommandLineOption timeout(QStringLiteral("timeout"),
-                                     QStringLiteral("Client: seconds to wait for a connection "
-                                                    "(default 5)."),
-                                     QStringLiteral("SECONDS"));
-    const QCommandLineOption quiet(QStringLiteral("quiet"),
-                                   QStringLiteral("Headless: log connections only, not every "
-                                                  "read and reply."));
-    parser.addOptions({help, version, server, client, demo, inspect, headless, bind, port,
-                       readSize, maxClients, maxUnsent, closeAfterReply, lineEnding, hex,
-                       timeout, quiet});
+    for (const Option &option : optionTable())
+        parser.addOption(option.forParser());
 
-    Parsed parsed;
-    parsed.exitCode = 2;
     if (!parser.parse(withoutQtsOptions(arguments))) {
-        parsed.output = QStringLiteral("capsock: %1\nTry 'capsock --help'.\n")
-                            .arg(parser.errorText());
-        return parsed;
+        return rejected(QStringLiteral("capsock: %1\nTry 'capsock --help'.\n")
+                            .arg(parser.errorText()));
     }
-    if (parser.isSet(help)) {
-        parsed.exitCode = 0;
-        // Parsing comes before the application object, which is where the name would come from.
-        parsed.output = parser.helpText().replace(QLatin1String("<executable_name>"),
-                                                  QLatin1String("capsock"))
-            + QStringLiteral(
-                "\nExamples:\n"
-                "  capsock --headless --server                  serve on port 5220, all "
-                "interfaces\n"
-                "  capsock --headless --server --bind localhost this computer only\n"
-                "  capsock --headless --client 127.0.0.1        send each line typed, print "
-                "replies\n"
-                "  printf 'I am hungry' | capsock --headless --client 127.0.0.1 "
-                "--line-ending none\n"
-                "                                               exactly what the lecture's "
-                "client sends\n"
-                "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n"
-                "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
-                "FILE.qss,\n-platform offscreen.\n");
-        return parsed;
-    }
-    if (parser.isSet(version)) {
-        parsed.exitCode = 0;
-        parsed.output = QStringLiteral("capsock %1\n").arg(QStringLiteral(CAPSOCK_VERSION));
-        return parsed;
-    }
+    if (isSet(parser, Option::Kind::Help))
+        return finished(0, helpText(parser));
+    if (isSet(parser, Option::Kind::Version))
+        return finished(0, QStringLiteral("capsock %1\n").arg(QStringLiteral(CAPSOCK_VERSION)));
     if (!parser.positionalArguments().isEmpty()) {
-        parsed.output = QStringLiteral("capsock: unexpected argument \"%1\"\nTry 'capsock "
+        return rejected(QStringLiteral("capsock: unexpected argument \"%1\"\nTry 'capsock "
                                        "--help'.\n")
-                            .arg(parser.positionalArguments().first());
-        return parsed;
-    }
-
-    const int modes = int(parser.isSet(server)) + int(parser.isSet(client))
-        + int(parser.isSet(demo)) + int(parser.isSet(inspect));
-    if (modes > 1) {
-        parsed.output = QStringLiteral("capsock: choose one of --server, --client, --demo and "
-                                       "--inspect\n");
-        return parsed;
+                            .arg(parser.positionalArguments().first()));
     }
     CommandLine result;
-    result.headless = parser.isSet(headless);
-    result.quiet = parser.isSet(quiet);
-    result.hex = parser.isSet(hex);
-    if (parser.isSet(server))
-        result.mode = Mode::Server;
-    else if (parser.isSet(client))
-        result.mode = Mode::Client;
-    else if (parser.isSet(demo))
-        result.mode = Mode::Demo;
-    else if (parser.isSet(inspect))
-        result.mode = Mode::Inspect;
-    if (result.headless && result.mode != Mode::Server && result.mode != Mode::Client) {
-        parsed.output = QStringLiteral("capsock: --headless needs --server or --client HOST\n");
-        return parsed;
+    for (const auto step : {chooseMode, applyOptions, chooseTarget}) {
+        const QString complaint = step(parser, &result);
+        if (!complaint.isEmpty())
+            return rejected(complaint);
     }
-
-    const QString bindText = parser.value(bind).trimmed();
-    if (bindText == QLatin1String("all") || bindText == QLatin1String("any")
-        || bindText.isEmpty()) {
-        result.server.bindAddresses = {QHostAddress(QHostAddress::Any)};
-    } else if (bindText == QLatin1String("localhost")) {
-        result.server.bindAddresses = {QHostAddress(QHostAddress::LocalHost),
-                                       QHostAddress(QHostAddress::LocalHostIPv6)};
-    } else {
-        QString literal = bindText;
-        if (literal.startsWith(QLatin1Char('[')) && literal.endsWith(QLatin1Char(']')))
-            literal = literal.mid(1, literal.size() - 2);
-        QHostAddress address;
-        if (!address.setAddress(literal)) {
-            parsed.output = badValue(QStringLiteral("bind"), bindText,
-                                     QStringLiteral("expected all, localhost, or an IP address "
-                                                    "of this computer"));
-            return parsed;
-        }
-        result.server.bindAddresses = {address};
-    }
-
-    if (parser.isSet(port) && !HostPort::parsePort(parser.value(port), &result.server.port,
-                                                   true)) {
-        parsed.output = badValue(QStringLiteral("port"), parser.value(port),
-                                 QStringLiteral("expected a number from 0 to 65535"));
-        return parsed;
-    }
-    qint64 number = 0;
-    if (parser.isSet(readSize)) {
-        if (!parsePositive(parser.value(readSize), 1, 16 << 20, &number)) {
-            parsed.output = badValue(QStringLiteral("read-size"), parser.value(readSize),
-                                     QStringLiteral("expected 1 to 16777216 bytes"));
-            return parsed;
-        }
-        result.server.readSize = number;
-    }
-    if (parser.isSet(maxClients)) {
-        if (!parsePositive(parser.value(maxClients), 1, 100000, &number)) {
-            parsed.output = badValue(QStringLiteral("max-clients"), parser.value(maxClients),
-                                     QStringLiteral("expected 1 to 100000"));
-            return parsed;
-        }
-        result.server.maxClients = int(number);
-    }
-    if (parser.isSet(maxUnsent)) {
-        if (!parsePositive(parser.value(maxUnsent), 1024, qint64(1) << 32, &number)) {
-            parsed.output = badValue(QStringLiteral("max-unsent"), parser.value(maxUnsent),
-                                     QStringLiteral("expected 1024 to 4294967296 bytes"));
-            return parsed;
-        }
-        result.server.maxUnsentReplyBytes = number;
-    }
-    result.server.closeAfterFirstReply = parser.isSet(closeAfterReply);
-
-    const QString ending = parser.value(lineEnding).toLower();
-    if (ending == QLatin1String("none")) {
-        result.lineEnding = CapitalizeClient::LineEnding::None;
-    } else if (ending == QLatin1String("lf")) {
-        result.lineEnding = CapitalizeClient::LineEnding::Lf;
-    } else if (ending == QLatin1String("crlf")) {
-        result.lineEnding = CapitalizeClient::LineEnding::CrLf;
-    } else {
-        parsed.output = badValue(QStringLiteral("line-ending"), parser.value(lineEnding),
-                                 QStringLiteral("expected none, lf or crlf"));
-        return parsed;
-    }
-    if (parser.isSet(timeout)) {
-        bool ok = false;
-        const double seconds = parser.value(timeout).toDouble(&ok);
-        if (!ok || seconds <= 0 || seconds > 3600) {
-            parsed.output = badValue(QStringLiteral("timeout"), parser.value(timeout),
-                                     QStringLiteral("expected seconds, more than 0 and at "
-                                                    "most 3600"));
-            return parsed;
-        }
-        result.connectTimeoutMs = int(seconds * 1000);
-    }
-
-    if (result.mode == Mode::Client) {
-        const HostPort target = HostPort::parse(parser.value(client), result.server.port);
-        if (!target.isValid()) {
-            parsed.output = QStringLiteral("capsock: --client %1\n").arg(target.error);
-            return parsed;
-        }
-        result.host = target.host;
-        result.port = target.port;
-        if (result.port == 0) {
-            parsed.output = QStringLiteral("capsock: --client needs a port from 1 to 65535\n");
-            return parsed;
-        }
-    }
-    result.inspectFile = parser.value(inspect);
-
     *options = result;
+    Parsed parsed;
     parsed.run = true;
-    parsed.exitCode = 0;
     return parsed;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/CapitalizeClient.h"
+#include "core/TextEncoding.h"
 #include "net/ServerOptions.h"
 
 #include <QString>
@@ -16,7 +16,7 @@ struct CommandLine
     ServerOptions server;
     QString host;
     quint16 port = 5220;
-    CapitalizeClient::LineEnding lineEnding = CapitalizeClient::LineEnding::Lf;
+    LineEnding lineEnding = LineEnding::Lf;
     bool hex = false;
     bool quiet = false;
     int connectTimeoutMs = 5000;

@@ -98,9 +98,7 @@ void HeadlessClient::onLine(const QByteArray &line)
 {
     if (m_done)
         return;
-    QByteArray bytes = line;
-    bytes += CapitalizeClient::encodeText(QString(), m_options.lineEnding);
-    m_client.send(bytes);
+    m_client.send(line + TextEncoding::lineEndingBytes(m_options.lineEnding));
 }
 
 void HeadlessClient::onInputEnded()
@@ -115,7 +113,7 @@ void HeadlessClient::onInputEnded()
 void HeadlessClient::finishIfDone()
 {
     // With line endings every reply is known to be complete; without, the server's close tells.
-    if (m_done || !m_inputEnded || m_options.lineEnding == CapitalizeClient::LineEnding::None
+    if (m_done || !m_inputEnded || m_options.lineEnding == LineEnding::None
         || m_client.state() != CapitalizeClient::State::Connected) {
         return;
     }

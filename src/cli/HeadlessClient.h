@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/TextEncoding.h"
 #include "net/CapitalizeClient.h"
 
 #include <QObject>
@@ -10,7 +11,7 @@ struct HeadlessClientOptions
 {
     QString host;
     quint16 port = 5220;
-    CapitalizeClient::LineEnding lineEnding = CapitalizeClient::LineEnding::Lf;
+    LineEnding lineEnding = LineEnding::Lf;
     int connectTimeoutMs = 5000;
     bool hex = false;   // hex dumps both ways instead of the raw replies
     bool quiet = false; // no status lines on standard error

@@ -1,5 +1,6 @@
 #include "core/HexLayout.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -16,6 +17,12 @@ HexLayout::HexLayout(int bytesPerRow, qreal cellWidth, qreal rowHeight, int offs
     , m_rowHeight(rowHeight)
     , m_offsetDigits(offsetDigits)
 {}
+
+bool HexLayout::isBytesPerRowChoice(int bytesPerRow)
+{
+    return std::find(BytesPerRowChoices.begin(), BytesPerRowChoices.end(), bytesPerRow)
+        != BytesPerRowChoices.end();
+}
 
 int HexLayout::offsetDigitsFor(qint64 size)
 {

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+#include <array>
+
 // Where everything sits in a hex view of `bytesPerRow` (8, 16 or 32) bytes a row, in pixels for
 // a monospace font of the given cell size: an offset column, the hex column (bytes in groups of
 // 8, "49 20 61 6d"), and the text column (one cell per byte). No widgets: the view paints and
@@ -18,6 +20,11 @@ public:
         Area area = Area::None;
         int column = -1; // 0 .. bytesPerRow - 1 in the Hex and Text areas
     };
+
+    // The bytes a row a view offers: one, two or four groups of 8.
+    static constexpr std::array<int, 3> BytesPerRowChoices{8, 16, 32};
+    static constexpr int MaxBytesPerRow = 32;
+    static bool isBytesPerRowChoice(int bytesPerRow);
 
     HexLayout(int bytesPerRow = 16, qreal cellWidth = 8, qreal rowHeight = 16,
               int offsetDigits = 8);

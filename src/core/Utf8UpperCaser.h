@@ -27,7 +27,9 @@ public:
     static QByteArray upperCased(QByteArrayView bytes);
 
 private:
-    qsizetype completeHeld(QByteArrayView chunk, QByteArray &out);
+    // Completes the character held back from the last chunk with the first bytes of this one
+    // (`size` of them at `in`), writing at `out`; returns how many of them it took.
+    qsizetype completeHeld(const uchar *in, qsizetype size, char *&out);
 
     char m_held[4] = {};
     qsizetype m_heldSize = 0;

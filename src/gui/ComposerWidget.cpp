@@ -42,12 +42,12 @@ bool decodePrintable(const QByteArray &bytes, QString *text)
 }
 
 // The Python that makes text's bytes, as the lecture's client does (data = mesg.encode()).
-QString encodeCall(CapitalizeClient::LineEnding ending)
+QString encodeCall(LineEnding ending)
 {
     switch (ending) {
-    case CapitalizeClient::LineEnding::None: return QStringLiteral("message.encode()");
-    case CapitalizeClient::LineEnding::Lf: return QStringLiteral("(message + \"\\n\").encode()");
-    case CapitalizeClient::LineEnding::CrLf:
+    case LineEnding::None: return QStringLiteral("message.encode()");
+    case LineEnding::Lf: return QStringLiteral("(message + \"\\n\").encode()");
+    case LineEnding::CrLf:
         return QStringLiteral("(message + \"\\r\\n\").encode()");
     }
     return {};
@@ -123,7 +123,7 @@ void ComposerWidget::setLineEnding(LineEnding ending)
         m_ui->lineEnding->setCurrentIndex(index);
 }
 
-ComposerWidget::LineEnding ComposerWidget::lineEnding() const
+LineEnding ComposerWidget::lineEnding() const
 {
     return LineEnding(m_ui->lineEnding->currentData().toInt());
 }
@@ -137,7 +137,7 @@ QByteArray ComposerWidget::pendingBytes() const
 {
     const QString text = m_ui->message->text();
     if (!m_hexMode)
-        return CapitalizeClient::encodeText(text, lineEnding());
+        return TextEncoding::encode(text, lineEnding());
     return HexInput::parse(text).bytes; // empty when not valid
 }
 
@@ -281,7 +281,7 @@ void ComposerWidget::updatePreview()
         else
             m_errorText = capitalized(input.error);
     } else {
-        bytes = CapitalizeClient::encodeText(m_ui->message->text(), lineEnding());
+        bytes = TextEncoding::encode(m_ui->message->text(), lineEnding());
     }
 
     QString preview = m_errorText;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/CapitalizeClient.h"
+#include "core/TextEncoding.h"
 
 #include <QList>
 #include <QWidget>
@@ -20,8 +20,6 @@ class ComposerWidget : public QWidget
     Q_OBJECT
 
 public:
-    using LineEnding = CapitalizeClient::LineEnding;
-
     explicit ComposerWidget(QWidget *parent = nullptr);
     ~ComposerWidget() override;
 
@@ -55,7 +53,7 @@ public:
 signals:
     // Enter or Send, with a message to send. The message field is then emptied.
     void sendRequested(const QByteArray &bytes);
-    void lineEndingChanged(CapitalizeClient::LineEnding ending);
+    void lineEndingChanged(LineEnding ending);
     void hexModeChanged(bool hexMode);
 
 protected:

@@ -1,6 +1,7 @@
 #include "gui/DemoWindows.h"
 
 #include "core/WindowPlacement.h"
+#include "gui/MainWindow.h"
 
 #include <QGuiApplication>
 #include <QScreen>
@@ -30,6 +31,22 @@ QMargins frameOf(const QWidget &window)
 } // namespace
 
 namespace DemoWindows {
+
+void start(MainWindow &server, MainWindow &client, const ServerOptions &options)
+{
+    server.setServerOptions(options);
+    if (!server.startServer()) {
+        ServerOptions anyPort = options;
+        anyPort.port = 0;
+        server.setServerOptions(anyPort);
+        server.startServer();
+    }
+    server.show();
+    client.show();
+    place(server, client);
+    if (server.server().isListening())
+        client.connectToServer(QStringLiteral("127.0.0.1"), server.server().port());
+}
 
 void place(QWidget &first, QWidget &second)
 {

@@ -19,6 +19,7 @@
 #include <QScrollBar>
 #include <QStringDecoder>
 #include <QToolTip>
+#include <QVarLengthArray>
 
 #include <cmath>
 
@@ -159,40 +160,6 @@ QString invalidReason(uchar byte)
 
 } // namespace
 
-struct HexView::Colors
-{
-    QColor text;
-    QColor dim;
-    QColor sent;
-    QColor received;
-    QColor invalidBack;
-    QColor invalidText;
-    QColor characterBack;
-    QColor characterFrame;
-    QColor selectionBack;
-    QColor selectionText;
-    QColor readLine;
-    QColor messageLine;
-
-    explicit Colors(const QPalette &palette)
-    {
-        const QColor base = palette.color(QPalette::Base);
-        text = palette.color(QPalette::Text);
-        const bool dark = base.lightness() < 128;
-        dim = WireColors::mix(base, text, 0.55);
-        sent = WireColors::mix(base, WireColors::sent(), dark ? 0.22 : 0.10);
-        received = WireColors::mix(base, WireColors::received(), dark ? 0.22 : 0.10);
-        invalidBack = WireColors::mix(base, QColor(225, 40, 40), dark ? 0.45 : 0.30);
-        invalidText = dark ? QColor(255, 170, 170) : QColor(160, 0, 0);
-        characterBack = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.30 : 0.15);
-        characterFrame = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.85 : 0.65);
-        selectionBack = palette.color(QPalette::Highlight);
-        selectionText = palette.color(QPalette::HighlightedText);
-        readLine = WireColors::mix(base, text, 0.5);
-        messageLine = dark ? QColor(255, 170, 60) : QColor(215, 110, 0);
-    }
-};
-
 HexView::HexView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
@@ -237,10 +204,12 @@ void HexView::streamAppended()
     viewport()->update();
 }
 
-void HexView::setBytesPerRow(int bytesPerRow)
+bool HexView::setBytesPerRow(int bytesPerRow)
 {
+    if (!HexLayout::isBytesPerRowChoice(bytesPerRow))
+        return false; // a row's cells are sized for these; 64 once overran them
     if (bytesPerRow == m_layout.bytesPerRow())
-        return;
+        return true;
     const qint64 keepInView = hasSelection() ? m_cursor
                                              : firstVisibleRow() * m_layout.bytesPerRow();
     m_layout = HexLayout(bytesPerRow, m_layout.cellWidth(), m_layout.rowHeight(),
@@ -248,6 +217,7 @@ void HexView::setBytesPerRow(int bytesPerRow)
     updateScrollBars();
     scrollToOffset(keepInView);
     viewport()->update();
+    return true;
 }
 
 void HexView::setAutoBytesPerRow(bool automatic)
@@ -260,14 +230,14 @@ void HexView::fitBytesPerRow()
 {
     if (!m_autoBytesPerRow)
         return;
-    for (const int count : {32, 16, 8}) {
+    int fitting = HexLayout::BytesPerRowChoices.front(); // the widest that fits, or the narrowest
+    for (const int count : HexLayout::BytesPerRowChoices) {
         const HexLayout candidate(count, m_layout.cellWidth(), m_layout.rowHeight(),
                                   m_layout.offsetDigits());
-        if (candidate.width() <= viewport()->width() || count == 8) {
-            setBytesPerRow(count);
-            return;
-        }
+        if (candidate.width() <= viewport()->width())
+            fitting = count;
     }
+    setBytesPerRow(fitting);
 }
 
 qint64 HexView::streamSize() const
@@ -478,6 +448,288 @@ QRect HexView::cellRect(qint64 offset, HexLayout::Area area) const
 
 // --- painting --------------------------------------------------------------------------------
 
+namespace {
+
+struct Colors
+{
+    QColor text;
+    QColor dim;
+    QColor sent;
+    QColor received;
+    QColor invalidBack;
+    QColor invalidText;
+    QColor characterBack;
+    QColor characterFrame;
+    QColor selectionBack;
+    QColor selectionText;
+    QColor readLine;
+    QColor messageLine;
+
+    explicit Colors(const QPalette &palette)
+    {
+        const QColor base = palette.color(QPalette::Base);
+        text = palette.color(QPalette::Text);
+        const bool dark = base.lightness() < 128;
+        dim = WireColors::mix(base, text, 0.55);
+        sent = WireColors::mix(base, WireColors::sent(), dark ? 0.22 : 0.10);
+        received = WireColors::mix(base, WireColors::received(), dark ? 0.22 : 0.10);
+        invalidBack = WireColors::mix(base, QColor(225, 40, 40), dark ? 0.45 : 0.30);
+        invalidText = dark ? QColor(255, 170, 170) : QColor(160, 0, 0);
+        characterBack = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.30 : 0.15);
+        characterFrame = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.85 : 0.65);
+        selectionBack = palette.color(QPalette::Highlight);
+        selectionText = palette.color(QPalette::HighlightedText);
+        readLine = WireColors::mix(base, text, 0.5);
+        messageLine = dark ? QColor(255, 170, 60) : QColor(215, 110, 0);
+    }
+};
+
+// One row of bytes as the painting steps need it: what each byte is and where it came from.
+struct Row
+{
+    struct Cell
+    {
+        uchar byte = 0;
+        ByteStream::Character character;
+        ByteStream::Direction direction = ByteStream::Direction::None;
+        bool selected = false;
+        bool readStart = false;    // a read (chunk) starts here
+        bool messageStart = false; // and with it a message
+    };
+
+    qint64 start = 0; // the offset of its first byte
+    qreal y = 0;
+    // One cell a byte: at most HexLayout::MaxBytesPerRow, so none goes to the heap.
+    QVarLengthArray<Cell, HexLayout::MaxBytesPerRow> cells;
+
+    int count() const { return int(cells.size()); }
+    qint64 end() const { return start + count(); }
+    Utf8::ByteRole role(int column) const { return cells[column].character.byteClass.role; }
+    // The column of the last byte of the character run that starts at `column`, on this row.
+    int runEndColumn(int column) const
+    {
+        return int(std::min(end() - 1, runEnd(cells[column].character)) - start);
+    }
+};
+
+// Row `row` of the stream, whose bytes [selectedFrom, selectedTo) are selected.
+Row rowOf(const ByteStream &stream, const HexLayout &layout, qint64 row, qreal y,
+          qint64 selectedFrom, qint64 selectedTo)
+{
+    Row result;
+    result.start = layout.offsetAt(row, 0);
+    result.y = y;
+    result.cells.resize(int(std::min<qint64>(stream.size() - result.start,
+                                             layout.bytesPerRow())));
+    qsizetype segment = stream.segmentAt(result.start);
+    for (int column = 0; column < result.count(); ++column) {
+        const qint64 offset = result.start + column;
+        while (segment + 1 < stream.segmentCount()
+               && stream.segment(segment + 1).offset <= offset) {
+            ++segment;
+        }
+        const ByteStream::Segment &from = stream.segment(segment);
+        const bool readStart = from.offset == offset && segment > 0;
+        result.cells[column] = {stream.at(offset), stream.characterAt(offset), from.direction,
+                                offset >= selectedFrom && offset < selectedTo, readStart,
+                                readStart && stream.startsMessage(offset)};
+    }
+    return result;
+}
+
+// What lies under a byte's hex digits and its text cell; invalid when nothing does.
+QColor backgroundOf(const Row::Cell &cell, const Colors &colors)
+{
+    if (cell.selected)
+        return colors.selectionBack;
+    if (cell.character.byteClass.role == Utf8::ByteRole::Invalid)
+        return colors.invalidBack;
+    if (isMultiByte(cell.character.byteClass.role))
+        return colors.characterBack;
+    if (cell.direction == ByteStream::Direction::Sent)
+        return colors.sent;
+    if (cell.direction == ByteStream::Direction::Received)
+        return colors.received;
+    return {};
+}
+
+// A byte of one code unit in the text column: a control picture (␊), the ASCII character,
+// or a dim dot for another control byte.
+void paintSingleByte(QPainter &painter, const QRectF &box, qreal baseline, uchar byte,
+                     const QColor &ink, const QColor &controlInk)
+{
+    const QString picture = controlPicture(byte);
+    if (!picture.isEmpty()) {
+        paintControlPicture(painter, box, picture, controlInk);
+    } else if (byte >= 0x20 && byte < 0x7F) {
+        painter.setPen(ink);
+        painter.drawText(QPointF(box.left(), baseline), QString(QLatin1Char(char(byte))));
+    } else {
+        painter.setPen(controlInk);
+        painter.drawText(QPointF(box.left(), baseline), QStringLiteral("\u00B7"));
+    }
+}
+
+// Paints a row in layers: backgrounds, then the offset and each byte's hex digits and text,
+// then the boxes around characters and the lines where reads start, then the keyboard cursor.
+class RowPainter
+{
+public:
+    RowPainter(QPainter &painter, const HexLayout &layout, const Colors &colors, qreal ascent)
+        : m_painter(painter)
+        , m_layout(layout)
+        , m_colors(colors)
+        , m_ascent(ascent)
+    {}
+
+    // `cursor`: the keyboard cursor's offset, or -1.
+    void paint(const Row &row, qint64 cursor) const
+    {
+        // Backgrounds first: each cell's reaches under its neighbours' boxes and wide glyphs.
+        for (int column = 0; column < row.count(); ++column)
+            paintBackground(row, column);
+        paintOffset(row);
+        for (int column = 0; column < row.count(); ++column)
+            paintByte(row, column);
+        paintFramesAndReadStarts(row);
+        if (cursor >= row.start && cursor < row.end())
+            paintCursor(row, int(cursor - row.start));
+    }
+
+private:
+    qreal baseline(const Row &row) const { return row.y + 1 + m_ascent; }
+    QRectF hexCell(const Row &row, int column) const
+    {
+        const qreal cell = m_layout.cellWidth();
+        return QRectF(m_layout.hexX(column) - cell / 2, row.y, 3 * cell, m_layout.rowHeight());
+    }
+    QRectF textCell(const Row &row, int column) const
+    {
+        return QRectF(m_layout.textX(column), row.y, m_layout.cellWidth(), m_layout.rowHeight());
+    }
+
+    void paintBackground(const Row &row, int column) const
+    {
+        const QColor back = backgroundOf(row.cells[column], m_colors);
+        if (back.isValid()) {
+            m_painter.fillRect(hexCell(row, column), back);
+            m_painter.fillRect(textCell(row, column), back);
+        }
+    }
+
+    void paintOffset(const Row &row) const
+    {
+        m_painter.setPen(m_colors.dim);
+        m_painter.drawText(QPointF(m_layout.offsetX(), baseline(row)),
+                           QStringLiteral("%1").arg(row.start, m_layout.offsetDigits(), 16,
+                                                    QLatin1Char('0')));
+    }
+
+    // Its two hex digits, and in the text column what it stands for.
+    void paintByte(const Row &row, int column) const
+    {
+        const Row::Cell &cell = row.cells[column];
+        const bool invalid = row.role(column) == Utf8::ByteRole::Invalid;
+        const QColor ink = cell.selected ? m_colors.selectionText
+                                         : invalid ? m_colors.invalidText : m_colors.text;
+        m_painter.setPen(ink);
+        m_painter.drawText(QPointF(m_layout.hexX(column), baseline(row)), hexByte(cell.byte));
+        paintText(row, column, ink);
+    }
+
+    // A character is drawn once, at its lead byte, across the cells of its bytes on this row.
+    void paintText(const Row &row, int column, const QColor &ink) const
+    {
+        const Row::Cell &cell = row.cells[column];
+        const QRectF box = textCell(row, column);
+        switch (row.role(column)) {
+        case Utf8::ByteRole::Single:
+            paintSingleByte(m_painter, box, baseline(row), cell.byte, ink,
+                            cell.selected ? ink : m_colors.dim);
+            break;
+        case Utf8::ByteRole::Lead:
+            paintFitted(m_painter, box.united(textCell(row, row.runEndColumn(column))),
+                        characterGlyph(cell.character.byteClass.codePoint), ink);
+            break;
+        case Utf8::ByteRole::Incomplete:
+            if (cell.character.index == 0)
+                m_painter.drawText(QPointF(box.left(), baseline(row)), QStringLiteral("\u2026"));
+            break;
+        case Utf8::ByteRole::Invalid:
+            paintFitted(m_painter, box, QStringLiteral("\uFFFD"), ink);
+            break;
+        case Utf8::ByteRole::Continuation:
+            break;
+        }
+    }
+
+    void paintFramesAndReadStarts(const Row &row) const
+    {
+        m_painter.save();
+        m_painter.setRenderHint(QPainter::Antialiasing);
+        m_painter.setBrush(Qt::NoBrush);
+        for (int column = 0; column < row.count(); ++column) {
+            // A box around each multi-byte character's bytes on this row, in both columns.
+            // Another lane's bytes in between (a reply between a message's reads) split it.
+            if (isMultiByte(row.role(column))
+                && (startsRun(row.cells[column].character) || column == 0)) {
+                paintCharacterFrame(row, column);
+            }
+            if (row.cells[column].readStart)
+                paintReadStart(row, column);
+        }
+        m_painter.restore();
+    }
+
+    void paintCharacterFrame(const Row &row, int column) const
+    {
+        const qreal cell = m_layout.cellWidth();
+        const qreal height = m_layout.rowHeight();
+        const int lastColumn = row.runEndColumn(column);
+        QPen frame(m_colors.characterFrame, 1.2);
+        if (row.role(column) == Utf8::ByteRole::Incomplete)
+            frame.setStyle(Qt::DashLine);
+        m_painter.setPen(frame);
+        m_painter.drawRoundedRect(QRectF(m_layout.hexX(column) - cell * 0.35, row.y + 1,
+                                         m_layout.hexX(lastColumn) - m_layout.hexX(column)
+                                             + cell * 2.7,
+                                         height - 2),
+                                  3, 3);
+        m_painter.drawRoundedRect(QRectF(m_layout.textX(column) + 0.5, row.y + 1,
+                                         (lastColumn - column + 1) * cell - 1, height - 2),
+                                  3, 3);
+    }
+
+    // Where a read (chunk) starts: a thin line; where a message starts: a strong one.
+    void paintReadStart(const Row &row, int column) const
+    {
+        const bool message = row.cells[column].messageStart;
+        const qreal height = m_layout.rowHeight();
+        m_painter.setPen(QPen(message ? m_colors.messageLine : m_colors.readLine,
+                              message ? 2.5 : 1.2));
+        const qreal hexLine = m_layout.hexX(column) - m_layout.cellWidth() / 2;
+        m_painter.drawLine(QPointF(hexLine, row.y), QPointF(hexLine, row.y + height));
+        m_painter.drawLine(QPointF(m_layout.textX(column), row.y),
+                           QPointF(m_layout.textX(column), row.y + height));
+    }
+
+    void paintCursor(const Row &row, int column) const
+    {
+        m_painter.setPen(QPen(m_colors.text, 1, Qt::DotLine));
+        m_painter.setBrush(Qt::NoBrush);
+        m_painter.drawRect(QRectF(m_layout.hexX(column) - 1, row.y,
+                                  2 * m_layout.cellWidth() + 2, m_layout.rowHeight() - 1));
+        m_painter.drawRect(textCell(row, column));
+    }
+
+    QPainter &m_painter;
+    const HexLayout &m_layout;
+    const Colors &m_colors;
+    qreal m_ascent;
+};
+
+} // namespace
+
 void HexView::paintEvent(QPaintEvent *)
 {
     QPainter painter(viewport());
@@ -494,166 +746,18 @@ void HexView::paintEvent(QPaintEvent *)
         return;
     }
     painter.translate(-horizontalScrollBar()->value(), 0);
+    const RowPainter rowPainter(painter, m_layout, colors, QFontMetricsF(font()).ascent());
+    const qint64 cursor = hasFocus() ? keyboardCursor() : -1;
     const qint64 first = firstVisibleRow();
     const qint64 rows = m_layout.rowCount(streamSize());
     const int onScreen = visibleRowCount() + 1; // the last one may be partly visible
-    for (qint64 row = first; row < std::min(rows, first + onScreen); ++row)
-        paintRow(painter, colors, row, m_layout.rowY(row - first));
+    for (qint64 row = first; row < std::min(rows, first + onScreen); ++row) {
+        rowPainter.paint(rowOf(*m_stream, m_layout, row, m_layout.rowY(row - first),
+                               selectionStart(), selectionEnd()),
+                         cursor);
+    }
     if (hasFocus())
         paintFocusFrame(painter, *viewport());
-}
-
-void HexView::paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const
-{
-    const QByteArrayView all = m_stream->bytes();
-    const qreal cell = m_layout.cellWidth();
-    const qreal height = m_layout.rowHeight();
-    const qreal baseline = y + 1 + QFontMetricsF(font()).ascent();
-    const qint64 rowStart = m_layout.offsetAt(row, 0);
-    const int count = int(std::min<qint64>(streamSize() - rowStart, m_layout.bytesPerRow()));
-    const qint64 rowEnd = rowStart + count;
-    const qint64 selectedFrom = selectionStart();
-    const qint64 selectedTo = selectionEnd();
-
-    struct Cell
-    {
-        ByteStream::Character character;
-        ByteStream::Direction direction;
-        bool selected;
-        bool readStart;
-    };
-    Cell cells[32];
-    qsizetype segment = m_stream->segmentAt(rowStart);
-    for (int column = 0; column < count; ++column) {
-        const qint64 offset = rowStart + column;
-        while (segment + 1 < m_stream->segmentCount()
-               && m_stream->segment(segment + 1).offset <= offset) {
-            ++segment;
-        }
-        const ByteStream::Segment &from = m_stream->segment(segment);
-        cells[column] = {m_stream->characterAt(offset), from.direction,
-                         offset >= selectedFrom && offset < selectedTo,
-                         from.offset == offset && segment > 0};
-    }
-    const auto hexCell = [&](int column) {
-        return QRectF(m_layout.hexX(column) - cell / 2, y, 3 * cell, height);
-    };
-    const auto textCell = [&](int column) {
-        return QRectF(m_layout.textX(column), y, cell, height);
-    };
-
-    // Backgrounds first: each cell's reaches under its neighbours' boxes and wide glyphs.
-    for (int column = 0; column < count; ++column) {
-        const Cell &c = cells[column];
-        QColor back;
-        if (c.selected)
-            back = colors.selectionBack;
-        else if (c.character.byteClass.role == Utf8::ByteRole::Invalid)
-            back = colors.invalidBack;
-        else if (isMultiByte(c.character.byteClass.role))
-            back = colors.characterBack;
-        else if (c.direction == ByteStream::Direction::Sent)
-            back = colors.sent;
-        else if (c.direction == ByteStream::Direction::Received)
-            back = colors.received;
-        if (back.isValid()) {
-            painter.fillRect(hexCell(column), back);
-            painter.fillRect(textCell(column), back);
-        }
-    }
-
-    painter.setPen(colors.dim);
-    painter.drawText(QPointF(m_layout.offsetX(), baseline),
-                     QStringLiteral("%1").arg(rowStart, m_layout.offsetDigits(), 16,
-                                              QLatin1Char('0')));
-    for (int column = 0; column < count; ++column) {
-        const Cell &c = cells[column];
-        const uchar byte = uchar(all[rowStart + column]);
-        const bool invalid = c.character.byteClass.role == Utf8::ByteRole::Invalid;
-        const QColor ink = c.selected ? colors.selectionText
-                                      : invalid ? colors.invalidText : colors.text;
-        painter.setPen(ink);
-        painter.drawText(QPointF(m_layout.hexX(column), baseline), hexByte(byte));
-
-        switch (c.character.byteClass.role) {
-        case Utf8::ByteRole::Single: {
-            const QString picture = controlPicture(byte);
-            if (!picture.isEmpty()) {
-                paintControlPicture(painter, textCell(column), picture,
-                                    c.selected ? ink : colors.dim);
-            } else if (byte >= 0x20 && byte < 0x7F) {
-                painter.drawText(QPointF(textCell(column).left(), baseline),
-                                 QString(QLatin1Char(char(byte))));
-            } else { // another control byte: a dim dot stands in for it
-                painter.setPen(c.selected ? ink : colors.dim);
-                painter.drawText(QPointF(textCell(column).left(), baseline),
-                                 QStringLiteral("\u00B7"));
-            }
-            break;
-        }
-        case Utf8::ByteRole::Lead: {
-            const int lastColumn = int(std::min(rowEnd - 1, runEnd(c.character)) - rowStart);
-            paintFitted(painter, textCell(column).united(textCell(lastColumn)),
-                        characterGlyph(c.character.byteClass.codePoint), ink);
-            break;
-        }
-        case Utf8::ByteRole::Incomplete:
-            if (c.character.index == 0)
-                painter.drawText(QPointF(textCell(column).left(), baseline),
-                                 QStringLiteral("\u2026"));
-            break;
-        case Utf8::ByteRole::Invalid:
-            paintFitted(painter, textCell(column), QStringLiteral("\uFFFD"), ink);
-            break;
-        case Utf8::ByteRole::Continuation:
-            break;
-        }
-    }
-
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(Qt::NoBrush);
-    for (int column = 0; column < count; ++column) {
-        const Cell &c = cells[column];
-        const qint64 offset = rowStart + column;
-        // A box around each multi-byte character's bytes on this row, in both columns.
-        // Another lane's bytes in between (a reply between a message's reads) split the box.
-        if (isMultiByte(c.character.byteClass.role) && (startsRun(c.character) || column == 0)) {
-            const int lastColumn = int(std::min(rowEnd - 1, runEnd(c.character)) - rowStart);
-            QPen frame(colors.characterFrame, 1.2);
-            if (c.character.byteClass.role == Utf8::ByteRole::Incomplete)
-                frame.setStyle(Qt::DashLine);
-            painter.setPen(frame);
-            painter.drawRoundedRect(QRectF(m_layout.hexX(column) - cell * 0.35, y + 1,
-                                           m_layout.hexX(lastColumn) - m_layout.hexX(column)
-                                               + cell * 2.7,
-                                           height - 2),
-                                    3, 3);
-            painter.drawRoundedRect(QRectF(m_layout.textX(column) + 0.5, y + 1,
-                                           (lastColumn - column + 1) * cell - 1, height - 2),
-                                    3, 3);
-        }
-        // Where a read (chunk) starts: a thin line; where a message starts: a strong one.
-        if (c.readStart) {
-            const bool message = m_stream->startsMessage(offset);
-            painter.setPen(QPen(message ? colors.messageLine : colors.readLine,
-                                message ? 2.5 : 1.2));
-            const qreal hexLine = m_layout.hexX(column) - cell / 2;
-            painter.drawLine(QPointF(hexLine, y), QPointF(hexLine, y + height));
-            painter.drawLine(QPointF(m_layout.textX(column), y),
-                             QPointF(m_layout.textX(column), y + height));
-        }
-    }
-    painter.restore();
-
-    const qint64 cursor = hasFocus() ? keyboardCursor() : -1;
-    if (cursor >= rowStart && cursor < rowEnd) {
-        const int column = int(cursor - rowStart);
-        painter.setPen(QPen(palette().color(QPalette::Text), 1, Qt::DotLine));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawRect(QRectF(m_layout.hexX(column) - 1, y, 2 * cell + 2, height - 1));
-        painter.drawRect(textCell(column));
-    }
 }
 
 // --- describing bytes ------------------------------------------------------------------------
@@ -897,7 +1001,7 @@ void HexView::contextMenuEvent(QContextMenuEvent *event)
     });
     QMenu *perRow = menu.addMenu(tr("Bytes per row"));
     auto *group = new QActionGroup(perRow);
-    for (const int count : {8, 16, 32}) {
+    for (const int count : HexLayout::BytesPerRowChoices) {
         QAction *action = perRow->addAction(QString::number(count), this, [this, count] {
             m_autoBytesPerRow = false; // the person chose
             setBytesPerRow(count);

@@ -35,7 +35,9 @@ public:
     // no name worth telling (a client window's one connection).
     void setConnectionNames(std::function<QString(qint64 connection)> name);
 
-    void setBytesPerRow(int bytesPerRow); // 8, 16 or 32
+    // 8, 16 or 32 (HexLayout::BytesPerRowChoices). Any other count is refused: nothing
+    // changes, and it returns false.
+    bool setBytesPerRow(int bytesPerRow);
     int bytesPerRow() const { return m_layout.bytesPerRow(); }
     // Whether the view picks 32, 16 or 8 bytes per row to fit its width; choosing a count in
     // the context menu turns it off.
@@ -86,8 +88,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Colors;
-
     void updateLayout();
     void fitBytesPerRow();
     void updateScrollBars();
@@ -101,7 +101,6 @@ private:
     qint64 keyboardCursor() const;
     void moveCursor(qint64 offset, bool extend);
     void ensureVisible(qint64 offset);
-    void paintRow(QPainter &painter, const Colors &colors, qint64 row, qreal y) const;
     QString describeLane(qint64 offset) const;
     QString describeCharacter(qint64 offset) const;
     QString describeOrigin(qint64 offset) const;

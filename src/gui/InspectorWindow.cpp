@@ -2,6 +2,7 @@
 
 #include "ui_InspectorWindow.h"
 
+#include "core/HexLayout.h"
 #include "core/PluralCount.h"
 
 #include <QFile>
@@ -17,9 +18,9 @@ InspectorWindow::InspectorWindow(QWidget *parent)
     , m_ui(std::make_unique<Ui::InspectorWindow>())
 {
     m_ui->setupUi(this);
-    for (const int count : {8, 16, 32})
+    for (const int count : HexLayout::BytesPerRowChoices)
         m_ui->bytesPerRow->addItem(QString::number(count), count);
-    m_ui->bytesPerRow->setCurrentIndex(1);
+    m_ui->bytesPerRow->setCurrentIndex(m_ui->bytesPerRow->findData(m_ui->hexView->bytesPerRow()));
     connect(m_ui->bytesPerRow, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_ui->hexView->setBytesPerRow(m_ui->bytesPerRow->itemData(index).toInt());
     });

@@ -8,6 +8,7 @@
 #include "gui/SocketCallsView.h"
 #include "core/Counted.h"
 #include "core/HostPort.h"
+#include "core/TextEncoding.h"
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
@@ -620,10 +621,8 @@ void MainWindow::restoreSettings()
     if (!hosts.isEmpty())
         m_ui->host->setCurrentIndex(0);
     m_ui->clientPort->setValue(settings.value(QStringLiteral("client/port"), 5220).toInt());
-    m_ui->composer->setLineEnding(CapitalizeClient::LineEnding(
-        settings.value(QStringLiteral("composer/lineEnding"),
-                       int(CapitalizeClient::LineEnding::Lf))
-            .toInt()));
+    m_ui->composer->setLineEnding(LineEnding(
+        settings.value(QStringLiteral("composer/lineEnding"), int(LineEnding::Lf)).toInt()));
     m_ui->composer->setHexMode(settings.value(QStringLiteral("composer/hex"), false).toBool());
     const int bind = m_ui->bindAddress->findData(
         settings.value(QStringLiteral("server/bind"), AllInterfaces));

@@ -38,17 +38,6 @@ CapitalizeClient::~CapitalizeClient()
         QHostInfo::abortHostLookup(m_lookupId);
 }
 
-QByteArray CapitalizeClient::encodeText(const QString &text, LineEnding ending)
-{
-    QByteArray bytes = text.toUtf8();
-    switch (ending) {
-    case LineEnding::None: break;
-    case LineEnding::Lf: bytes.append('\n'); break;
-    case LineEnding::CrLf: bytes.append("\r\n"); break;
-    }
-    return bytes;
-}
-
 void CapitalizeClient::connectToServer(const QString &host, quint16 port)
 {
     QHostAddress literal;

@@ -26,9 +26,6 @@ public:
     enum class State { Disconnected, Resolving, Connecting, Connected, ClosedByServer, Failed };
     Q_ENUM(State)
 
-    enum class LineEnding { None, Lf, CrLf };
-    Q_ENUM(LineEnding)
-
     explicit CapitalizeClient(QObject *parent = nullptr);
     ~CapitalizeClient() override;
 
@@ -49,8 +46,6 @@ public:
     void finishSending();
     // Closes at once, as the lecture's sock.close().
     void disconnectFromServer();
-
-    static QByteArray encodeText(const QString &text, LineEnding ending);
 
     State state() const { return m_state; }
     QString host() const { return m_host; }

@@ -3,7 +3,7 @@
 //  1. start to first frame: the real capsock binary (--server, and --inspect on a 64 MiB file),
 //     from spawning it to the first frame Qt flushes to its window, found in Qt's own painting
 //     log (qt.widgets.painting); and the same server window built in this program exactly as
-//     main.cpp builds it, its first frame caught by an event filter (no log), step by step;
+//     the program builds it, its first frame caught by an event filter (no log), step by step;
 //  2. a conversation of 100,000 messages added as the client window adds them: time, resident
 //     memory, one more message at 100,000 (add and paint), every frame of scrolling through it
 //     a page at a time; references: the same added while the view does not follow, and into
@@ -22,19 +22,18 @@
 // `xvfb-run -s "-screen 0 1600x900x24" build/tests/bench/bench_window`), offscreen if not.
 #include "MixedText.h"
 
-#include "core/ApplicationInfo.h"
 #include "cli/CommandLine.h"
 #include "gui/ConversationModel.h"
 #include "gui/ConversationView.h"
 #include "gui/HexView.h"
 #include "gui/InspectorWindow.h"
 #include "gui/MainWindow.h"
+#include "gui/WindowFrontEnd.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
-#include <QIcon>
 #include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -160,18 +159,6 @@ void quietMessages(QtMsgType type, const QMessageLogContext &context, const QStr
         std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, message)));
 }
 
-// What main.cpp does to the application before it builds a window.
-void setUpAsMainDoes()
-{
-    ApplicationInfo::apply();
-    QApplication::setApplicationDisplayName(QStringLiteral("Capsock"));
-    QApplication::setDesktopFileName(QStringLiteral("capsock"));
-    QIcon icon;
-    icon.addFile(QStringLiteral(":/capsock-64.png"));
-    icon.addFile(QStringLiteral(":/capsock-256.png"));
-    QApplication::setWindowIcon(icon);
-}
-
 // Catches the first frame of a window: the first expose or update request of its QWindow during
 // which the window was painted. The event is handled here, so the time taken is when painting
 // and flushing to the platform's window have finished. Installed on the application, so it sees
@@ -229,7 +216,8 @@ private:
     bool m_painted = false;
 };
 
-// `capsock --server --port 0`, built here as main.cpp builds it, step by step.
+// `capsock --server --port 0`, built here as WindowFrontEnd::runServer() builds it, step by
+// step.
 int startChild(int argc, char **argv)
 {
     const double mainAt = nowMs();
@@ -238,7 +226,7 @@ int startChild(int argc, char **argv)
                         QStringLiteral("--port"), QStringLiteral("0")},
                        &options);
     QApplication app(argc, argv);
-    setUpAsMainDoes();
+    WindowFrontEnd::nameApplication(); // as the real start does
     const double applicationAt = nowMs();
     FirstFrame firstFrame;
     app.installEventFilter(&firstFrame);
@@ -391,7 +379,7 @@ std::vector<int> pages(const QScrollBar *bar, int from, int count)
 int conversationChild(int argc, char **argv, int messages)
 {
     QApplication app(argc, argv);
-    setUpAsMainDoes();
+    WindowFrontEnd::nameApplication(); // as the real start does
     FirstFrame firstFrame;
     app.installEventFilter(&firstFrame);
     MainWindow window;
@@ -480,7 +468,7 @@ int conversationChild(int argc, char **argv, int messages)
 int inspectorChild(int argc, char **argv, const QString &file)
 {
     QApplication app(argc, argv);
-    setUpAsMainDoes();
+    WindowFrontEnd::nameApplication(); // as the real start does
     FirstFrame firstFrame;
     app.installEventFilter(&firstFrame);
     const double start = nowMs();

@@ -143,7 +143,7 @@ TEST(CommandLineTest, ClientWithNameOnlyUsesTheLecturePort)
     EXPECT_FALSE(outcome.options.headless);
     EXPECT_EQ(outcome.options.host, QStringLiteral("localhost"));
     EXPECT_EQ(outcome.options.port, 5220);
-    EXPECT_EQ(outcome.options.lineEnding, CapitalizeClient::LineEnding::Lf);
+    EXPECT_EQ(outcome.options.lineEnding, LineEnding::Lf);
 }
 
 TEST(CommandLineTest, ClientOptions)
@@ -156,7 +156,7 @@ TEST(CommandLineTest, ClientOptions)
     ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
     EXPECT_EQ(outcome.options.host, QStringLiteral("192.0.2.7"));
     EXPECT_EQ(outcome.options.port, 5221);
-    EXPECT_EQ(outcome.options.lineEnding, CapitalizeClient::LineEnding::CrLf);
+    EXPECT_EQ(outcome.options.lineEnding, LineEnding::CrLf);
     EXPECT_TRUE(outcome.options.hex);
     EXPECT_TRUE(outcome.options.quiet);
     EXPECT_EQ(outcome.options.connectTimeoutMs, 2500);
@@ -165,7 +165,34 @@ TEST(CommandLineTest, ClientOptions)
                                 QStringLiteral("h"), QStringLiteral("--line-ending"),
                                 QStringLiteral("none")});
     ASSERT_TRUE(none.parsed.run) << none.parsed.output.toStdString();
-    EXPECT_EQ(none.options.lineEnding, CapitalizeClient::LineEnding::None);
+    EXPECT_EQ(none.options.lineEnding, LineEnding::None);
+}
+
+TEST(CommandLineTest, AClientWithoutAPortTakesThePortOption)
+{
+    const Outcome outcome = parse({QStringLiteral("--client"), QStringLiteral("localhost"),
+                                   QStringLiteral("--port"), QStringLiteral("6002")});
+    ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.port, 6002);
+    const Outcome named = parse({QStringLiteral("--client"), QStringLiteral("localhost:6003"),
+                                 QStringLiteral("--port"), QStringLiteral("6002")});
+    ASSERT_TRUE(named.parsed.run) << named.parsed.output.toStdString();
+    EXPECT_EQ(named.options.port, 6003);
+}
+
+TEST(CommandLineTest, OfSeveralBadValuesTheOneTheHelpListsFirstIsNamed)
+{
+    const QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--client"),
+                                QStringLiteral("h"), QStringLiteral("--timeout"),
+                                QStringLiteral("0"), QStringLiteral("--line-ending"),
+                                QStringLiteral("cr"), QStringLiteral("--port"),
+                                QStringLiteral("70000")};
+    expectRejected(arguments, {QStringLiteral("--port 70000")});
+    EXPECT_FALSE(parse(arguments).parsed.output.contains(QLatin1String("timeout")));
+    // Which mode comes first: two modes, or --headless without one, before any value.
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--port"),
+                    QStringLiteral("70000")},
+                   {QStringLiteral("--headless needs")});
 }
 
 TEST(CommandLineTest, ClientPortZeroIsRejected)

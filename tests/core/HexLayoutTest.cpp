@@ -81,6 +81,15 @@ TEST(HexLayoutTest, KeepsItsParameters)
     EXPECT_EQ(layout.offsetDigits(), 9);
 }
 
+TEST(HexLayoutTest, OffersWholeGroupsOfEightUpToThirtyTwo)
+{
+    for (int count = -1; count <= 2 * HexLayout::MaxBytesPerRow; ++count) {
+        const bool offered = count == 8 || count == 16 || count == 32;
+        EXPECT_EQ(HexLayout::isBytesPerRowChoice(count), offered) << count;
+    }
+    EXPECT_EQ(HexLayout::BytesPerRowChoices.back(), HexLayout::MaxBytesPerRow);
+}
+
 TEST(HexLayoutTest, OffsetRowColumnRoundTrip)
 {
     for (const int bytesPerRow : {8, 16, 32}) {

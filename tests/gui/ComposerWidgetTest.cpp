@@ -15,7 +15,6 @@
 
 namespace {
 
-using LineEnding = ComposerWidget::LineEnding;
 
 const QString Hungry = QStringLiteral(u"I am hungry for \U0001F32E");
 const QByteArray HungryUtf8 = QByteArrayLiteral("I am hungry for \xf0\x9f\x8c\xae");

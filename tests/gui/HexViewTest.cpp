@@ -287,6 +287,23 @@ TEST_F(HexViewTest, MoreBytesPerRowMeansFewerRows)
     EXPECT_EQ(view.byteAt(center(40, HexLayout::Area::Text)), 40);
 }
 
+TEST_F(HexViewTest, TakesOnlyTheBytesPerRowItOffers)
+{
+    stream.append(QByteArray(200, 'x'), ByteStream::Direction::Sent, 2); // rows of any width
+    view.streamAppended();
+    for (const int count : HexLayout::BytesPerRowChoices) {
+        EXPECT_TRUE(view.setBytesPerRow(count));
+        EXPECT_EQ(view.bytesPerRow(), count);
+    }
+    // Any other count is refused and changes nothing: the view still paints 32 a row.
+    for (const int count : {64, 33, 24, 12, 1, 0, -16}) {
+        EXPECT_FALSE(view.setBytesPerRow(count)) << count;
+        EXPECT_EQ(view.bytesPerRow(), 32) << count;
+        (void)view.viewport()->grab();
+    }
+    EXPECT_EQ(view.byteAt(center(TacoOffset, HexLayout::Area::Hex)), TacoOffset);
+}
+
 TEST(InspectorWindowTest, OpensAFileAndSaysWhatIsSelected)
 {
     QTemporaryFile file;

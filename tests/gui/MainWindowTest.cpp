@@ -639,7 +639,7 @@ TEST(MainWindowAloneTest, AgainstTheLecturesPythonServer)
 
     MainWindow window(false);
     window.show();
-    window.composer()->setLineEnding(CapitalizeClient::LineEnding::None); // as its client
+    window.composer()->setLineEnding(LineEnding::None); // as its client
     window.connectToServer(QStringLiteral("127.0.0.1"), port);
     ASSERT_TRUE(waitUntil([&window] {
         return window.client().state() == CapitalizeClient::State::Connected;
@@ -674,7 +674,7 @@ TEST(MainWindowAloneTest, MoreThanTheLecturesServerReadsEndsInAResetThatIsExplai
 
     MainWindow window(false);
     window.show();
-    window.composer()->setLineEnding(CapitalizeClient::LineEnding::None); // as its client
+    window.composer()->setLineEnding(LineEnding::None); // as its client
     window.connectToServer(QStringLiteral("127.0.0.1"), port);
     ASSERT_TRUE(waitUntil([&window] {
         return window.client().state() == CapitalizeClient::State::Connected;
@@ -738,12 +738,12 @@ TEST(MainWindowAloneTest, RemembersItsSettings)
         options.port = 6123;
         options.readSize = 7;
         window.setServerOptions(options);
-        window.composer()->setLineEnding(CapitalizeClient::LineEnding::CrLf);
+        window.composer()->setLineEnding(LineEnding::CrLf);
         window.close();
     }
     MainWindow again;
     EXPECT_EQ(again.mode(), MainWindow::Mode::Server);
-    EXPECT_EQ(again.composer()->lineEnding(), CapitalizeClient::LineEnding::CrLf);
+    EXPECT_EQ(again.composer()->lineEnding(), LineEnding::CrLf);
     auto *port = again.findChild<QSpinBox *>(QStringLiteral("serverPort"));
     auto *readSize = again.findChild<QSpinBox *>(QStringLiteral("readSize"));
     ASSERT_TRUE(port && readSize);

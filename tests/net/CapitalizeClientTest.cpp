@@ -1,5 +1,6 @@
 #include "NetTestSupport.h"
 
+#include "core/TextEncoding.h"
 #include "net/CapitalizeClient.h"
 
 #include <gtest/gtest.h>
@@ -97,10 +98,9 @@ TEST_F(CapitalizeClientTest, PairsEachReplyWithItsMessage)
     EXPECT_NE(client.localPort(), 0);
     EXPECT_GE(client.connectMicros(), 0);
 
-    using LE = CapitalizeClient::LineEnding;
-    const qint64 first = client.send(CapitalizeClient::encodeText("I am hungry for 🌮", LE::Lf));
-    const qint64 second = client.send(CapitalizeClient::encodeText("straße", LE::CrLf));
-    const qint64 third = client.send(CapitalizeClient::encodeText(QString(), LE::Lf));
+    const qint64 first = client.send(TextEncoding::encode("I am hungry for 🌮", LineEnding::Lf));
+    const qint64 second = client.send(TextEncoding::encode("straße", LineEnding::CrLf));
+    const qint64 third = client.send(TextEncoding::encode(QString(), LineEnding::Lf));
     ASSERT_TRUE(waitUntil([this] { return replies.size() == 3; }, 5000));
     EXPECT_EQ(replies[0].messageId, first);
     EXPECT_EQ(replies[0].bytes, QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8());

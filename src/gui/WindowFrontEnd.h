@@ -1,0 +1,39 @@
+#pragma once
+
+#include "net/ServerOptions.h"
+
+#include <QString>
+
+#include <memory>
+
+class QApplication;
+
+// The window front end: Capsock's windows on a QApplication. Each run...() opens the windows
+// of one way of starting (product.md §4) and returns the exit code once they are closed.
+class WindowFrontEnd
+{
+public:
+    // Makes the application, which takes Qt's own options (-style Fusion) out of argc and argv,
+    // and gives it the program's names and icon.
+    WindowFrontEnd(int &argc, char **argv);
+    ~WindowFrontEnd();
+
+    // What every window of Capsock's is known by: the names its settings are filed under, the
+    // name in its title and task bar, and its icon. Needs the QApplication.
+    static void nameApplication();
+
+    // A server and a client window, talking (DemoWindows).
+    int runDemo(const ServerOptions &options);
+    // A server window, already listening.
+    int runServer(const ServerOptions &options);
+    // A client window, already connecting to host:port.
+    int runClient(const QString &host, quint16 port);
+    // The byte inspector on a file's bytes; exit code 1, with the reason on standard error,
+    // when it can not be read.
+    int runInspector(const QString &path);
+    // The window as it was last used.
+    int runAsLastUsed();
+
+private:
+    std::unique_ptr<QApplication> m_application;
+};
