@@ -448,7 +448,62 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HexView</name>
     <message>
-        <location filename="../../src/gui/HexView.cpp" line="+172"/>
+        <location filename="../../src/gui/HexView.cpp" line="+138"/>
+        <source>NUL, the zero byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tab (\t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line feed (\n), the end of a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carriage return (\r), ends a line with \n after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>escape (ESC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete (DEL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a continuation byte (10xxxxxx) with no lead byte before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C0 and C1 could only start overlong forms, which UTF-8 forbids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bytes F5 to FF never occur in UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a lead byte for %1 bytes, but the bytes after it do not continue it (or it would be an overlong form, a surrogate, or above U+10FFFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -517,13 +572,29 @@ Click to see these bytes in the inspector.</source>
         <source>Not valid UTF-8: %1. The server sends it back unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+11"/>
-        <source>%1 from 0x%2</source>
-        <translation type="unfinished"></translation>
+        <source>%1 byte(s) from 0x%2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Selected %1 byte(s) at 0x%2-0x%3: %4</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-28"/>
         <source>Sent: send #%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,17 +624,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>%1. Click or drag to select; hover a byte to learn about it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Selected %1 at 0x%2-0x%3: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+108"/>
+        <location line="+122"/>
         <source>Copy as hex (49 20 61)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,29 +1232,6 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+2"/>
         <source>Capsock - %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <location filename="../../src/gui/HexView.cpp" line="-851"/>
-        <source>a continuation byte (10xxxxxx) with no lead byte before it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>C0 and C1 could only start overlong forms, which UTF-8 forbids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>bytes F5 to FF never occur in UTF-8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a lead byte for %1 bytes, but the bytes after it do not continue it (or it would be an overlong form, a surrogate, or above U+10FFFF)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -108,6 +108,33 @@
     </message>
 </context>
 <context>
+    <name>HexView</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/HexView.cpp" line="+852"/>
+        <source>%1 byte(s) from 0x%2</source>
+        <translation>
+            <numerusform>%1 byte from 0x%2</numerusform>
+            <numerusform>%1 bytes from 0x%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
+        <translation>
+            <numerusform>%1 byte. Click or drag to select; hover a byte to learn about it.</numerusform>
+            <numerusform>%1 bytes. Click or drag to select; hover a byte to learn about it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Selected %1 byte(s) at 0x%2-0x%3: %4</source>
+        <translation>
+            <numerusform>Selected %1 byte at 0x%2-0x%3: %4</numerusform>
+            <numerusform>Selected %1 bytes at 0x%2-0x%3: %4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InspectorWindow</name>
     <message numerus="yes">
         <location filename="../../src/gui/InspectorWindow.cpp" line="+44"/>
