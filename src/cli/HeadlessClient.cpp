@@ -1,8 +1,8 @@
 #include "cli/HeadlessClient.h"
 
 #include "cli/StdinReader.h"
-#include "core/Counted.h"
 #include "core/HexDump.h"
+#include "core/PluralCount.h"
 #include "core/TextEncoding.h"
 #include "net/SocketErrorText.h"
 
@@ -44,8 +44,10 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
             [this](qint64, const QByteArray &bytes) {
                 if (!m_hex)
                     return;
-                writeOut(tr("> sent %1\n").arg(counted(bytes.size(), "byte", "bytes")).toUtf8()
-                         + HexDump::format(bytes, m_sentOffset).toUtf8());
+                const QString heading = tr("> sent %1 byte(s)", nullptr,
+                                           pluralCount(bytes.size())).arg(bytes.size());
+                writeOut((heading + QLatin1Char('\n') + HexDump::format(bytes, m_sentOffset))
+                             .toUtf8());
                 m_sentOffset += bytes.size();
             });
     connect(&m_client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
@@ -53,16 +55,18 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
             writeOut(chunk);
             return;
         }
-        writeOut(tr("< received %1\n").arg(counted(chunk.size(), "byte", "bytes")).toUtf8()
-                 + HexDump::format(chunk, m_receivedOffset).toUtf8());
+        const QString heading = tr("< received %1 byte(s)", nullptr, pluralCount(chunk.size()))
+                                    .arg(chunk.size());
+        writeOut((heading + QLatin1Char('\n') + HexDump::format(chunk, m_receivedOffset))
+                     .toUtf8());
         m_receivedOffset += chunk.size();
     });
     connect(&m_client, &CapitalizeClient::replyReceived, this, &HeadlessClient::finishIfDone);
     connect(&m_client, &CapitalizeClient::serverClosed, this, [this] {
         const int unanswered = m_client.unansweredMessages();
         if (unanswered > 0) {
-            status(tr("the server closed the connection before answering %1")
-                       .arg(counted(unanswered, "message", "messages")));
+            status(tr("the server closed the connection before answering %n message(s)",
+                      nullptr, unanswered));
             m_done = true;
             emit finished(1);
             return;

@@ -2,7 +2,6 @@
 
 #include "ui_ClientPanel.h"
 
-#include "core/Counted.h"
 #include "core/HostPort.h"
 #include "gui/ConversationModel.h"
 #include "gui/SpinBoxField.h"
@@ -84,8 +83,8 @@ void ClientPanel::onServerClosed()
     m_conversation->addNote(
         unanswered == 0
             ? tr("The server closed the connection. Send again to reconnect.")
-            : tr("The server closed the connection without answering %1.")
-                  .arg(counted(unanswered, "message", "messages")),
+            : tr("The server closed the connection without answering %n message(s).", nullptr,
+                 unanswered),
         unanswered == 0 ? ConversationModel::Kind::Note : ConversationModel::Kind::Problem);
 }
 

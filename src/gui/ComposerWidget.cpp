@@ -4,6 +4,7 @@
 
 #include "core/ByteLiterals.h"
 #include "core/HexInput.h"
+#include "core/PluralCount.h"
 #include "gui/WireColors.h"
 #include "net/ClientOptions.h"
 
@@ -294,8 +295,8 @@ void ComposerWidget::updatePreview()
             std::min(bytes.size(), qsizetype(PreviewBytes))));
         if (bytes.size() > PreviewBytes)
             hex += QLatin1Char(' ') + Ellipsis;
-        preview = bytes.size() == 1 ? tr("1 byte: %1").arg(hex)
-                                    : tr("%1 bytes: %2").arg(QString::number(bytes.size()), hex);
+        preview = tr("%1 byte(s): %2", nullptr, pluralCount(bytes.size()))
+                      .arg(QString::number(bytes.size()), hex);
         toolTip = tr("As a Python bytes literal: %1")
                       .arg(ByteLiterals::python(QByteArrayView(bytes).first(
                                std::min(bytes.size(), qsizetype(MaxToolTipBytes))))

@@ -2,7 +2,6 @@
 
 #include "ui_ServerPanel.h"
 
-#include "core/Counted.h"
 #include "gui/ConversationModel.h"
 #include "gui/SpinBoxField.h"
 #include "net/BindAddress.h"
@@ -294,9 +293,9 @@ void ServerPanel::updateState()
 {
     const bool listening = m_server.isListening();
     if (listening) {
-        m_state.text = tr("Listening on port %1; %2 connected.")
-                           .arg(m_server.port())
-                           .arg(counted(m_sessions.size(), "client", "clients"));
+        m_state.text = tr("Listening on port %1; %n client(s) connected.", nullptr,
+                          int(m_sessions.size()))
+                           .arg(m_server.port());
         m_state.problem = false;
     } else if (m_server.errorString().isEmpty()) {
         m_state.text = tr("Stopped. Press Start to listen for clients.");

@@ -1,6 +1,5 @@
 #include "net/CapitalizeClient.h"
 
-#include "core/Counted.h"
 #include "core/SocketEventText.h"
 #include "net/ClientOptions.h"
 #include "net/EventValues.h"
@@ -241,9 +240,8 @@ void CapitalizeClient::failAll()
     QString message = m_bestFailure.message;
     QHostAddress literal;
     if (m_failures.size() > 1 || !literal.setAddress(m_host)) {
-        message += tr(" Tried %1 of \"%2\": %3.")
-                       .arg(counted(m_failures.size(), "address", "addresses"), m_host,
-                            m_failures.join(QStringLiteral("; ")));
+        message += tr(" Tried %n address(es) of \"%1\": %2.", nullptr, int(m_failures.size()))
+                       .arg(m_host, m_failures.join(QStringLiteral("; ")));
     }
     dropOutbox();
     fail(message);
