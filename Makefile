@@ -5,9 +5,12 @@ BUILD_DIR ?= build
 # fuzz targets (tests/fuzz). clang, because libFuzzer comes with it (libclang-rt-14-dev);
 # llvm for llvm-symbolizer, which puts file and line in the sanitizers' reports.
 SANITIZE_DIR ?= build-sanitize
-PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev libgl-dev libgtest-dev \
-            libbenchmark-dev python3 netcat-openbsd util-linux fonts-dejavu-core \
-            fonts-noto-color-emoji iproute2 nftables clang libclang-rt-14-dev llvm
+# qt6-tools-dev and qt6-l10n-tools: Qt's LinguistTools for CMake, lupdate and lrelease (the
+# translations in resources/translations).
+PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-tools-dev qt6-l10n-tools \
+            libgl-dev libgtest-dev libbenchmark-dev python3 netcat-openbsd util-linux \
+            fonts-dejavu-core fonts-noto-color-emoji iproute2 nftables clang libclang-rt-14-dev \
+            llvm
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Any undefined behaviour stops the program (-fno-sanitize-recover), so the test fails.

@@ -21,7 +21,8 @@ int runWindow(int &argc, char **argv, const CommandLine &options)
     switch (options.mode) {
     case CommandLine::Mode::Demo: return window.runDemo(options.server);
     case CommandLine::Mode::Server: return window.runServer(options.server);
-    case CommandLine::Mode::Client: return window.runClient(options.host, options.port);
+    case CommandLine::Mode::Client:
+        return window.runClient(options.client.host, options.client.port);
     case CommandLine::Mode::Inspect: return window.runInspector(options.inspectFile);
     case CommandLine::Mode::Window: break;
     }

@@ -1,3 +1,5 @@
+#include "core/Translations.h"
+
 #include <QCoreApplication>
 
 #ifdef CAPSOCK_TEST_EPOLL_LOOP
@@ -12,6 +14,7 @@ int main(int argc, char **argv)
     SocketWatch::useEpollEventLoop();
 #endif
     QCoreApplication app(argc, argv);
+    Translations::install(); // tests read "1 byte" and "2 bytes", as users do
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -1,6 +1,7 @@
 #include "cli/CommandLine.h"
 
 #include "core/HostPort.h"
+#include "net/BindAddress.h"
 
 #include <QCommandLineParser>
 
@@ -25,7 +26,6 @@ struct Option
     QStringList names;
     QString valueName; // empty for an option without a value
     QString description;
-    QString defaultValue;
     Mode mode = Mode::Window;                       // Kind::Mode
     void (*turnOn)(CommandLine *options) = nullptr; // Kind::Flag
     // Kind::Setting: false when the value is not one it takes; `expected` says which it takes.
@@ -35,7 +35,7 @@ struct Option
     QString name() const { return names.last(); }
     QCommandLineOption forParser() const
     {
-        return QCommandLineOption(names, description, valueName, defaultValue);
+        return QCommandLineOption(names, description, valueName);
     }
 };
 
@@ -68,12 +68,11 @@ Option flag(const QString &name, const QString &description,
 
 Option setting(const QString &name, const QString &valueName, const QString &description,
                bool (*set)(const QString &value, CommandLine *options),
-               const QString &expected, const QString &defaultValue = {})
+               const QString &expected)
 {
     Option setting = option(Option::Kind::Setting, {name}, description, valueName);
     setting.set = set;
     setting.expected = expected;
-    setting.defaultValue = defaultValue;
     return setting;
 }
 
@@ -92,23 +91,10 @@ bool setInRange(const QString &text, qint64 minimum, qint64 maximum, Number *val
 
 bool setBind(const QString &value, CommandLine *options)
 {
-    const QString text = value.trimmed();
-    if (text == QLatin1String("all") || text == QLatin1String("any") || text.isEmpty()) {
-        options->server.bindAddresses = {QHostAddress(QHostAddress::Any)};
-        return true;
-    }
-    if (text == QLatin1String("localhost")) {
-        options->server.bindAddresses = {QHostAddress(QHostAddress::LocalHost),
-                                         QHostAddress(QHostAddress::LocalHostIPv6)};
-        return true;
-    }
-    QString literal = text;
-    if (literal.startsWith(QLatin1Char('[')) && literal.endsWith(QLatin1Char(']')))
-        literal = literal.mid(1, literal.size() - 2);
-    QHostAddress address;
-    if (!address.setAddress(literal))
+    const BindAddress bind = BindAddress::parse(value);
+    if (!bind.isValid())
         return false;
-    options->server.bindAddresses = {address};
+    options->server.bindAddresses = bind.addresses;
     return true;
 }
 
@@ -116,11 +102,11 @@ bool setLineEnding(const QString &value, CommandLine *options)
 {
     const QString ending = value.toLower();
     if (ending == QLatin1String("none"))
-        options->lineEnding = LineEnding::None;
+        options->client.lineEnding = LineEnding::None;
     else if (ending == QLatin1String("lf"))
-        options->lineEnding = LineEnding::Lf;
+        options->client.lineEnding = LineEnding::Lf;
     else if (ending == QLatin1String("crlf"))
-        options->lineEnding = LineEnding::CrLf;
+        options->client.lineEnding = LineEnding::CrLf;
     else
         return false;
     return true;
@@ -132,17 +118,20 @@ bool setTimeout(const QString &value, CommandLine *options)
     const double seconds = value.toDouble(&ok);
     if (!ok || seconds <= 0 || seconds > 3600)
         return false;
-    options->connectTimeoutMs = int(seconds * 1000);
+    options->client.connectTimeoutMs = int(seconds * 1000);
     return true;
 }
 
 // --- the table -------------------------------------------------------------------------------
 
 // Every option, in the order the help lists them. Settings are checked in this order too, so
-// the first bad value named is the first one the help names.
+// the first bad value named is the first one the help names. A setting not given keeps the
+// options types' default, which the help says.
 const std::vector<Option> &optionTable()
 {
     using Kind = Option::Kind;
+    static const ServerOptions server;
+    static const ClientOptions client;
     static const std::vector<Option> table{
         option(Kind::Help, {QStringLiteral("h"), QStringLiteral("help")},
                QStringLiteral("Show this help.")),
@@ -164,30 +153,29 @@ const std::vector<Option> &optionTable()
                 QStringLiteral("Server address: \"all\" (every interface, IPv4 and IPv6; the "
                                "default), \"localhost\" (this computer only), or one of this "
                                "computer's addresses."),
-                setBind,
-                QStringLiteral("expected all, localhost, or an IP address of this computer"),
-                QStringLiteral("all")),
+                setBind, BindAddress::expected()),
         setting(QStringLiteral("port"), QStringLiteral("N"),
-                QStringLiteral("Server port (default 5220; 0: any free port)."),
+                QStringLiteral("Server port (default %1; 0: any free port).").arg(server.port),
                 [](const QString &value, CommandLine *options) {
                     return HostPort::parsePort(value, &options->server.port, true);
                 },
                 QStringLiteral("expected a number from 0 to 65535")),
         setting(QStringLiteral("read-size"), QStringLiteral("N"),
-                QStringLiteral("Server reads: recv(N) (default 1024)."),
+                QStringLiteral("Server reads: recv(N) (default %1).").arg(server.readSize),
                 [](const QString &value, CommandLine *options) {
                     return setInRange(value, 1, 16 << 20, &options->server.readSize);
                 },
                 QStringLiteral("expected 1 to 16777216 bytes")),
         setting(QStringLiteral("max-clients"), QStringLiteral("N"),
-                QStringLiteral("Clients served at once (default 100)."),
+                QStringLiteral("Clients served at once (default %1).").arg(server.maxClients),
                 [](const QString &value, CommandLine *options) {
                     return setInRange(value, 1, 100000, &options->server.maxClients);
                 },
                 QStringLiteral("expected 1 to 100000")),
         setting(QStringLiteral("max-unsent"), QStringLiteral("BYTES"),
                 QStringLiteral("Reply bytes a client may leave unread before the server stops "
-                               "reading from it (default 1048576)."),
+                               "reading from it (default %1).")
+                    .arg(server.maxUnsentReplyBytes),
                 [](const QString &value, CommandLine *options) {
                     return setInRange(value, 1024, qint64(1) << 32,
                                       &options->server.maxUnsentReplyBytes);
@@ -200,14 +188,14 @@ const std::vector<Option> &optionTable()
         setting(QStringLiteral("line-ending"), QStringLiteral("none|lf|crlf"),
                 QStringLiteral("Client: what ends each message: none (as the lecture's "
                                "client), lf (default) or crlf."),
-                setLineEnding, QStringLiteral("expected none, lf or crlf"),
-                QStringLiteral("lf")),
+                setLineEnding, QStringLiteral("expected none, lf or crlf")),
         flag(QStringLiteral("hex"),
              QStringLiteral("Headless client: hex dump of the bytes both ways instead of the "
                             "replies."),
              [](CommandLine *options) { options->hex = true; }),
         setting(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
-                QStringLiteral("Client: seconds to wait for a connection (default 5)."),
+                QStringLiteral("Client: seconds to wait for a connection (default %1).")
+                    .arg(client.connectTimeoutMs / 1000.0),
                 setTimeout,
                 QStringLiteral("expected seconds, more than 0 and at most 3600")),
         flag(QStringLiteral("quiet"),
@@ -318,15 +306,15 @@ QString chooseMode(const QCommandLineParser &parser, CommandLine *options)
     return {};
 }
 
-// Every flag given, and every setting given or with a default; what is wrong with the first
-// value that is not one its setting takes.
+// Every flag and every setting given; what is wrong with the first value that is not one its
+// setting takes.
 QString applyOptions(const QCommandLineParser &parser, CommandLine *options)
 {
     for (const Option &option : optionTable()) {
         const bool given = parser.isSet(option.name());
         if (option.kind == Option::Kind::Flag && given)
             option.turnOn(options);
-        if (option.kind != Option::Kind::Setting || (!given && option.defaultValue.isEmpty()))
+        if (option.kind != Option::Kind::Setting || !given)
             continue;
         const QString value = parser.value(option.name());
         if (!option.set(value, options))
@@ -349,8 +337,8 @@ QString chooseTarget(const QCommandLineParser &parser, CommandLine *options)
         return QStringLiteral("capsock: --client %1\n").arg(target.error);
     if (target.port == 0)
         return QStringLiteral("capsock: --client needs a port from 1 to 65535\n");
-    options->host = target.host;
-    options->port = target.port;
+    options->client.host = target.host;
+    options->client.port = target.port;
     return {};
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/TextEncoding.h"
+#include "net/ClientOptions.h"
 #include "net/ServerOptions.h"
 
 #include <QString>
@@ -14,12 +14,9 @@ struct CommandLine
     Mode mode = Mode::Window;
     bool headless = false;
     ServerOptions server;
-    QString host;
-    quint16 port = 5220;
-    LineEnding lineEnding = LineEnding::Lf;
-    bool hex = false;
-    bool quiet = false;
-    int connectTimeoutMs = 5000;
+    ClientOptions client;
+    bool hex = false;   // the headless client dumps the bytes both ways
+    bool quiet = false; // the headless front ends say less
     QString inspectFile;
 
     // The outcome of parsing: either options to run with, or text to print and an exit code

@@ -1,8 +1,9 @@
 #include "cli/HeadlessClient.h"
 
 #include "cli/StdinReader.h"
-#include "core/Counted.h"
 #include "core/HexDump.h"
+#include "core/PluralCount.h"
+#include "core/TextEncoding.h"
 #include "net/SocketErrorText.h"
 
 #include <cstdio>
@@ -15,13 +16,16 @@ void writeOut(const QByteArray &bytes)
 }
 } // namespace
 
-HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *parent)
+HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quiet,
+                               QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_hex(hex)
+    , m_quiet(quiet)
     , m_reader(new StdinReader(this))
 {
     m_client.setConnectTimeout(options.connectTimeoutMs);
-    m_client.setReadSize(64 * 1024);
+    m_client.setReadSize(64 * 1024); // as nc: no read is shown alone, so fewer, larger ones
     connect(&m_client, &CapitalizeClient::resolved, this, [this](const QList<QHostAddress> &all) {
         QStringList names;
         for (const QHostAddress &address : all)
@@ -38,27 +42,31 @@ HeadlessClient::HeadlessClient(const HeadlessClientOptions &options, QObject *pa
     });
     connect(&m_client, &CapitalizeClient::messageSent, this,
             [this](qint64, const QByteArray &bytes) {
-                if (!m_options.hex)
+                if (!m_hex)
                     return;
-                writeOut(tr("> sent %1\n").arg(counted(bytes.size(), "byte", "bytes")).toUtf8()
-                         + HexDump::format(bytes, m_sentOffset).toUtf8());
+                const QString heading = tr("> sent %1 byte(s)", nullptr,
+                                           pluralCount(bytes.size())).arg(bytes.size());
+                writeOut((heading + QLatin1Char('\n') + HexDump::format(bytes, m_sentOffset))
+                             .toUtf8());
                 m_sentOffset += bytes.size();
             });
     connect(&m_client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
-        if (!m_options.hex) {
+        if (!m_hex) {
             writeOut(chunk);
             return;
         }
-        writeOut(tr("< received %1\n").arg(counted(chunk.size(), "byte", "bytes")).toUtf8()
-                 + HexDump::format(chunk, m_receivedOffset).toUtf8());
+        const QString heading = tr("< received %1 byte(s)", nullptr, pluralCount(chunk.size()))
+                                    .arg(chunk.size());
+        writeOut((heading + QLatin1Char('\n') + HexDump::format(chunk, m_receivedOffset))
+                     .toUtf8());
         m_receivedOffset += chunk.size();
     });
     connect(&m_client, &CapitalizeClient::replyReceived, this, &HeadlessClient::finishIfDone);
     connect(&m_client, &CapitalizeClient::serverClosed, this, [this] {
         const int unanswered = m_client.unansweredMessages();
         if (unanswered > 0) {
-            status(tr("the server closed the connection before answering %1")
-                       .arg(counted(unanswered, "message", "messages")));
+            status(tr("the server closed the connection before answering %n message(s)",
+                      nullptr, unanswered));
             m_done = true;
             emit finished(1);
             return;
@@ -121,6 +129,6 @@ void HeadlessClient::finishIfDone()
 
 void HeadlessClient::status(const QString &line)
 {
-    if (!m_options.quiet)
+    if (!m_quiet)
         std::fprintf(stderr, "capsock: %s\n", line.toLocal8Bit().constData());
 }

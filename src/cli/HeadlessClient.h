@@ -1,21 +1,11 @@
 #pragma once
 
-#include "core/TextEncoding.h"
 #include "net/CapitalizeClient.h"
+#include "net/ClientOptions.h"
 
 #include <QObject>
 
 class StdinReader;
-
-struct HeadlessClientOptions
-{
-    QString host;
-    quint16 port = 5220;
-    LineEnding lineEnding = LineEnding::Lf;
-    int connectTimeoutMs = 5000;
-    bool hex = false;   // hex dumps both ways instead of the raw replies
-    bool quiet = false; // no status lines on standard error
-};
 
 // `capsock --headless --client HOST[:PORT]`: like nc, each line of standard input goes to the
 // server (with the chosen line ending) and each reply comes out on standard output. When input
@@ -25,7 +15,9 @@ class HeadlessClient : public QObject
     Q_OBJECT
 
 public:
-    explicit HeadlessClient(const HeadlessClientOptions &options, QObject *parent = nullptr);
+    // `hex`: hex dumps both ways instead of the raw replies; `quiet`: no status lines on
+    // standard error.
+    HeadlessClient(const ClientOptions &options, bool hex, bool quiet, QObject *parent = nullptr);
     ~HeadlessClient() override;
 
     void start();
@@ -39,7 +31,9 @@ private:
     void finishIfDone();
     void status(const QString &line);
 
-    HeadlessClientOptions m_options;
+    ClientOptions m_options;
+    bool m_hex;
+    bool m_quiet;
     CapitalizeClient m_client;
     StdinReader *m_reader;
     qint64 m_sentOffset = 0;

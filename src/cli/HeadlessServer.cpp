@@ -1,8 +1,9 @@
 #include "cli/HeadlessServer.h"
 
 #include "core/BytePreview.h"
-#include "core/Counted.h"
+#include "core/PluralCount.h"
 #include "core/SocketEventText.h"
+#include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
@@ -57,10 +58,13 @@ bool HeadlessServer::start()
 
 void HeadlessServer::printReachableAddresses()
 {
-    const bool everywhere = m_options.bindAddresses.contains(QHostAddress(QHostAddress::Any));
-    if (!everywhere) {
-        if (m_options.bindAddresses.first().isLoopback())
-            print(tr("Only programs on this computer can connect."));
+    switch (BindAddress::scope(m_options.bindAddresses)) {
+    case BindAddress::Scope::AllInterfaces:
+        break;
+    case BindAddress::Scope::ThisComputer:
+        print(tr("Only programs on this computer can connect."));
+        return;
+    case BindAddress::Scope::OneAddress:
         return;
     }
     QStringList here;
@@ -80,10 +84,9 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
     const QString who = QStringLiteral("#%1").arg(session->id());
     log(tr("%1 connected from %2").arg(who, session->peer()));
     connect(session, &CapitalizeSession::closed, this, [this, who, session](const QString &why) {
-        log(tr("%1 closed: %2; %3 bytes in, %4 out")
-                .arg(who, why)
-                .arg(session->bytesReceived())
-                .arg(session->bytesSent()));
+        const qint64 bytesIn = session->bytesReceived();
+        log(tr("%1 closed: %2; %3 byte(s) in, %4 out", nullptr, pluralCount(bytesIn))
+                .arg(who, why, QString::number(bytesIn), QString::number(session->bytesSent())));
     });
     if (m_quiet)
         return;
@@ -115,8 +118,7 @@ void HeadlessServer::stop()
         return;
     }
     m_stopping = true;
-    log(tr("stopping: %1 open")
-            .arg(counted(m_server.sessions().size(), "connection", "connections")));
+    log(tr("stopping: %n connection(s) open", nullptr, int(m_server.sessions().size())));
     QTimer::singleShot(StopGraceMs, this, [this] { emit finished(0); });
     m_server.stop();
 }

@@ -1,5 +1,7 @@
 #include "cli/LogWriter.h"
 
+#include "core/PluralCount.h"
+
 #include <QCoreApplication>
 
 #include <chrono>
@@ -57,12 +59,10 @@ bool writeAll(int descriptor, const QByteArray &bytes)
 
 QByteArray droppedNote(qint64 count)
 {
-    const QString note = count == 1
-        ? QCoreApplication::translate("LogWriter",
-                                      "[1 log line was dropped here: nobody read the log]")
-        : QCoreApplication::translate("LogWriter",
-                                      "[%1 log lines were dropped here: nobody read the log]")
-              .arg(count);
+    const QString note = QCoreApplication::translate(
+                             "LogWriter", "[%1 log line(s) dropped here: nobody read the log]",
+                             nullptr, pluralCount(count))
+                             .arg(count);
     return note.toLocal8Bit() + '\n';
 }
 

@@ -23,22 +23,10 @@ int serve(QCoreApplication &application, const CommandLine &options,
     return QCoreApplication::exec();
 }
 
-HeadlessClientOptions clientOptionsOf(const CommandLine &options)
-{
-    HeadlessClientOptions client;
-    client.host = options.host;
-    client.port = options.port;
-    client.lineEnding = options.lineEnding;
-    client.connectTimeoutMs = options.connectTimeoutMs;
-    client.hex = options.hex;
-    client.quiet = options.quiet;
-    return client;
-}
-
 int sendStandardInput(QCoreApplication &application, const CommandLine &options,
                       TerminationSignals &termination)
 {
-    HeadlessClient client(clientOptionsOf(options));
+    HeadlessClient client(options.client, options.hex, options.quiet);
     QObject::connect(&client, &HeadlessClient::finished, &application, &QCoreApplication::exit);
     QObject::connect(&termination, &TerminationSignals::requested, &application,
                      [] { QCoreApplication::exit(130); });

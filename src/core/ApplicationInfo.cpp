@@ -1,5 +1,7 @@
 #include "core/ApplicationInfo.h"
 
+#include "core/Translations.h"
+
 #include <QCoreApplication>
 
 namespace ApplicationInfo {
@@ -11,6 +13,7 @@ void apply()
     QCoreApplication::setOrganizationDomain(QStringLiteral("capsock.org")); // macOS: org.capsock
     QCoreApplication::setApplicationName(QStringLiteral("capsock"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAPSOCK_VERSION));
+    Translations::install();
 }
 
 } // namespace ApplicationInfo

@@ -54,7 +54,7 @@ QString quoteCharacter(QStringView text, qsizetype index)
     }
     if (QChar::isPrint(code))
         return QLatin1Char('\'') + text.mid(index, length).toString() + QLatin1Char('\'');
-    return QStringLiteral("the invisible character U+%1")
+    return HexInput::tr("the invisible character U+%1")
         .arg(QString::number(code, 16).toUpper().rightJustified(4, QLatin1Char('0')));
 }
 
@@ -71,11 +71,11 @@ HexInput strayCharacter(QStringView text, qsizetype index)
 {
     const int position = positionOf(index);
     if (text[index] == u'\\') {
-        return failure(position, QStringLiteral("'\\' at position %1 must start a \\x escape, "
-                                                "as in \\x0a")
+        return failure(position, HexInput::tr("'\\' at position %1 must start a \\x escape, "
+                                              "as in \\x0a")
                                      .arg(position));
     }
-    return failure(position, QStringLiteral("%1 at position %2 is not a hex digit (0-9, a-f)")
+    return failure(position, HexInput::tr("%1 at position %2 is not a hex digit (0-9, a-f)")
                                  .arg(quoteCharacter(text, index), QString::number(position)));
 }
 
@@ -117,8 +117,8 @@ HexInput HexInput::parse(QStringView text)
             if (prefix.isEmpty() || stoppedAtStray)
                 return strayCharacter(text, i);
             const int position = positionOf(start);
-            return failure(position, QStringLiteral("'%1' at position %2 needs two hex digits "
-                                                    "after it, as in %1%3")
+            return failure(position, tr("'%1' at position %2 needs two hex digits after it, "
+                                        "as in %1%3")
                                          .arg(prefix.toString(), QString::number(position),
                                               QStringLiteral("0a")));
         }
@@ -129,17 +129,16 @@ HexInput HexInput::parse(QStringView text)
             QString written = text.mid(start, i - start).toString();
             if (runLength == 1) {
                 const QString fixed = prefix.toString() + QLatin1Char('0') + text[runStart];
-                const QString which = onlyWhitespaceFrom(text, i)
-                                          ? QStringLiteral("the last byte, at position %1,")
-                                          : QStringLiteral("the byte at position %1");
-                return failure(position, QStringLiteral("%1 has only one digit: write %2, not %3")
-                                             .arg(which.arg(position), fixed, written));
+                const QString message = onlyWhitespaceFrom(text, i)
+                    ? tr("the last byte, at position %1, has only one digit: write %2, not %3")
+                    : tr("the byte at position %1 has only one digit: write %2, not %3");
+                return failure(position,
+                               message.arg(QString::number(position), fixed, written));
             }
             if (written.size() > MaxQuoted) // its start is enough to find it; all would not fit
                 written = written.left(MaxQuoted - 2) + QChar(0x2026);
-            return failure(position, QStringLiteral("'%1' at position %2 has %3 hex digits, an "
-                                                    "odd number: each byte is two digits (write "
-                                                    "0f, not f)")
+            return failure(position, tr("'%1' at position %2 has %3 hex digits, an odd number: "
+                                        "each byte is two digits (write 0f, not f)")
                                          .arg(written, QString::number(position),
                                               QString::number(runLength)));
         }

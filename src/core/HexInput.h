@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringView>
 
@@ -11,6 +12,9 @@
 // character at fault.
 struct HexInput
 {
+    Q_DECLARE_TR_FUNCTIONS(HexInput)
+
+public:
     QByteArray bytes;
     QString error; // set when the text is not valid hex, e.g. "'g' at position 4 is not a hex..."
     int errorPosition = -1; // of the first character at fault, 1-based; -1 when valid

@@ -19,14 +19,14 @@ HostPort HostPort::parse(const QString &text, quint16 defaultPort)
     if (trimmed.startsWith(QLatin1Char('['))) {
         const qsizetype close = trimmed.indexOf(QLatin1Char(']'));
         if (close < 0) {
-            result.error = QStringLiteral("\"%1\": missing \"]\" after the IPv6 address").arg(text);
+            result.error = tr("\"%1\": missing \"]\" after the IPv6 address").arg(text);
             return result;
         }
         result.host = trimmed.mid(1, close - 1);
         const QString rest = trimmed.mid(close + 1);
         if (!rest.isEmpty()) {
             if (!rest.startsWith(QLatin1Char(':'))) {
-                result.error = QStringLiteral("\"%1\": expected \":PORT\" after \"]\"").arg(text);
+                result.error = tr("\"%1\": expected \":PORT\" after \"]\"").arg(text);
                 return result;
             }
             portText = rest.mid(1);
@@ -39,12 +39,11 @@ HostPort HostPort::parse(const QString &text, quint16 defaultPort)
         result.host = trimmed; // a name, IPv4, or a bare IPv6 address
     }
     if (result.host.isEmpty()) {
-        result.error = QStringLiteral("\"%1\": no host given").arg(text);
+        result.error = tr("\"%1\": no host given").arg(text);
         return result;
     }
     if (!portText.isNull() && !parsePort(portText, &result.port)) {
-        result.error = QStringLiteral("\"%1\": the port must be a number from 1 to 65535")
-                           .arg(text);
+        result.error = tr("\"%1\": the port must be a number from 1 to 65535").arg(text);
     }
     return result;
 }

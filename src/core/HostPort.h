@@ -1,11 +1,15 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 // "HOST[:PORT]" as people type it: a name, an IPv4 address, "[IPv6]" or "[IPv6]:PORT", or a bare
 // IPv6 address (which can not carry a port, its colons being ambiguous).
 struct HostPort
 {
+    Q_DECLARE_TR_FUNCTIONS(HostPort)
+
+public:
     QString host;
     quint16 port = 0;
     QString error; // set when the text is not a valid HOST[:PORT]

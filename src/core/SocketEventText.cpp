@@ -1,6 +1,6 @@
 #include "core/SocketEventText.h"
 
-#include "core/Counted.h"
+#include "core/PluralCount.h"
 
 namespace {
 
@@ -28,7 +28,7 @@ QString family(const SocketEvent &event)
 
 QString bytes(qint64 count)
 {
-    return counted(count, "byte", "bytes");
+    return SocketEventText::tr("%1 byte(s)", nullptr, pluralCount(count)).arg(count);
 }
 
 } // namespace
@@ -151,7 +151,7 @@ QString SocketEventText::failure(const SocketFailure &failure)
 
 QString SocketEventText::refusalReason(int limit)
 {
-    return tr("it already serves %1, the limit").arg(counted(limit, "client", "clients"));
+    return tr("it already serves %n client(s), the limit", nullptr, limit);
 }
 
 QString SocketEventText::pythonAddress(const Endpoint &endpoint)
@@ -215,8 +215,9 @@ QString SocketEventText::closeResult(const SocketEvent &event)
 {
     QString text = closeReason(event);
     if (event.unansweredBytes > 0) {
-        text += tr("; %1 more from the client went unanswered")
-                    .arg(bytes(event.unansweredBytes));
+        text += tr("; %1 byte(s) more from the client went unanswered", nullptr,
+                   pluralCount(event.unansweredBytes))
+                    .arg(event.unansweredBytes);
     }
     return text;
 }

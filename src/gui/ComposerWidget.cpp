@@ -4,6 +4,9 @@
 
 #include "core/ByteLiterals.h"
 #include "core/HexInput.h"
+#include "core/PluralCount.h"
+#include "gui/WireColors.h"
+#include "net/ClientOptions.h"
 
 #include <QEvent>
 #include <QFontDatabase>
@@ -86,7 +89,7 @@ ComposerWidget::ComposerWidget(QWidget *parent)
                               int(LineEnding::None));
     m_ui->lineEnding->addItem(tr("\\n (LF)"), int(LineEnding::Lf));
     m_ui->lineEnding->addItem(tr("\\r\\n (CRLF)"), int(LineEnding::CrLf));
-    m_ui->lineEnding->setCurrentIndex(1); // \n: what line-reading servers wait for
+    setLineEnding(ClientOptions().lineEnding);
     m_ui->preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_ui->message->installEventFilter(this);
     m_ui->message->setMaxLength(std::numeric_limits<int>::max()); // refuseOverlongText() limits
@@ -292,8 +295,8 @@ void ComposerWidget::updatePreview()
             std::min(bytes.size(), qsizetype(PreviewBytes))));
         if (bytes.size() > PreviewBytes)
             hex += QLatin1Char(' ') + Ellipsis;
-        preview = bytes.size() == 1 ? tr("1 byte: %1").arg(hex)
-                                    : tr("%1 bytes: %2").arg(QString::number(bytes.size()), hex);
+        preview = tr("%1 byte(s): %2", nullptr, pluralCount(bytes.size()))
+                      .arg(QString::number(bytes.size()), hex);
         toolTip = tr("As a Python bytes literal: %1")
                       .arg(ByteLiterals::python(QByteArrayView(bytes).first(
                                std::min(bytes.size(), qsizetype(MaxToolTipBytes))))
@@ -327,9 +330,8 @@ void ComposerWidget::updateErrorColor()
         m_ui->preview->setPalette(QPalette()); // inherit again
         return;
     }
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
     QPalette warning;
-    warning.setColor(QPalette::WindowText, dark ? QColor(255, 170, 170) : QColor(160, 0, 0));
+    warning.setColor(QPalette::WindowText, WireColors(palette(), QPalette::Window).problem());
     m_ui->preview->setPalette(warning);
 }
 

@@ -3,7 +3,7 @@
 #include "gui/Coalescer.h"
 
 #include "core/BytePreview.h"
-#include "core/Counted.h"
+#include "core/PluralCount.h"
 
 #include <QDateTime>
 
@@ -279,10 +279,12 @@ QString ConversationModel::header(const Entry &entry) const
     if (!peer.isEmpty())
         parts << peer;
     parts << QDateTime::fromMSecsSinceEpoch(entry.timeMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+    const QString byteCount = tr("%1 byte(s)", nullptr, pluralCount(entry.byteCount))
+                                  .arg(entry.byteCount);
     if (entry.kind == Kind::Sent || entry.kind == Kind::Received) {
-        parts << counted(entry.byteCount, "byte", "bytes");
+        parts << byteCount;
         if (entry.reads > 1)
-            parts << tr("in %1 reads").arg(entry.reads);
+            parts << tr("in %n read(s)", nullptr, entry.reads);
         if (entry.roundTripMicros >= 0) {
             parts << tr("round trip %1 ms")
                          .arg(double(entry.roundTripMicros) / 1000.0, 0, 'f',
@@ -291,7 +293,7 @@ QString ConversationModel::header(const Entry &entry) const
         if (!entry.complete)
             parts << tr("arriving");
     } else if (entry.kind == Kind::Unsent) {
-        parts << counted(entry.byteCount, "byte", "bytes") << tr("not sent");
+        parts << byteCount << tr("not sent");
     }
     return parts.join(QStringLiteral(" \u00B7 "));
 }

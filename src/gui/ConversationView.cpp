@@ -215,11 +215,8 @@ private:
     static void paintNote(QPainter *painter, const QStyleOptionViewItem &option,
                           const PreparedRow &row, const QRect &area)
     {
-        const QColor base = option.palette.color(QPalette::Base);
-        const bool dark = base.lightness() < 128;
-        painter->setPen(row.kind == Kind::Problem
-                            ? (dark ? QColor(255, 140, 140) : QColor(170, 20, 20))
-                            : WireColors::mix(base, option.palette.color(QPalette::Text), 0.6));
+        const WireColors colors(option.palette);
+        painter->setPen(row.kind == Kind::Problem ? colors.problem() : colors.softText(0.6));
         const QPointF origin(area.left() + Padding,
                              area.top() + (area.height() - row.noteHeight) / 2);
         row.note->draw(painter, origin);
@@ -233,10 +230,7 @@ private:
                             const PreparedRow &row, const QRect &area)
     {
         const QPalette &palette = option.palette;
-        const QColor base = palette.color(QPalette::Base);
-        const QColor text = palette.color(QPalette::Text);
-        const bool dark = base.lightness() < 128;
-        const QColor problem = dark ? QColor(255, 140, 140) : QColor(170, 20, 20);
+        const WireColors colors(palette);
         const bool selected = option.state & QStyle::State_Selected;
         // A message that never reached the wire: an outline only, and "not sent" in red.
         const bool unsent = row.kind == Kind::Unsent;
@@ -244,22 +238,22 @@ private:
         QRect bubble(0, area.top(), row.bubbleWidth, area.height());
         bubble.moveLeft(own ? area.right() - row.bubbleWidth : area.left());
 
-        const QColor tint = own ? WireColors::sent() : WireColors::received();
+        const QColor hue = own ? WireColors::sent() : WireColors::received();
         QPen outline = selected ? QPen(palette.color(QPalette::Highlight), 2)
-                                : QPen(WireColors::mix(base, tint, dark ? 0.5 : 0.35), 1);
+                                : QPen(colors.tint(hue, 0.35, 0.5), 1);
         if (unsent)
             outline.setStyle(Qt::DashLine);
         painter->setPen(outline);
         if (unsent)
             painter->setBrush(Qt::NoBrush);
         else
-            painter->setBrush(WireColors::mix(base, tint, dark ? 0.25 : 0.12));
+            painter->setBrush(colors.tint(hue, 0.12, 0.25));
         painter->drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
 
         const QRect inside = bubble.adjusted(Padding, Padding, -Padding, -Padding);
-        painter->setPen(unsent ? problem : WireColors::mix(base, text, 0.6));
+        painter->setPen(unsent ? colors.problem() : colors.softText(0.6));
         row.header.draw(painter, inside, Qt::AlignLeft | Qt::AlignTop);
-        painter->setPen(text);
+        painter->setPen(palette.color(QPalette::Text));
         row.preview.draw(painter, inside, Qt::AlignLeft | Qt::AlignBottom);
         if (option.state & QStyle::State_HasFocus)
             paintFocus(painter, option, QRectF(bubble).adjusted(-2.5, -2.5, 2.5, 2.5));

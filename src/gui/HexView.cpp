@@ -4,7 +4,7 @@
 #include "gui/WireColors.h"
 #include "core/ByteLiterals.h"
 #include "core/BytePreview.h"
-#include "core/Counted.h"
+#include "core/PluralCount.h"
 #include "core/Utf8.h"
 
 #include <QActionGroup>
@@ -135,25 +135,25 @@ QString characterGlyph(char32_t codePoint)
 QString controlName(uchar byte)
 {
     switch (byte) {
-    case 0x00: return QStringLiteral("NUL, the zero byte");
-    case 0x09: return QStringLiteral("tab (\\t)");
-    case 0x0A: return QStringLiteral("line feed (\\n), the end of a line");
-    case 0x0D: return QStringLiteral("carriage return (\\r), ends a line with \\n after it");
-    case 0x1B: return QStringLiteral("escape (ESC)");
-    case 0x7F: return QStringLiteral("delete (DEL)");
-    default: return QStringLiteral("control character");
+    case 0x00: return HexView::tr("NUL, the zero byte");
+    case 0x09: return HexView::tr("tab (\\t)");
+    case 0x0A: return HexView::tr("line feed (\\n), the end of a line");
+    case 0x0D: return HexView::tr("carriage return (\\r), ends a line with \\n after it");
+    case 0x1B: return HexView::tr("escape (ESC)");
+    case 0x7F: return HexView::tr("delete (DEL)");
+    default: return HexView::tr("control character");
     }
 }
 
 QString invalidReason(uchar byte)
 {
     if (Utf8::isContinuation(byte))
-        return QObject::tr("a continuation byte (10xxxxxx) with no lead byte before it");
+        return HexView::tr("a continuation byte (10xxxxxx) with no lead byte before it");
     if (byte == 0xC0 || byte == 0xC1)
-        return QObject::tr("C0 and C1 could only start overlong forms, which UTF-8 forbids");
+        return HexView::tr("C0 and C1 could only start overlong forms, which UTF-8 forbids");
     if (byte >= 0xF5)
-        return QObject::tr("bytes F5 to FF never occur in UTF-8");
-    return QObject::tr("a lead byte for %1 bytes, but the bytes after it do not continue it "
+        return HexView::tr("bytes F5 to FF never occur in UTF-8");
+    return HexView::tr("a lead byte for %1 bytes, but the bytes after it do not continue it "
                        "(or it would be an overlong form, a surrogate, or above U+10FFFF)")
         .arg(Utf8::announcedLength(byte));
 }
@@ -479,20 +479,19 @@ struct Colors
 
     explicit Colors(const QPalette &palette)
     {
-        const QColor base = palette.color(QPalette::Base);
+        const WireColors colors(palette);
         text = palette.color(QPalette::Text);
-        const bool dark = base.lightness() < 128;
-        dim = WireColors::mix(base, text, 0.55);
-        sent = WireColors::mix(base, WireColors::sent(), dark ? 0.22 : 0.10);
-        received = WireColors::mix(base, WireColors::received(), dark ? 0.22 : 0.10);
-        invalidBack = WireColors::mix(base, QColor(225, 40, 40), dark ? 0.45 : 0.30);
-        invalidText = dark ? QColor(255, 170, 170) : QColor(160, 0, 0);
-        characterBack = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.30 : 0.15);
-        characterFrame = WireColors::mix(base, QColor(150, 90, 210), dark ? 0.85 : 0.65);
+        dim = colors.softText(0.55);
+        sent = colors.tint(WireColors::sent(), 0.10, 0.22);
+        received = colors.tint(WireColors::received(), 0.10, 0.22);
+        invalidBack = colors.tint(WireColors::invalid(), 0.30, 0.45);
+        invalidText = colors.problem();
+        characterBack = colors.tint(WireColors::character(), 0.15, 0.30);
+        characterFrame = colors.tint(WireColors::character(), 0.65, 0.85);
         selectionBack = palette.color(QPalette::Highlight);
         selectionText = palette.color(QPalette::HighlightedText);
-        readLine = WireColors::mix(base, text, 0.5);
-        messageLine = dark ? QColor(255, 170, 60) : QColor(215, 110, 0);
+        readLine = colors.softText(0.5);
+        messageLine = colors.messageStart();
     }
 };
 
@@ -861,8 +860,8 @@ QString HexView::describeOrigin(qint64 offset) const
     int inLane = 1; // reads and sends are counted per connection and direction
     for (qsizetype i = segment.previousInLane; i >= 0; i = m_stream->segment(i).previousInLane)
         ++inLane;
-    const QString span = tr("%1 from 0x%2")
-                             .arg(counted(segment.length, "byte", "bytes"))
+    const QString span = tr("%1 byte(s) from 0x%2", nullptr, pluralCount(segment.length))
+                             .arg(segment.length)
                              .arg(segment.offset, 0, 16);
     QString origin;
     switch (segment.direction) {
@@ -889,13 +888,14 @@ QString HexView::describeOrigin(qint64 offset) const
 QString HexView::describeSelection() const
 {
     if (!hasSelection()) {
-        return tr("%1. Click or drag to select; hover a byte to learn about it.")
-            .arg(counted(streamSize(), "byte", "bytes"));
+        return tr("%1 byte(s). Click or drag to select; hover a byte to learn about it.", nullptr,
+                  pluralCount(streamSize()))
+            .arg(streamSize());
     }
     const qint64 first = selectionStart();
     const qint64 count = selectionEnd() - first;
-    return tr("Selected %1 at 0x%2-0x%3: %4")
-        .arg(counted(count, "byte", "bytes"))
+    return tr("Selected %1 byte(s) at 0x%2-0x%3: %4", nullptr, pluralCount(count))
+        .arg(count)
         .arg(first, 0, 16)
         .arg(first + count - 1, 0, 16)
         .arg(BytePreview::escaped(m_stream->bytes(first, count), 40));

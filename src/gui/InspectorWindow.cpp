@@ -2,8 +2,8 @@
 
 #include "ui_InspectorWindow.h"
 
-#include "core/Counted.h"
 #include "core/HexLayout.h"
+#include "core/PluralCount.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -41,8 +41,9 @@ void InspectorWindow::showBytes(const QString &name, const QByteArray &bytes)
     m_stream.clear();
     m_stream.append(bytes, ByteStream::Direction::None);
     m_ui->hexView->streamReset();
-    setWindowTitle(tr("%1 (%2) - Capsock byte inspector")
-                       .arg(name, counted(bytes.size(), "byte", "bytes")));
+    setWindowTitle(tr("%1 (%2 byte(s)) - Capsock byte inspector", nullptr,
+                      pluralCount(bytes.size()))
+                       .arg(name, QString::number(bytes.size())));
     updateStatus();
 }
 

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "gui/ClientPanel.h"
 #include "gui/ConversationModel.h"
+#include "gui/ServerPanel.h"
 #include "gui/SocketCallsModel.h"
-#include "net/CapitalizeClient.h"
-#include "net/CapitalizeServer.h"
 
-#include <QHash>
 #include <QMainWindow>
 
 #include <memory>
@@ -13,16 +12,15 @@
 namespace Ui {
 class MainWindow;
 }
-class Coalescer;
 class ComposerWidget;
 class HexView;
-class QTimer;
 class QTreeWidget;
-class QTreeWidgetItem;
 
-// One Capsock window: a capitalization server or a client (switchable), with its connection bar,
-// the conversation as bubbles, the byte inspector on the bytes that crossed the wire, the socket
-// calls in the lecture's words, and (as a client) the composer.
+// One Capsock window, a shell around two panels: it runs as a capitalization server
+// (ServerPanel) or a client (ClientPanel), switchable. Around the panel it owns the menus, the
+// mode and the state line, the conversation as bubbles, the byte inspector on the bytes that
+// crossed the wire, the socket calls in the lecture's words and, as a client, the composer; it
+// lays them out and remembers them.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -41,20 +39,22 @@ public:
 
     // Fills the server's connection bar, as the command line asks.
     void setServerOptions(const ServerOptions &options);
-    // Starts listening with what the connection bar says; false (the reason shown) if it can't.
+    // Turns to the server and starts listening with what its bar says; false (the reason
+    // shown) if it can't.
     bool startServer();
     void stopServer();
-
-    // Fills the client's connection bar and connects.
+    // Turns to the client, fills its bar and connects.
     void connectToServer(const QString &host, quint16 port);
 
-    CapitalizeServer &server() { return m_server; }
-    CapitalizeClient &client() { return m_client; }
+    ServerPanel *serverPanel() const;
+    ClientPanel *clientPanel() const;
+    CapitalizeServer &server() { return serverPanel()->server(); }
+    CapitalizeClient &client() { return clientPanel()->client(); }
+    QTreeWidget *clientList() const { return serverPanel()->clientList(); }
     ConversationModel &conversation() { return m_conversation; }
     HexView *inspector() const;
     ComposerWidget *composer() const;
     SocketCallsModel &socketCalls() { return m_calls; }
-    QTreeWidget *clientList() const;
     QString stateText() const;
 
 protected:
@@ -62,41 +62,20 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void setUpServer();
-    void setUpClient();
-    void fitClientColumns();
-    void fillBindChoices();
-    ServerOptions serverOptionsFromBar() const;
-    void onClientConnected(CapitalizeSession *session);
-    // The clients that came and went since the last frame join and leave the list, and the
-    // state line counts them: once a frame however many clients a class brings at once.
-    void updateClientList();
-    void refreshClientList();
-    void updateServerState();
-    // The state line alone (listening, and how many clients): it changes with every client.
-    void updateServerStateLine();
-    void fillReachableAddresses();
+    void setUpPanels();
+    void setUpSharedArea();
+    void setUpMenus();
     void toggleConnection();
-    void onComposed(const QByteArray &bytes);
-    void updateClientState();
-    void rememberHost(const QString &host);
     void showBytes(qint64 offset, qint64 end);
-    void setState(const QString &text, bool problem = false);
-    void updateTitle();
+    // The state line, the title and the Connection menu, as the panel shown says.
+    void showPanelState();
     void restoreSettings();
     void saveSettings() const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     bool m_remembersSettings;
     Mode m_mode = Mode::Client;
-    CapitalizeServer m_server;
-    CapitalizeClient m_client;
     ConversationModel m_conversation;
     SocketCallsModel m_calls{SocketCallsModel::Side::Client};
-    QHash<qint64, QTreeWidgetItem *> m_clientItems;
-    QHash<qint64, CapitalizeSession *> m_sessions;
-    QTimer *m_clientListTimer;
-    Coalescer *m_clientListUpdate;
-    QString m_stateText;
     bool m_splitRestored = false;
 };

@@ -3,11 +3,11 @@
 #include "gui/Coalescer.h"
 
 #include "core/SocketEventText.h"
+#include "gui/WireColors.h"
 
 #include <QColor>
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QPalette>
 #include <QSet>
 
 #include <algorithm>
@@ -186,9 +186,7 @@ QVariant SocketCallsModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole: {
         if (!event.isFailure())
             return QVariant();
-        // A red that reads on light and on dark themes alike.
-        const bool dark = qGuiApp && qGuiApp->palette().color(QPalette::Base).lightness() < 128;
-        return dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc6, 0x28, 0x28);
+        return WireColors(QGuiApplication::palette()).problem(); // a model knows no view
     }
     default:
         return QVariant();

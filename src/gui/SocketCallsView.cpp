@@ -1,5 +1,6 @@
 #include "gui/SocketCallsView.h"
 
+#include "core/PluralCount.h"
 #include "core/SocketEventText.h"
 #include "gui/SocketCallsModel.h"
 #include "gui/TailFollower.h"
@@ -239,11 +240,11 @@ void SocketCallsView::updateStatus()
     m_statusTimer->stop();
     const int rows = m_model ? m_model->rowCount() : 0;
     const qint64 dropped = m_model ? m_model->droppedRows() : 0;
-    // Spelled out: tr("%n call(s)") shows "call(s)" when no translation is loaded.
-    QString text = rows == 1 ? tr("1 call") : tr("%1 calls").arg(rows);
+    QString text = tr("%n call(s)", nullptr, rows);
     if (dropped > 0) {
-        text += tr("; %1 older ones were dropped to keep memory bounded (the list keeps the "
-                   "newest %2)")
+        text += tr("; %1 older one(s) dropped to keep memory bounded (the list keeps the "
+                   "newest %2)",
+                   nullptr, pluralCount(dropped))
                     .arg(dropped)
                     .arg(m_model->maxRows());
     }

@@ -1,7 +1,7 @@
 #include "net/CapitalizeClient.h"
 
-#include "core/Counted.h"
 #include "core/SocketEventText.h"
+#include "net/ClientOptions.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 
@@ -22,6 +22,8 @@ bool isIPv6(const QHostAddress &address)
 
 CapitalizeClient::CapitalizeClient(QObject *parent)
     : QObject(parent)
+    , m_connectTimeoutMs(ClientOptions().connectTimeoutMs)
+    , m_readSize(ClientOptions().readSize)
     , m_connectTimer(new QTimer(this))
     , m_staggerTimer(new QTimer(this))
 {
@@ -238,9 +240,8 @@ void CapitalizeClient::failAll()
     QString message = m_bestFailure.message;
     QHostAddress literal;
     if (m_failures.size() > 1 || !literal.setAddress(m_host)) {
-        message += tr(" Tried %1 of \"%2\": %3.")
-                       .arg(counted(m_failures.size(), "address", "addresses"), m_host,
-                            m_failures.join(QStringLiteral("; ")));
+        message += tr(" Tried %n address(es) of \"%1\": %2.", nullptr, int(m_failures.size()))
+                       .arg(m_host, m_failures.join(QStringLiteral("; ")));
     }
     dropOutbox();
     fail(message);

@@ -129,8 +129,8 @@ private:
     State m_state = State::Disconnected;
     QString m_host;
     quint16 m_port = 0;
-    int m_connectTimeoutMs = 5000;
-    qint64 m_readSize = 1024;
+    int m_connectTimeoutMs; // ClientOptions' defaults to begin with
+    qint64 m_readSize;
     int m_lookupId = -1;
     static constexpr int AttemptStaggerMs = 250; // RFC 8305's recommended delay
     QList<QHostAddress> m_addresses; // in the order they are tried

@@ -1,6 +1,5 @@
 #include "net/CapitalizeServer.h"
 
-#include "core/Counted.h"
 #include "core/SocketEventText.h"
 #include "net/CapitalizeSession.h"
 #include "net/EventValues.h"
@@ -204,20 +203,21 @@ QList<CapitalizeSession *> CapitalizeServer::sessions() const
 
 QByteArray CapitalizeServer::refusalMessage(int maxClients)
 {
-    return QStringLiteral("Capsock server is full: it already serves %1, its limit. "
-                          "Try again later.\n")
-        .arg(counted(maxClients, "client", "clients"))
-        .toUtf8();
+    const QString text = tr("Capsock server is full: it already serves %n client(s), its limit. "
+                            "Try again later.",
+                            nullptr, maxClients);
+    return (text + QLatin1Char('\n')).toUtf8();
 }
 
 QByteArray CapitalizeServer::makingRoomMessage(int maxClients, qint64 idleMs)
 {
-    return tr("Capsock server: closing this connection to make room for a new client. The "
-              "server is full (%1) and this connection was idle the longest (%2 s). Connect "
-              "again when you have something to send.\n")
-        .arg(counted(maxClients, "client", "clients"))
-        .arg(idleMs / 1000)
-        .toUtf8();
+    const QString text = tr("Capsock server: closing this connection to make room for a new "
+                            "client. The server is full (%n client(s)) and this connection was "
+                            "idle the longest (%1 s). Connect again when you have something to "
+                            "send.",
+                            nullptr, maxClients)
+                             .arg(idleMs / 1000);
+    return (text + QLatin1Char('\n')).toUtf8();
 }
 
 // The client idle longest, if idle long enough, is closed so that a newcomer can take its place.

@@ -3,14 +3,19 @@
 #include <QHostAddress>
 #include <QList>
 
-// How a CapitalizeServer listens and what it allows. Defaults follow the lecture's server.
+// How a CapitalizeServer listens and what it allows. Defaults follow the lecture's server; the
+// command line, the window's fields and its settings all start from them.
 struct ServerOptions
 {
+    // The lecture's PORT and its recv(1024): its client uses them too (ClientOptions).
+    static constexpr quint16 LecturePort = 5220;
+    static constexpr qint64 LectureReadSize = 1024;
+
     // Where to listen. QHostAddress::Any is the lecture's HOST = "": every interface, IPv4 and
-    // IPv6. LocalHost and LocalHostIPv6 together are "this computer only".
+    // IPv6. LocalHost and LocalHostIPv6 together are "this computer only" (BindAddress).
     QList<QHostAddress> bindAddresses{QHostAddress(QHostAddress::Any)};
-    quint16 port = 5220;
-    qint64 readSize = 1024;           // the n of recv(n)
+    quint16 port = LecturePort;
+    qint64 readSize = LectureReadSize; // the n of recv(n)
     bool closeAfterFirstReply = false; // the lecture's one-shot server
     int maxClients = 100;
     // When full, a newcomer takes the place of the client idle longest (nothing heard from it

@@ -1,8 +1,20 @@
 #include "net/SocketErrorText.h"
 
+#include "core/PluralCount.h"
 #include "net/EventValues.h"
 
+#include <QCoreApplication>
+
 namespace SocketErrorText {
+
+namespace {
+// The translators' context for these texts: a namespace has no tr(), and lupdate takes a tr()
+// called in one for a class that lacks Q_OBJECT.
+struct Translated
+{
+    Q_DECLARE_TR_FUNCTIONS(SocketErrorText)
+};
+} // namespace
 
 QString endpoint(const QHostAddress &address, quint16 port)
 {
@@ -11,37 +23,38 @@ QString endpoint(const QHostAddress &address, quint16 port)
 
 static QString seconds(qint64 ms)
 {
-    return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
+    //: seconds waited, as in "No answer from 127.0.0.1:5220 after 5.0 s"
+    return Translated::tr("%1 s").arg(QString::number(double(ms) / 1000.0, 'f', 1));
 }
 
 QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &address,
                      quint16 port, const QString &systemMessage)
 {
     const QString where = address == QHostAddress::Any
-        ? QStringLiteral("port %1 of all interfaces").arg(port)
+        ? Translated::tr("port %1 of all interfaces").arg(port)
         : endpoint(address, port);
     switch (error) {
     case QAbstractSocket::AddressInUseError:
-        return QStringLiteral(
+        return Translated::tr(
                    "Cannot listen on %1: port %2 is already in use. Another server (another "
                    "Capsock, or the lecture's Python server) is listening on it. Stop that "
                    "program, or choose another port.")
             .arg(where)
             .arg(port);
     case QAbstractSocket::SocketAccessError:
-        return QStringLiteral(
+        return Translated::tr(
                    "Cannot listen on %1: permission denied. Ports 0 to 1023 are system ports "
                    "that only the administrator (root) may use. Choose a port of 1024 or "
                    "above, such as 5220.")
             .arg(where);
     case QAbstractSocket::SocketAddressNotAvailableError:
-        return QStringLiteral(
+        return Translated::tr(
                    "Cannot listen on %1: that address does not belong to this computer. Listen "
                    "on all interfaces, or on one of this computer's own addresses (on a cloud "
                    "VM, its internal address, not the external one).")
             .arg(where);
     default:
-        return QStringLiteral("Cannot listen on %1: %2.").arg(where, systemMessage);
+        return Translated::tr("Cannot listen on %1: %2.").arg(where, systemMessage);
     }
 }
 
@@ -54,45 +67,45 @@ QString connectFailed(TcpStream::Error error, const QString &host, const QHostAd
         : QStringLiteral("%1 (%2)").arg(host, target);
     switch (error) {
     case TcpStream::Error::ConnectionRefused:
-        return QStringLiteral(
+        return Translated::tr(
                    "Connection refused by %1: nothing is listening there (or a firewall turned "
                    "the connection away). Is the server started, and is the port right?")
             .arg(tried);
     case TcpStream::Error::TimedOut:
-        return QStringLiteral(
+        return Translated::tr(
                    "No answer from %1 after %2. The address may be wrong, or a firewall is "
                    "silently dropping the connection (firewalls block user ports such as 5220 "
                    "by default; open the port, or try from the same machine first).")
             .arg(tried, seconds(waitedMs));
     case TcpStream::Error::NetworkUnreachable:
-        return QStringLiteral(
+        return Translated::tr(
                    "Cannot reach %1: network unreachable. This computer has no route to that "
                    "address; check the address and this computer's network connection.")
             .arg(tried);
     case TcpStream::Error::HostUnreachable:
-        return QStringLiteral(
+        return Translated::tr(
                    "Cannot reach %1: host unreachable. No machine answered at that address, or "
                    "a firewall rejected the connection; check the address.")
             .arg(tried);
     case TcpStream::Error::AccessDenied:
-        return QStringLiteral(
+        return Translated::tr(
                    "Connecting to %1 was not permitted (%2). A firewall on this computer may be "
                    "blocking it.")
             .arg(tried, systemMessage);
     default:
-        return QStringLiteral("Could not connect to %1: %2.").arg(tried, systemMessage);
+        return Translated::tr("Could not connect to %1: %2.").arg(tried, systemMessage);
     }
 }
 
 QString lookupFailed(const QString &host, bool notFound, const QString &systemMessage)
 {
     if (notFound) {
-        return QStringLiteral(
+        return Translated::tr(
                    "Host \"%1\" not found: no address is known for that name. Check the spelling, "
                    "or use an IP address (127.0.0.1 is this computer).")
             .arg(host);
     }
-    return QStringLiteral(
+    return Translated::tr(
                "Could not look up \"%1\": %2. The name server may be unreachable; check the "
                "network connection, or use an IP address (127.0.0.1 is this computer).")
         .arg(host, systemMessage);
@@ -105,18 +118,17 @@ constexpr qint64 LectureServerReadSize = 1024;
 static QString resetWithUnanswered(const QString &peer, qint64 bytesSent, qint64 bytesReceived)
 {
     QString text = bytesReceived == 0
-        ? QStringLiteral("Connection reset by %1 before it answered any of the %2 bytes sent.")
-              .arg(peer)
-              .arg(bytesSent)
-        : QStringLiteral("Connection reset by %1 after it answered %2 of the %3 bytes sent.")
-              .arg(peer)
-              .arg(bytesReceived)
-              .arg(bytesSent);
-    text += QStringLiteral(
+        ? Translated::tr("Connection reset by %1 before it answered any of the %2 byte(s) sent.",
+                         nullptr, pluralCount(bytesSent))
+              .arg(peer, QString::number(bytesSent))
+        : Translated::tr("Connection reset by %1 after it answered %2 of the %3 byte(s) sent.",
+                         nullptr, pluralCount(bytesSent))
+              .arg(peer, QString::number(bytesReceived), QString::number(bytesSent));
+    text += Translated::tr(
         " A program that closes its socket with data still unread makes its system send a "
         "reset (RST) instead of a normal close (so does one that crashes or is killed).");
     if (bytesSent > LectureServerReadSize) {
-        text += QStringLiteral(
+        text += Translated::tr(
                     " The lecture's server does: it reads only once, with recv(%1), and closes, "
                     "so whatever follows the first %1 bytes is never read. Send it at most %1 "
                     "bytes, or make the server read until the end.")
@@ -133,13 +145,13 @@ QString connectionBroke(TcpStream::Error error, const QString &peer, const QStri
         return resetWithUnanswered(peer, bytesSent, bytesReceived);
     }
     if (error == TcpStream::Error::ConnectionReset) {
-        return QStringLiteral(
+        return Translated::tr(
                    "Connection reset by %1: it ended the connection abruptly (the program "
                    "crashed, was killed, gave up on the connection, or closed its socket with "
                    "data still unread, which makes its system send a reset (RST)).")
             .arg(peer);
     }
-    return QStringLiteral("The connection to %1 failed: %2.").arg(peer, systemMessage);
+    return Translated::tr("The connection to %1 failed: %2.").arg(peer, systemMessage);
 }
 
 } // namespace SocketErrorText

@@ -1,6 +1,8 @@
 #include "ProcessHelpers.h"
+#include "QtPrinters.h"
 
 #include "cli/CommandLine.h"
+#include "net/ClientOptions.h"
 
 #include <QRegularExpression>
 
@@ -17,7 +19,7 @@ struct Outcome
 Outcome parse(const QStringList &arguments)
 {
     Outcome outcome;
-    outcome.options.host = QStringLiteral("untouched");
+    outcome.options.client.host = QStringLiteral("untouched");
     outcome.parsed = CommandLine::parse(QStringList{QStringLiteral("capsock")} + arguments,
                                         &outcome.options);
     return outcome;
@@ -35,7 +37,7 @@ void expectRejected(const QStringList &arguments, const QStringList &words)
             << "\"" << word.toStdString() << "\" missing from: "
             << outcome.parsed.output.toStdString();
     }
-    EXPECT_EQ(outcome.options.host, QStringLiteral("untouched")) << "options were changed";
+    EXPECT_EQ(outcome.options.client.host, QStringLiteral("untouched")) << "options were changed";
 }
 
 } // namespace
@@ -131,8 +133,8 @@ TEST(CommandLineTest, ClientWithBracketedIpv6AndPort)
     EXPECT_EQ(outcome.parsed.exitCode, 0);
     EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Client);
     EXPECT_TRUE(outcome.options.headless);
-    EXPECT_EQ(outcome.options.host, QStringLiteral("::1"));
-    EXPECT_EQ(outcome.options.port, 6000);
+    EXPECT_EQ(outcome.options.client.host, QStringLiteral("::1"));
+    EXPECT_EQ(outcome.options.client.port, 6000);
 }
 
 TEST(CommandLineTest, ClientWithNameOnlyUsesTheLecturePort)
@@ -141,9 +143,9 @@ TEST(CommandLineTest, ClientWithNameOnlyUsesTheLecturePort)
     ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
     EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Client);
     EXPECT_FALSE(outcome.options.headless);
-    EXPECT_EQ(outcome.options.host, QStringLiteral("localhost"));
-    EXPECT_EQ(outcome.options.port, 5220);
-    EXPECT_EQ(outcome.options.lineEnding, LineEnding::Lf);
+    EXPECT_EQ(outcome.options.client.host, QStringLiteral("localhost"));
+    EXPECT_EQ(outcome.options.client.port, 5220);
+    EXPECT_EQ(outcome.options.client.lineEnding, LineEnding::Lf);
 }
 
 TEST(CommandLineTest, ClientOptions)
@@ -154,18 +156,18 @@ TEST(CommandLineTest, ClientOptions)
                                    QStringLiteral("--hex"), QStringLiteral("--timeout"),
                                    QStringLiteral("2.5"), QStringLiteral("--quiet")});
     ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
-    EXPECT_EQ(outcome.options.host, QStringLiteral("192.0.2.7"));
-    EXPECT_EQ(outcome.options.port, 5221);
-    EXPECT_EQ(outcome.options.lineEnding, LineEnding::CrLf);
+    EXPECT_EQ(outcome.options.client.host, QStringLiteral("192.0.2.7"));
+    EXPECT_EQ(outcome.options.client.port, 5221);
+    EXPECT_EQ(outcome.options.client.lineEnding, LineEnding::CrLf);
     EXPECT_TRUE(outcome.options.hex);
     EXPECT_TRUE(outcome.options.quiet);
-    EXPECT_EQ(outcome.options.connectTimeoutMs, 2500);
+    EXPECT_EQ(outcome.options.client.connectTimeoutMs, 2500);
 
     const Outcome none = parse({QStringLiteral("--headless"), QStringLiteral("--client"),
                                 QStringLiteral("h"), QStringLiteral("--line-ending"),
                                 QStringLiteral("none")});
     ASSERT_TRUE(none.parsed.run) << none.parsed.output.toStdString();
-    EXPECT_EQ(none.options.lineEnding, LineEnding::None);
+    EXPECT_EQ(none.options.client.lineEnding, LineEnding::None);
 }
 
 TEST(CommandLineTest, AClientWithoutAPortTakesThePortOption)
@@ -173,11 +175,11 @@ TEST(CommandLineTest, AClientWithoutAPortTakesThePortOption)
     const Outcome outcome = parse({QStringLiteral("--client"), QStringLiteral("localhost"),
                                    QStringLiteral("--port"), QStringLiteral("6002")});
     ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
-    EXPECT_EQ(outcome.options.port, 6002);
+    EXPECT_EQ(outcome.options.client.port, 6002);
     const Outcome named = parse({QStringLiteral("--client"), QStringLiteral("localhost:6003"),
                                  QStringLiteral("--port"), QStringLiteral("6002")});
     ASSERT_TRUE(named.parsed.run) << named.parsed.output.toStdString();
-    EXPECT_EQ(named.options.port, 6003);
+    EXPECT_EQ(named.options.client.port, 6003);
 }
 
 TEST(CommandLineTest, OfSeveralBadValuesTheOneTheHelpListsFirstIsNamed)
@@ -248,6 +250,39 @@ TEST(CommandLineTest, ServerDefaultsAndOptions)
     EXPECT_TRUE(set.options.server.closeAfterFirstReply);
 }
 
+// Each default has one home, the options types: the command line starts from them, and its
+// help says them.
+TEST(CommandLineTest, WithoutOptionsEveryValueIsTheOptionsTypesDefault)
+{
+    const ServerOptions server;
+    const Outcome serving = parse({QStringLiteral("--headless"), QStringLiteral("--server")});
+    ASSERT_TRUE(serving.parsed.run) << serving.parsed.output.toStdString();
+    EXPECT_EQ(serving.options.server.bindAddresses, server.bindAddresses);
+    EXPECT_EQ(serving.options.server.port, server.port);
+    EXPECT_EQ(serving.options.server.readSize, server.readSize);
+    EXPECT_EQ(serving.options.server.closeAfterFirstReply, server.closeAfterFirstReply);
+    EXPECT_EQ(serving.options.server.maxClients, server.maxClients);
+    EXPECT_EQ(serving.options.server.maxUnsentReplyBytes, server.maxUnsentReplyBytes);
+
+    const ClientOptions client;
+    const Outcome connecting = parse({QStringLiteral("--headless"), QStringLiteral("--client"),
+                                      QStringLiteral("localhost")});
+    ASSERT_TRUE(connecting.parsed.run) << connecting.parsed.output.toStdString();
+    EXPECT_EQ(connecting.options.client.port, client.port);
+    EXPECT_EQ(connecting.options.client.lineEnding, client.lineEnding);
+    EXPECT_EQ(connecting.options.client.connectTimeoutMs, client.connectTimeoutMs);
+
+    const QString help = parse({QStringLiteral("--help")}).parsed.output;
+    for (const QString &said :
+         {QStringLiteral("default %1;").arg(server.port),
+          QStringLiteral("recv(N) (default %1)").arg(server.readSize),
+          QStringLiteral("at once (default %1)").arg(server.maxClients),
+          QStringLiteral("(default %1)").arg(server.maxUnsentReplyBytes),
+          QStringLiteral("(default %1)").arg(client.connectTimeoutMs / 1000.0)}) {
+        EXPECT_TRUE(help.simplified().contains(said)) << said << " missing from:\n" << help;
+    }
+}
+
 TEST(CommandLineTest, QtsOwnOptionsAreLeftToQt)
 {
     // Each is what QApplication takes out of the arguments when the window starts.
@@ -261,8 +296,8 @@ TEST(CommandLineTest, QtsOwnOptionsAreLeftToQt)
                                                 QStringLiteral("localhost:6000")});
     ASSERT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
     EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Client);
-    EXPECT_EQ(outcome.options.host, QStringLiteral("localhost"));
-    EXPECT_EQ(outcome.options.port, 6000);
+    EXPECT_EQ(outcome.options.client.host, QStringLiteral("localhost"));
+    EXPECT_EQ(outcome.options.client.port, 6000);
 
     const Outcome help = parse({QStringLiteral("-style"), QStringLiteral("Fusion"),
                                 QStringLiteral("--help")});

@@ -81,6 +81,16 @@ protected:
     }
 };
 
+TEST_F(InteropTest, AServerForThisComputerOnlySaysWhoCanConnect)
+{
+    Child *server = nullptr;
+    ASSERT_NE(startServer({}, &server), 0); // --bind localhost
+    ASSERT_TRUE(server->waitForOutput("Press Ctrl-C to stop.")) << server->describe();
+    EXPECT_TRUE(server->out.contains("Only programs on this computer can connect."))
+        << server->describe();
+    EXPECT_FALSE(server->out.contains("Other machines")) << server->describe();
+}
+
 TEST_F(InteropTest, LectureClientAgainstOurServer)
 {
     Child *server = nullptr;
@@ -247,6 +257,37 @@ TEST_F(InteropTest, HexDumpsBothDirections)
     EXPECT_TRUE(receivedDump.contains("00000010  f0 9f 8c ae 0a ")) << escaped(receivedDump);
     // The dumps replace the raw replies.
     EXPECT_FALSE(out.contains("\xf0\x9f\x8c\xae")) << escaped(out);
+}
+
+// The plurals come from the English translation every front end loads (capsock_en.ts), as
+// tr("%n byte(s)") says them: without it the log would say "1 byte(s)".
+TEST_F(InteropTest, TheLogsSayOneByteAndTwoBytes)
+{
+    Child *server = nullptr;
+    const quint16 port = startServer({}, &server);
+    ASSERT_NE(port, 0);
+    const QStringList hexClient{QStringLiteral("--headless"), QStringLiteral("--client"),
+                                local(port), QStringLiteral("--line-ending"),
+                                QStringLiteral("none"), QStringLiteral("--hex")};
+
+    Child *one = run(capsock(), hexClient, "a\n");
+    ASSERT_TRUE(one->exitedNormally()) << one->describe();
+    EXPECT_TRUE(one->out.startsWith("> sent 1 byte\n")) << escaped(one->out);
+    EXPECT_TRUE(one->out.contains("< received 1 byte\n")) << escaped(one->out);
+    EXPECT_TRUE(server->waitForOutput("#1 recv(1024) -> 1 byte: a\n")) << server->describe();
+    EXPECT_TRUE(server->waitForOutput("#1 sendall(1 byte): A\n")) << server->describe();
+    EXPECT_TRUE(server->waitForOutput("#1 closed: the client closed the connection; 1 byte in, "
+                                      "1 out\n"))
+        << server->describe();
+
+    Child *two = run(capsock(), hexClient, "ab\n");
+    ASSERT_TRUE(two->exitedNormally()) << two->describe();
+    EXPECT_TRUE(two->out.startsWith("> sent 2 bytes\n")) << escaped(two->out);
+    EXPECT_TRUE(two->out.contains("< received 2 bytes\n")) << escaped(two->out);
+    EXPECT_TRUE(server->waitForOutput("#2 recv(1024) -> 2 bytes: ab\n")) << server->describe();
+    EXPECT_TRUE(server->waitForOutput("#2 closed: the client closed the connection; 2 bytes in, "
+                                      "2 out\n"))
+        << server->describe();
 }
 
 TEST_F(InteropTest, CloseAfterReplyServesTheLectureClientAndKeepsListening)

@@ -122,7 +122,7 @@ std::map<quint16, LoggedSession> loggedSessions(const QByteArray &serverLog)
     static const QRegularExpression connected(
         QStringLiteral(" #(\\d+) connected from (?:127\\.0\\.0\\.1|\\[::1\\]):(\\d+)$"));
     static const QRegularExpression closed(
-        QStringLiteral(" #(\\d+) closed: (.*); (\\d+) bytes in, (\\d+) out$"));
+        QStringLiteral(" #(\\d+) closed: (.*); (\\d+) bytes? in, (\\d+) out$"));
     std::map<quint16, LoggedSession> sessions;
     std::map<qint64, quint16> portOf;
     for (const QByteArray &line : serverLog.split('\n')) {

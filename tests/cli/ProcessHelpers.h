@@ -59,7 +59,7 @@ struct LoggedSession
     qint64 id = 0;
     quint16 peerPort = 0;
     bool closed = false;
-    QByteArray reason; // what follows "closed: ", up to "; N bytes in"
+    QByteArray reason; // what follows "closed: ", up to "; N bytes in" ("; 1 byte in")
     qint64 bytesIn = -1;
     qint64 bytesOut = -1;
 };

@@ -152,6 +152,14 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
          "closed after the first reply, as the lecture's server does; 5 bytes more from the "
          "client went unanswered",
          conn},
+        {SocketEvent::close(Server, 1, Reason::AfterFirstReply, {}, 1), "close()",
+         "closed after the first reply, as the lecture's server does; 1 byte more from the "
+         "client went unanswered",
+         conn},
+        {SocketEvent::close(Server, 1, Reason::AfterFirstReply, {}, 4294967297), "close()",
+         "closed after the first reply, as the lecture's server does; 4294967297 bytes more "
+         "from the client went unanswered",
+         conn},
         {SocketEvent::close(Server, 1, Reason::ServerStopping), "close()",
          "the server is stopping", conn},
         {SocketEvent::close(Server, 1, Reason::Broken, reset), "close()",

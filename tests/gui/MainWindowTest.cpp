@@ -5,10 +5,13 @@
 #include "gui/HexView.h"
 #include "gui/MainWindow.h"
 #include "gui/SocketCallsView.h"
+#include "net/BindAddress.h"
+#include "net/ClientOptions.h"
 #include "net/NetTestSupport.h"
 #include "net/TcpStream.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -21,6 +24,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -671,6 +675,43 @@ TEST_F(MainWindowTest, NoTwoThingsShareAnAltLetterInEitherMode)
     }
 }
 
+// Where Tab takes the keyboard, from the mode onwards: each stop named by the field it is in.
+QStringList tabStops(MainWindow &window)
+{
+    auto *first = window.findChild<QRadioButton *>(QStringLiteral("serverMode"));
+    (first->isChecked() ? first
+                        : window.findChild<QRadioButton *>(QStringLiteral("clientMode")))
+        ->setFocus(Qt::TabFocusReason);
+    QStringList stops;
+    for (int i = 0; i < 40 && stops.count(stops.value(0)) < 2; ++i) {
+        QWidget *stop = QApplication::focusWidget();
+        while (stop && (stop->objectName().isEmpty()
+                        || stop->objectName().startsWith(QLatin1String("qt_")))) {
+            stop = stop->parentWidget();
+        }
+        stops << (stop ? stop->objectName() : QStringLiteral("?"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    }
+    stops.removeLast(); // round again
+    return stops;
+}
+
+TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesAndTheCalls)
+{
+    serverWindow.stopServer(); // its options can be changed again
+    serverWindow.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
+    EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
+              QStringLiteral("serverMode bindAddress serverPort startStopButton readSize "
+                             "closeAfterReply maxClients clients conversation inspector "
+                             "socketCalls"));
+    clientWindow.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
+    EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
+              QStringLiteral("clientMode host clientPort connectButton conversation inspector "
+                             "socketCalls message inputMode lineEnding sendButton"));
+}
+
 TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
 {
     QTcpServer probe; // a port where nothing listens
@@ -882,6 +923,33 @@ TEST(MainWindowAloneTest, RemembersItsSettings)
     ASSERT_TRUE(port && readSize);
     EXPECT_EQ(port->value(), 6123);
     EXPECT_EQ(readSize->value(), 7);
+}
+
+// Each default has one home, the options types: a window without settings (the demo's) and
+// one whose settings are new start from them.
+TEST(MainWindowAloneTest, ItsFieldsStartFromTheOptionsTypesDefaults)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    const ServerOptions server;
+    const ClientOptions client;
+    for (const bool remembers : {false, true}) {
+        SCOPED_TRACE(remembers ? "with new settings" : "without settings");
+        MainWindow window(remembers);
+        EXPECT_EQ(spinBox(window, "serverPort")->value(), server.port);
+        EXPECT_EQ(spinBox(window, "readSize")->value(), server.readSize);
+        EXPECT_EQ(spinBox(window, "maxClients")->value(), server.maxClients);
+        auto *closeAfterReply = window.findChild<QCheckBox *>(QStringLiteral("closeAfterReply"));
+        ASSERT_NE(closeAfterReply, nullptr);
+        EXPECT_EQ(closeAfterReply->isChecked(), server.closeAfterFirstReply);
+        auto *bind = window.findChild<QComboBox *>(QStringLiteral("bindAddress"));
+        ASSERT_NE(bind, nullptr);
+        EXPECT_EQ(bind->currentData().toString(), BindAddress::name(server.bindAddresses));
+        EXPECT_EQ(spinBox(window, "clientPort")->value(), client.port);
+        EXPECT_EQ(window.composer()->lineEnding(), client.lineEnding);
+        EXPECT_EQ(window.client().connectTimeout(), client.connectTimeoutMs);
+    }
 }
 
 // As in the demo: two windows, Quit in one of them. Every window closes, the one that remembers

@@ -1,0 +1,246 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en">
+<context>
+    <name>CapitalizeClient</name>
+    <message numerus="yes">
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+243"/>
+        <source> Tried %n address(es) of &quot;%1&quot;: %2.</source>
+        <translation>
+            <numerusform> Tried %n address of &quot;%1&quot;: %2.</numerusform>
+            <numerusform> Tried %n addresses of &quot;%1&quot;: %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CapitalizeServer</name>
+    <message numerus="yes">
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+206"/>
+        <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
+        <translation>
+            <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
+            <numerusform>Capsock server is full: it already serves %n clients, its limit. Try again later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Capsock server: closing this connection to make room for a new client. The server is full (%n client(s)) and this connection was idle the longest (%1 s). Connect again when you have something to send.</source>
+        <translation>
+            <numerusform>Capsock server: closing this connection to make room for a new client. The server is full (%n client) and this connection was idle the longest (%1 s). Connect again when you have something to send.</numerusform>
+            <numerusform>Capsock server: closing this connection to make room for a new client. The server is full (%n clients) and this connection was idle the longest (%1 s). Connect again when you have something to send.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClientPanel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/ClientPanel.cpp" line="+86"/>
+        <source>The server closed the connection without answering %n message(s).</source>
+        <translation>
+            <numerusform>The server closed the connection without answering %n message.</numerusform>
+            <numerusform>The server closed the connection without answering %n messages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComposerWidget</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/ComposerWidget.cpp" line="+298"/>
+        <source>%1 byte(s): %2</source>
+        <translation>
+            <numerusform>%1 byte: %2</numerusform>
+            <numerusform>%1 bytes: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConversationModel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/ConversationModel.cpp" line="+215"/>
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>in %n read(s)</source>
+        <translation>
+            <numerusform>in %n read</numerusform>
+            <numerusform>in %n reads</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessClient</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+47"/>
+        <source>&gt; sent %1 byte(s)</source>
+        <translation>
+            <numerusform>&gt; sent %1 byte</numerusform>
+            <numerusform>&gt; sent %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>&lt; received %1 byte(s)</source>
+        <translation>
+            <numerusform>&lt; received %1 byte</numerusform>
+            <numerusform>&lt; received %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>the server closed the connection before answering %n message(s)</source>
+        <translation>
+            <numerusform>the server closed the connection before answering %n message</numerusform>
+            <numerusform>the server closed the connection before answering %n messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessServer</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+88"/>
+        <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
+        <translation>
+            <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
+            <numerusform>%1 closed: %2; %3 bytes in, %4 out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>stopping: %n connection(s) open</source>
+        <translation>
+            <numerusform>stopping: %n connection open</numerusform>
+            <numerusform>stopping: %n connections open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HexView</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/HexView.cpp" line="+851"/>
+        <source>%1 byte(s) from 0x%2</source>
+        <translation>
+            <numerusform>%1 byte from 0x%2</numerusform>
+            <numerusform>%1 bytes from 0x%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
+        <translation>
+            <numerusform>%1 byte. Click or drag to select; hover a byte to learn about it.</numerusform>
+            <numerusform>%1 bytes. Click or drag to select; hover a byte to learn about it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Selected %1 byte(s) at 0x%2-0x%3: %4</source>
+        <translation>
+            <numerusform>Selected %1 byte at 0x%2-0x%3: %4</numerusform>
+            <numerusform>Selected %1 bytes at 0x%2-0x%3: %4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWindow</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+44"/>
+        <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
+        <translation>
+            <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>
+            <numerusform>%1 (%2 bytes) - Capsock byte inspector</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogWriter</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/LogWriter.cpp" line="+62"/>
+        <source>[%1 log line(s) dropped here: nobody read the log]</source>
+        <translation>
+            <numerusform>[%1 log line was dropped here: nobody read the log]</numerusform>
+            <numerusform>[%1 log lines were dropped here: nobody read the log]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/ServerPanel.cpp" line="+296"/>
+        <source>Listening on port %1; %n client(s) connected.</source>
+        <translation>
+            <numerusform>Listening on port %1; %n client connected.</numerusform>
+            <numerusform>Listening on port %1; %n clients connected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocketCallsView</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/SocketCallsView.cpp" line="+243"/>
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %1 older one(s) dropped to keep memory bounded (the list keeps the newest %2)</source>
+        <translation>
+            <numerusform>; %1 older one was dropped to keep memory bounded (the list keeps the newest %2)</numerusform>
+            <numerusform>; %1 older ones were dropped to keep memory bounded (the list keeps the newest %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocketErrorText</name>
+    <message numerus="yes">
+        <location filename="../../src/net/SocketErrorText.cpp" line="+121"/>
+        <source>Connection reset by %1 before it answered any of the %2 byte(s) sent.</source>
+        <translation>
+            <numerusform>Connection reset by %1 before it answered the %2 byte sent.</numerusform>
+            <numerusform>Connection reset by %1 before it answered any of the %2 bytes sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Connection reset by %1 after it answered %2 of the %3 byte(s) sent.</source>
+        <translation>
+            <numerusform>Connection reset by %1 after it answered %2 of the %3 byte sent.</numerusform>
+            <numerusform>Connection reset by %1 after it answered %2 of the %3 bytes sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SocketEventText</name>
+    <message numerus="yes">
+        <location filename="../../src/core/SocketEventText.cpp" line="+31"/>
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+123"/>
+        <source>it already serves %n client(s), the limit</source>
+        <translation>
+            <numerusform>it already serves %n client, the limit</numerusform>
+            <numerusform>it already serves %n clients, the limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>; %1 byte(s) more from the client went unanswered</source>
+        <translation>
+            <numerusform>; %1 byte more from the client went unanswered</numerusform>
+            <numerusform>; %1 bytes more from the client went unanswered</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

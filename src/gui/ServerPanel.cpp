@@ -1,0 +1,364 @@
+#include "gui/ServerPanel.h"
+
+#include "ui_ServerPanel.h"
+
+#include "gui/Coalescer.h"
+#include "gui/ConversationModel.h"
+#include "gui/SpinBoxField.h"
+#include "net/BindAddress.h"
+#include "net/CapitalizeSession.h"
+#include "net/ReachableAddresses.h"
+#include "net/SocketErrorText.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QSettings>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+constexpr int ChoiceMinimumLength = 15; // characters: room for 255.255.255.255
+// The keys of what the bar remembers.
+const QString BindKey = QStringLiteral("server/bind");
+const QString PortKey = QStringLiteral("server/port");
+const QString ReadSizeKey = QStringLiteral("server/readSize");
+const QString CloseAfterReplyKey = QStringLiteral("server/closeAfterReply");
+const QString MaxClientsKey = QStringLiteral("server/maxClients");
+} // namespace
+
+ServerPanel::ServerPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ServerPanel>())
+    , m_clientListTimer(new QTimer(this))
+    , m_clientListUpdate(new Coalescer(Coalescer::FrameMs, [this] { updateClientList(); }, this))
+{
+    m_ui->setupUi(this);
+    // The bar shares its width out evenly: a long choice may be cut there (its list shows it
+    // whole) rather than make the window wider.
+    for (QComboBox *choice : {m_ui->bindAddress, m_ui->reachable})
+        choice->setMinimumContentsLength(ChoiceMinimumLength);
+    fillBindChoices();
+    fitClientColumns();
+    setOptions(ServerOptions());
+    connect(m_ui->startStopButton, &QPushButton::clicked, this, &ServerPanel::toggle);
+    // Enter in the port starts; it never stops (the field is disabled while listening anyway).
+    connect(spinBoxField(m_ui->serverPort), &QLineEdit::returnPressed, this, [this] {
+        if (!m_server.isListening())
+            start();
+    });
+    connect(m_ui->copyAddressButton, &QPushButton::clicked, this, &ServerPanel::copyAddress);
+    m_clientListTimer->setInterval(250); // byte counters: a few times a second is plenty
+    connect(m_clientListTimer, &QTimer::timeout, this, &ServerPanel::refreshClientList);
+    connectServer();
+    updateControls();
+}
+
+ServerPanel::~ServerPanel() = default;
+
+void ServerPanel::setConversation(ConversationModel *conversation)
+{
+    m_conversation = conversation;
+}
+
+QWidget *ServerPanel::clientsPane() const
+{
+    return m_ui->clientsPane;
+}
+
+QTreeWidget *ServerPanel::clientList() const
+{
+    return m_ui->clients;
+}
+
+void ServerPanel::connectServer()
+{
+    connect(&m_server, &CapitalizeServer::clientConnected, this,
+            &ServerPanel::onClientConnected);
+    connect(&m_server, &CapitalizeServer::clientDisconnected, this,
+            &ServerPanel::onClientDisconnected);
+    connect(&m_server, &CapitalizeServer::clientRefused, this,
+            [this](const QString &peer, const QString &reason) {
+                m_conversation->addNote(tr("Refused %1: %2").arg(peer, reason),
+                                        ConversationModel::Kind::Problem);
+            });
+    connect(&m_server, &CapitalizeServer::stopped, this, [this] {
+        m_conversation->addNote(tr("The server stopped."));
+        updateControls();
+    });
+}
+
+// The client's address and port in full: its column widens to the widest one listed (measured
+// once per client, not on every refresh of the counters); the counters take what they need.
+void ServerPanel::fitClientColumns()
+{
+    QTreeWidget *clients = m_ui->clients;
+    QHeaderView *header = clients->header();
+    header->setStretchLastSection(true);
+    const QFontMetrics metrics(clients->font());
+    const int margin = 2 * (clients->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr,
+                                                          clients)
+                            + 1);
+    const int counter = std::max(metrics.horizontalAdvance(QStringLiteral("999999999")),
+                                 metrics.horizontalAdvance(tr("Bytes out")))
+        + margin + metrics.averageCharWidth();
+    header->resizeSection(1, counter);
+    header->resizeSection(2, counter);
+    header->resizeSection(0, metrics.horizontalAdvance(tr("Client")) + margin);
+    connect(clients->model(), &QAbstractItemModel::rowsInserted, this,
+            [clients, metrics, margin](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row) {
+                    const int wanted = metrics.horizontalAdvance(
+                                           clients->topLevelItem(row)->text(0))
+                        + margin;
+                    if (wanted > clients->columnWidth(0))
+                        clients->header()->resizeSection(0, wanted);
+                }
+            });
+}
+
+void ServerPanel::fillBindChoices()
+{
+    m_ui->bindAddress->addItem(tr("All interfaces, IPv4 and IPv6 (the lecture's HOST = \"\")"),
+                               BindAddress::AllInterfaces);
+    m_ui->bindAddress->addItem(tr("This computer only (127.0.0.1 and ::1)"),
+                               BindAddress::ThisComputer);
+    for (const ReachableAddress &address : ReachableAddress::all()) {
+        if (address.kind == ReachableAddress::Kind::Loopback)
+            continue;
+        m_ui->bindAddress->addItem(tr("Only %1 (%2, %3)")
+                                       .arg(address.address.toString(),
+                                            AddressKind::name(address.kind),
+                                            address.interfaceName),
+                                   address.address.toString());
+    }
+}
+
+ServerOptions ServerPanel::options() const
+{
+    ServerOptions options;
+    options.bindAddresses = BindAddress::parse(m_ui->bindAddress->currentData().toString())
+                                .addresses;
+    options.port = quint16(m_ui->serverPort->value());
+    options.readSize = m_ui->readSize->value();
+    options.closeAfterFirstReply = m_ui->closeAfterReply->isChecked();
+    options.maxClients = m_ui->maxClients->value();
+    return options;
+}
+
+void ServerPanel::setOptions(const ServerOptions &options)
+{
+    const QString bind = BindAddress::name(options.bindAddresses);
+    int index = m_ui->bindAddress->findData(bind);
+    if (index < 0) { // an address the interfaces list does not show: offer it anyway
+        m_ui->bindAddress->addItem(tr("Only %1").arg(bind), bind);
+        index = m_ui->bindAddress->count() - 1;
+    }
+    m_ui->bindAddress->setCurrentIndex(index);
+    m_ui->serverPort->setValue(options.port);
+    m_ui->readSize->setValue(int(options.readSize));
+    m_ui->closeAfterReply->setChecked(options.closeAfterFirstReply);
+    m_ui->maxClients->setValue(options.maxClients);
+}
+
+bool ServerPanel::start()
+{
+    if (!m_server.start(options())) {
+        m_conversation->addNote(m_server.errorString(), ConversationModel::Kind::Problem);
+        updateControls();
+        showProblem(m_server.errorString());
+        return false;
+    }
+    m_conversation->addNote(tr("Listening on port %1.").arg(m_server.port()));
+    updateControls();
+    return true;
+}
+
+void ServerPanel::stop()
+{
+    m_server.stop();
+    updateControls();
+}
+
+void ServerPanel::toggle()
+{
+    if (m_server.isListening())
+        stop();
+    else
+        start();
+}
+
+void ServerPanel::leave()
+{
+    if (m_server.isListening())
+        stop();
+}
+
+void ServerPanel::onClientConnected(CapitalizeSession *session)
+{
+    const qint64 id = session->id();
+    const QString label = QStringLiteral("#%1 %2").arg(id).arg(session->peer());
+    m_conversation->setPeerLabel(id, label);
+    m_conversation->addNote(tr("connected"), ConversationModel::Kind::Note, id);
+    m_sessions.insert(id, session);
+    m_clientListUpdate->request();
+    connect(session, &CapitalizeSession::received, this, [this, id](const QByteArray &chunk) {
+        m_conversation->addReceived(chunk, id);
+        m_conversation->finishReceived(id); // the server answers every read at once
+    });
+    connect(session, &CapitalizeSession::replied, this, [this, id](const QByteArray &reply) {
+        m_conversation->addSent(reply, id);
+    });
+    connect(session, &CapitalizeSession::readingPaused, this, [this, id](bool paused) {
+        m_conversation->addNote(paused ? tr("does not read its replies: reading from it paused")
+                                       : tr("reads again: reading resumed"),
+                                ConversationModel::Kind::Note, id);
+    });
+}
+
+void ServerPanel::onClientDisconnected(qint64 id, const QString &reason)
+{
+    m_conversation->finishReceived(id);
+    m_conversation->addNote(tr("closed: %1").arg(reason), ConversationModel::Kind::Note, id);
+    m_sessions.remove(id);
+    m_clientListUpdate->request();
+}
+
+void ServerPanel::updateClientList()
+{
+    for (auto it = m_clientItems.begin(); it != m_clientItems.end();) {
+        if (m_sessions.contains(it.key())) {
+            ++it;
+        } else {
+            delete it.value();
+            it = m_clientItems.erase(it);
+        }
+    }
+    QList<qint64> newcomers;
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
+        if (!m_clientItems.contains(it.key()))
+            newcomers.append(it.key());
+    std::sort(newcomers.begin(), newcomers.end()); // in the order they came
+    QList<QTreeWidgetItem *> items;
+    for (const qint64 id : std::as_const(newcomers)) {
+        auto *item = new QTreeWidgetItem({m_conversation->peerLabel(id), QStringLiteral("0"),
+                                          QStringLiteral("0"), tr("connected")});
+        m_clientItems.insert(id, item);
+        items.append(item);
+    }
+    m_ui->clients->addTopLevelItems(items);
+    if (m_sessions.isEmpty())
+        m_clientListTimer->stop();
+    else if (!m_clientListTimer->isActive())
+        m_clientListTimer->start();
+    updateState();
+}
+
+void ServerPanel::refreshClientList()
+{
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
+        QTreeWidgetItem *item = m_clientItems.value(it.key());
+        if (!item)
+            continue;
+        const CapitalizeSession *session = it.value();
+        item->setText(1, QString::number(session->bytesReceived()));
+        item->setText(2, QString::number(session->bytesSent()));
+        item->setText(3, session->isReadingPaused() ? tr("not reading: paused")
+                                                    : tr("connected"));
+    }
+}
+
+void ServerPanel::copyAddress()
+{
+    const QString address = m_ui->reachable->currentData().toString();
+    if (address.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(address);
+    emit addressCopied(address);
+}
+
+void ServerPanel::updateControls()
+{
+    const bool listening = m_server.isListening();
+    m_ui->startStopButton->setText(listening ? tr("&Stop") : tr("&Start"));
+    const QList<QWidget *> options = {m_ui->bindAddress, m_ui->serverPort, m_ui->readSize,
+                                      m_ui->closeAfterReply, m_ui->maxClients};
+    for (QWidget *field : options)
+        field->setEnabled(!listening); // options apply when the server starts
+    fillReachableAddresses();
+    updateState();
+}
+
+void ServerPanel::fillReachableAddresses()
+{
+    m_ui->reachable->clear();
+    if (!m_server.isListening()) {
+        m_ui->reachable->addItem(tr("(start the server to see its addresses)"));
+        m_ui->reachable->setEnabled(false);
+        m_ui->copyAddressButton->setEnabled(false);
+        return;
+    }
+    const quint16 port = m_server.port();
+    const QList<QHostAddress> listening = m_server.listeningAddresses();
+    const bool everywhere = BindAddress::scope(listening) == BindAddress::Scope::AllInterfaces;
+    for (const ReachableAddress &address : ReachableAddress::all()) {
+        if (everywhere || listening.contains(address.address))
+            m_ui->reachable->addItem(address.describe(port),
+                                     SocketErrorText::endpoint(address.address, port));
+    }
+    for (const QHostAddress &address : listening) { // one the interface list does not show
+        const QString endpoint = SocketErrorText::endpoint(address, port);
+        if (!everywhere && m_ui->reachable->findData(endpoint) < 0)
+            m_ui->reachable->addItem(endpoint, endpoint);
+    }
+    m_ui->reachable->setEnabled(true);
+    m_ui->copyAddressButton->setEnabled(true);
+}
+
+void ServerPanel::updateState()
+{
+    const bool listening = m_server.isListening();
+    if (listening) {
+        m_state.text = tr("Listening on port %1; %n client(s) connected.", nullptr,
+                          int(m_sessions.size()))
+                           .arg(m_server.port());
+        m_state.problem = false;
+    } else if (m_server.errorString().isEmpty()) {
+        m_state.text = tr("Stopped. Press Start to listen for clients.");
+        m_state.problem = false;
+    } // else the reason it could not start stays
+    m_state.title = listening ? tr("server on port %1").arg(m_server.port())
+                              : tr("server (stopped)");
+    m_state.toggleText = listening ? tr("&Stop the server") : tr("&Start the server");
+    emit stateChanged();
+}
+
+void ServerPanel::showProblem(const QString &text)
+{
+    m_state.text = text;
+    m_state.problem = true;
+    emit stateChanged();
+}
+
+void ServerPanel::restoreSettings(const QSettings &settings)
+{
+    const ServerOptions defaults;
+    const int bind = m_ui->bindAddress->findData(
+        settings.value(BindKey, BindAddress::name(defaults.bindAddresses)));
+    m_ui->bindAddress->setCurrentIndex(std::max(0, bind)); // an interface since gone: all
+    m_ui->serverPort->setValue(settings.value(PortKey, defaults.port).toInt());
+    m_ui->readSize->setValue(settings.value(ReadSizeKey, defaults.readSize).toInt());
+    m_ui->closeAfterReply->setChecked(
+        settings.value(CloseAfterReplyKey, defaults.closeAfterFirstReply).toBool());
+    m_ui->maxClients->setValue(settings.value(MaxClientsKey, defaults.maxClients).toInt());
+}
+
+void ServerPanel::saveSettings(QSettings &settings) const
+{
+    settings.setValue(BindKey, m_ui->bindAddress->currentData());
+    settings.setValue(PortKey, m_ui->serverPort->value());
+    settings.setValue(ReadSizeKey, m_ui->readSize->value());
+    settings.setValue(CloseAfterReplyKey, m_ui->closeAfterReply->isChecked());
+    settings.setValue(MaxClientsKey, m_ui->maxClients->value());
+}
