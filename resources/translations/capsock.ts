@@ -74,8 +74,13 @@
 </context>
 <context>
     <name>CapitalizeServer</name>
+    <message>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+159"/>
+        <source>at most %1 clients at once: the system lets it have %2 files open (ulimit -n), one for each client and a few of its own. Raise that limit to serve more.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+206"/>
+        <location line="+76"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -472,7 +477,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>It serves %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Press Ctrl-C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,7 +1048,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+257"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+259"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,7 +1123,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>as the system allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Maximum clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,7 +1145,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-153"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-155"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,6 +1198,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+18"/>
         <source>Listening on port %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It serves %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

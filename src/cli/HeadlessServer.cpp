@@ -52,6 +52,8 @@ bool HeadlessServer::start()
                           .arg(m_server.port())
                           .arg(where.join(QStringLiteral(", "))));
     printReachableAddresses();
+    if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
+        print(tr("It serves %1").arg(limit));
     print(tr("Press Ctrl-C to stop."));
     return true;
 }

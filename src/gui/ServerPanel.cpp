@@ -167,6 +167,8 @@ bool ServerPanel::start()
         return false;
     }
     m_conversation->addNote(tr("Listening on port %1.").arg(m_server.port()));
+    if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
+        m_conversation->addNote(tr("It serves %1").arg(limit));
     updateControls();
     return true;
 }
