@@ -52,7 +52,7 @@
 <context>
     <name>BindAddress</name>
     <message>
-        <location filename="../../src/net/BindAddress.cpp" line="+36"/>
+        <location filename="../../src/net/BindAddress.cpp" line="+40"/>
         <source>expected all, localhost, or an IP address of this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,7 +472,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use --bind all for both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Capsock capitalization server listening on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
