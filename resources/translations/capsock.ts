@@ -1053,7 +1053,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+259"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+262"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,21 +1129,21 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+10"/>
-        <source>as the system allows</source>
+        <source>auto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
+        <source>Clients served at once. auto: as many as the system allows (ulimit -n), up to 10000. When full, a newcomer takes the place of a client that has said nothing for 30 s; if there is none, it is told the server is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Maximum clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Clients served at once; one more is told the server is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <location line="+7"/>
         <source>Connected clients</source>
         <translation type="unfinished"></translation>

@@ -170,7 +170,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+298"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+301"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>

@@ -35,6 +35,9 @@ ServerPanel::ServerPanel(QWidget *parent)
     // whole) rather than make the window wider.
     for (QComboBox *choice : {m_ui->bindAddress, m_ui->reachable})
         choice->setMinimumContentsLength(ChoiceMinimumLength);
+    // 0 is "auto" (the .ui's special text); a window serves at most a default class, so that
+    // the field stays narrow enough for two windows side by side.
+    m_ui->maxClients->setMaximum(ServerOptions::MostClientsByDefault);
     fillBindChoices();
     fitClientColumns();
     setOptions(ServerOptions());
