@@ -52,7 +52,7 @@
 <context>
     <name>BindAddress</name>
     <message>
-        <location filename="../../src/net/BindAddress.cpp" line="+36"/>
+        <location filename="../../src/net/BindAddress.cpp" line="+40"/>
         <source>expected all, localhost, or an IP address of this computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,8 +74,13 @@
 </context>
 <context>
     <name>CapitalizeServer</name>
+    <message>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+159"/>
+        <source>at most %1 clients at once: the system lets it have %2 files open (ulimit -n), one for each client and a few of its own. Raise that limit to serve more.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+206"/>
+        <location line="+76"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -467,12 +472,22 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use --bind all for both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Capsock capitalization server listening on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>It serves %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Press Ctrl-C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,7 +1053,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+257"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+262"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1113,24 +1128,29 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+10"/>
+        <source>auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clients served at once. auto: as many as the system allows (ulimit -n), up to 10000. When full, a newcomer takes the place of a client that has said nothing for 30 s; if there is none, it is told the server is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Maximum clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Clients served at once; one more is told the server is full</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <location line="+7"/>
         <source>Connected clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-153"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-155"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,6 +1203,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+18"/>
         <source>Listening on port %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It serves %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -15,7 +15,7 @@
 <context>
     <name>CapitalizeServer</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+206"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+235"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation>
             <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+88"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+94"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
@@ -170,7 +170,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+296"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+301"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>

@@ -167,7 +167,9 @@ const std::vector<Option> &optionTable()
                 },
                 QStringLiteral("expected 1 to 16777216 bytes")),
         setting(QStringLiteral("max-clients"), QStringLiteral("N"),
-                QStringLiteral("Clients served at once (default %1).").arg(server.maxClients),
+                QStringLiteral("Clients served at once (default: as many as the system allows, "
+                               "up to %1).")
+                    .arg(ServerOptions::MostClientsByDefault),
                 [](const QString &value, CommandLine *options) {
                     return setInRange(value, 1, 100000, &options->server.maxClients);
                 },

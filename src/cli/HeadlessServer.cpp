@@ -44,14 +44,20 @@ bool HeadlessServer::start()
     }
     QStringList where;
     for (const QHostAddress &address : m_server.listeningAddresses()) {
-        where.append(address == QHostAddress::Any
-                         ? tr("all interfaces, IPv4 and IPv6")
-                         : SocketErrorText::endpoint(address, m_server.port()));
+        if (address == QHostAddress::Any)
+            where.append(tr("all interfaces, IPv4 and IPv6"));
+        else if (address == QHostAddress::AnyIPv4)
+            where.append(tr("every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use "
+                            "--bind all for both"));
+        else
+            where.append(SocketErrorText::endpoint(address, m_server.port()));
     }
     print(tr("Capsock capitalization server listening on port %1 (%2).")
                           .arg(m_server.port())
                           .arg(where.join(QStringLiteral(", "))));
     printReachableAddresses();
+    if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
+        print(tr("It serves %1").arg(limit));
     print(tr("Press Ctrl-C to stop."));
     return true;
 }

@@ -79,7 +79,8 @@ void LogWriter::writeUntilStopped(const std::shared_ptr<Shared> &shared)
 #endif
     std::unique_lock lock(shared->mutex);
     while (true) {
-        shared->wake.wait(lock, [&shared] { return !shared->buffer.isEmpty() || shared->stopping; });
+        shared->wake.wait(lock,
+                          [&shared] { return !shared->buffer.isEmpty() || shared->stopping; });
         if (shared->buffer.isEmpty())
             break; // stopping, and everything is written
         QByteArray chunk;
@@ -90,6 +91,12 @@ void LogWriter::writeUntilStopped(const std::shared_ptr<Shared> &shared)
         lock.lock();
         shared->writing = false;
         shared->readerGone = !written;
+        if (written && shared->droppedSinceNote > 0) {
+            // The reader took all that was kept: the gap is said now, not with the next line,
+            // which may never come. Everything kept came before the gap, so the note goes last.
+            shared->buffer += droppedNote(shared->droppedSinceNote);
+            shared->droppedSinceNote = 0;
+        }
         shared->drained.notify_all();
         if (shared->readerGone)
             break;

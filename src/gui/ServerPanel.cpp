@@ -39,6 +39,9 @@ ServerPanel::ServerPanel(QWidget *parent)
     // whole) rather than make the window wider.
     for (QComboBox *choice : {m_ui->bindAddress, m_ui->reachable})
         choice->setMinimumContentsLength(ChoiceMinimumLength);
+    // 0 is "auto" (the .ui's special text); a window serves at most a default class, so that
+    // the field stays narrow enough for two windows side by side.
+    m_ui->maxClients->setMaximum(ServerOptions::MostClientsByDefault);
     fillBindChoices();
     fitClientColumns();
     setOptions(ServerOptions());
@@ -171,6 +174,8 @@ bool ServerPanel::start()
         return false;
     }
     m_conversation->addNote(tr("Listening on port %1.").arg(m_server.port()));
+    if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
+        m_conversation->addNote(tr("It serves %1").arg(limit));
     updateControls();
     return true;
 }

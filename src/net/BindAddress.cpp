@@ -27,7 +27,11 @@ BindAddress BindAddress::parse(const QString &text)
         result.error = expected();
         return result;
     }
-    result.addresses = {address};
+    // "::" takes IPv4 clients too, as Python's bind(("::", port)) and `nc -l ::` do on Linux;
+    // Qt would listen on IPv6 alone. "0.0.0.0" stays IPv4 only, as it is everywhere.
+    result.addresses = {address == QHostAddress(QHostAddress::AnyIPv6)
+                            ? QHostAddress(QHostAddress::Any)
+                            : address};
     return result;
 }
 

@@ -21,7 +21,8 @@ struct BindAddress
 
     bool isValid() const { return error.isEmpty(); }
 
-    // "all" (also "any" or nothing), "localhost", or an IPv4 or IPv6 address, brackets allowed.
+    // "all" (also "any", "::" or nothing), "localhost", or an IPv4 or IPv6 address, brackets
+    // allowed. "0.0.0.0" is every IPv4 interface only.
     static BindAddress parse(const QString &text);
     // What parse() takes, in the words of its error: "expected all, localhost, or ...".
     static QString expected();

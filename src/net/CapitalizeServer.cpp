@@ -2,6 +2,7 @@
 
 #include "core/SocketEventText.h"
 #include "net/CapitalizeSession.h"
+#include "net/DescriptorLimit.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 #include "net/SocketWatch.h"
@@ -130,7 +131,35 @@ bool CapitalizeServer::start(const ServerOptions &options)
         }
     }
     m_port = port;
+    limitClientsToTheSystem();
     return true;
+}
+
+// Each client takes a descriptor; a few more are for the listening sockets, the event loop and
+// files. Past the system's limit accept() would fail: better a clear "full" for the newcomer.
+void CapitalizeServer::limitClientsToTheSystem()
+{
+    constexpr qint64 ReservedDescriptors = 64;
+    m_clientLimit = m_options.maxClients > 0 ? m_options.maxClients
+                                             : ServerOptions::MostClientsByDefault;
+    m_systemFileLimit = -1;
+    if (m_options.maxClients > 0)
+        return; // the user's own number
+    const qint64 files = DescriptorLimit::current().soft;
+    if (files >= 0 && files - ReservedDescriptors < m_clientLimit) {
+        m_clientLimit = int(std::max<qint64>(1, files - ReservedDescriptors));
+        m_systemFileLimit = files;
+    }
+}
+
+QString CapitalizeServer::systemLimitText() const
+{
+    if (m_systemFileLimit < 0)
+        return {};
+    return tr("at most %1 clients at once: the system lets it have %2 files open (ulimit -n), "
+              "one for each client and a few of its own. Raise that limit to serve more.")
+        .arg(m_clientLimit)
+        .arg(m_systemFileLimit);
 }
 
 // Listens on `address` at *port, which becomes the port the system gave when it was 0, so that
@@ -234,13 +263,13 @@ bool CapitalizeServer::makeRoom()
     }
     if (!idlest || longest < m_options.idleBeforeMakingRoomMs)
         return false;
-    idlest->makeRoom(makingRoomMessage(m_options.maxClients, longest));
+    idlest->makeRoom(makingRoomMessage(m_clientLimit, longest));
     return true;
 }
 
 void CapitalizeServer::onIncoming(qintptr descriptor)
 {
-    if (int(m_sessions.size()) >= m_options.maxClients && !makeRoom()) {
+    if (int(m_sessions.size()) >= m_clientLimit && !makeRoom()) {
         refuse(descriptor);
         return;
     }
@@ -285,7 +314,7 @@ void CapitalizeServer::refuse(qintptr descriptor)
     // close is a normal end and not a reset that could destroy the message.
     auto *stream = new TcpStream(descriptor, this);
     const QString peer = SocketErrorText::endpoint(stream->peerAddress(), stream->peerPort());
-    stream->send(refusalMessage(m_options.maxClients));
+    stream->send(refusalMessage(m_clientLimit));
     stream->finishSending();
     const auto drain = [stream] {
         while (!stream->receive(64 * 1024).isEmpty()) {}
@@ -296,8 +325,8 @@ void CapitalizeServer::refuse(qintptr descriptor)
     connect(stream, &TcpStream::failed, stream, &QObject::deleteLater);
     QTimer::singleShot(RefusalLingerMs, stream, &QObject::deleteLater);
     report(SocketEvent::refuse(EventValues::endpoint(stream->peerAddress(), stream->peerPort()),
-                               m_options.maxClients));
-    emit clientRefused(peer, SocketEventText::refusalReason(m_options.maxClients));
+                               m_clientLimit));
+    emit clientRefused(peer, SocketEventText::refusalReason(m_clientLimit));
 }
 
 bool CapitalizeServer::callsWatched() const

@@ -37,6 +37,16 @@ public:
     const ServerOptions &options() const { return m_options; }
     QList<CapitalizeSession *> sessions() const;
 
+    // How many clients it serves at once: options().maxClients when set; by default as many as
+    // the system lets this program have open files for (ulimit -n), up to
+    // ServerOptions::MostClientsByDefault. systemFileLimit() tells the system's limit when that
+    // is what decided, and is -1 otherwise.
+    int clientLimit() const { return m_clientLimit; }
+    qint64 systemFileLimit() const { return m_systemFileLimit; }
+    // "at most N clients at once: the system lets it have M files open (ulimit -n)...", for the
+    // log and the window; empty when the limit is the options' own.
+    QString systemLimitText() const;
+
     // Text the server sends a client it refuses because it already has maxClients.
     static QByteArray refusalMessage(int maxClients);
     // What a client closed to make room for a newcomer is sent before the close.
@@ -65,7 +75,11 @@ private:
     bool listenOn(const QHostAddress &address, quint16 *port, bool optional);
     void report(const SocketEvent &event);
 
+    void limitClientsToTheSystem();
+
     ServerOptions m_options;
+    int m_clientLimit = 0;
+    qint64 m_systemFileLimit = -1;
     std::vector<std::unique_ptr<QTcpServer>> m_listeners;
     std::map<qint64, CapitalizeSession *> m_sessions;
     qint64 m_nextSessionId = 1;

@@ -17,7 +17,12 @@ struct ServerOptions
     quint16 port = LecturePort;
     qint64 readSize = LectureReadSize; // the n of recv(n)
     bool closeAfterFirstReply = false; // the lecture's one-shot server
-    int maxClients = 100;
+    // Clients served at once. 0, the default: a class of any size, as many as the system lets
+    // this program have open files for (ulimit -n), up to MostClientsByDefault; where that is
+    // fewer, the server says so (CapitalizeServer::clientLimit()). A number the user chose is
+    // kept as it is: past the system's limit, newcomers wait until descriptors come free.
+    static constexpr int MostClientsByDefault = 10000;
+    int maxClients = 0;
     // When full, a newcomer takes the place of the client idle longest (nothing heard from it
     // and nothing owed to it), if that one has been idle at least this long; otherwise the
     // newcomer is refused. So idle connections, however many, never lock a class out, and a

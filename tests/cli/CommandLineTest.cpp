@@ -276,7 +276,8 @@ TEST(CommandLineTest, WithoutOptionsEveryValueIsTheOptionsTypesDefault)
     for (const QString &said :
          {QStringLiteral("default %1;").arg(server.port),
           QStringLiteral("recv(N) (default %1)").arg(server.readSize),
-          QStringLiteral("at once (default %1)").arg(server.maxClients),
+          QStringLiteral("as the system allows, up to %1)")
+              .arg(ServerOptions::MostClientsByDefault),
           QStringLiteral("(default %1)").arg(server.maxUnsentReplyBytes),
           QStringLiteral("(default %1)").arg(client.connectTimeoutMs / 1000.0)}) {
         EXPECT_TRUE(help.simplified().contains(said)) << said << " missing from:\n" << help;

@@ -21,6 +21,7 @@
 #include "net/ServerOptions.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QSocketNotifier>
@@ -461,8 +462,10 @@ TEST_F(HardeningTest, OutOfDescriptorsTheServerWaitsWithoutSpinning)
 {
     constexpr int Clients = 80;
     setChildDescriptorLimit(64, 64);
-    Child *server = nullptr;
-    const quint16 port = startServer({QStringLiteral("--quiet")}, &server);
+    Child *server = nullptr; // a limit of the user's own, over the system's: clients must wait
+    const quint16 port = startServer({QStringLiteral("--quiet"), QStringLiteral("--max-clients"),
+                                      QStringLiteral("1000")},
+                                     &server);
     ASSERT_NE(port, 0);
     if (server->cpuMs() < 0)
         GTEST_SKIP() << "no /proc/<pid>/stat here to measure the server's processor time";
@@ -876,6 +879,61 @@ TEST_F(HardeningTest, AServerWhoseLogNobodyReadsKeepsServingAndSaysWhatItDropped
     EXPECT_TRUE(server->waitForFinished(10000)) << server->describe();
     EXPECT_TRUE(server->exitedNormally()) << server->describe();
     ::close(reader);
+}
+
+// A class of a thousand, with the server as it starts: no option raises a limit.
+TEST_F(HardeningTest, DefaultOptionsServeAThousandClientsAtOnce)
+{
+    constexpr int Class = 1000;
+    if (const std::string why = lackOfDescriptors(Class + 100); !why.empty())
+        GTEST_SKIP() << why;
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--quiet")}, &server);
+    ASSERT_NE(port, 0);
+    std::vector<std::unique_ptr<RawPeer>> students;
+    for (int i = 0; i < Class; ++i)
+        students.push_back(std::make_unique<RawPeer>(port));
+    for (int i = 0; i < Class; ++i)
+        students[size_t(i)]->send("hello from " + QByteArray::number(i) + "\n");
+    for (int i = 0; i < Class; ++i) {
+        const QByteArray expected = "HELLO FROM " + QByteArray::number(i) + "\n";
+        ASSERT_TRUE(students[size_t(i)]->waitReceived(expected.size(), 30000))
+            << "student " << i << ": " << hex(students[size_t(i)]->received()) << "\n"
+            << server->describe();
+        EXPECT_EQ(students[size_t(i)]->received(), expected) << i;
+    }
+}
+
+// Where the system allows fewer open files than the limit, the server serves as many as it can
+// and says plainly that the limit is the system's, and how to raise it.
+TEST_F(HardeningTest, ALimitThatComesFromTheSystemIsSaidToBeTheSystems)
+{
+    setChildDescriptorLimit(256, 256);
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--quiet")}, &server);
+    ASSERT_NE(port, 0);
+    ASSERT_TRUE(server->waitForOutput("ulimit -n")) << server->describe();
+    static const QRegularExpression said(
+        QStringLiteral("at most (\\d+) clients at once: the system lets it have (\\d+) files"));
+    const QRegularExpressionMatch match = said.match(QString::fromUtf8(server->out));
+    ASSERT_TRUE(match.hasMatch()) << server->describe();
+    const int limit = match.captured(1).toInt();
+    EXPECT_EQ(match.captured(2).toInt(), 256);
+    EXPECT_GT(limit, 100);
+    EXPECT_LT(limit, 256);
+
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < limit; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(port));
+        ASSERT_TRUE(peers.back()->waitConnected()) << i;
+    }
+    for (int i = 0; i < limit; ++i)
+        peers[size_t(i)]->send("hi\n");
+    for (int i = 0; i < limit; ++i)
+        ASSERT_TRUE(peers[size_t(i)]->waitReceived(3)) << i << " " << server->describe();
+    RawPeer oneTooMany(port); // refused, in plain words: the server does not run out instead
+    ASSERT_TRUE(oneTooMany.waitEnded()) << server->describe();
+    EXPECT_TRUE(oneTooMany.received().contains("full")) << hex(oneTooMany.received());
 }
 
 TEST_F(HardeningTest, StoppingAnswersACharacterTheClientLeftIncomplete)

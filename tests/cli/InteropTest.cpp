@@ -91,6 +91,17 @@ TEST_F(InteropTest, AServerForThisComputerOnlySaysWhoCanConnect)
     EXPECT_FALSE(server->out.contains("Other machines")) << server->describe();
 }
 
+TEST_F(InteropTest, AServerOnTheIPv4AnyAddressSaysIPv6ClientsCannotConnect)
+{
+    Child *server = startCapsock({QStringLiteral("--headless"), QStringLiteral("--server"),
+                                  QStringLiteral("--bind"), QStringLiteral("0.0.0.0"),
+                                  QStringLiteral("--port"), QStringLiteral("0")});
+    ASSERT_TRUE(server->waitForOutput("Press Ctrl-C to stop.")) << server->describe();
+    EXPECT_TRUE(server->out.contains("IPv4 only: IPv6 clients cannot connect; use --bind all "
+                                     "for both"))
+        << server->describe();
+}
+
 TEST_F(InteropTest, LectureClientAgainstOurServer)
 {
     Child *server = nullptr;

@@ -431,6 +431,17 @@ TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
               QStringLiteral("TWO\\n"));
 }
 
+// The demo puts two windows side by side on a 1600x900 screen: each must fit in half of it.
+TEST(MainWindowAloneTest, TwoWindowsFitSideBySideOnTheDemosScreen)
+{
+    for (const MainWindow::Mode mode : {MainWindow::Mode::Server, MainWindow::Mode::Client}) {
+        MainWindow window(false);
+        window.setMode(mode);
+        window.show();
+        EXPECT_LE(window.minimumSizeHint().width(), 1600 / 2 - 8) << int(mode);
+    }
+}
+
 TEST(MainWindowAloneTest, AServerReadingOneByteAtATimeSeesEachClientsTacoWhole)
 {
     MainWindow serverWindow(false);

@@ -31,6 +31,16 @@ TEST(BindAddressTest, AllIsEveryInterfaceAsTheLecturesEmptyHost)
     }
 }
 
+// Python's bind(("::", p)) and `nc -l ::` take IPv4 clients too on Linux: so does ours.
+TEST(BindAddressTest, TheIPv6AnyAddressIsEveryInterfaceIPv4Too)
+{
+    for (const char *text : {"::", "[::]", "0:0:0:0:0:0:0:0"}) {
+        const BindAddress bind = BindAddress::parse(QString::fromLatin1(text));
+        EXPECT_TRUE(bind.isValid()) << text << ": " << bind.error;
+        EXPECT_EQ(bind.addresses, QList<QHostAddress>{Any}) << text << ": " << addressesOf(bind);
+    }
+}
+
 TEST(BindAddressTest, LocalhostIsBothLoopbacks)
 {
     const BindAddress bind = BindAddress::parse(QStringLiteral("localhost"));
