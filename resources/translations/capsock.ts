@@ -361,12 +361,12 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../src/gui/ConversationModel.cpp" line="+183"/>
+        <location filename="../../src/gui/ConversationModel.cpp" line="+258"/>
         <source>Older messages were let go to keep memory bounded (%1 MiB so far).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+24"/>
         <source>%1 byte(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -410,7 +410,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../src/gui/ConversationView.cpp" line="+330"/>
+        <location filename="../../src/gui/ConversationView.cpp" line="+342"/>
         <source>Conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,7 +637,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+569"/>
+        <location line="+581"/>
         <source>No bytes yet. The bytes of the conversation appear here as they cross the wire.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -989,7 +989,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+131"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+133"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,12 +1009,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-59"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+126"/>
         <source>Capsock - %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,7 +1053,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+262"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+301"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,7 +1150,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-155"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-179"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,12 +1171,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-21"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-32"/>
         <source>Refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>%1. New clients wait in the system&apos;s queue (the listen backlog) until some leave; those connected are still served.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The server stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,7 +1206,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Listening on port %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,13 +1217,13 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+3"/>
-        <location line="+39"/>
+        <location line="+43"/>
+        <location line="+22"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-54"/>
         <source>does not read its replies: reading from it paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1228,12 +1233,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>closed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+44"/>
         <source>not reading: paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1255,7 +1260,12 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>New clients wait: the server is out of descriptors (ulimit -n).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Stopped. Press Start to listen for clients.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,7 +1293,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>SocketCallsModel</name>
     <message>
-        <location filename="../../src/gui/SocketCallsModel.cpp" line="+116"/>
+        <location filename="../../src/gui/SocketCallsModel.cpp" line="+114"/>
         <source>this client</source>
         <translation type="unfinished"></translation>
     </message>

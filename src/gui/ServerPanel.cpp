@@ -86,6 +86,17 @@ void ServerPanel::connectServer()
                 m_conversation->addNote(tr("Refused %1: %2").arg(peer, reason),
                                         ConversationModel::Kind::Problem);
             });
+    connect(&m_server, &CapitalizeServer::acceptingPaused, this,
+            [this](bool paused, const QString &reason) {
+                m_acceptingPaused = paused;
+                m_conversation->addNote(
+                    paused ? tr("%1. New clients wait in the system's queue (the listen "
+                                "backlog) until some leave; those connected are still served.")
+                                 .arg(reason)
+                           : reason,
+                    paused ? ConversationModel::Kind::Problem : ConversationModel::Kind::Note);
+                updateState();
+            });
     connect(&m_server, &CapitalizeServer::stopped, this, [this] {
         m_conversation->addNote(tr("The server stopped."));
         updateControls();
@@ -167,6 +178,7 @@ void ServerPanel::setOptions(const ServerOptions &options)
 
 bool ServerPanel::start()
 {
+    m_acceptingPaused = false; // a new listener, with descriptors to spare or its own signal
     if (!m_server.start(options())) {
         m_conversation->addNote(m_server.errorString(), ConversationModel::Kind::Problem);
         updateControls();
@@ -328,7 +340,11 @@ void ServerPanel::updateState()
         m_state.text = tr("Listening on port %1; %n client(s) connected.", nullptr,
                           int(m_sessions.size()))
                            .arg(m_server.port());
-        m_state.problem = false;
+        m_state.problem = m_acceptingPaused;
+        if (m_acceptingPaused) {
+            m_state.text += QLatin1Char(' ')
+                + tr("New clients wait: the server is out of descriptors (ulimit -n).");
+        }
     } else if (m_server.errorString().isEmpty()) {
         m_state.text = tr("Stopped. Press Start to listen for clients.");
         m_state.problem = false;

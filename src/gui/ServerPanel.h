@@ -83,4 +83,5 @@ private:
     QTimer *m_clientListTimer;
     Coalescer *m_clientListUpdate;
     PanelState m_state;
+    bool m_acceptingPaused = false; // out of descriptors: accept() waits for some to come free
 };

@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -34,6 +35,10 @@
 #include <QTreeWidget>
 
 #include <gtest/gtest.h>
+
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 #include <map>
 
@@ -441,6 +446,55 @@ TEST(MainWindowAloneTest, TwoWindowsFitSideBySideOnTheDemosScreen)
         EXPECT_LE(window.minimumSizeHint().width(), 1600 / 2 - 8) << int(mode);
     }
 }
+
+#ifdef Q_OS_LINUX
+// Out of descriptors, the server cannot accept: the window says so, and says when it can again.
+TEST(MainWindowAloneTest, RunningOutOfDescriptorsShowsInTheWindowUntilSomeComeFree)
+{
+    MainWindow window(false);
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    options.maxClients = 1000; // the user's own number, above what the system will allow here
+    window.setServerOptions(options);
+    window.show();
+    ASSERT_TRUE(window.startServer()) << window.stateText();
+    // Forty clients in another process, connecting when told to.
+    QProcess crowd;
+    crowd.start(QStringLiteral(CAPSOCK_PYTHON),
+                {QStringLiteral("-c"),
+                 QStringLiteral("import socket, sys\n"
+                                "sys.stdin.readline()\n"
+                                "s = [socket.create_connection(('127.0.0.1', %1)) "
+                                "for i in range(40)]\n"
+                                "print('connected', flush=True)\n"
+                                "sys.stdin.readline()\n")
+                     .arg(window.server().port())});
+    ASSERT_TRUE(crowd.waitForStarted(10000));
+
+    rlimit saved{};
+    ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &saved), 0);
+    const auto open = rlim_t(QDir(QStringLiteral("/proc/self/fd")).count());
+    rlimit low = saved;
+    low.rlim_cur = open + 16;
+    ASSERT_EQ(::setrlimit(RLIMIT_NOFILE, &low), 0);
+    crowd.write("connect\n");
+    const bool shown = waitUntil([&window] {
+        return window.stateText().contains(QStringLiteral("out of descriptors"));
+    }, 20000);
+    const bool noted = hasNote(window.conversation(), QStringLiteral("ulimit -n"));
+    ::setrlimit(RLIMIT_NOFILE, &saved);
+    EXPECT_TRUE(shown) << window.stateText();
+    EXPECT_TRUE(noted);
+
+    crowd.write("leave\n"); // its forty connections close: descriptors come free
+    crowd.waitForFinished(10000);
+    EXPECT_TRUE(waitUntil([&window] {
+        return !window.stateText().contains(QStringLiteral("out of descriptors"));
+    }, 20000)) << window.stateText();
+    EXPECT_TRUE(hasNote(window.conversation(), QStringLiteral("accepting new clients again")));
+}
+#endif
 
 TEST(MainWindowAloneTest, AServerReadingOneByteAtATimeSeesEachClientsTacoWhole)
 {
