@@ -26,10 +26,15 @@ SANITIZE_ENV := UBSAN_OPTIONS=print_stacktrace=1
 # without). Also left out: HardeningTest.OutOfDescriptors..., which takes the server to its
 # descriptor limit, where UBSan's vptr check goes wrong: it tests whether memory is readable
 # by writing it to a pipe, cannot open one, and stops the server for an "invalid vptr" on a
-# live object. (valgrind finds nothing wrong in that run.) Both run in the normal build.
+# live object. (valgrind finds nothing wrong in that run.) The window's twin,
+# MainWindowAloneTest.RunningOutOfDescriptors..., is left out for the same reason: it passed
+# under the sanitizers when tried, but a vptr check that misfires by chance must not fail CI.
+# All three run in the normal build.
 SANITIZE_SKIP := ^SocketCallsViewTest\.AThousandCallsASecond|^HardeningTest\.OutOfDescriptors
+SANITIZE_SKIP := $(SANITIZE_SKIP)|^MainWindowAloneTest\.RunningOutOfDescriptors
 SANITIZE_CTEST := echo "Not run here: SocketCallsViewTest.AThousandCallsASecond...," \
-                  "HardeningTest.OutOfDescriptors..."; \
+                  "HardeningTest.OutOfDescriptors...," \
+                  "MainWindowAloneTest.RunningOutOfDescriptors..."; \
                   $(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure \
                   --parallel 2 -E '$(SANITIZE_SKIP)'
 FUZZERS ?= uppercaser hexinput utf8_classify
