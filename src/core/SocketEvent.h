@@ -66,6 +66,53 @@ public:
     bool isFailure() const { return kind != Kind::None; }
 };
 
+// What the kernel says about one TCP connection, beneath the calls (net/TcpProbe reads it): its
+// state and the bytes it holds each way. Sizes in bytes; -1 where the system did not say (an
+// older kernel fills fewer of TCP_INFO's fields; a connection found by its endpoints after
+// close() has no RTT). A listening socket has its accept queue instead of the three queues.
+struct TcpInfo
+{
+    Q_GADGET // the states' names, for logs and test failures
+
+public:
+    enum class State {
+        Unknown,
+        Listen,
+        SynSent,     // connect() sent SYN, no answer yet
+        SynReceived,
+        Established,
+        FinWait1,    // we closed (or shut down) our side; our FIN not yet acknowledged
+        FinWait2,    // acknowledged; waiting for the peer's FIN
+        CloseWait,   // the peer closed its side; we have not yet
+        Closing,
+        LastAck,     // both closed; waiting for the acknowledgement of our FIN
+        TimeWait,    // closed; the kernel keeps the endpoints a while (Linux: 60 s)
+        Closed,
+    };
+    Q_ENUM(State)
+
+    State state = State::Unknown;
+    qint64 unsent = 0;     // in the send buffer, not yet sent (SIOCOUTQNSD)
+    qint64 unacked = 0;    // sent, not yet acknowledged by the peer (SIOCOUTQ - SIOCOUTQNSD)
+    qint64 unread = 0;     // arrived, not yet read by the program (SIOCINQ)
+    qint64 rttUs = -1;     // smoothed round-trip time
+    qint64 congestionWindow = -1; // segments
+    qint64 mss = -1;       // bytes per segment
+    qint64 retransmissions = -1;  // segments sent again, in all
+    qint64 acceptQueue = -1; // a listening socket: connections waiting for accept()
+    qint64 backlog = -1;     // a listening socket: how many may wait
+
+    bool isListening() const { return state == State::Listen; }
+    // Bytes still in the kernel for this connection, either way: a reason to look again soon.
+    bool holdsBytes() const { return unsent > 0 || unacked > 0 || unread > 0 || acceptQueue > 0; }
+    // The queues a sample reports (RTT and the window change without anything queued).
+    bool sameQueues(const TcpInfo &other) const
+    {
+        return unsent == other.unsent && unacked == other.unacked && unread == other.unread
+            && acceptQueue == other.acceptQueue;
+    }
+};
+
 // Which end of the conversation made the call: recv() is the server's conn.recv() but the
 // client's sock.recv(), and connection 0 is the listening socket only on a server.
 enum class SocketSide { Server, Client };
@@ -89,8 +136,22 @@ public:
         Send,          // sendall(bytes)
         Shutdown,      // shutdown(SHUT_WR)
         Close,         // close()
+        // Beneath the calls: what the kernel says about the connection (net/TcpProbe).
+        TcpState,      // the TCP state changed: tcpFrom -> tcp.state
+        TcpQueues,     // the bytes the kernel holds changed: a sample, in tcp
+        TcpUnavailable, // this system can not tell TCP's state and queues
     };
     Q_ENUM(Kind)
+
+    // The moments the lecture talks about, which a TcpQueues sample may show (tcpMoment()).
+    enum class TcpMoment {
+        None,
+        StillInSendBuffer, // sendall() returned, yet bytes wait in our kernel's send buffer
+        Backpressure,      // the peer's receive window is full: ours fills, sendall() may wait
+        WaitingToBeRead,   // bytes arrived that the program has not read yet
+        BothWaiting,       // nothing queued either way, and we wait to receive
+    };
+    Q_ENUM(TcpMoment)
 
     // Why a socket was closed.
     enum class CloseReason {
@@ -128,6 +189,11 @@ public:
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no
                               // IPv6 on the machine): the server runs without it
+    TcpInfo tcp;              // TcpState, TcpQueues: the reading
+    TcpInfo::State tcpFrom = TcpInfo::State::Unknown; // TcpState: the state before
+    bool afterSend = false;   // TcpQueues: read right after a sendall()
+    bool receiving = false;   // TcpQueues: the program waits to receive (reading not paused)
+    bool afterClose = false;  // TcpState: found by its endpoints, no descriptor left (sock_diag)
 
     // Shown as a failure: the call failed (and mattered), or the server refused a client.
     bool isFailure() const
@@ -136,6 +202,9 @@ public:
             return true;
         return failure.isFailure() && !skipped && kind != Kind::Close;
     }
+
+    // Which lecture moment a TcpQueues sample shows; None for every other kind.
+    TcpMoment tcpMoment() const;
 
     // Microseconds since the epoch now, for timeUs.
     static qint64 now();
@@ -161,4 +230,9 @@ public:
     static SocketEvent shutdown(SocketSide side, qint64 connectionId);
     static SocketEvent close(SocketSide side, qint64 connectionId, CloseReason reason,
                              const SocketFailure &failure = {}, qint64 unansweredBytes = 0);
+    static SocketEvent tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,
+                                const TcpInfo &now, bool afterClose = false);
+    static SocketEvent tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,
+                                 bool afterSend, bool receiving);
+    static SocketEvent tcpUnavailable(SocketSide side, qint64 connectionId);
 };
