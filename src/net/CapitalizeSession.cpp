@@ -3,6 +3,7 @@
 #include "core/SocketEventText.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
+#include "net/TcpSampler.h"
 #include "net/TcpStream.h"
 
 #include <QMetaMethod>
@@ -73,6 +74,7 @@ void CapitalizeSession::onReadable()
             emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize,
                                                chunk.size()));
         }
+        probe();
         emit received(chunk);
 
         QByteArray reply;
@@ -93,6 +95,7 @@ void CapitalizeSession::onReadable()
     if (m_stream->peerFinished()) {
         if (callsWatched())
             emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
+        probe();
         close(SocketEvent::CloseReason::PeerFinished);
     }
 }
@@ -106,6 +109,7 @@ void CapitalizeSession::sendReply(const QByteArray &reply)
         emit socketEvent(SocketEvent::send(SocketSide::Server, m_id, reply.size()));
     emit replied(reply);
     m_stream->send(reply);
+    probe(true);
 }
 
 void CapitalizeSession::onBytesSent()
@@ -157,6 +161,7 @@ void CapitalizeSession::finish(SocketEvent::CloseReason reason)
     m_finishing = true;
     m_finishReason = reason;
     m_stream->finishSending();
+    probe();
     if (m_readingPaused) { // keep reading now: whatever comes is dropped, so the peer can finish
         m_readingPaused = false;
         m_stream->setReceiving(true);
@@ -194,7 +199,21 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
                                            m_stream->errorString())
         : SocketEventText::result(event);
     m_stream->abort();
+    if (m_sampler)
+        m_sampler->followClosed(m_id, *m_stream);
     emit closed(why);
+}
+
+void CapitalizeSession::setTcpSampler(TcpSampler *sampler)
+{
+    m_sampler = sampler;
+    probe();
+}
+
+void CapitalizeSession::probe(bool afterSend)
+{
+    if (m_sampler)
+        m_sampler->read(m_id, *m_stream, afterSend, !m_readingPaused);
 }
 
 bool CapitalizeSession::callsWatched() const
