@@ -173,6 +173,29 @@ SocketEvent SocketEvent::tcpUnavailable(SocketSide side, qint64 connectionId)
     return event(Kind::TcpUnavailable, side, connectionId);
 }
 
+bool SocketEvent::isTcpReading() const
+{
+    switch (kind) {
+    case Kind::Socket:
+    case Kind::ReuseAddress:
+    case Kind::Bind:
+    case Kind::Listen:
+    case Kind::Accept:
+    case Kind::Refuse:
+    case Kind::AcceptResumed:
+    case Kind::Lookup:
+    case Kind::Connect:
+    case Kind::Recv:
+    case Kind::Send:
+    case Kind::Shutdown:
+    case Kind::Close: return false;
+    case Kind::TcpState:
+    case Kind::TcpQueues:
+    case Kind::TcpUnavailable: return true;
+    }
+    return false;
+}
+
 SocketEvent::TcpMoment SocketEvent::tcpMoment() const
 {
     if (kind != Kind::TcpQueues || tcp.isListening())

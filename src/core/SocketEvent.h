@@ -203,6 +203,8 @@ public:
         return failure.isFailure() && !skipped && kind != Kind::Close;
     }
 
+    // What the kernel said beneath the calls (TcpState, TcpQueues, TcpUnavailable), not a call.
+    bool isTcpReading() const;
     // Which lecture moment a TcpQueues sample shows; None for every other kind.
     TcpMoment tcpMoment() const;
 

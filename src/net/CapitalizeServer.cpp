@@ -346,8 +346,10 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
         emit socketEvent(SocketEvent::accept(
             id, EventValues::endpoint(stream->peerAddress(), stream->peerPort())));
     }
-    session->setTcpSampler(m_sampler);
+    const QPointer<CapitalizeSession> alive(session); // a slot may stop the server
     emit clientConnected(session);
+    if (alive)
+        session->setTcpSampler(m_sampler);
 }
 
 void CapitalizeServer::onDescriptorShortage(bool shortage)
