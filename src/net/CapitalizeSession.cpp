@@ -57,12 +57,15 @@ void CapitalizeSession::onReadable()
         return;
     }
 
+    // TCP's state and queues once per wake-up, after its reads and replies (--tcp-info).
+    const qint64 queuedBefore = m_bytesQueued;
     for (int reads = 0; reads < MaxReadsPerWakeUp; ++reads) {
         if (unsentBytes() >= m_options.maxUnsentReplyBytes) {
             // Backpressure: the client is not reading its replies, so stop reading its input.
             m_readingPaused = true;
             m_stream->setReceiving(false);
             emit readingPaused(true);
+            probe(m_bytesQueued > queuedBefore);
             return;
         }
         const QByteArray chunk = m_stream->receive(m_options.readSize);
@@ -74,7 +77,6 @@ void CapitalizeSession::onReadable()
             emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize,
                                                chunk.size()));
         }
-        probe();
         emit received(chunk);
 
         QByteArray reply;
@@ -91,13 +93,14 @@ void CapitalizeSession::onReadable()
         if (chunk.size() < m_options.readSize)
             break;
     }
-
-    if (m_stream->peerFinished()) {
-        if (callsWatched())
-            emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
-        probe();
-        close(SocketEvent::CloseReason::PeerFinished);
+    if (!m_stream->peerFinished()) {
+        probe(m_bytesQueued > queuedBefore);
+        return;
     }
+    if (callsWatched())
+        emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
+    probe(); // CLOSE_WAIT, as recv() has just said
+    close(SocketEvent::CloseReason::PeerFinished);
 }
 
 void CapitalizeSession::sendReply(const QByteArray &reply)
@@ -109,7 +112,6 @@ void CapitalizeSession::sendReply(const QByteArray &reply)
         emit socketEvent(SocketEvent::send(SocketSide::Server, m_id, reply.size()));
     emit replied(reply);
     m_stream->send(reply);
-    probe(true);
 }
 
 void CapitalizeSession::onBytesSent()
