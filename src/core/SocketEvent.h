@@ -189,6 +189,7 @@ public:
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no
                               // IPv6 on the machine): the server runs without it
+    bool reuseAddressSet = true; // Bind: SO_REUSEADDR was set before it
     TcpInfo tcp;              // TcpState, TcpQueues: the reading
     TcpInfo::State tcpFrom = TcpInfo::State::Unknown; // TcpState: the state before
     bool afterSend = false;   // TcpQueues: read right after a sendall()

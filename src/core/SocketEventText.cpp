@@ -336,6 +336,13 @@ QString SocketEventText::bindExplanation(const SocketEvent &event)
     switch (event.failure.kind) {
     case Failure::None: break;
     case Failure::AddressInUse:
+        if (!event.reuseAddressSet) {
+            return tr("bind() failed, so the server can not listen: the port is taken. Without "
+                      "SO_REUSEADDR, a connection an earlier server on this port closed first, "
+                      "still in TIME_WAIT for up to a minute, is enough; so is another program "
+                      "listening on it. Set SO_REUSEADDR before bind(), as the lecture's "
+                      "server does, or wait.");
+        }
         return tr("bind() failed, so the server can not listen: another program already uses "
                   "the port (another server, perhaps the lecture's). Stop it, or choose "
                   "another port.");

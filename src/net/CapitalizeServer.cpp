@@ -199,7 +199,10 @@ bool CapitalizeServer::listenOn(const QHostAddress &address, quint16 *port, bool
         const bool skipped = optional
             && (error == QAbstractSocket::SocketAddressNotAvailableError
                 || error == QAbstractSocket::UnsupportedSocketOperationError);
-        report(SocketEvent::bind(asked, 0, EventValues::failure(error, errorText), skipped));
+        SocketEvent failed = SocketEvent::bind(asked, 0, EventValues::failure(error, errorText),
+                                               skipped);
+        failed.reuseAddressSet = m_options.reuseAddress;
+        report(failed);
         if (!skipped) {
             m_errorString = SocketErrorText::listenFailed(error, address, *port, errorText,
                                                           m_options.reuseAddress);

@@ -249,6 +249,14 @@ TEST(SocketEventTextTest, ExplanationsSayWhatTheValueSays)
         SocketEvent::bind({"", 5220}, 0, failure(Failure::AddressInUse)));
     EXPECT_TRUE(inUse.startsWith("bind() failed")) << inUse;
     EXPECT_TRUE(inUse.contains("already uses")) << inUse;
+    EXPECT_FALSE(inUse.contains("TIME_WAIT")) << inUse;
+    SocketEvent inUseWithoutReuse = SocketEvent::bind({"", 5220}, 0,
+                                                      failure(Failure::AddressInUse));
+    inUseWithoutReuse.reuseAddressSet = false;
+    const QString timeWait = explained(inUseWithoutReuse);
+    EXPECT_TRUE(timeWait.startsWith("bind() failed")) << timeWait;
+    EXPECT_TRUE(timeWait.contains("TIME_WAIT")) << timeWait;
+    EXPECT_TRUE(timeWait.contains("SO_REUSEADDR")) << timeWait;
     const QString denied = explained(
         SocketEvent::bind({"", 80}, 0, failure(Failure::PermissionDenied)));
     EXPECT_TRUE(denied.startsWith("bind() failed")) << denied;

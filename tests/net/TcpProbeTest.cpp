@@ -180,6 +180,7 @@ TEST_F(TcpProbeTest, BindingAgainWithoutReuseAddressFailsWhileTimeWaitLastsAndWo
         << withoutReuse.errorString().toStdString();
     ASSERT_EQ(withoutLog.ofKind(Kind::Bind).size(), 1u);
     EXPECT_EQ(withoutLog.ofKind(Kind::Bind)[0].failure.kind, SocketFailure::Kind::AddressInUse);
+    EXPECT_FALSE(withoutLog.ofKind(Kind::Bind)[0].reuseAddressSet);
     EXPECT_TRUE(withoutLog.ofKind(Kind::ReuseAddress).empty()) << "no setsockopt() was made";
 
     options.reuseAddress = true;
