@@ -9,10 +9,10 @@
 // beside it and a plain explanation, so a translation changes the words and nothing else.
 //
 // One timeline: every event has a side, a connection and a time, stamped by the engine when it
-// happened (not when a view heard of it). The TCP-level events to come (a state change such as
-// ESTABLISHED -> CLOSE_WAIT, a sample of the kernel's queue sizes, a captured segment) become
-// further kinds with fields of their own on the same timeline; a capture stamps its segments in
-// microseconds, hence microseconds here, so calls and segments sort together. The switches over
+// happened (not when a view heard of it). Beneath the calls, TCP's own happenings share that
+// timeline: a state change such as ESTABLISHED -> CLOSE_WAIT (TcpState), a sample of the
+// kernel's queue sizes (TcpQueues); a captured segment will be a further kind. A capture stamps
+// its segments in microseconds, hence microseconds here, so calls and segments sort together. The switches over
 // Kind have no default, so the compiler names every place a new kind must be handled.
 //
 // One flat value rather than a std::variant of per-kind structs: it is copied through signals
