@@ -28,3 +28,13 @@ inline void PrintTo(SocketFailure::Kind kind, std::ostream *out)
 {
     printEnum(kind, out);
 }
+
+inline void PrintTo(SocketEvent::TcpMoment moment, std::ostream *out)
+{
+    printEnum(moment, out);
+}
+
+inline void PrintTo(TcpInfo::State state, std::ostream *out)
+{
+    printEnum(state, out);
+}

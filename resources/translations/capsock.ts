@@ -60,7 +60,7 @@
 <context>
     <name>CapitalizeClient</name>
     <message>
-        <location filename="../../src/net/CapitalizeClient.cpp" line="+200"/>
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+203"/>
         <source>%1 (%2): %3 after %4 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -75,12 +75,12 @@
 <context>
     <name>CapitalizeServer</name>
     <message>
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+159"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+175"/>
         <source>at most %1 clients at once: the system lets it have %2 files open (ulimit -n), one for each client and a few of its own. Raise that limit to serve more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+118"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+60"/>
         <source>cannot accept new clients: this program has as many connections and files open as the system allows it (ulimit -n); trying again every %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,7 +107,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+193"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+200"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -418,7 +418,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessClient</name>
     <message>
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+33"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+43"/>
         <source>%1 is %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -457,7 +457,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+29"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+35"/>
         <source>refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,6 +526,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+1"/>
         <source>%1 reads again: reading resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>listening socket</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1395,7 +1400,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Cannot listen on %1: port %2 is already in use. This server does not set SO_REUSEADDR (--no-reuse-address), so a connection an earlier server closed first, still in TIME_WAIT for up to a minute after close(), keeps the port, as does another server listening on it. Wait for the TIME_WAIT to pass (ss -tan state time-wait shows it), or start with SO_REUSEADDR, the default, as the lecture&apos;s server does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot listen on %1: port %2 is already in use. Another server (another Capsock, or the lecture&apos;s Python server) is listening on it. Stop that program, or choose another port.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1499,7 +1509,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>dual-stack: takes IPv4 and IPv6 clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,12 +1544,22 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+3"/>
+        <source>after close(): found by its addresses and ports, as ss does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not available on this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>(inside sock.connect: the name is looked up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,7 +1626,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+36"/>
         <source>skipped: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1698,7 +1718,22 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
+        <source>accept queue: %1 of %2 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsent %1, in flight %2, unread %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; RTT %1 ms, cwnd %2, MSS %3, %4 retransmitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Lets the server bind its port again right after a restart; without it, bind() can fail with &quot;address already in use&quot; for a while after the old server stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1728,7 +1763,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>This system does not let a program read TCP&apos;s state and the kernel&apos;s queues (Linux does); everything else works as before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv6 (AF_INET6).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1750,6 +1790,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+6"/>
         <source>This computer does not have this address (often IPv6 is switched off), so the server leaves it out and listens on its other addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bind() failed, so the server can not listen: the port is taken. Without SO_REUSEADDR, a connection an earlier server on this port closed first, still in TIME_WAIT for up to a minute, is enough; so is another program listening on it. Set SO_REUSEADDR before bind(), as the lecture&apos;s server does, or wait.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1900,6 +1945,96 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+1"/>
         <source>Closes this client&apos;s connection (conn); the listening socket stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The system did not say which state the connection is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LISTEN: the socket waits for clients; the kernel completes their handshakes and queues them for accept().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SYN_SENT: connect() sent the first segment of TCP&apos;s handshake (SYN) and waits for the server&apos;s answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SYN_RECV: the handshake is half done: the answer (SYN-ACK) is sent, its acknowledgement not yet here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ESTABLISHED: the handshake is done; both sides can send and receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>FIN_WAIT1: this side closed its sending half (close() or shutdown()); the kernel sent FIN and waits for the peer to acknowledge it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FIN_WAIT2: the peer acknowledged our FIN; now the kernel waits for the peer to close its side too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CLOSE_WAIT: the peer has closed its side, so recv() returns 0 bytes (b&apos;&apos;). This side may still send; the connection ends when it closes too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CLOSING: both sides closed at the same moment; each waits for the other&apos;s acknowledgement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LAST_ACK: both sides have closed; the kernel waits for the acknowledgement of its FIN, then forgets the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TIME_WAIT: after close(), the side that closed first keeps the connection&apos;s addresses and ports for a while (on Linux 60 s), so that a late segment is not taken for part of a new connection. The socket is gone, but a server restarted on this port now fails with &quot;address already in use&quot;, unless it sets SO_REUSEADDR before bind(), as the lecture&apos;s server does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CLOSED: the kernel has forgotten the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>sendall() returned, but %1 bytes are still in the kernel&apos;s send buffer: &quot;sent&quot; means handed to the system, not received. The kernel sends them and keeps each until the peer acknowledges it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The peer is not reading: its receive buffer is full, so TCP told us to stop sending (a zero window), and %1 bytes wait in our send buffer. When that fills too, sendall() waits. This is backpressure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 bytes have arrived and wait in the kernel&apos;s receive buffer until the program calls recv().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing is in flight either way and this side waits to receive. If the other side waits too, nothing will happen until one of them sends: the lecture&apos;s &quot;importance of having a protocol and sticking to it&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connections the kernel has completed, waiting for accept(); past the backlog, newcomers must wait for room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bytes the kernel holds for this connection: not yet sent, sent but not yet acknowledged (in flight), and received but not yet read by the program.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

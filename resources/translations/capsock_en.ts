@@ -4,7 +4,7 @@
 <context>
     <name>CapitalizeClient</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeClient.cpp" line="+243"/>
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+246"/>
         <source> Tried %n address(es) of &quot;%1&quot;: %2.</source>
         <translation>
             <numerusform> Tried %n address of &quot;%1&quot;: %2.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CapitalizeServer</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+235"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+293"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation>
             <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>HeadlessClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+47"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+57"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+94"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+100"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+44"/>
         <source>stopping: %n connection(s) open</source>
         <translation>
             <numerusform>stopping: %n connection open</numerusform>
@@ -200,7 +200,7 @@
 <context>
     <name>SocketErrorText</name>
     <message numerus="yes">
-        <location filename="../../src/net/SocketErrorText.cpp" line="+121"/>
+        <location filename="../../src/net/SocketErrorText.cpp" line="+132"/>
         <source>Connection reset by %1 before it answered any of the %2 byte(s) sent.</source>
         <translation>
             <numerusform>Connection reset by %1 before it answered the %2 byte sent.</numerusform>
@@ -227,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+123"/>
+        <location line="+139"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+84"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>

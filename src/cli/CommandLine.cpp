@@ -187,6 +187,10 @@ const std::vector<Option> &optionTable()
              QStringLiteral("Close each connection after its first reply, as the lecture's "
                             "server."),
              [](CommandLine *options) { options->server.closeAfterFirstReply = true; }),
+        flag(QStringLiteral("no-reuse-address"),
+             QStringLiteral("Server: no setsockopt(SO_REUSEADDR) before bind(), so a restart "
+                            "fails with \"address already in use\" while a TIME_WAIT lingers."),
+             [](CommandLine *options) { options->server.reuseAddress = false; }),
         setting(QStringLiteral("line-ending"), QStringLiteral("none|lf|crlf"),
                 QStringLiteral("Client: what ends each message: none (as the lecture's "
                                "client), lf (default) or crlf."),
@@ -203,6 +207,10 @@ const std::vector<Option> &optionTable()
         flag(QStringLiteral("quiet"),
              QStringLiteral("Headless: log connections only, not every read and reply."),
              [](CommandLine *options) { options->quiet = true; }),
+        flag(QStringLiteral("tcp-info"),
+             QStringLiteral("Headless: log TCP's states and the kernel's queues beside the "
+                            "calls (Linux)."),
+             [](CommandLine *options) { options->tcpInfo = true; }),
     };
     return table;
 }

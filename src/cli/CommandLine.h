@@ -17,6 +17,7 @@ struct CommandLine
     ClientOptions client;
     bool hex = false;   // the headless client dumps the bytes both ways
     bool quiet = false; // the headless front ends say less
+    bool tcpInfo = false; // the headless front ends log TCP's states and the kernel's queues
     QString inspectFile;
 
     // The outcome of parsing: either options to run with, or text to print and an exit code

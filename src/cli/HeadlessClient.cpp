@@ -4,7 +4,9 @@
 #include "core/HexDump.h"
 #include "core/PluralCount.h"
 #include "core/TextEncoding.h"
+#include "core/SocketEventText.h"
 #include "net/SocketErrorText.h"
+#include "net/TcpProbe.h"
 
 #include <cstdio>
 
@@ -17,7 +19,7 @@ void writeOut(const QByteArray &bytes)
 } // namespace
 
 HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quiet,
-                               QObject *parent)
+                               bool tcpInfo, QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_hex(hex)
@@ -26,6 +28,14 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
 {
     m_client.setConnectTimeout(options.connectTimeoutMs);
     m_client.setReadSize(64 * 1024); // as nc: no read is shown alone, so fewer, larger ones
+    if (tcpInfo) {
+        // The calls themselves are told as they happen; here only what the probe adds.
+        m_client.setTcpProbe(TcpProbe::forThisSystem());
+        connect(&m_client, &CapitalizeClient::socketEvent, this, [this](const SocketEvent &event) {
+            if (event.isTcpReading())
+                status(SocketEventText::callAndResult(event));
+        });
+    }
     connect(&m_client, &CapitalizeClient::resolved, this, [this](const QList<QHostAddress> &all) {
         QStringList names;
         for (const QHostAddress &address : all)

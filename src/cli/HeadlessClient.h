@@ -16,8 +16,9 @@ class HeadlessClient : public QObject
 
 public:
     // `hex`: hex dumps both ways instead of the raw replies; `quiet`: no status lines on
-    // standard error.
-    HeadlessClient(const ClientOptions &options, bool hex, bool quiet, QObject *parent = nullptr);
+    // standard error; `tcpInfo`: TCP's states and the kernel's queues there too.
+    HeadlessClient(const ClientOptions &options, bool hex, bool quiet, bool tcpInfo = false,
+                   QObject *parent = nullptr);
     ~HeadlessClient() override;
 
     void start();

@@ -7,6 +7,7 @@
 #include "net/CapitalizeSession.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
+#include "net/TcpProbe.h"
 
 #include <QTime>
 #include <QTimer>
@@ -17,11 +18,16 @@ constexpr int StopGraceMs = 6000;
 
 } // namespace
 
-HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent)
+HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, bool tcpInfo,
+                               QObject *parent)
     : QObject(parent)
     , m_options(options)
     , m_quiet(quiet)
 {
+    if (tcpInfo) {
+        m_server.setTcpProbe(TcpProbe::forThisSystem());
+        connect(&m_server, &CapitalizeServer::socketEvent, this, &HeadlessServer::logTcp);
+    }
     connect(&m_server, &CapitalizeServer::clientConnected, this,
             &HeadlessServer::onClientConnected);
     connect(&m_server, &CapitalizeServer::clientRefused, this,
@@ -115,6 +121,17 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
         log(paused ? tr("%1 is not reading its replies: reading from it paused").arg(who)
                    : tr("%1 reads again: reading resumed").arg(who));
     });
+}
+
+// The calls are logged from the session's signals, with their bytes; here only what the
+// probe adds.
+void HeadlessServer::logTcp(const SocketEvent &event)
+{
+    if (!event.isTcpReading())
+        return;
+    const QString who = event.connectionId > 0 ? QStringLiteral("#%1").arg(event.connectionId)
+                                               : tr("listening socket");
+    log(QStringLiteral("%1 %2").arg(who, SocketEventText::callAndResult(event)));
 }
 
 void HeadlessServer::stop()

@@ -10,13 +10,14 @@
 // `capsock --headless --server`: the server with no window, for an SSH session or a cloud VM.
 // It logs one line per connection, read, reply and close to standard output (connections only
 // with `quiet`), never waiting for whoever reads it (LogWriter), and stops cleanly on Ctrl-C or
-// SIGTERM.
+// SIGTERM. With `tcpInfo`, TCP's states and the kernel's queues are logged beside the calls.
 class HeadlessServer : public QObject
 {
     Q_OBJECT
 
 public:
-    HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent = nullptr);
+    HeadlessServer(const ServerOptions &options, bool quiet, bool tcpInfo = false,
+                   QObject *parent = nullptr);
 
     // Starts listening; false (with the reason printed to standard error) when it could not.
     bool start();
@@ -28,6 +29,7 @@ signals:
 
 private:
     void onClientConnected(CapitalizeSession *session);
+    void logTcp(const SocketEvent &event);
     void printReachableAddresses();
     void log(const QString &line); // with the time in front
     void print(const QString &line);

@@ -14,7 +14,7 @@ namespace {
 int serve(QCoreApplication &application, const CommandLine &options,
           TerminationSignals &termination)
 {
-    HeadlessServer server(options.server, options.quiet);
+    HeadlessServer server(options.server, options.quiet, options.tcpInfo);
     QObject::connect(&server, &HeadlessServer::finished, &application, &QCoreApplication::exit);
     QObject::connect(&termination, &TerminationSignals::requested, &server,
                      &HeadlessServer::stop);
@@ -26,7 +26,7 @@ int serve(QCoreApplication &application, const CommandLine &options,
 int sendStandardInput(QCoreApplication &application, const CommandLine &options,
                       TerminationSignals &termination)
 {
-    HeadlessClient client(options.client, options.hex, options.quiet);
+    HeadlessClient client(options.client, options.hex, options.quiet, options.tcpInfo);
     QObject::connect(&client, &HeadlessClient::finished, &application, &QCoreApplication::exit);
     QObject::connect(&termination, &TerminationSignals::requested, &application,
                      [] { QCoreApplication::exit(130); });

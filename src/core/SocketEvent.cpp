@@ -147,3 +147,68 @@ SocketEvent SocketEvent::close(SocketSide side, qint64 connectionId, CloseReason
     made.unansweredBytes = unansweredBytes;
     return made;
 }
+
+SocketEvent SocketEvent::tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,
+                                  const TcpInfo &now, bool afterClose)
+{
+    SocketEvent made = event(Kind::TcpState, side, connectionId);
+    made.tcpFrom = from;
+    made.tcp = now;
+    made.afterClose = afterClose;
+    return made;
+}
+
+SocketEvent SocketEvent::tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,
+                                   bool afterSend, bool receiving)
+{
+    SocketEvent made = event(Kind::TcpQueues, side, connectionId);
+    made.tcp = now;
+    made.afterSend = afterSend;
+    made.receiving = receiving;
+    return made;
+}
+
+SocketEvent SocketEvent::tcpUnavailable(SocketSide side, qint64 connectionId)
+{
+    return event(Kind::TcpUnavailable, side, connectionId);
+}
+
+bool SocketEvent::isTcpReading() const
+{
+    switch (kind) {
+    case Kind::Socket:
+    case Kind::ReuseAddress:
+    case Kind::Bind:
+    case Kind::Listen:
+    case Kind::Accept:
+    case Kind::Refuse:
+    case Kind::AcceptResumed:
+    case Kind::Lookup:
+    case Kind::Connect:
+    case Kind::Recv:
+    case Kind::Send:
+    case Kind::Shutdown:
+    case Kind::Close: return false;
+    case Kind::TcpState:
+    case Kind::TcpQueues:
+    case Kind::TcpUnavailable: return true;
+    }
+    return false;
+}
+
+SocketEvent::TcpMoment SocketEvent::tcpMoment() const
+{
+    if (kind != Kind::TcpQueues || tcp.isListening())
+        return TcpMoment::None;
+    // Bytes to send and none in flight: only a closed window holds them back (Nagle's
+    // algorithm waits only while something is in flight).
+    if (tcp.unsent > 0 && tcp.unacked == 0)
+        return TcpMoment::Backpressure;
+    if (afterSend && tcp.unsent + tcp.unacked > 0)
+        return TcpMoment::StillInSendBuffer;
+    if (tcp.unread > 0)
+        return TcpMoment::WaitingToBeRead;
+    if (!tcp.holdsBytes() && receiving && tcp.state == TcpInfo::State::Established)
+        return TcpMoment::BothWaiting;
+    return TcpMoment::None;
+}

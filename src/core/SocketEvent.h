@@ -9,10 +9,10 @@
 // beside it and a plain explanation, so a translation changes the words and nothing else.
 //
 // One timeline: every event has a side, a connection and a time, stamped by the engine when it
-// happened (not when a view heard of it). The TCP-level events to come (a state change such as
-// ESTABLISHED -> CLOSE_WAIT, a sample of the kernel's queue sizes, a captured segment) become
-// further kinds with fields of their own on the same timeline; a capture stamps its segments in
-// microseconds, hence microseconds here, so calls and segments sort together. The switches over
+// happened (not when a view heard of it). Beneath the calls, TCP's own happenings share that
+// timeline: a state change such as ESTABLISHED -> CLOSE_WAIT (TcpState), a sample of the
+// kernel's queue sizes (TcpQueues); a captured segment will be a further kind. A capture stamps
+// its segments in microseconds, hence microseconds here, so calls and segments sort together. The switches over
 // Kind have no default, so the compiler names every place a new kind must be handled.
 //
 // One flat value rather than a std::variant of per-kind structs: it is copied through signals
@@ -66,6 +66,53 @@ public:
     bool isFailure() const { return kind != Kind::None; }
 };
 
+// What the kernel says about one TCP connection, beneath the calls (net/TcpProbe reads it): its
+// state and the bytes it holds each way. Sizes in bytes; -1 where the system did not say (an
+// older kernel fills fewer of TCP_INFO's fields; a connection found by its endpoints after
+// close() has no RTT). A listening socket has its accept queue instead of the three queues.
+struct TcpInfo
+{
+    Q_GADGET // the states' names, for logs and test failures
+
+public:
+    enum class State {
+        Unknown,
+        Listen,
+        SynSent,     // connect() sent SYN, no answer yet
+        SynReceived,
+        Established,
+        FinWait1,    // we closed (or shut down) our side; our FIN not yet acknowledged
+        FinWait2,    // acknowledged; waiting for the peer's FIN
+        CloseWait,   // the peer closed its side; we have not yet
+        Closing,
+        LastAck,     // both closed; waiting for the acknowledgement of our FIN
+        TimeWait,    // closed; the kernel keeps the endpoints a while (Linux: 60 s)
+        Closed,
+    };
+    Q_ENUM(State)
+
+    State state = State::Unknown;
+    qint64 unsent = 0;     // in the send buffer, not yet sent (SIOCOUTQNSD)
+    qint64 unacked = 0;    // sent, not yet acknowledged by the peer (SIOCOUTQ - SIOCOUTQNSD)
+    qint64 unread = 0;     // arrived, not yet read by the program (SIOCINQ)
+    qint64 rttUs = -1;     // smoothed round-trip time
+    qint64 congestionWindow = -1; // segments
+    qint64 mss = -1;       // bytes per segment
+    qint64 retransmissions = -1;  // segments sent again, in all
+    qint64 acceptQueue = -1; // a listening socket: connections waiting for accept()
+    qint64 backlog = -1;     // a listening socket: how many may wait
+
+    bool isListening() const { return state == State::Listen; }
+    // Bytes still in the kernel for this connection, either way: a reason to look again soon.
+    bool holdsBytes() const { return unsent > 0 || unacked > 0 || unread > 0 || acceptQueue > 0; }
+    // The queues a sample reports (RTT and the window change without anything queued).
+    bool sameQueues(const TcpInfo &other) const
+    {
+        return unsent == other.unsent && unacked == other.unacked && unread == other.unread
+            && acceptQueue == other.acceptQueue;
+    }
+};
+
 // Which end of the conversation made the call: recv() is the server's conn.recv() but the
 // client's sock.recv(), and connection 0 is the listening socket only on a server.
 enum class SocketSide { Server, Client };
@@ -89,8 +136,22 @@ public:
         Send,          // sendall(bytes)
         Shutdown,      // shutdown(SHUT_WR)
         Close,         // close()
+        // Beneath the calls: what the kernel says about the connection (net/TcpProbe).
+        TcpState,      // the TCP state changed: tcpFrom -> tcp.state
+        TcpQueues,     // the bytes the kernel holds changed: a sample, in tcp
+        TcpUnavailable, // this system can not tell TCP's state and queues
     };
     Q_ENUM(Kind)
+
+    // The moments the lecture talks about, which a TcpQueues sample may show (tcpMoment()).
+    enum class TcpMoment {
+        None,
+        StillInSendBuffer, // sendall() returned, yet bytes wait in our kernel's send buffer
+        Backpressure,      // the peer's receive window is full: ours fills, sendall() may wait
+        WaitingToBeRead,   // bytes arrived that the program has not read yet
+        BothWaiting,       // nothing queued either way, and we wait to receive
+    };
+    Q_ENUM(TcpMoment)
 
     // Why a socket was closed.
     enum class CloseReason {
@@ -128,6 +189,12 @@ public:
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no
                               // IPv6 on the machine): the server runs without it
+    bool reuseAddressSet = true; // Bind: SO_REUSEADDR was set before it
+    TcpInfo tcp;              // TcpState, TcpQueues: the reading
+    TcpInfo::State tcpFrom = TcpInfo::State::Unknown; // TcpState: the state before
+    bool afterSend = false;   // TcpQueues: read right after a sendall()
+    bool receiving = false;   // TcpQueues: the program waits to receive (reading not paused)
+    bool afterClose = false;  // TcpState: found by its endpoints, no descriptor left (sock_diag)
 
     // Shown as a failure: the call failed (and mattered), or the server refused a client.
     bool isFailure() const
@@ -136,6 +203,11 @@ public:
             return true;
         return failure.isFailure() && !skipped && kind != Kind::Close;
     }
+
+    // What the kernel said beneath the calls (TcpState, TcpQueues, TcpUnavailable), not a call.
+    bool isTcpReading() const;
+    // Which lecture moment a TcpQueues sample shows; None for every other kind.
+    TcpMoment tcpMoment() const;
 
     // Microseconds since the epoch now, for timeUs.
     static qint64 now();
@@ -161,4 +233,9 @@ public:
     static SocketEvent shutdown(SocketSide side, qint64 connectionId);
     static SocketEvent close(SocketSide side, qint64 connectionId, CloseReason reason,
                              const SocketFailure &failure = {}, qint64 unansweredBytes = 0);
+    static SocketEvent tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,
+                                const TcpInfo &now, bool afterClose = false);
+    static SocketEvent tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,
+                                 bool afterSend, bool receiving);
+    static SocketEvent tcpUnavailable(SocketSide side, qint64 connectionId);
 };

@@ -58,6 +58,13 @@ QString SocketEventText::call(const SocketEvent &event)
     case Kind::Send: return QStringLiteral("sendall(%1)").arg(bytes(event.bytes));
     case Kind::Shutdown: return QStringLiteral("shutdown(SHUT_WR)");
     case Kind::Close: return QStringLiteral("close()");
+    case Kind::TcpState:
+        if (event.tcpFrom == TcpInfo::State::Unknown)
+            return QStringLiteral("TCP %1").arg(tcpState(event.tcp.state));
+        return QStringLiteral("TCP %1 -> %2")
+            .arg(tcpState(event.tcpFrom), tcpState(event.tcp.state));
+    case Kind::TcpQueues:
+    case Kind::TcpUnavailable: return QStringLiteral("TCP_INFO");
     }
     return {};
 }
@@ -89,6 +96,12 @@ QString SocketEventText::result(const SocketEvent &event)
         return onServer(event) ? tr("nothing more to send")
                                : tr("nothing more to send; the replies still come");
     case Kind::Close: return closeResult(event);
+    case Kind::TcpState:
+        return event.afterClose ? tr("after close(): found by its addresses and ports, as ss "
+                                     "does")
+                                : QString();
+    case Kind::TcpQueues: return queuesResult(event.tcp);
+    case Kind::TcpUnavailable: return tr("not available on this system");
     }
     return {};
 }
@@ -122,6 +135,9 @@ QString SocketEventText::pythonLine(const SocketEvent &event)
                                : QStringLiteral("sock.shutdown(socket.SHUT_WR)  "
                                                 "# the lecture's client does not do this");
     case Kind::Close: return QStringLiteral("%1.close()").arg(socketName(event));
+    case Kind::TcpState:
+    case Kind::TcpQueues:
+    case Kind::TcpUnavailable: return {};
     }
     return {};
 }
@@ -159,6 +175,26 @@ QString SocketEventText::pythonAddress(const Endpoint &endpoint)
     if (endpoint.isIPv6())
         return QStringLiteral("('%1', %2, 0, 0)").arg(endpoint.address).arg(endpoint.port);
     return QStringLiteral("('%1', %2)").arg(endpoint.address).arg(endpoint.port);
+}
+
+QString SocketEventText::tcpState(TcpInfo::State state)
+{
+    using State = TcpInfo::State;
+    switch (state) {
+    case State::Unknown: return QStringLiteral("?");
+    case State::Listen: return QStringLiteral("LISTEN");
+    case State::SynSent: return QStringLiteral("SYN_SENT");
+    case State::SynReceived: return QStringLiteral("SYN_RECV");
+    case State::Established: return QStringLiteral("ESTABLISHED");
+    case State::FinWait1: return QStringLiteral("FIN_WAIT1");
+    case State::FinWait2: return QStringLiteral("FIN_WAIT2");
+    case State::CloseWait: return QStringLiteral("CLOSE_WAIT");
+    case State::Closing: return QStringLiteral("CLOSING");
+    case State::LastAck: return QStringLiteral("LAST_ACK");
+    case State::TimeWait: return QStringLiteral("TIME_WAIT");
+    case State::Closed: return QStringLiteral("CLOSED");
+    }
+    return {};
 }
 
 // --- results -------------------------------------------------------------------------------
@@ -222,6 +258,25 @@ QString SocketEventText::closeResult(const SocketEvent &event)
     return text;
 }
 
+QString SocketEventText::queuesResult(const TcpInfo &tcp)
+{
+    if (tcp.isListening()) {
+        return tr("accept queue: %1 of %2 waiting").arg(tcp.acceptQueue).arg(tcp.backlog);
+    }
+    QString text = tr("unsent %1, in flight %2, unread %3")
+                       .arg(tcp.unsent)
+                       .arg(tcp.unacked)
+                       .arg(bytes(tcp.unread));
+    if (tcp.rttUs >= 0) {
+        text += tr("; RTT %1 ms, cwnd %2, MSS %3, %4 retransmitted")
+                    .arg(QString::number(double(tcp.rttUs) / 1000.0, 'f', 3))
+                    .arg(tcp.congestionWindow)
+                    .arg(tcp.mss)
+                    .arg(tcp.retransmissions);
+    }
+    return text;
+}
+
 // --- explanations ----------------------------------------------------------------------------
 
 QString SocketEventText::explanation(const SocketEvent &event)
@@ -253,6 +308,11 @@ QString SocketEventText::explanation(const SocketEvent &event)
                  "replies. The lecture's client does not do this: it reads one reply and "
                  "closes.");
     case Kind::Close: return closeExplanation(event);
+    case Kind::TcpState: return tcpStateExplanation(event);
+    case Kind::TcpQueues: return tcpQueuesExplanation(event);
+    case Kind::TcpUnavailable:
+        return tr("This system does not let a program read TCP's state and the kernel's "
+                  "queues (Linux does); everything else works as before.");
     }
     return {};
 }
@@ -276,6 +336,13 @@ QString SocketEventText::bindExplanation(const SocketEvent &event)
     switch (event.failure.kind) {
     case Failure::None: break;
     case Failure::AddressInUse:
+        if (!event.reuseAddressSet) {
+            return tr("bind() failed, so the server can not listen: the port is taken. Without "
+                      "SO_REUSEADDR, a connection an earlier server on this port closed first, "
+                      "still in TIME_WAIT for up to a minute, is enough; so is another program "
+                      "listening on it. Set SO_REUSEADDR before bind(), as the lecture's "
+                      "server does, or wait.");
+        }
         return tr("bind() failed, so the server can not listen: another program already uses "
                   "the port (another server, perhaps the lecture's). Stop it, or choose "
                   "another port.");
@@ -417,4 +484,78 @@ QString SocketEventText::closeExplanation(const SocketEvent &event)
     return event.connectionId == 0
         ? tr("Closes the listening socket: no new client can connect.")
         : tr("Closes this client's connection (conn); the listening socket stays open.");
+}
+
+QString SocketEventText::tcpStateExplanation(const SocketEvent &event)
+{
+    using State = TcpInfo::State;
+    switch (event.tcp.state) {
+    case State::Unknown: return tr("The system did not say which state the connection is in.");
+    case State::Listen:
+        return tr("LISTEN: the socket waits for clients; the kernel completes their handshakes "
+                  "and queues them for accept().");
+    case State::SynSent:
+        return tr("SYN_SENT: connect() sent the first segment of TCP's handshake (SYN) and "
+                  "waits for the server's answer.");
+    case State::SynReceived:
+        return tr("SYN_RECV: the handshake is half done: the answer (SYN-ACK) is sent, its "
+                  "acknowledgement not yet here.");
+    case State::Established:
+        return tr("ESTABLISHED: the handshake is done; both sides can send and receive.");
+    case State::FinWait1:
+        return tr("FIN_WAIT1: this side closed its sending half (close() or shutdown()); the "
+                  "kernel sent FIN and waits for the peer to acknowledge it.");
+    case State::FinWait2:
+        return tr("FIN_WAIT2: the peer acknowledged our FIN; now the kernel waits for the "
+                  "peer to close its side too.");
+    case State::CloseWait:
+        return tr("CLOSE_WAIT: the peer has closed its side, so recv() returns 0 bytes (b''). "
+                  "This side may still send; the connection ends when it closes too.");
+    case State::Closing:
+        return tr("CLOSING: both sides closed at the same moment; each waits for the other's "
+                  "acknowledgement.");
+    case State::LastAck:
+        return tr("LAST_ACK: both sides have closed; the kernel waits for the acknowledgement "
+                  "of its FIN, then forgets the connection.");
+    case State::TimeWait:
+        return tr("TIME_WAIT: after close(), the side that closed first keeps the connection's "
+                  "addresses and ports for a while (on Linux 60 s), so that a late segment is "
+                  "not taken for part of a new connection. The socket is gone, but a server "
+                  "restarted on this port now fails with \"address already in use\", unless "
+                  "it sets SO_REUSEADDR before bind(), as the lecture's server does.");
+    case State::Closed: return tr("CLOSED: the kernel has forgotten the connection.");
+    }
+    return {};
+}
+
+QString SocketEventText::tcpQueuesExplanation(const SocketEvent &event)
+{
+    const TcpInfo &tcp = event.tcp;
+    switch (event.tcpMoment()) {
+    case SocketEvent::TcpMoment::StillInSendBuffer:
+        return tr("sendall() returned, but %1 bytes are still in the kernel's send buffer: "
+                  "\"sent\" means handed to the system, not received. The kernel sends them "
+                  "and keeps each until the peer acknowledges it.")
+            .arg(tcp.unsent + tcp.unacked);
+    case SocketEvent::TcpMoment::Backpressure:
+        return tr("The peer is not reading: its receive buffer is full, so TCP told us to stop "
+                  "sending (a zero window), and %1 bytes wait in our send buffer. When that "
+                  "fills too, sendall() waits. This is backpressure.")
+            .arg(tcp.unsent);
+    case SocketEvent::TcpMoment::WaitingToBeRead:
+        return tr("%1 bytes have arrived and wait in the kernel's receive buffer until the "
+                  "program calls recv().")
+            .arg(tcp.unread);
+    case SocketEvent::TcpMoment::BothWaiting:
+        return tr("Nothing is in flight either way and this side waits to receive. If the "
+                  "other side waits too, nothing will happen until one of them sends: the "
+                  "lecture's \"importance of having a protocol and sticking to it\".");
+    case SocketEvent::TcpMoment::None: break;
+    }
+    if (tcp.isListening()) {
+        return tr("Connections the kernel has completed, waiting for accept(); past the "
+                  "backlog, newcomers must wait for room.");
+    }
+    return tr("The bytes the kernel holds for this connection: not yet sent, sent but not yet "
+              "acknowledged (in flight), and received but not yet read by the program.");
 }

@@ -31,6 +31,11 @@ public:
     // Why a server with room for `limit` clients refused one: "it already serves 1 client, the
     // limit" (the server tells its window and log so too).
     static QString refusalReason(int limit);
+    // A TCP state as the kernel and ss name it: "ESTABLISHED", "TIME_WAIT" (code: never
+    // translated).
+    static QString tcpState(TcpInfo::State state);
+    // A queue sample's numbers: "unsent 0, in flight 1200, unread 0 bytes; RTT 0.052 ms, ...".
+    static QString queuesResult(const TcpInfo &tcp);
 
 private:
     static QString failedResult(const SocketEvent &event);
@@ -48,4 +53,6 @@ private:
     static QString resetExplanation(const SocketEvent &event);
     static QString sendExplanation(const SocketEvent &event);
     static QString closeExplanation(const SocketEvent &event);
+    static QString tcpStateExplanation(const SocketEvent &event);
+    static QString tcpQueuesExplanation(const SocketEvent &event);
 };

@@ -4,6 +4,7 @@
 #include "net/ClientOptions.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
+#include "net/TcpSampler.h"
 
 #include <QHostInfo>
 #include <QMetaMethod>
@@ -128,6 +129,7 @@ void CapitalizeClient::startNextAttempt()
     m_pending.back().clock.start();
     connect(stream, &TcpStream::connected, this, [this, stream] { onAttemptConnected(stream); });
     connect(stream, &TcpStream::failed, this, [this, stream] { onAttemptFailed(stream); });
+    probe(stream);
     if (m_nextAddress < m_addresses.size())
         m_staggerTimer->start(AttemptStaggerMs);
 }
@@ -154,6 +156,7 @@ void CapitalizeClient::onAttemptConnected(TcpStream *stream)
     report(SocketEvent::connected(EventValues::endpoint(peerAddress(), peerPort()),
                                   EventValues::endpoint(localAddress(), localPort()),
                                   m_connectMicros));
+    probe(m_stream);
     emit connected();
     while (!m_outbox.empty() && m_state == State::Connected) {
         auto [id, bytes] = std::move(m_outbox.front());
@@ -282,6 +285,7 @@ void CapitalizeClient::write(qint64 id, const QByteArray &bytes)
     report(SocketEvent::send(SocketSide::Client, 0, bytes.size()));
     m_bytesSent += bytes.size();
     m_stream->send(bytes);
+    probe(m_stream, true);
     emit messageSent(id, bytes);
 }
 
@@ -296,6 +300,7 @@ void CapitalizeClient::finishSending()
         return;
     m_stream->finishSending();
     report(SocketEvent::shutdown(SocketSide::Client, 0));
+    probe(m_stream);
 }
 
 void CapitalizeClient::disconnectFromServer()
@@ -316,6 +321,7 @@ void CapitalizeClient::onReadable()
     for (QByteArray chunk = m_stream->receive(m_readSize); !chunk.isEmpty();
          chunk = m_stream->receive(m_readSize)) {
         report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, chunk.size()));
+        probe(m_stream);
         m_bytesReceived += chunk.size();
         emit dataReceived(chunk);
         pairReply(chunk);
@@ -324,6 +330,7 @@ void CapitalizeClient::onReadable()
     }
     if (m_stream->peerFinished()) {
         report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, 0));
+        probe(m_stream);
         flushPartialReply();
         report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::PeerFinished));
         dropStream();
@@ -442,6 +449,8 @@ void CapitalizeClient::dropStream()
         return;
     m_stream->disconnect(this);
     m_stream->abort();
+    if (m_sampler)
+        m_sampler->followClosed(0, *m_stream);
     m_stream->deleteLater();
     m_stream = nullptr;
 }
@@ -452,6 +461,22 @@ void CapitalizeClient::setState(State state)
         return;
     m_state = state;
     emit stateChanged(state);
+}
+
+void CapitalizeClient::setTcpProbe(std::shared_ptr<const TcpProbe> probe)
+{
+    delete m_sampler;
+    m_sampler = nullptr;
+    if (!probe)
+        return;
+    m_sampler = new TcpSampler(SocketSide::Client, std::move(probe), this);
+    connect(m_sampler, &TcpSampler::socketEvent, this, &CapitalizeClient::report);
+}
+
+void CapitalizeClient::probe(const TcpStream *stream, bool afterSend)
+{
+    if (m_sampler && stream)
+        m_sampler->read(0, *stream, afterSend, true);
 }
 
 void CapitalizeClient::report(const SocketEvent &event)

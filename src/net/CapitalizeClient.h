@@ -9,10 +9,13 @@
 #include <QObject>
 
 #include <deque>
+#include <memory>
 #include <vector>
 
 class QHostInfo;
 class QTimer;
+class TcpProbe;
+class TcpSampler;
 
 // The lecture's client, grown up: it connects to HOST:PORT (looking the name up and trying each
 // address it has), sends messages, and pairs each reply with the message it answers. With a line
@@ -32,6 +35,9 @@ public:
     void setConnectTimeout(int milliseconds) { m_connectTimeoutMs = milliseconds; }
     int connectTimeout() const { return m_connectTimeoutMs; }
     void setReadSize(qint64 bytes) { m_readSize = bytes; }
+    // Reports TCP's state and queues beneath the calls (socketEvent), read with `probe`; null,
+    // the default, reads nothing.
+    void setTcpProbe(std::shared_ptr<const TcpProbe> probe);
 
     void connectToServer(const QString &host, quint16 port);
     // Connects to one of `addresses`, which `host` stands for (as a lookup would give them):
@@ -125,6 +131,7 @@ private:
     void fail(const QString &message);
     void dropStream();
     void report(const SocketEvent &event);
+    void probe(const TcpStream *stream, bool afterSend = false);
 
     State m_state = State::Disconnected;
     QString m_host;
@@ -151,4 +158,5 @@ private:
     bool m_finishWhenSent = false;
     std::deque<Unanswered> m_unanswered;
     QByteArray m_partialReply;
+    TcpSampler *m_sampler = nullptr;
 };

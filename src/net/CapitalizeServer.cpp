@@ -6,6 +6,7 @@
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 #include "net/SocketWatch.h"
+#include "net/TcpSampler.h"
 #include "net/TcpStream.h"
 
 #include <QMetaMethod>
@@ -38,8 +39,14 @@ public:
         m_retry.setInterval(AcceptRetryMs);
         connect(&m_retry, &QTimer::timeout, this, [this] {
             m_watch->setReadEnabled(true);
-            acceptWaiting();
+            acceptRound();
         });
+    }
+
+    // Called after each round of accept() calls, with the listening socket (--tcp-info).
+    void setAfterAccepting(std::function<void(qintptr)> afterAccepting)
+    {
+        m_afterAccepting = std::move(afterAccepting);
     }
 
     // After a successful listen().
@@ -47,11 +54,19 @@ public:
     {
         pauseAccepting(); // QTcpServer's own accepting stays off
         m_watch = SocketWatch::create(
-            socketDescriptor(), [this] { acceptWaiting(); }, [] {});
+            socketDescriptor(), [this] { acceptRound(); }, [] {});
         m_watch->setReadEnabled(true);
     }
 
 private:
+    void acceptRound()
+    {
+        const QPointer<QObject> alive(this); // a slot may stop the server
+        acceptWaiting();
+        if (alive && m_afterAccepting)
+            m_afterAccepting(socketDescriptor());
+    }
+
     void acceptWaiting()
     {
         for (int i = 0; i < AcceptsPerWakeUp; ++i) {
@@ -82,6 +97,7 @@ private:
 
     std::function<void(qintptr)> m_onIncoming;
     std::function<void(bool)> m_onShortage;
+    std::function<void(qintptr)> m_afterAccepting;
     std::unique_ptr<SocketWatch> m_watch; // goes before QTcpServer closes the descriptor
     QTimer m_retry;
     bool m_shortage = false;
@@ -173,29 +189,71 @@ bool CapitalizeServer::listenOn(const QHostAddress &address, quint16 *port, bool
     report(SocketEvent::socket(SocketSide::Server, isIPv6(address),
                                address == QHostAddress::Any));
 #ifdef Q_OS_UNIX
-    report(SocketEvent::reuseAddress());
+    if (m_options.reuseAddress)
+        report(SocketEvent::reuseAddress());
 #endif
     const Endpoint asked{bindHost(address), *port};
-    listener->setListenBacklogSize(ListenBacklog);
-    if (!listener->listen(address, *port)) {
-        const auto error = listener->serverError();
+    QAbstractSocket::SocketError error = QAbstractSocket::UnknownSocketError;
+    QString errorText;
+    if (!bindAndListen(listener.get(), address, *port, &error, &errorText)) {
         const bool skipped = optional
             && (error == QAbstractSocket::SocketAddressNotAvailableError
                 || error == QAbstractSocket::UnsupportedSocketOperationError);
-        report(SocketEvent::bind(asked, 0, EventValues::failure(error, listener->errorString()),
-                                 skipped));
+        SocketEvent failed = SocketEvent::bind(asked, 0, EventValues::failure(error, errorText),
+                                               skipped);
+        failed.reuseAddressSet = m_options.reuseAddress;
+        report(failed);
         if (!skipped) {
-            m_errorString = SocketErrorText::listenFailed(error, address, *port,
-                                                          listener->errorString());
+            m_errorString = SocketErrorText::listenFailed(error, address, *port, errorText,
+                                                          m_options.reuseAddress);
         }
         return skipped;
     }
     *port = listener->serverPort();
     report(SocketEvent::bind(asked, *port));
     report(SocketEvent::listen());
+    if (m_sampler) {
+        listener->setAfterAccepting(
+            [this](qintptr descriptor) { m_sampler->readListener(descriptor); });
+    }
     listener->startAccepting();
     m_listeners.push_back(std::move(listener));
     return true;
+}
+
+void CapitalizeServer::setTcpProbe(std::shared_ptr<const TcpProbe> probe)
+{
+    delete m_sampler;
+    m_sampler = nullptr;
+    if (!probe)
+        return;
+    m_sampler = new TcpSampler(SocketSide::Server, std::move(probe), this);
+    connect(m_sampler, &TcpSampler::socketEvent, this, &CapitalizeServer::report);
+}
+
+// QTcpServer's listen() sets SO_REUSEADDR on Unix; without it, the socket is made here and
+// handed over.
+bool CapitalizeServer::bindAndListen(QTcpServer *listener, const QHostAddress &address,
+                                     quint16 port, QAbstractSocket::SocketError *error,
+                                     QString *errorText)
+{
+    listener->setListenBacklogSize(ListenBacklog);
+    if (m_options.reuseAddress) {
+        if (listener->listen(address, port))
+            return true;
+        *error = listener->serverError();
+        *errorText = listener->errorString();
+        return false;
+    }
+    const qintptr descriptor = TcpStream::listenWithoutReuse(address, port, ListenBacklog,
+                                                             error, errorText);
+    if (descriptor < 0)
+        return false;
+    if (listener->setSocketDescriptor(descriptor))
+        return true;
+    *error = listener->serverError();
+    *errorText = listener->errorString();
+    return false;
 }
 
 void CapitalizeServer::stop()
@@ -291,7 +349,10 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
         emit socketEvent(SocketEvent::accept(
             id, EventValues::endpoint(stream->peerAddress(), stream->peerPort())));
     }
+    const QPointer<CapitalizeSession> alive(session); // a slot may stop the server
     emit clientConnected(session);
+    if (alive)
+        session->setTcpSampler(m_sampler);
 }
 
 void CapitalizeServer::onDescriptorShortage(bool shortage)

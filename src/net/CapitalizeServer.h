@@ -3,6 +3,7 @@
 #include "core/SocketEvent.h"
 #include "net/ServerOptions.h"
 
+#include <QAbstractSocket>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -12,6 +13,8 @@
 
 class CapitalizeSession;
 class QTcpServer;
+class TcpProbe;
+class TcpSampler;
 
 // The lecture's capitalization server, grown up: it listens on one or more addresses, serves many
 // clients at once (each a CapitalizeSession), refuses clients past the limit with a clear message,
@@ -26,6 +29,9 @@ public:
 
     // Starts listening; false, with errorString() in plain words, when it could not.
     bool start(const ServerOptions &options);
+    // Reports TCP's state and queues beneath the calls (socketEvent), read with `probe`; null,
+    // the default, reads nothing. Before start(), as for socketEvent.
+    void setTcpProbe(std::shared_ptr<const TcpProbe> probe);
     // Stops listening and ends every connection after sending what is still owed to it.
     void stop();
 
@@ -73,6 +79,8 @@ private:
     bool makeRoom();
     bool callsWatched() const;
     bool listenOn(const QHostAddress &address, quint16 *port, bool optional);
+    bool bindAndListen(QTcpServer *listener, const QHostAddress &address, quint16 port,
+                       QAbstractSocket::SocketError *error, QString *errorText);
     void report(const SocketEvent &event);
 
     void limitClientsToTheSystem();
@@ -86,4 +94,5 @@ private:
     quint16 m_port = 0;
     bool m_stopping = false;
     QString m_errorString;
+    TcpSampler *m_sampler = nullptr;
 };

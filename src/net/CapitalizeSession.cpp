@@ -3,6 +3,7 @@
 #include "core/SocketEventText.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
+#include "net/TcpSampler.h"
 #include "net/TcpStream.h"
 
 #include <QMetaMethod>
@@ -56,12 +57,15 @@ void CapitalizeSession::onReadable()
         return;
     }
 
+    // TCP's state and queues once per wake-up, after its reads and replies (--tcp-info).
+    const qint64 queuedBefore = m_bytesQueued;
     for (int reads = 0; reads < MaxReadsPerWakeUp; ++reads) {
         if (unsentBytes() >= m_options.maxUnsentReplyBytes) {
             // Backpressure: the client is not reading its replies, so stop reading its input.
             m_readingPaused = true;
             m_stream->setReceiving(false);
             emit readingPaused(true);
+            probe(m_bytesQueued > queuedBefore);
             return;
         }
         const QByteArray chunk = m_stream->receive(m_options.readSize);
@@ -89,12 +93,14 @@ void CapitalizeSession::onReadable()
         if (chunk.size() < m_options.readSize)
             break;
     }
-
-    if (m_stream->peerFinished()) {
-        if (callsWatched())
-            emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
-        close(SocketEvent::CloseReason::PeerFinished);
+    if (!m_stream->peerFinished()) {
+        probe(m_bytesQueued > queuedBefore);
+        return;
     }
+    if (callsWatched())
+        emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
+    probe(); // CLOSE_WAIT, as recv() has just said
+    close(SocketEvent::CloseReason::PeerFinished);
 }
 
 void CapitalizeSession::sendReply(const QByteArray &reply)
@@ -157,6 +163,7 @@ void CapitalizeSession::finish(SocketEvent::CloseReason reason)
     m_finishing = true;
     m_finishReason = reason;
     m_stream->finishSending();
+    probe();
     if (m_readingPaused) { // keep reading now: whatever comes is dropped, so the peer can finish
         m_readingPaused = false;
         m_stream->setReceiving(true);
@@ -194,7 +201,21 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
                                            m_stream->errorString())
         : SocketEventText::result(event);
     m_stream->abort();
+    if (m_sampler)
+        m_sampler->followClosed(m_id, *m_stream);
     emit closed(why);
+}
+
+void CapitalizeSession::setTcpSampler(TcpSampler *sampler)
+{
+    m_sampler = sampler;
+    probe();
+}
+
+void CapitalizeSession::probe(bool afterSend)
+{
+    if (m_sampler)
+        m_sampler->read(m_id, *m_stream, afterSend, !m_readingPaused);
 }
 
 bool CapitalizeSession::callsWatched() const

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 
+class TcpSampler;
 class TcpStream;
 class QTimer;
 
@@ -28,6 +29,8 @@ public:
     qint64 bytesSent() const { return m_bytesQueued - unsentBytes(); }
     qint64 unsentBytes() const;
     bool isReadingPaused() const { return m_readingPaused; }
+    // Reads TCP's state and queues after each call (--tcp-info); null, the default: never.
+    void setTcpSampler(TcpSampler *sampler);
 
     // Sends what is still owed, then ends the connection (the server is stopping).
     void close(SocketEvent::CloseReason reason);
@@ -57,9 +60,11 @@ private:
     void end(SocketEvent::CloseReason reason, const SocketFailure &failure = {});
     // Reporting a call costs more than the recv() it describes: only when someone listens.
     bool callsWatched() const;
+    void probe(bool afterSend = false);
 
     const qint64 m_id;
     TcpStream *m_stream;
+    TcpSampler *m_sampler = nullptr;
     const ServerOptions m_options;
     Utf8UpperCaser m_caser;
     QElapsedTimer m_sinceHeard;

@@ -29,4 +29,8 @@ struct ServerOptions
     // client that talks is never closed to make room.
     qint64 idleBeforeMakingRoomMs = 30000;
     qint64 maxUnsentReplyBytes = 1 << 20; // past this, stop reading from that client
+    // setsockopt(SO_REUSEADDR) before bind(), as the lecture's server: a restarted server gets
+    // its port back while connections of the last one linger in TIME_WAIT. Off, bind() fails
+    // with "address already in use" until they are gone (--no-reuse-address), to see why.
+    bool reuseAddress = true;
 };

@@ -28,13 +28,24 @@ static QString seconds(qint64 ms)
 }
 
 QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &address,
-                     quint16 port, const QString &systemMessage)
+                     quint16 port, const QString &systemMessage, bool reuseAddress)
 {
     const QString where = address == QHostAddress::Any
         ? Translated::tr("port %1 of all interfaces").arg(port)
         : endpoint(address, port);
     switch (error) {
     case QAbstractSocket::AddressInUseError:
+        if (!reuseAddress) {
+            return Translated::tr(
+                       "Cannot listen on %1: port %2 is already in use. This server does not "
+                       "set SO_REUSEADDR (--no-reuse-address), so a connection an earlier "
+                       "server closed first, still in TIME_WAIT for up to a minute after "
+                       "close(), keeps the port, as does another server listening on it. Wait "
+                       "for the TIME_WAIT to pass (ss -tan state time-wait shows it), or start "
+                       "with SO_REUSEADDR, the default, as the lecture's server does.")
+                .arg(where)
+                .arg(port);
+        }
         return Translated::tr(
                    "Cannot listen on %1: port %2 is already in use. Another server (another "
                    "Capsock, or the lecture's Python server) is listening on it. Stop that "

@@ -13,9 +13,10 @@ namespace SocketErrorText {
 // "[::1]:5220" or "127.0.0.1:5220".
 QString endpoint(const QHostAddress &address, quint16 port);
 
-// The server could not listen on address:port.
+// The server could not listen on address:port; `reuseAddress`: SO_REUSEADDR was set (without
+// it, a TIME_WAIT left by an earlier server is a likely cause of "address already in use").
 QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &address,
-                     quint16 port, const QString &systemMessage);
+                     quint16 port, const QString &systemMessage, bool reuseAddress = true);
 
 // A connect() to `address` (which `host` resolved to) failed after `waitedMs`.
 QString connectFailed(TcpStream::Error error, const QString &host, const QHostAddress &address,

@@ -112,6 +112,28 @@ TcpStream::Error errorKind(int code)
 #endif
 }
 
+QAbstractSocket::SocketError listenErrorKind(int code)
+{
+#ifdef Q_OS_WIN
+    switch (code) {
+    case WSAEADDRINUSE: return QAbstractSocket::AddressInUseError;
+    case WSAEACCES: return QAbstractSocket::SocketAccessError;
+    case WSAEADDRNOTAVAIL: return QAbstractSocket::SocketAddressNotAvailableError;
+    case WSAEAFNOSUPPORT: return QAbstractSocket::UnsupportedSocketOperationError;
+    default: return QAbstractSocket::UnknownSocketError;
+    }
+#else
+    switch (code) {
+    case EADDRINUSE: return QAbstractSocket::AddressInUseError;
+    case EACCES:
+    case EPERM: return QAbstractSocket::SocketAccessError;
+    case EADDRNOTAVAIL: return QAbstractSocket::SocketAddressNotAvailableError;
+    case EAFNOSUPPORT: return QAbstractSocket::UnsupportedSocketOperationError;
+    default: return QAbstractSocket::UnknownSocketError;
+    }
+#endif
+}
+
 socklen_t toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage)
 {
     std::memset(storage, 0, sizeof *storage);
@@ -185,6 +207,44 @@ qintptr TcpStream::accept(qintptr listener, AcceptResult *result)
         break;
     }
     return -1;
+}
+
+qintptr TcpStream::listenWithoutReuse(const QHostAddress &address, quint16 port, int backlog,
+                                      QAbstractSocket::SocketError *error, QString *errorText)
+{
+    const auto failed = [error, errorText](int code) {
+        *error = listenErrorKind(code);
+        *errorText = systemErrorString(code);
+        return qintptr(-1);
+    };
+#ifdef Q_OS_WIN
+    static WinsockUser winsock;
+#endif
+    const bool any = address == QHostAddress::Any;
+    const QHostAddress bound = any ? QHostAddress(QHostAddress::AnyIPv6) : address;
+    const int family = bound.protocol() == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET;
+    const NativeSocket native = ::socket(family, SOCK_STREAM, IPPROTO_TCP);
+#ifdef Q_OS_WIN
+    const bool created = native != INVALID_SOCKET;
+#else
+    const bool created = native >= 0;
+#endif
+    if (!created)
+        return failed(lastSocketError());
+    if (family == AF_INET6) {
+        const int v6only = any ? 0 : 1; // Any takes IPv4 clients too
+        ::setsockopt(native, IPPROTO_IPV6, IPV6_V6ONLY, reinterpret_cast<const char *>(&v6only),
+                     sizeof v6only);
+    }
+    sockaddr_storage storage;
+    const socklen_t length = toSockaddr(bound, port, &storage);
+    if (::bind(native, reinterpret_cast<sockaddr *>(&storage), length) != 0
+        || ::listen(native, backlog) != 0) {
+        const int code = lastSocketError();
+        closeNative(qintptr(native));
+        return failed(code);
+    }
+    return qintptr(native);
 }
 
 TcpStream::TcpStream(qintptr descriptor, QObject *parent)

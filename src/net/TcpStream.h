@@ -38,6 +38,13 @@ public:
     // and why not. OutOfDescriptors (EMFILE and the like) passes once some are closed.
     static qintptr accept(qintptr listener, AcceptResult *result);
 
+    // socket(), bind() and listen() without SO_REUSEADDR, which QTcpServer always sets on Unix:
+    // so that a student can see bind() fail while a TIME_WAIT holds the port. The listening
+    // descriptor, or -1 with why, as QTcpServer would say it. QHostAddress::Any is a
+    // dual-stack IPv6 socket, as with QTcpServer.
+    static qintptr listenWithoutReuse(const QHostAddress &address, quint16 port, int backlog,
+                                      QAbstractSocket::SocketError *error, QString *errorText);
+
     // Adopts a connected socket, such as one accept() returned; closes it when destroyed.
     explicit TcpStream(qintptr descriptor, QObject *parent = nullptr);
     // Starts a non-blocking connect(); connected() or failed() follows.

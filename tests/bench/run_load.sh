@@ -5,6 +5,8 @@
 #   tests/bench/run_load.sh BUILD_DIR [--quick]
 # --quick: 1 s runs; 1 and 100 connections and 1 beside 1000 idle, 32-byte lines; 256 MiB bulk.
 # RUNS=N sets how many times each load runs against each server (default 5).
+# TCP_INFO=1 adds a fifth server, Capsock with --tcp-info (issue 13), and prints what the probe
+# costs beside plain Capsock.
 #
 # The machine is shared and noisy, so the three servers run at the same time (an idle one
 # costs nothing) and every round measures each load against each server in turn, the order
@@ -95,6 +97,10 @@ start_server epoll "$epoll_server" --port 0
 start_server Capsock "${capsock_server[@]}"
 CAPSOCK_SOCKET_WATCH=notifiers start_server "Qt loop" "${capsock_server[@]}"
 start_server asyncio "$python" "$here/asyncio_upper_server.py" 0
+if [[ -n ${TCP_INFO:-} ]]; then
+    servers+=(tcp-info)
+    start_server tcp-info "${capsock_server[@]}" --tcp-info
+fi
 echo "servers: epoll on ${port[epoll]}, Capsock on ${port[Capsock]}, Capsock on Qt's loop on" \
     "${port[Qt loop]}, asyncio on ${port[asyncio]}; $runs rounds" >&2
 
@@ -128,11 +134,11 @@ median_of() {
     done | median
 }
 
-# Median over the rounds of server $2's figure divided by epoll's, for load $1.
+# Median over the rounds of server $2's figure divided by epoll's (or server $3's), for load $1.
 ratio_to_epoll() {
     local round a b
     for ((round = 0; round < runs; ++round)); do
-        a=${value[$1,$2,$round]:-} b=${value[$1,epoll,$round]:-}
+        a=${value[$1,$2,$round]:-} b=${value[$1,${3:-epoll},$round]:-}
         if [[ -n $a && -n $b ]]; then
             awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) print a / b }'
         fi
@@ -148,7 +154,7 @@ row "" "" "" "" "" epoll epoll epoll "p99 ms"
 for i in "${!loads[@]}"; do
     IFS='|' read -r label _ <<<"${loads[$i]}"
     cells=()
-    for server in "${servers[@]}"; do
+    for server in epoll Capsock "Qt loop" asyncio; do
         cells+=("$(median_of value "$i" "$server")${errors[$i,$server]:+!}")
     done
     latency=$(median_of p99 "$i" Capsock)
@@ -156,6 +162,18 @@ for i in "${!loads[@]}"; do
     row "$label" "${cells[@]}" "$(ratio_to_epoll "$i" Capsock)" \
         "$(ratio_to_epoll "$i" "Qt loop")" "$(ratio_to_epoll "$i" asyncio)" "$latency"
 done
+if [[ -n ${TCP_INFO:-} ]]; then
+    echo
+    echo "The probe's cost: Capsock with --tcp-info beside Capsock (round trips/s, or MB/s)."
+    row3() { printf '%-26s | %8s | %8s | %8s\n' "$@"; }
+    row3 load Capsock tcp-info "tcp-info/Capsock"
+    for i in "${!loads[@]}"; do
+        IFS='|' read -r label _ <<<"${loads[$i]}"
+        row3 "$label" "$(median_of value "$i" Capsock)${errors[$i,Capsock]:+!}" \
+            "$(median_of value "$i" tcp-info)${errors[$i,tcp-info]:+!}" \
+            "$(ratio_to_epoll "$i" tcp-info Capsock)"
+    done
+fi
 if [[ -s $work/errors.log ]]; then
     echo
     echo "Load client errors (first 20 lines):"

@@ -232,6 +232,8 @@ TEST(CommandLineTest, ServerDefaultsAndOptions)
               QList<QHostAddress>{QHostAddress(QHostAddress::Any)});
     EXPECT_EQ(defaults.options.server.readSize, 1024);
     EXPECT_FALSE(defaults.options.server.closeAfterFirstReply);
+    EXPECT_TRUE(defaults.options.server.reuseAddress);
+    EXPECT_FALSE(defaults.options.tcpInfo);
 
     const Outcome set = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
                                QStringLiteral("--bind"), QStringLiteral("[::1]"),
@@ -239,8 +241,12 @@ TEST(CommandLineTest, ServerDefaultsAndOptions)
                                QStringLiteral("--read-size"), QStringLiteral("7"),
                                QStringLiteral("--max-clients"), QStringLiteral("3"),
                                QStringLiteral("--max-unsent"), QStringLiteral("4096"),
-                               QStringLiteral("--close-after-reply")});
+                               QStringLiteral("--close-after-reply"),
+                               QStringLiteral("--no-reuse-address"),
+                               QStringLiteral("--tcp-info")});
     ASSERT_TRUE(set.parsed.run) << set.parsed.output.toStdString();
+    EXPECT_FALSE(set.options.server.reuseAddress);
+    EXPECT_TRUE(set.options.tcpInfo);
     EXPECT_EQ(set.options.server.bindAddresses,
               QList<QHostAddress>{QHostAddress(QStringLiteral("::1"))});
     EXPECT_EQ(set.options.server.port, 6001);
@@ -263,6 +269,7 @@ TEST(CommandLineTest, WithoutOptionsEveryValueIsTheOptionsTypesDefault)
     EXPECT_EQ(serving.options.server.closeAfterFirstReply, server.closeAfterFirstReply);
     EXPECT_EQ(serving.options.server.maxClients, server.maxClients);
     EXPECT_EQ(serving.options.server.maxUnsentReplyBytes, server.maxUnsentReplyBytes);
+    EXPECT_EQ(serving.options.server.reuseAddress, server.reuseAddress);
 
     const ClientOptions client;
     const Outcome connecting = parse({QStringLiteral("--headless"), QStringLiteral("--client"),

@@ -249,6 +249,14 @@ TEST(SocketEventTextTest, ExplanationsSayWhatTheValueSays)
         SocketEvent::bind({"", 5220}, 0, failure(Failure::AddressInUse)));
     EXPECT_TRUE(inUse.startsWith("bind() failed")) << inUse;
     EXPECT_TRUE(inUse.contains("already uses")) << inUse;
+    EXPECT_FALSE(inUse.contains("TIME_WAIT")) << inUse;
+    SocketEvent inUseWithoutReuse = SocketEvent::bind({"", 5220}, 0,
+                                                      failure(Failure::AddressInUse));
+    inUseWithoutReuse.reuseAddressSet = false;
+    const QString timeWait = explained(inUseWithoutReuse);
+    EXPECT_TRUE(timeWait.startsWith("bind() failed")) << timeWait;
+    EXPECT_TRUE(timeWait.contains("TIME_WAIT")) << timeWait;
+    EXPECT_TRUE(timeWait.contains("SO_REUSEADDR")) << timeWait;
     const QString denied = explained(
         SocketEvent::bind({"", 80}, 0, failure(Failure::PermissionDenied)));
     EXPECT_TRUE(denied.startsWith("bind() failed")) << denied;
@@ -360,6 +368,110 @@ TEST(SocketEventTextTest, EachPythonLineIsALineOfTheLecturesProgram)
     };
     for (const SocketEvent &event : clientCalls)
         expectLineOf(client, SocketEventText::pythonLine(event));
+}
+
+// --- beneath the calls: TCP's state and the kernel's queues --------------------------------
+
+using State = TcpInfo::State;
+
+TcpInfo reading(State state, qint64 unsent = 0, qint64 unacked = 0, qint64 unread = 0)
+{
+    TcpInfo info;
+    info.state = state;
+    info.unsent = unsent;
+    info.unacked = unacked;
+    info.unread = unread;
+    return info;
+}
+
+TEST(SocketEventTextTest, AStateChangeIsSaidInTheKernelsNames)
+{
+    const Case cases[] = {
+        {SocketEvent::tcpState(Client, 0, State::Unknown, reading(State::SynSent)),
+         "TCP SYN_SENT", "", ""},
+        {SocketEvent::tcpState(Client, 0, State::SynSent, reading(State::Established)),
+         "TCP SYN_SENT -> ESTABLISHED", "", ""},
+        {SocketEvent::tcpState(Server, 3, State::Established, reading(State::CloseWait)),
+         "TCP ESTABLISHED -> CLOSE_WAIT", "", ""},
+        {SocketEvent::tcpState(Client, 0, State::FinWait2, reading(State::TimeWait), true),
+         "TCP FIN_WAIT2 -> TIME_WAIT",
+         "after close(): found by its addresses and ports, as ss does", ""},
+    };
+    for (const Case &test : cases)
+        expectCase(test);
+}
+
+TEST(SocketEventTextTest, AQueueSampleSaysTheBytesEachWayAndWhatTheKernelMeasured)
+{
+    TcpInfo measured = reading(State::Established, 100, 1200, 5);
+    measured.rttUs = 52;
+    measured.congestionWindow = 10;
+    measured.mss = 65483;
+    measured.retransmissions = 0;
+    TcpInfo listening = reading(State::Listen);
+    listening.acceptQueue = 3;
+    listening.backlog = 4096;
+    const Case cases[] = {
+        {SocketEvent::tcpQueues(Client, 0, measured, false, true), "TCP_INFO",
+         "unsent 100, in flight 1200, unread 5 bytes; RTT 0.052 ms, cwnd 10, MSS 65483, "
+         "0 retransmitted",
+         ""},
+        // An older kernel, or no connection left to ask: only what is known.
+        {SocketEvent::tcpQueues(Server, 2, reading(State::Established, 0, 0, 1), false, true),
+         "TCP_INFO", "unsent 0, in flight 0, unread 1 byte", ""},
+        {SocketEvent::tcpQueues(Server, 0, listening, false, false), "TCP_INFO",
+         "accept queue: 3 of 4096 waiting", ""},
+        {SocketEvent::tcpUnavailable(Client, 0), "TCP_INFO", "not available on this system",
+         ""},
+    };
+    for (const Case &test : cases)
+        expectCase(test);
+}
+
+TEST(SocketEventTextTest, TheLecturesMomentsBeneathTheCallsAreExplained)
+{
+    using Moment = SocketEvent::TcpMoment;
+    const SocketEvent stillThere = SocketEvent::tcpQueues(
+        Client, 0, reading(State::Established, 0, 1200), true, true);
+    EXPECT_EQ(stillThere.tcpMoment(), Moment::StillInSendBuffer);
+    EXPECT_TRUE(explained(stillThere).contains("1200 bytes are still in the kernel's send "
+                                               "buffer")) << explained(stillThere);
+
+    const SocketEvent full = SocketEvent::tcpQueues(
+        Client, 0, reading(State::Established, 300000, 0), true, true);
+    EXPECT_EQ(full.tcpMoment(), Moment::Backpressure);
+    EXPECT_TRUE(explained(full).contains("300000 bytes")) << explained(full);
+    EXPECT_TRUE(explained(full).contains("receive buffer is full")) << explained(full);
+
+    const SocketEvent unread = SocketEvent::tcpQueues(
+        Server, 1, reading(State::Established, 0, 0, 17), false, false);
+    EXPECT_EQ(unread.tcpMoment(), Moment::WaitingToBeRead);
+    EXPECT_TRUE(explained(unread).contains("17 bytes")) << explained(unread);
+
+    const SocketEvent idle = SocketEvent::tcpQueues(Server, 1, reading(State::Established),
+                                                    false, true);
+    EXPECT_EQ(idle.tcpMoment(), Moment::BothWaiting);
+    EXPECT_TRUE(explained(idle).contains("importance of having a protocol")) << explained(idle);
+    // Not waiting to receive (reading paused), or no longer connected: not "both waiting".
+    EXPECT_EQ(SocketEvent::tcpQueues(Server, 1, reading(State::Established), false, false)
+                  .tcpMoment(),
+              Moment::None);
+    EXPECT_EQ(SocketEvent::tcpQueues(Server, 1, reading(State::CloseWait), false, true)
+                  .tcpMoment(),
+              Moment::None);
+    EXPECT_EQ(SocketEvent::tcpState(Server, 1, State::Established, reading(State::CloseWait))
+                  .tcpMoment(),
+              Moment::None);
+
+    const QString closeWait = explained(
+        SocketEvent::tcpState(Server, 1, State::Established, reading(State::CloseWait)));
+    EXPECT_TRUE(closeWait.contains("recv() returns 0 bytes")) << closeWait;
+    const QString timeWait = explained(
+        SocketEvent::tcpState(Server, 1, State::FinWait2, reading(State::TimeWait), true));
+    EXPECT_TRUE(timeWait.contains("SO_REUSEADDR")) << timeWait;
+    EXPECT_TRUE(timeWait.contains("address already in use")) << timeWait;
+    const QString unavailable = explained(SocketEvent::tcpUnavailable(Client, 0));
+    EXPECT_TRUE(unavailable.contains("everything else works")) << unavailable;
 }
 
 // Every user-visible string upper-cased, as a stand-in for a real translation.

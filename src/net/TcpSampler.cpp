@@ -1,0 +1,140 @@
+#include "net/TcpSampler.h"
+
+#include "net/EventValues.h"
+#include "net/TcpStream.h"
+
+namespace {
+// Linux's tcp_fin_timeout: an orphaned FIN_WAIT2 lasts no longer.
+constexpr int FollowMs = 60000;
+} // namespace
+
+TcpSampler::TcpSampler(SocketSide side, std::shared_ptr<const TcpProbe> probe, QObject *parent)
+    : QObject(parent)
+    , m_side(side)
+    , m_probe(std::move(probe))
+{
+    m_timer.setInterval(IntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &TcpSampler::onTimer);
+}
+
+TcpSampler::~TcpSampler() = default;
+
+void TcpSampler::read(qint64 connectionId, const TcpStream &stream, bool afterSend,
+                      bool receiving)
+{
+    if (!m_probe->isAvailable()) {
+        if (!std::exchange(m_toldUnavailable, true))
+            emit socketEvent(SocketEvent::tcpUnavailable(m_side, connectionId));
+        return;
+    }
+    auto [entry, added] = m_watched.try_emplace(&stream);
+    Watched &watched = entry->second;
+    if (added || watched.stream.isNull()) { // new, or a new stream at a freed address
+        watched = Watched{};
+        watched.stream = &stream;
+    }
+    watched.connectionId = connectionId;
+    watched.receiving = receiving;
+    if (!sample(watched, afterSend))
+        m_watched.erase(entry);
+    updateTimer();
+}
+
+void TcpSampler::readListener(qintptr descriptor)
+{
+    const std::optional<TcpInfo> now = m_probe->read(descriptor);
+    if (!now || now->sameQueues(m_listener))
+        return;
+    m_listener = *now;
+    emit socketEvent(SocketEvent::tcpQueues(m_side, 0, *now, false, false));
+}
+
+void TcpSampler::followClosed(qint64 connectionId, const TcpStream &stream)
+{
+    const auto watched = m_watched.find(&stream);
+    if (watched == m_watched.end())
+        return; // never read: not followed either
+    Followed followed;
+    followed.connectionId = connectionId;
+    followed.local = EventValues::endpoint(stream.localAddress(), stream.localPort());
+    followed.peer = EventValues::endpoint(stream.peerAddress(), stream.peerPort());
+    followed.last = watched->second.last.state;
+    followed.until.setRemainingTime(FollowMs);
+    m_watched.erase(watched);
+    if (int(m_followed.size()) >= MaxFollowed)
+        m_followed.erase(m_followed.begin()); // the oldest: it has lingered the longest
+    if (follow(followed))
+        m_followed.push_back(followed);
+    updateTimer();
+}
+
+bool TcpSampler::sample(Watched &watched, bool afterSend)
+{
+    if (watched.stream.isNull() || watched.stream->descriptor() < 0)
+        return false;
+    const std::optional<TcpInfo> now = m_probe->read(watched.stream->descriptor());
+    if (!now)
+        return false;
+    const qint64 id = watched.connectionId;
+    if (now->state != watched.last.state)
+        emit socketEvent(SocketEvent::tcpState(m_side, id, watched.last.state, *now));
+    const SocketEvent queues = SocketEvent::tcpQueues(m_side, id, *now, afterSend,
+                                                      watched.receiving);
+    const SocketEvent::TcpMoment moment = queues.tcpMoment();
+    // A moment that ends is no news; one that begins is, even with the same sizes.
+    const bool newMoment = moment != SocketEvent::TcpMoment::None && moment != watched.moment;
+    if (!now->sameQueues(watched.last) || newMoment)
+        emit socketEvent(queues);
+    watched.last = *now;
+    watched.moment = moment;
+    return true;
+}
+
+// False once there is nothing more to follow: TIME_WAIT reached, or the kernel forgot it.
+bool TcpSampler::follow(Followed &followed)
+{
+    const std::optional<TcpInfo> found = m_probe->find(followed.local, followed.peer);
+    TcpInfo now = found.value_or(TcpInfo{});
+    if (!found)
+        now.state = TcpInfo::State::Closed;
+    if (now.state != followed.last) {
+        emit socketEvent(SocketEvent::tcpState(m_side, followed.connectionId, followed.last, now,
+                                               true));
+        followed.last = now.state;
+    }
+    return found && now.state != TcpInfo::State::TimeWait && !followed.until.hasExpired();
+}
+
+void TcpSampler::onTimer()
+{
+    for (auto entry = m_watched.begin(); entry != m_watched.end();) {
+        if (sample(entry->second, false))
+            ++entry;
+        else
+            entry = m_watched.erase(entry);
+    }
+    for (auto followed = m_followed.begin(); followed != m_followed.end();) {
+        if (follow(*followed))
+            ++followed;
+        else
+            followed = m_followed.erase(followed);
+    }
+    updateTimer();
+}
+
+void TcpSampler::updateTimer()
+{
+    bool busy = !m_followed.empty();
+    for (auto entry = m_watched.begin(); entry != m_watched.end();) {
+        if (entry->second.stream.isNull()) { // deleted without a close we heard of
+            entry = m_watched.erase(entry);
+            continue;
+        }
+        busy = busy || entry->second.last.holdsBytes();
+        ++entry;
+    }
+    if (busy && !m_timer.isActive())
+        m_timer.start();
+    else if (!busy)
+        m_timer.stop();
+}
