@@ -354,4 +354,25 @@ TEST(ConversationViewTest, AClearedConversationPaintsItsNewRows)
     EXPECT_EQ(rendered(conversation.view), rendered(fresh));
 }
 
+// A server window shows everyone's conversation or one client's, one model at a time: the one
+// no longer shown moves the reader no more.
+TEST(ConversationViewTest, AfterTurningToAnotherConversationTheFirstNoLongerMovesIt)
+{
+    Conversation conversation;
+    ConversationModel other;
+    for (int i = 0; i < 100; ++i)
+        other.addSent("hello\n", 0, i + 1);
+    other.flush();
+    conversation.view.setConversation(&other);
+    conversation.settle();
+    ASSERT_EQ(conversation.view.model(), &other);
+    conversation.view.verticalScrollBar()->setValue(10);
+
+    conversation.model.addSent("elsewhere\n", 0, 1);
+    conversation.model.clear();
+    conversation.settle();
+    EXPECT_EQ(conversation.view.verticalScrollBar()->value(), 10);
+    EXPECT_EQ(conversation.view.indexAt(QPoint(5, 5)).model(), &other);
+}
+
 } // namespace
