@@ -54,8 +54,9 @@ public:
 
 signals:
     void clientConnected(CapitalizeSession *session);
-    // Emitted once the session is over; it is deleted right after.
-    void clientDisconnected(qint64 sessionId, const QString &reason);
+    // Emitted once the session is over, with why (as CapitalizeSession::closed); it is deleted
+    // right after.
+    void clientDisconnected(qint64 sessionId, const QString &reason, const SocketEvent &close);
     void clientRefused(const QString &peer, const QString &reason);
     // Out of descriptors: waiting clients stay in the kernel's queue until some come free.
     void acceptingPaused(bool paused, const QString &reason);

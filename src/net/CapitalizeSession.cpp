@@ -194,7 +194,7 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
                                            m_stream->errorString())
         : SocketEventText::result(event);
     m_stream->abort();
-    emit closed(why);
+    emit closed(why, event);
 }
 
 bool CapitalizeSession::callsWatched() const

@@ -44,8 +44,9 @@ signals:
     void replied(const QByteArray &reply);
     void readingPaused(bool paused);
     void socketEvent(const SocketEvent &event);
-    // The connection is over, and why, in plain words; the session is deleted soon after.
-    void closed(const QString &reason);
+    // The connection is over, and why: in plain words, and as the close() it ended with. The
+    // session is deleted soon after.
+    void closed(const QString &reason, const SocketEvent &close);
 
 private:
     void onReadable();
