@@ -291,8 +291,8 @@ TEST_F(MainWindowTest, TypingAMessageAndEnterShowsTheCapitalizedReplyInBothWindo
     EXPECT_EQ(rowsOfKind(server, ConversationModel::Kind::Sent)[0].text,
               QStringLiteral("I AM HUNGRY FOR 🌮\\n"));
     EXPECT_EQ(serverWindow.inspector()->stream()->bytes().toByteArray(), expected);
-    ASSERT_EQ(serverWindow.clientList()->topLevelItemCount(), 1);
-    const QString listed = serverWindow.clientList()->topLevelItem(0)->text(0);
+    ASSERT_EQ(serverWindow.clientList()->topLevelItemCount(), 2); // "All clients", then it
+    const QString listed = serverWindow.clientList()->topLevelItem(1)->text(0);
     EXPECT_TRUE(listed.startsWith(QStringLiteral("#1 127.0.0.1:")))
         << listed;
     EXPECT_TRUE(listed.endsWith(QString::number(clientWindow.client().localPort()))) << listed;
@@ -543,19 +543,217 @@ TEST_F(MainWindowTest, TheClientCountFollowsClientsLeaving)
         ASSERT_TRUE(peers.back()->waitConnected());
     }
     QTreeWidget *list = serverWindow.clientList();
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 4; }));
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 1 + 4; }));
     EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("4 clients connected")))
         << serverWindow.stateText();
 
     peers.pop_back(); // its socket closes
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 3; }));
-    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("3 clients connected")))
-        << serverWindow.stateText();
+    ASSERT_TRUE(waitUntil([this] {
+        return serverWindow.stateText().contains(QStringLiteral("3 clients connected"));
+    })) << serverWindow.stateText();
 
     peers.clear();
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 0; }));
-    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("0 clients connected")))
-        << serverWindow.stateText();
+    ASSERT_TRUE(waitUntil([this] {
+        return serverWindow.stateText().contains(QStringLiteral("0 clients connected"));
+    })) << serverWindow.stateText();
+    EXPECT_EQ(list->topLevelItemCount(), 1 + 4); // those that left stay listed, until cleared
+}
+
+// --- Following one client ------------------------------------------------------------------
+
+// The rows the window's conversation view shows (everyone's, or one client's), told to it now.
+std::vector<Row> rowsShown(MainWindow &window)
+{
+    window.conversation().flush();
+    const QAbstractItemModel *model =
+        window.findChild<QAbstractItemView *>(QStringLiteral("conversation"))->model();
+    std::vector<Row> rows;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const QModelIndex index = model->index(i, 0);
+        rows.push_back({index.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+                        index.data(Qt::DisplayRole).toString(),
+                        index.data(ConversationModel::ByteCountRole).toLongLong(),
+                        index.data(ConversationModel::RoundTripRole).toLongLong(),
+                        index.data(ConversationModel::StreamOffsetRole).toLongLong(),
+                        index.data(ConversationModel::StreamEndRole).toLongLong()});
+    }
+    return rows;
+}
+
+// The messages shown, as the inspector has their bytes: each read or reply as text.
+QStringList messagesShown(MainWindow &window)
+{
+    QStringList messages;
+    const ByteStream *stream = window.inspector()->stream();
+    for (const Row &row : rowsShown(window)) {
+        if (row.kind == ConversationModel::Kind::Received
+            || row.kind == ConversationModel::Kind::Sent)
+            messages << QString::fromUtf8(stream->bytes(row.offset, row.end - row.offset));
+    }
+    return messages;
+}
+
+QString conversationHeader(MainWindow &window)
+{
+    return window.findChild<QLabel *>(QStringLiteral("conversationLabel"))->text();
+}
+
+// The client list's line for the peer connected from `port`; null while it is not listed.
+QTreeWidgetItem *listed(MainWindow &window, quint16 port)
+{
+    QTreeWidget *list = window.clientList();
+    for (int row = 0; row < list->topLevelItemCount(); ++row)
+        if (list->topLevelItem(row)->text(0).endsWith(QLatin1Char(':') + QString::number(port)))
+            return list->topLevelItem(row);
+    return nullptr;
+}
+
+// A client of the server window that says one line and reads its reply.
+std::unique_ptr<RawPeer> talkingPeer(quint16 port, const QByteArray &line)
+{
+    auto peer = std::make_unique<RawPeer>(port);
+    EXPECT_TRUE(peer->waitConnected());
+    peer->send(line);
+    EXPECT_TRUE(peer->waitReceived(line.size()));
+    return peer;
+}
+
+void select(MainWindow &window, QTreeWidgetItem *item)
+{
+    window.clientList()->setCurrentItem(item);
+    window.conversation().flush();
+}
+
+TEST_F(MainWindowTest, SelectingAClientShowsItsConversationAndBytesAlone)
+{
+    const quint16 port = serverWindow.server().port();
+    const auto ann = talkingPeer(port, "ann here\n");
+    const auto bob = talkingPeer(port, "bob here\n");
+    const quint16 bobPort = bob->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, bobPort] { return listed(serverWindow, bobPort); }));
+    const QString everyone = conversationHeader(serverWindow);
+
+    select(serverWindow, listed(serverWindow, bobPort));
+    EXPECT_EQ(messagesShown(serverWindow),
+              QStringList({QStringLiteral("bob here\n"), QStringLiteral("BOB HERE\n")}));
+    // The inspector has Bob's bytes alone, offsets counted within them; a tooltip says whose.
+    EXPECT_EQ(serverWindow.inspector()->stream()->bytes(), QByteArrayView("bob here\nBOB HERE\n"));
+    const QString tooltip = serverWindow.inspector()->describeByte(9);
+    EXPECT_TRUE(tooltip.contains(QStringLiteral("Offset 0x0 (0) of the bytes sent to #2 "
+                                                "127.0.0.1:%1").arg(bobPort)))
+        << tooltip;
+    const QString header = conversationHeader(serverWindow);
+    EXPECT_TRUE(header.contains(QStringLiteral("Following #2 127.0.0.1:%1").arg(bobPort)))
+        << header;
+    EXPECT_TRUE(header.contains(QStringLiteral("All clients"))) << header;
+
+    select(serverWindow, serverWindow.clientList()->topLevelItem(0));
+    EXPECT_EQ(serverWindow.clientList()->topLevelItem(0)->text(0), QStringLiteral("All clients"));
+    EXPECT_EQ(messagesShown(serverWindow).size(), 4);
+    EXPECT_EQ(conversationHeader(serverWindow), everyone);
+}
+
+TEST_F(MainWindowTest, WhatOthersSayWhileOneIsFollowedShowsWhenAllClientsAreBack)
+{
+    const quint16 port = serverWindow.server().port();
+    const auto ann = talkingPeer(port, "ann here\n");
+    const auto bob = talkingPeer(port, "bob here\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    select(serverWindow, listed(serverWindow, annPort));
+
+    bob->send("bob again\n");
+    ann->send("ann again\n");
+    ASSERT_TRUE(bob->waitReceived(2 * 9 + 1));
+    ASSERT_TRUE(ann->waitReceived(2 * 9 + 1));
+    ASSERT_TRUE(waitUntil([this] { return messagesShown(serverWindow).size() == 4; }));
+    EXPECT_EQ(messagesShown(serverWindow),
+              QStringList({QStringLiteral("ann here\n"), QStringLiteral("ANN HERE\n"),
+                           QStringLiteral("ann again\n"), QStringLiteral("ANN AGAIN\n")}));
+
+    select(serverWindow, serverWindow.clientList()->topLevelItem(0));
+    const QStringList all = messagesShown(serverWindow);
+    EXPECT_EQ(all.size(), 8);
+    EXPECT_TRUE(all.contains(QStringLiteral("bob again\n"))) << all.join(QLatin1Char('|'));
+    EXPECT_TRUE(all.contains(QStringLiteral("BOB AGAIN\n"))) << all.join(QLatin1Char('|'));
+    EXPECT_EQ(serverWindow.inspector()->stream()->size(), 2 * (9 + 9 + 10 + 10));
+}
+
+TEST_F(MainWindowTest, AClientThatLeftStaysListedGreyedAndItsConversationCanBeRead)
+{
+    const quint16 port = serverWindow.server().port();
+    auto ann = talkingPeer(port, "bye now\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    QTreeWidgetItem *item = listed(serverWindow, annPort);
+    const QColor connected = item->foreground(0).color();
+
+    ann.reset(); // it closes
+    ASSERT_TRUE(waitUntil([this, annPort] {
+        return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
+    }));
+    item = listed(serverWindow, annPort);
+    EXPECT_EQ(item->text(3), QStringLiteral("left: closed by the client"));
+    EXPECT_NE(item->foreground(0).color(), connected);
+    EXPECT_EQ(item->foreground(0).color(),
+              serverWindow.clientList()->palette().color(QPalette::Disabled, QPalette::Text));
+
+    select(serverWindow, item);
+    EXPECT_EQ(messagesShown(serverWindow),
+              QStringList({QStringLiteral("bye now\n"), QStringLiteral("BYE NOW\n")}));
+    EXPECT_TRUE(hasNote(serverWindow.conversation(), QStringLiteral("closed: ")));
+}
+
+TEST_F(MainWindowTest, ClearRemovesTheClientsThatLeftAndKeepsTheConnectedOnes)
+{
+    const quint16 port = serverWindow.server().port();
+    auto ann = talkingPeer(port, "ann here\n");
+    const auto bob = talkingPeer(port, "bob here\n");
+    const quint16 annPort = ann->stream().localPort();
+    const quint16 bobPort = bob->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, bobPort] { return listed(serverWindow, bobPort); }));
+    ann.reset();
+    ASSERT_TRUE(waitUntil([this, annPort] {
+        return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
+    }));
+    select(serverWindow, listed(serverWindow, annPort));
+
+    auto *clear = serverWindow.findChild<QPushButton *>(QStringLiteral("clearLeftButton"));
+    ASSERT_NE(clear, nullptr);
+    ASSERT_TRUE(clear->isEnabled());
+    clear->click();
+    ASSERT_TRUE(waitUntil([this, annPort] { return !listed(serverWindow, annPort); }));
+    EXPECT_NE(listed(serverWindow, bobPort), nullptr);
+    EXPECT_EQ(serverWindow.clientList()->topLevelItemCount(), 2);
+    EXPECT_FALSE(clear->isEnabled()); // no one left to clear
+    // The one followed is gone from the list: the window shows everyone again.
+    EXPECT_EQ(serverWindow.clientList()->currentItem(), serverWindow.clientList()->topLevelItem(0));
+    EXPECT_EQ(messagesShown(serverWindow).size(), 4);
+}
+
+// A class connecting and leaving all day keeps a list of bounded length: the latest to leave.
+TEST_F(MainWindowTest, OnlyTheClientsThatLeftMostRecentlyStayListed)
+{
+    constexpr int Clients = ServerPanel::LeftClientsListed + 5;
+    const quint16 port = serverWindow.server().port();
+    std::vector<quint16> ports;
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < Clients; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(port));
+        ASSERT_TRUE(peers.back()->waitConnected());
+        ports.push_back(peers.back()->stream().localPort());
+        ASSERT_TRUE(waitUntil([this] { return serverWindow.server().sessions().size() == 1; }));
+        peers.clear(); // one at a time: they leave in the order they came
+        ASSERT_TRUE(waitUntil([this] { return serverWindow.server().sessions().isEmpty(); }));
+    }
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] {
+        return list->topLevelItemCount() == 1 + ServerPanel::LeftClientsListed;
+    })) << list->topLevelItemCount();
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(listed(serverWindow, ports[size_t(i)]), nullptr) << i;
+    for (int i = 5; i < Clients; ++i)
+        EXPECT_NE(listed(serverWindow, ports[size_t(i)]), nullptr) << i;
 }
 
 // Shown once a frame, not once a message: still every message, each client's in order, and the
@@ -836,8 +1034,8 @@ TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
     showAtTheDemoSize(serverWindow);
     connectClient();
     QTreeWidget *list = serverWindow.clientList();
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 1; }));
-    const QString label = list->topLevelItem(0)->text(0);
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 2; }));
+    const QString label = list->topLevelItem(1)->text(0);
     ASSERT_TRUE(label.endsWith(QString::number(clientWindow.client().localPort()))) << label;
     // What an item view needs not to elide a cell's text: the text and a margin either side.
     const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
