@@ -239,6 +239,10 @@ void MainWindow::follow(qint64 clientId)
     m_ui->conversation->setConversation(following ? static_cast<QAbstractItemModel *>(&m_followed)
                                                   : &m_conversation);
     m_ui->inspector->setStream(following ? &m_followed.stream() : &m_conversation.stream());
+    if (following)
+        m_ui->socketCalls->showOnlyConnection(clientId);
+    else
+        m_ui->socketCalls->showAllConnections();
     showWhoseConversation();
 }
 

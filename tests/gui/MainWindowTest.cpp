@@ -646,6 +646,19 @@ TEST_F(MainWindowTest, SelectingAClientShowsItsConversationAndBytesAlone)
     EXPECT_TRUE(header.contains(QStringLiteral("Following #2 127.0.0.1:%1").arg(bobPort)))
         << header;
     EXPECT_TRUE(header.contains(QStringLiteral("All clients"))) << header;
+    // The socket calls too: Bob's and the listening socket's.
+    SocketCallsModel &calls = serverWindow.socketCalls();
+    calls.flush();
+    QTreeView *callList = serverWindow.findChild<SocketCallsView *>()->treeView();
+    int callsShown = 0;
+    for (int row = 0; row < calls.rowCount(); ++row) {
+        if (callList->isRowHidden(row, {}))
+            continue;
+        ++callsShown;
+        EXPECT_TRUE(calls.eventAt(row).connectionId == 0 || calls.eventAt(row).connectionId == 2)
+            << calls.eventAt(row).connectionId;
+    }
+    EXPECT_GT(callsShown, 3); // listen(), accept(), recv(), sendall()
 
     select(serverWindow, serverWindow.clientList()->topLevelItem(0));
     EXPECT_EQ(serverWindow.clientList()->topLevelItem(0)->text(0), QStringLiteral("All clients"));
