@@ -250,7 +250,7 @@ void SocketCallsView::updateStatus()
                     .arg(m_model->maxRows());
     }
     if (m_onlyConnection) {
-        text += tr("; shown: those of %1 and of the listening socket")
+        text += tr("; shown here: only those of %1 and of the listening socket")
                     .arg(m_model->connectionText(*m_onlyConnection));
     }
     m_status->setText(text);
