@@ -11,7 +11,7 @@ class TcpStream;
 class QTimer;
 
 // One client of the CapitalizeServer: every chunk it sends is answered at once, upper-cased, on
-// the same connection. When the client stops reading, its replies pile up only to
+// the same connection (or, in manual mode, by what the user types: send()). When the client stops reading, its replies pile up only to
 // ServerOptions::maxUnsentReplyBytes; then the session stops reading from it until it drains.
 class CapitalizeSession : public QObject
 {
@@ -29,6 +29,9 @@ public:
     qint64 unsentBytes() const;
     bool isReadingPaused() const { return m_readingPaused; }
 
+    // A reply the user typed (ServerOptions::manualReplies), sent as it is. False, and nothing
+    // sent, once the connection is ending.
+    bool send(const QByteArray &bytes);
     // Sends what is still owed, then ends the connection (the server is stopping).
     void close(SocketEvent::CloseReason reason);
 
@@ -52,6 +55,8 @@ private:
     void onReadable();
     void onBytesSent();
     void onFailed();
+    // Answers a chunk, upper-cased; true when that was the one reply (closeAfterFirstReply).
+    bool answer(const QByteArray &chunk);
     void sendReply(const QByteArray &reply);
     void finish(SocketEvent::CloseReason reason);
     void closeWhenDone();
