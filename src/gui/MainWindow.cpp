@@ -93,7 +93,13 @@ void MainWindow::setUpPanels()
     connect(server, &ServerPanel::addressCopied, this, [this](const QString &address) {
         statusBar()->showMessage(tr("Copied %1").arg(address), 3000);
     });
-    connect(m_ui->composer, &ComposerWidget::sendRequested, client, &ClientPanel::send);
+    connect(m_ui->composer, &ComposerWidget::sendRequested, this, [this](const QByteArray &bytes) {
+        if (m_mode == Mode::Server)
+            m_ui->serverPanel->sendToFollowed(bytes);
+        else
+            m_ui->clientPanel->send(bytes);
+    });
+    connect(server, &ServerPanel::repliesByHandChanged, this, &MainWindow::showComposer);
     connect(&client->client(), &CapitalizeClient::connected, m_ui->composer,
             &ComposerWidget::focusMessage);
 }
@@ -185,10 +191,17 @@ void MainWindow::setMode(Mode mode)
     m_ui->serverPanel->clientsPane()->setVisible(server);
     if (!server)
         m_ui->serverPanel->followAll(); // a client window has one conversation
-    m_ui->composer->setVisible(!server);
-    m_ui->focusComposerAction->setEnabled(!server);
+    showComposer();
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
     showPanelState();
+}
+
+// A client sends what is typed; a server only when it replies by hand, to the client followed.
+void MainWindow::showComposer()
+{
+    const bool shown = m_mode == Mode::Client || m_ui->serverPanel->repliesByHand();
+    m_ui->composer->setVisible(shown);
+    m_ui->focusComposerAction->setEnabled(shown);
 }
 
 void MainWindow::setServerOptions(const ServerOptions &options)

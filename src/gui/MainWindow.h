@@ -69,6 +69,7 @@ private:
     void setUpMenus();
     void toggleConnection();
     void showBytes(qint64 offset, qint64 end);
+    void showComposer();
     // Shows one client's conversation and bytes alone (0: everyone's).
     void follow(qint64 clientId);
     // The headings above the conversation and the inspector: whose they show.

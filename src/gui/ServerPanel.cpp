@@ -28,6 +28,7 @@ const QString PortKey = QStringLiteral("server/port");
 const QString ReadSizeKey = QStringLiteral("server/readSize");
 const QString CloseAfterReplyKey = QStringLiteral("server/closeAfterReply");
 const QString MaxClientsKey = QStringLiteral("server/maxClients");
+const QString ManualRepliesKey = QStringLiteral("server/manualReplies");
 constexpr int ClientIdRole = Qt::UserRole; // on a client's line: its id; 0 on "All clients"
 enum ClientColumn { LabelColumn, BytesInColumn, BytesOutColumn, StateColumn, ColumnCount };
 } // namespace
@@ -67,6 +68,7 @@ ServerPanel::ServerPanel(QWidget *parent)
             start();
     });
     connect(m_ui->copyAddressButton, &QPushButton::clicked, this, &ServerPanel::copyAddress);
+    connect(m_ui->manualReplies, &QCheckBox::toggled, this, &ServerPanel::setRepliesByHand);
     m_clientListTimer->setInterval(250); // byte counters: a few times a second is plenty
     connect(m_clientListTimer, &QTimer::timeout, this, &ServerPanel::refreshClientList);
     connectServer();
@@ -173,6 +175,7 @@ ServerOptions ServerPanel::options() const
     options.readSize = m_ui->readSize->value();
     options.closeAfterFirstReply = m_ui->closeAfterReply->isChecked();
     options.maxClients = m_ui->maxClients->value();
+    options.manualReplies = m_ui->manualReplies->isChecked();
     return options;
 }
 
@@ -189,6 +192,7 @@ void ServerPanel::setOptions(const ServerOptions &options)
     m_ui->readSize->setValue(int(options.readSize));
     m_ui->closeAfterReply->setChecked(options.closeAfterFirstReply);
     m_ui->maxClients->setValue(options.maxClients);
+    m_ui->manualReplies->setChecked(options.manualReplies);
 }
 
 bool ServerPanel::start()
@@ -259,6 +263,37 @@ void ServerPanel::onClientDisconnected(qint64 id, const QString &reason,
                             session ? session->bytesSent() : 0,
                             SocketEventText::closeSummary(close), reason});
     m_clientListUpdate->request();
+}
+
+// At once, for the clients connected too.
+void ServerPanel::setRepliesByHand(bool byHand)
+{
+    if (m_server.isListening()) {
+        m_server.setManualReplies(byHand);
+        m_conversation->addNote(
+            byHand ? tr("Replies by hand: select a client above and type its reply below.")
+                   : tr("Automatic replies again: each read is answered, capitalized."));
+    }
+    emit repliesByHandChanged(byHand);
+}
+
+bool ServerPanel::repliesByHand() const
+{
+    return m_ui->manualReplies->isChecked();
+}
+
+void ServerPanel::sendToFollowed(const QByteArray &bytes)
+{
+    CapitalizeSession *session = m_sessions.value(m_followed);
+    if (session && session->send(bytes))
+        return; // the conversation shows it as it goes out (CapitalizeSession::replied)
+    m_conversation->addUnsent(bytes, m_followed);
+    const QString why = m_followed == 0
+        ? tr("Select the client to reply to in the list above: a reply goes to the client "
+             "followed.")
+        : tr("%1 is no longer connected: the reply was not sent.")
+              .arg(m_conversation->peerLabel(m_followed));
+    m_conversation->addNote(why, ConversationModel::Kind::Problem, m_followed);
 }
 
 void ServerPanel::followAll()
@@ -457,6 +492,8 @@ void ServerPanel::restoreSettings(const QSettings &settings)
     m_ui->closeAfterReply->setChecked(
         settings.value(CloseAfterReplyKey, defaults.closeAfterFirstReply).toBool());
     m_ui->maxClients->setValue(settings.value(MaxClientsKey, defaults.maxClients).toInt());
+    m_ui->manualReplies->setChecked(
+        settings.value(ManualRepliesKey, defaults.manualReplies).toBool());
 }
 
 void ServerPanel::saveSettings(QSettings &settings) const
@@ -466,4 +503,5 @@ void ServerPanel::saveSettings(QSettings &settings) const
     settings.setValue(ReadSizeKey, m_ui->readSize->value());
     settings.setValue(CloseAfterReplyKey, m_ui->closeAfterReply->isChecked());
     settings.setValue(MaxClientsKey, m_ui->maxClients->value());
+    settings.setValue(ManualRepliesKey, m_ui->manualReplies->isChecked());
 }

@@ -61,6 +61,11 @@ public:
     PanelState state() const { return m_state; }
     // Selects "All clients".
     void followAll();
+    // Whether the user types the replies (ServerOptions::manualReplies, as the bar says).
+    bool repliesByHand() const;
+    // Sends a reply the user typed to the client followed; without one, or once it has left,
+    // the reply stays in the conversation, marked not sent, with why.
+    void sendToFollowed(const QByteArray &bytes);
 
     void restoreSettings(const QSettings &settings);
     void saveSettings(QSettings &settings) const;
@@ -71,6 +76,7 @@ signals:
     void addressCopied(const QString &address);
     // A client was selected in the list, to be followed alone; 0 for all clients.
     void followedChanged(qint64 clientId);
+    void repliesByHandChanged(bool byHand);
 
 private:
     void connectServer();
@@ -87,6 +93,7 @@ private:
     void clearDepartures();
     void onSelectionChanged();
     void refreshClientList();
+    void setRepliesByHand(bool byHand);
     void copyAddress();
     // After a start or a stop: the button, the fields, the addresses and the state line.
     void updateControls();

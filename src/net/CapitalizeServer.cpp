@@ -222,6 +222,13 @@ QList<QHostAddress> CapitalizeServer::listeningAddresses() const
     return addresses;
 }
 
+void CapitalizeServer::setManualReplies(bool manual)
+{
+    m_options.manualReplies = manual;
+    for (const auto &[id, session] : m_sessions)
+        session->setManualReplies(manual);
+}
+
 QList<CapitalizeSession *> CapitalizeServer::sessions() const
 {
     QList<CapitalizeSession *> list;

@@ -35,6 +35,9 @@ public:
     QList<QHostAddress> listeningAddresses() const;
     QString errorString() const { return m_errorString; }
     const ServerOptions &options() const { return m_options; }
+    // Turns replying by hand (ServerOptions::manualReplies) on or off, for the clients
+    // connected and those to come.
+    void setManualReplies(bool manual);
     QList<CapitalizeSession *> sessions() const;
 
     // How many clients it serves at once: options().maxClients when set; by default as many as

@@ -32,6 +32,8 @@ public:
     // A reply the user typed (ServerOptions::manualReplies), sent as it is. False, and nothing
     // sent, once the connection is ending.
     bool send(const QByteArray &bytes);
+    // From the next read on.
+    void setManualReplies(bool manual) { m_options.manualReplies = manual; }
     // Sends what is still owed, then ends the connection (the server is stopping).
     void close(SocketEvent::CloseReason reason);
 
@@ -66,7 +68,7 @@ private:
 
     const qint64 m_id;
     TcpStream *m_stream;
-    const ServerOptions m_options;
+    ServerOptions m_options;
     Utf8UpperCaser m_caser;
     QElapsedTimer m_sinceHeard;
     QTimer *m_lingerTimer = nullptr;

@@ -978,8 +978,8 @@ TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesA
     ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
     EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
               QStringLiteral("serverMode bindAddress serverPort startStopButton readSize "
-                             "closeAfterReply maxClients clients conversation inspector "
-                             "socketCalls"));
+                             "closeAfterReply maxClients manualReplies clients conversation "
+                             "inspector socketCalls"));
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
@@ -1257,6 +1257,43 @@ TEST(MainWindowAloneTest, QuitClosesEveryWindowAndEndsTheProgram)
     EXPECT_FALSE(demo.isVisible());
     EXPECT_FALSE(remembering.isVisible());
     EXPECT_EQ(QSettings().value(QStringLiteral("server/port")).toInt(), 6125);
+}
+
+// The lecture's "both parties can send": in manual mode the server window answers nothing by
+// itself, and what is typed goes to the client followed.
+TEST(MainWindowAloneTest, ByHandTheServerSendsWhatIsTypedToTheClientFollowed)
+{
+    MainWindow window(false);
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    options.manualReplies = true;
+    window.setServerOptions(options);
+    window.show();
+    ASSERT_TRUE(window.startServer()) << window.stateText();
+    EXPECT_TRUE(window.composer()->isVisible());
+    RawPeer ann(window.server().port());
+    ASSERT_TRUE(ann.waitConnected());
+    ann.send("hello?\n");
+    ASSERT_TRUE(waitUntil([&window] { return messagesShown(window).size() == 1; }));
+
+    typeAndSend(window, QStringLiteral("to nobody")); // no client followed yet
+    EXPECT_TRUE(hasNote(window.conversation(), QStringLiteral("Select the client")));
+    const quint16 annPort = ann.stream().localPort();
+    ASSERT_TRUE(waitUntil([&window, annPort] { return listed(window, annPort); }));
+    select(window, listed(window, annPort));
+    typeAndSend(window, QStringLiteral("hi ann"));
+    ASSERT_TRUE(ann.waitReceived(7));
+    EXPECT_EQ(ann.received(), QByteArray("hi ann\n")); // nothing capitalized came before it
+    EXPECT_EQ(messagesShown(window),
+              QStringList({QStringLiteral("hello?\n"), QStringLiteral("hi ann\n")}));
+
+    // Turned off while serving: the server answers by itself again, and the composer goes.
+    window.findChild<QCheckBox *>(QStringLiteral("manualReplies"))->setChecked(false);
+    EXPECT_FALSE(window.composer()->isVisible());
+    ann.send("bye\n");
+    ASSERT_TRUE(ann.waitReceived(7 + 4));
+    EXPECT_EQ(ann.received(), QByteArray("hi ann\nBYE\n"));
 }
 
 } // namespace

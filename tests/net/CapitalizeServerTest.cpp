@@ -81,6 +81,30 @@ TEST_F(CapitalizeServerTest, InManualModeOnlyTheRepliesSentByHandGoOut)
     EXPECT_EQ(peer.received(), QByteArray("both parties can send\n"));
 }
 
+// A teacher turns to replying by hand while clients are connected, and back.
+TEST_F(CapitalizeServerTest, RepliesByHandCanBeTurnedOnAndOffWhileServing)
+{
+    ASSERT_TRUE(server.start(loopbackOptions())) << server.errorString().toStdString();
+    RawPeer peer(server.port());
+    peer.send("one ");
+    ASSERT_TRUE(peer.waitReceived(4));
+    server.setManualReplies(true);
+    ASSERT_TRUE(server.options().manualReplies);
+    peer.send("two ");
+    ASSERT_TRUE(waitUntil([this] {
+        return !server.sessions().isEmpty() && server.sessions().constFirst()->bytesReceived() == 8;
+    }));
+    ASSERT_TRUE(server.sessions().constFirst()->send("by hand "));
+    server.setManualReplies(false);
+    peer.send("three");
+    ASSERT_TRUE(peer.waitReceived(4 + 8 + 5));
+    EXPECT_EQ(peer.received(), QByteArray("ONE by hand THREE"));
+    RawPeer newcomer(server.port()); // the choice holds for newcomers too
+    newcomer.send("four");
+    ASSERT_TRUE(newcomer.waitReceived(4));
+    EXPECT_EQ(newcomer.received(), QByteArray("FOUR"));
+}
+
 TEST_F(CapitalizeServerTest, ServesManyClientsAtOnce)
 {
     ASSERT_TRUE(server.start(loopbackOptions()));
