@@ -114,7 +114,8 @@ void MainWindow::setUpSharedArea()
     m_ui->inspector->setStream(&m_conversation.stream());
     m_ui->inspector->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
-    // The inspector hears of the stream it shows: everyone's, or the followed client's.
+    // The inspector hears of the stream it shows: everyone's, or the followed client's (which
+    // tells of changes only while it follows someone).
     HexView *inspector = m_ui->inspector;
     connect(&m_conversation, &ConversationModel::streamAppended, inspector, [this, inspector] {
         if (m_followed.followed() == 0)
@@ -129,14 +130,9 @@ void MainWindow::setUpSharedArea()
         if (m_followed.followed() == 0)
             inspector->streamReset();
     });
-    connect(&m_followed, &FollowedConversation::streamAppended, inspector, [this, inspector] {
-        if (m_followed.followed() != 0)
-            inspector->streamAppended();
-    });
-    connect(&m_followed, &FollowedConversation::streamReset, inspector, [this, inspector] {
-        if (m_followed.followed() != 0)
-            inspector->streamReset();
-    });
+    connect(&m_followed, &FollowedConversation::streamAppended, inspector,
+            &HexView::streamAppended);
+    connect(&m_followed, &FollowedConversation::streamReset, inspector, &HexView::streamReset);
     connect(m_ui->conversation, &ConversationView::bytesChosen, this, &MainWindow::showBytes);
     showWhoseConversation();
 }

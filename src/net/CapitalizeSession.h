@@ -11,8 +11,9 @@ class TcpStream;
 class QTimer;
 
 // One client of the CapitalizeServer: every chunk it sends is answered at once, upper-cased, on
-// the same connection (or, in manual mode, by what the user types: send()). When the client stops reading, its replies pile up only to
-// ServerOptions::maxUnsentReplyBytes; then the session stops reading from it until it drains.
+// the same connection (or, in manual mode, by what the user types: send()). When the client
+// stops reading, its replies pile up only to ServerOptions::maxUnsentReplyBytes; then the
+// session stops reading from it until it drains.
 class CapitalizeSession : public QObject
 {
     Q_OBJECT

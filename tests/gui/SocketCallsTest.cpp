@@ -645,7 +645,8 @@ TEST_F(SocketCallsViewTest, FollowingOneConnectionShowsItsCallsAndTheListeningSo
     model.add(SocketEvent::recv(Side::Server, 1, 1024, 3));
     model.add(SocketEvent::recv(Side::Server, 2, 1024, 4));
     EXPECT_EQ(callsShown(view, model),
-              QStringList({QStringLiteral("0: listen()"), QStringLiteral("2: recv(1024) -> 2 bytes"),
+              QStringList({QStringLiteral("0: listen()"),
+                           QStringLiteral("2: recv(1024) -> 2 bytes"),
                            QStringLiteral("2: recv(1024) -> 4 bytes")}));
     EXPECT_TRUE(view.statusText().contains(QStringLiteral("#2"))) << view.statusText();
 

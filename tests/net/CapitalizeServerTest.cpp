@@ -63,7 +63,9 @@ TEST_F(CapitalizeServerTest, InManualModeOnlyTheRepliesSentByHandGoOut)
                          QObject::connect(session, &CapitalizeSession::received, &server,
                                           [&heard](const QByteArray &chunk) { heard += chunk; });
                          QObject::connect(session, &CapitalizeSession::replied, &server,
-                                          [&replied](const QByteArray &bytes) { replied += bytes; });
+                                          [&replied](const QByteArray &bytes) {
+                                              replied += bytes;
+                                          });
                      });
     RawPeer peer(server.port());
     peer.send(Taco);
