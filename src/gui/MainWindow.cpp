@@ -188,6 +188,7 @@ void MainWindow::setMode(Mode mode)
     if (!server)
         m_ui->serverPanel->followAll(); // a client window has one conversation
     showComposer();
+    showWhoseConversation();
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
     showPanelState();
 }
@@ -255,16 +256,23 @@ void MainWindow::follow(qint64 clientId)
     showWhoseConversation();
 }
 
+// The composer's hint too: a server replying by hand replies to the client followed.
 void MainWindow::showWhoseConversation()
 {
     const qint64 followed = m_followed.followed();
     const QString colours = tr("sent tinted blue, received green; boxed: one UTF-8 character; "
                                "red: not UTF-8");
     if (followed == 0) {
+        m_ui->composer->setMessageHint(m_mode == Mode::Server
+                                           ? tr("Select a client above, then type its reply "
+                                                "and press Enter")
+                                           : QString());
         m_ui->conversationLabel->setText(tr("Conversation (click a message to see its bytes)"));
         m_ui->inspectorLabel->setText(tr("Bytes on the wire: %1").arg(colours));
         return;
     }
+    m_ui->composer->setMessageHint(
+        tr("Type the reply to %1, then press Enter").arg(m_conversation.peerLabel(followed)));
     const QString client = m_conversation.peerLabel(followed).toHtmlEscaped();
     m_ui->conversationLabel->setText(
         tr("<b>Following %1</b> alone: select <b>All clients</b> above to see everyone. "

@@ -1277,11 +1277,17 @@ TEST(MainWindowAloneTest, ByHandTheServerSendsWhatIsTypedToTheClientFollowed)
     ann.send("hello?\n");
     ASSERT_TRUE(waitUntil([&window] { return messagesShown(window).size() == 1; }));
 
+    // The message field says what to do first, then whom a reply goes to.
+    const QString hint = messageField(window)->placeholderText();
+    EXPECT_TRUE(hint.startsWith(QStringLiteral("Select a client"))) << hint;
     typeAndSend(window, QStringLiteral("to nobody")); // no client followed yet
     EXPECT_TRUE(hasNote(window.conversation(), QStringLiteral("Select the client")));
     const quint16 annPort = ann.stream().localPort();
     ASSERT_TRUE(waitUntil([&window, annPort] { return listed(window, annPort); }));
     select(window, listed(window, annPort));
+    EXPECT_TRUE(messageField(window)->placeholderText().contains(
+        QStringLiteral("reply to #1 127.0.0.1:%1").arg(annPort)))
+        << messageField(window)->placeholderText();
     typeAndSend(window, QStringLiteral("hi ann"));
     ASSERT_TRUE(ann.waitReceived(7));
     EXPECT_EQ(ann.received(), QByteArray("hi ann\n")); // nothing capitalized came before it
