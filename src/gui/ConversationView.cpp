@@ -393,6 +393,7 @@ void ConversationView::setConversation(QAbstractItemModel *model)
                     emit bytesChosen(offset, end);
             });
     layOutAll();
+    m_follower->follow(); // its newest messages, as a fresh view shows them
 }
 
 int ConversationView::baseRowHeight() const

@@ -375,4 +375,27 @@ TEST(ConversationViewTest, AfterTurningToAnotherConversationTheFirstNoLongerMove
     EXPECT_EQ(conversation.view.indexAt(QPoint(5, 5)).model(), &other);
 }
 
+// Turning to one client's conversation shows its newest messages, as a fresh view would, even
+// when the reader was scrolled up in everyone's.
+TEST(ConversationViewTest, AConversationTurnedToShowsItsNewestMessages)
+{
+    Conversation conversation;
+    for (int i = 0; i < 100; ++i)
+        conversation.model.addSent("everyone\n", 0, i + 1);
+    conversation.settle();
+    conversation.view.verticalScrollBar()->setValue(10);
+    ConversationModel other;
+    for (int i = 0; i < 300; ++i)
+        other.addSent("one client\n", 0, i + 1);
+    other.flush();
+
+    conversation.view.setConversation(&other);
+    conversation.settle();
+    EXPECT_TRUE(conversation.atBottom());
+    other.addSent("newest\n", 0, 301);
+    other.flush();
+    conversation.settle();
+    EXPECT_TRUE(conversation.atBottom());
+}
+
 } // namespace
