@@ -3,6 +3,7 @@
 #include "gui/ConversationModel.h"
 
 #include <algorithm>
+#include <utility>
 
 FollowedConversation::FollowedConversation(const ConversationModel *all, QObject *parent)
     : QAbstractListModel(parent)
