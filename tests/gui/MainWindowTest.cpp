@@ -692,6 +692,24 @@ TEST_F(MainWindowTest, WhatOthersSayWhileOneIsFollowedShowsWhenAllClientsAreBack
     EXPECT_EQ(serverWindow.inspector()->stream()->size(), 2 * (9 + 9 + 10 + 10));
 }
 
+// A client window has one conversation: turning to the client shows all of it again.
+TEST_F(MainWindowTest, TurningToTheClientSideStopsFollowing)
+{
+    const auto ann = talkingPeer(serverWindow.server().port(), "ann here\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    select(serverWindow, listed(serverWindow, annPort));
+    ASSERT_TRUE(conversationHeader(serverWindow).contains(QStringLiteral("Following")));
+
+    serverWindow.setMode(MainWindow::Mode::Client);
+    EXPECT_FALSE(conversationHeader(serverWindow).contains(QStringLiteral("Following")));
+    EXPECT_EQ(serverWindow.inspector()->stream(), &serverWindow.conversation().stream());
+    const std::vector<Row> shown = rowsShown(serverWindow); // everyone's, Ann's included
+    EXPECT_TRUE(std::any_of(shown.cbegin(), shown.cend(), [](const Row &row) {
+        return row.text == QStringLiteral("ann here\\n");
+    }));
+}
+
 TEST_F(MainWindowTest, AClientThatLeftStaysListedGreyedAndItsConversationCanBeRead)
 {
     const quint16 port = serverWindow.server().port();
