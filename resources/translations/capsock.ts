@@ -80,7 +80,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+118"/>
+        <location line="+125"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+62"/>
         <source>cannot accept new clients: this program has as many connections and files open as the system allows it (ulimit -n); trying again every %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -107,7 +107,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+200"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+215"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,17 +316,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>Type bytes as hex: 49 20 61 6d ff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Type a message, then press Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>In hex mode nothing is added: the bytes go out exactly as you typed them. Type 0a for \n, or 0d 0a for \r\n.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -914,17 +914,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+270"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Bytes on the wire: sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location filename="../../ui/MainWindow.ui" line="+117"/>
         <source>Socket calls, in the lecture&apos;s terms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,7 +989,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+133"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-116"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1014,12 +1009,42 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-79"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+169"/>
+        <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a client above, then type its reply and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bytes on the wire: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type the reply to %1, then press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;Following %1&lt;/b&gt; alone: select &lt;b&gt;All clients&lt;/b&gt; above to see everyone. (Click a message to see its bytes.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Bytes of %1 alone&lt;/b&gt;, offsets counted within them: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Capsock - %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,7 +1083,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+301"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+420"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,19 +1168,53 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+47"/>
+        <source>Clients: select one to follow its conversation and bytes alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reply by han&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reply by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server answers nothing by itself: select a client in the list and type its reply below. As the lecture says, both parties can send, and nothing happens until one of them does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clear &amp;those that left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the clients that left (greyed) from the list. Their messages stay in the conversation of all clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select a client to see its conversation and its bytes alone; All clients shows everyone again. Greyed: a client that left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-97"/>
         <source>Maximum clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
-        <location line="+7"/>
-        <source>Connected clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-179"/>
+        <location line="+110"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-281"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,7 +1235,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-32"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-92"/>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every client&apos;s conversation and bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>Refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,12 +1275,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Only %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Listening on port %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1222,13 +1291,13 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+43"/>
-        <location line="+22"/>
+        <location line="+95"/>
+        <location line="+70"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-154"/>
         <source>does not read its replies: reading from it paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,12 +1307,42 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>closed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+14"/>
+        <source>Replies by hand: select a client above and type its reply below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic replies again: each read is answered, capitalized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Select the client to reply to in the list above: a reply goes to the client followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is no longer connected: the reply was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 left: %2. Select it to read its conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>not reading: paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,7 +1471,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+155"/>
+        <location line="+156"/>
         <source>%n call(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1384,6 +1483,11 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; shown here: only those of %1 and of the listening socket</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1702,12 +1806,48 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+17"/>
         <source>another address answered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-15"/>
         <source>idle the longest, closed to make room for a newcomer: the server is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>stopped listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed by the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closed by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed after the first reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>we disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed to make room</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

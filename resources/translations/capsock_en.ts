@@ -15,7 +15,7 @@
 <context>
     <name>CapitalizeServer</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+293"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+300"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation>
             <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>ComposerWidget</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ComposerWidget.cpp" line="+298"/>
+        <location filename="../../src/gui/ComposerWidget.cpp" line="+306"/>
         <source>%1 byte(s): %2</source>
         <translation>
             <numerusform>%1 byte: %2</numerusform>
@@ -170,7 +170,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+340"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+459"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -181,7 +181,7 @@
 <context>
     <name>SocketCallsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/SocketCallsView.cpp" line="+243"/>
+        <location filename="../../src/gui/SocketCallsView.cpp" line="+244"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -235,7 +235,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+100"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>

@@ -54,6 +54,14 @@ qsizetype ByteStream::appendSegment(Segment segment)
     return index;
 }
 
+qsizetype ByteStream::appendSegmentOf(const ByteStream &other, qsizetype index)
+{
+    Segment segment = other.segment(index);
+    m_bytes.append(other.bytes(segment.offset, segment.length));
+    segment.offset = m_bytes.size() - segment.length;
+    return appendSegment(segment);
+}
+
 void ByteStream::clear()
 {
     m_bytes.clear();

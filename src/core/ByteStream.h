@@ -59,6 +59,11 @@ public:
     // and return -1.
     qsizetype append(QByteArrayView bytes, Direction direction, qint64 messageId = 0,
                      qint64 timeMs = 0, qint64 connection = 0);
+    // Appends segment `index` of `other`, its bytes and where they came from. A segment that
+    // starts a lane here keeps its lane offset, and the next ones of that lane follow it: the
+    // segments of one connection copied in order (a server's client followed alone) keep
+    // every byte's place among its connection's bytes.
+    qsizetype appendSegmentOf(const ByteStream &other, qsizetype index);
     void clear();
     // This stream without its first `cut` bytes. Lane offsets go on counting from where they
     // were, so a byte keeps its place in its connection's bytes.

@@ -247,6 +247,22 @@ QString SocketEventText::closeReason(const SocketEvent &event)
     return {};
 }
 
+QString SocketEventText::closeSummary(const SocketEvent &event)
+{
+    switch (event.closeReason) {
+    case Reason::StoppedListening: return tr("stopped listening");
+    case Reason::PeerFinished:
+        return onServer(event) ? tr("closed by the client") : tr("closed by the server");
+    case Reason::AfterFirstReply: return tr("closed after the first reply");
+    case Reason::ServerStopping: return tr("the server stopped");
+    case Reason::Broken: return failure(event.failure);
+    case Reason::Disconnect: return tr("we disconnected");
+    case Reason::LostRace: return tr("another address answered first");
+    case Reason::MadeRoom: return tr("closed to make room");
+    }
+    return {};
+}
+
 QString SocketEventText::closeResult(const SocketEvent &event)
 {
     QString text = closeReason(event);

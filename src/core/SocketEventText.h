@@ -24,6 +24,9 @@ public:
     static QString pythonLine(const SocketEvent &event);
     static QString explanation(const SocketEvent &event);
 
+    // How a connection ended (a Close event), in a few words for a list: "closed by the
+    // client", "connection reset (RST)", "closed to make room".
+    static QString closeSummary(const SocketEvent &event);
     // A failure in a few words, as a call's result says it: "refused", "no answer".
     static QString failure(const SocketFailure &failure);
     // An address as Python prints accept()'s addr: ('127.0.0.1', 51234) or ('::1', 51234, 0, 0).

@@ -259,10 +259,18 @@ void ComposerWidget::switchMode(bool hexMode, bool convertMessage)
     emit hexModeChanged(hexMode);
 }
 
+void ComposerWidget::setMessageHint(const QString &hint)
+{
+    m_messageHint = hint;
+    updateModeControls();
+}
+
 void ComposerWidget::updateModeControls()
 {
+    const QString textHint = m_messageHint.isEmpty() ? tr("Type a message, then press Enter")
+                                                     : m_messageHint;
     m_ui->message->setPlaceholderText(m_hexMode ? tr("Type bytes as hex: 49 20 61 6d ff")
-                                                : tr("Type a message, then press Enter"));
+                                                : textHint);
     m_ui->lineEnding->setEnabled(!m_hexMode);
     m_ui->lineEnding->setToolTip(
         m_hexMode ? tr("In hex mode nothing is added: the bytes go out exactly as you typed "

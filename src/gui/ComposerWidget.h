@@ -42,6 +42,9 @@ public:
     QString errorText() const;
 
     void focusMessage();
+    // What the empty message field suggests (a server replying by hand: to whom); empty for
+    // the usual "Type a message, then press Enter".
+    void setMessageHint(const QString &hint);
 
     static constexpr int MaxHistory = 100;
     static constexpr int PreviewBytes = 24; // a longer message is shown as its first bytes and …
@@ -68,6 +71,7 @@ private:
     };
 
     void send();
+    QString m_messageHint;
     void switchMode(bool hexMode, bool convertMessage);
     void updateModeControls();
     void updatePreview();

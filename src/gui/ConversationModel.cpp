@@ -335,6 +335,7 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case StreamOffsetRole: return entry.firstOffset;
     case StreamEndRole: return entry.endOffset;
     case CompleteRole: return entry.complete;
+    case PeerIdRole: return entry.peerId;
     default: return {};
     }
 }

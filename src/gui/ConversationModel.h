@@ -43,7 +43,8 @@ public:
         HeaderRole,         // "12:00:01.123 · 21 bytes · 0.4 ms"
         StreamOffsetRole,   // qint64: where the row's bytes start in stream()
         StreamEndRole,      // qint64: where they end
-        CompleteRole        // bool: false while a reply is still arriving
+        CompleteRole,       // bool: false while a reply is still arriving
+        PeerIdRole          // qint64: the client it is about, 0 for none (the server's own)
     };
 
     explicit ConversationModel(QObject *parent = nullptr);

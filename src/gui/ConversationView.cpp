@@ -342,9 +342,18 @@ ConversationView::ConversationView(QWidget *parent)
     setAccessibleName(tr("Conversation"));
 }
 
-void ConversationView::setConversation(ConversationModel *model)
+void ConversationView::setConversation(QAbstractItemModel *model)
 {
+    // A server window turns between everyone's conversation and one client's: the one left
+    // behind must not move the view any more, nor keep a selection model alive.
+    if (model == this->model())
+        return;
+    if (QAbstractItemModel *previous = this->model())
+        disconnect(previous, nullptr, this, nullptr);
+    QItemSelectionModel *previousSelection = selectionModel();
     setModel(model);
+    if (previousSelection && previousSelection->parent() == this)
+        previousSelection->deleteLater();
     connect(model, &QAbstractItemModel::modelReset, this, [this] { m_follower->follow(); });
     connect(model, &QAbstractItemModel::rowsRemoved, this,
             [this](const QModelIndex &parent, int first, int last) {
@@ -384,6 +393,7 @@ void ConversationView::setConversation(ConversationModel *model)
                     emit bytesChosen(offset, end);
             });
     layOutAll();
+    m_follower->follow(); // its newest messages, as a fresh view shows them
 }
 
 int ConversationView::baseRowHeight() const

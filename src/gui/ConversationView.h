@@ -24,7 +24,9 @@ class ConversationView : public QAbstractItemView
 public:
     explicit ConversationView(QWidget *parent = nullptr);
 
-    void setConversation(ConversationModel *model);
+    // A ConversationModel, or a model with its roles (a FollowedConversation). Not owned; a
+    // view may turn from one to another.
+    void setConversation(QAbstractItemModel *model);
 
     QRect visualRect(const QModelIndex &index) const override;
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;

@@ -89,10 +89,17 @@ void MainWindow::setUpPanels()
     connect(&client->client(), &CapitalizeClient::socketEvent, &m_calls, &SocketCallsModel::add);
     connect(server, &ServerPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(client, &ClientPanel::stateChanged, this, &MainWindow::showPanelState);
+    connect(server, &ServerPanel::followedChanged, this, &MainWindow::follow);
     connect(server, &ServerPanel::addressCopied, this, [this](const QString &address) {
         statusBar()->showMessage(tr("Copied %1").arg(address), 3000);
     });
-    connect(m_ui->composer, &ComposerWidget::sendRequested, client, &ClientPanel::send);
+    connect(m_ui->composer, &ComposerWidget::sendRequested, this, [this](const QByteArray &bytes) {
+        if (m_mode == Mode::Server)
+            m_ui->serverPanel->sendToFollowed(bytes);
+        else
+            m_ui->clientPanel->send(bytes);
+    });
+    connect(server, &ServerPanel::repliesByHandChanged, this, &MainWindow::showComposer);
     connect(&client->client(), &CapitalizeClient::connected, m_ui->composer,
             &ComposerWidget::focusMessage);
 }
@@ -107,13 +114,27 @@ void MainWindow::setUpSharedArea()
     m_ui->inspector->setStream(&m_conversation.stream());
     m_ui->inspector->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
-    connect(&m_conversation, &ConversationModel::streamAppended, m_ui->inspector,
+    // The inspector hears of the stream it shows: everyone's, or the followed client's (which
+    // tells of changes only while it follows someone).
+    HexView *inspector = m_ui->inspector;
+    connect(&m_conversation, &ConversationModel::streamAppended, inspector, [this, inspector] {
+        if (m_followed.followed() == 0)
+            inspector->streamAppended();
+    });
+    connect(&m_conversation, &ConversationModel::streamTrimmed, inspector,
+            [this, inspector](qint64 droppedBytes) {
+                if (m_followed.followed() == 0)
+                    inspector->streamTrimmed(droppedBytes);
+            });
+    connect(&m_conversation, &ConversationModel::streamReset, inspector, [this, inspector] {
+        if (m_followed.followed() == 0)
+            inspector->streamReset();
+    });
+    connect(&m_followed, &FollowedConversation::streamAppended, inspector,
             &HexView::streamAppended);
-    connect(&m_conversation, &ConversationModel::streamTrimmed, m_ui->inspector,
-            &HexView::streamTrimmed);
-    connect(&m_conversation, &ConversationModel::streamReset, m_ui->inspector,
-            &HexView::streamReset);
+    connect(&m_followed, &FollowedConversation::streamReset, inspector, &HexView::streamReset);
     connect(m_ui->conversation, &ConversationView::bytesChosen, this, &MainWindow::showBytes);
+    showWhoseConversation();
 }
 
 void MainWindow::setUpMenus()
@@ -164,10 +185,20 @@ void MainWindow::setMode(Mode mode)
     hidden->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
     m_ui->connectionStack->adjustSize();
     m_ui->serverPanel->clientsPane()->setVisible(server);
-    m_ui->composer->setVisible(!server);
-    m_ui->focusComposerAction->setEnabled(!server);
+    if (!server)
+        m_ui->serverPanel->followAll(); // a client window has one conversation
+    showComposer();
+    showWhoseConversation();
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
     showPanelState();
+}
+
+// A client sends what is typed; a server only when it replies by hand, to the client followed.
+void MainWindow::showComposer()
+{
+    const bool shown = m_mode == Mode::Client || m_ui->serverPanel->repliesByHand();
+    m_ui->composer->setVisible(shown);
+    m_ui->focusComposerAction->setEnabled(shown);
 }
 
 void MainWindow::setServerOptions(const ServerOptions &options)
@@ -204,6 +235,51 @@ void MainWindow::showBytes(qint64 offset, qint64 end)
 {
     m_ui->inspector->setSelection(offset, end - 1);
     m_ui->inspector->scrollToOffset(offset);
+}
+
+void MainWindow::follow(qint64 clientId)
+{
+    if (clientId == m_followed.followed())
+        return;
+    if (clientId == 0)
+        m_followed.unfollow();
+    else
+        m_followed.follow(clientId);
+    const bool following = clientId != 0;
+    m_ui->conversation->setConversation(following ? static_cast<QAbstractItemModel *>(&m_followed)
+                                                  : &m_conversation);
+    m_ui->inspector->setStream(following ? &m_followed.stream() : &m_conversation.stream());
+    if (following)
+        m_ui->socketCalls->showOnlyConnection(clientId);
+    else
+        m_ui->socketCalls->showAllConnections();
+    showWhoseConversation();
+}
+
+// The composer's hint too: a server replying by hand replies to the client followed.
+void MainWindow::showWhoseConversation()
+{
+    const qint64 followed = m_followed.followed();
+    const QString colours = tr("sent tinted blue, received green; boxed: one UTF-8 character; "
+                               "red: not UTF-8");
+    if (followed == 0) {
+        m_ui->composer->setMessageHint(m_mode == Mode::Server
+                                           ? tr("Select a client above, then type its reply "
+                                                "and press Enter")
+                                           : QString());
+        m_ui->conversationLabel->setText(tr("Conversation (click a message to see its bytes)"));
+        m_ui->inspectorLabel->setText(tr("Bytes on the wire: %1").arg(colours));
+        return;
+    }
+    m_ui->composer->setMessageHint(
+        tr("Type the reply to %1, then press Enter").arg(m_conversation.peerLabel(followed)));
+    const QString client = m_conversation.peerLabel(followed).toHtmlEscaped();
+    m_ui->conversationLabel->setText(
+        tr("<b>Following %1</b> alone: select <b>All clients</b> above to see everyone. "
+           "(Click a message to see its bytes.)")
+            .arg(client));
+    m_ui->inspectorLabel->setText(
+        tr("<b>Bytes of %1 alone</b>, offsets counted within them: %2").arg(client, colours));
 }
 
 void MainWindow::showPanelState()

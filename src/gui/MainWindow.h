@@ -2,6 +2,7 @@
 
 #include "gui/ClientPanel.h"
 #include "gui/ConversationModel.h"
+#include "gui/FollowedConversation.h"
 #include "gui/ServerPanel.h"
 #include "gui/SocketCallsModel.h"
 
@@ -20,7 +21,8 @@ class QTreeWidget;
 // (ServerPanel) or a client (ClientPanel), switchable. Around the panel it owns the menus, the
 // mode and the state line, the conversation as bubbles, the byte inspector on the bytes that
 // crossed the wire, the socket calls in the lecture's words and, as a client, the composer; it
-// lays them out and remembers them.
+// lays them out and remembers them. As a server it follows one client when the teacher
+// selects it in the client list: the conversation and the inspector show that client alone.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -67,6 +69,11 @@ private:
     void setUpMenus();
     void toggleConnection();
     void showBytes(qint64 offset, qint64 end);
+    void showComposer();
+    // Shows one client's conversation and bytes alone (0: everyone's).
+    void follow(qint64 clientId);
+    // The headings above the conversation and the inspector: whose they show.
+    void showWhoseConversation();
     // The state line, the title and the Connection menu, as the panel shown says.
     void showPanelState();
     void restoreSettings();
@@ -76,6 +83,7 @@ private:
     bool m_remembersSettings;
     Mode m_mode = Mode::Client;
     ConversationModel m_conversation;
+    FollowedConversation m_followed{&m_conversation};
     SocketCallsModel m_calls{SocketCallsModel::Side::Client};
     bool m_splitRestored = false;
 };

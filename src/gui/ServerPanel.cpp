@@ -10,6 +10,8 @@
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 
+#include "core/SocketEventText.h"
+
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -26,6 +28,9 @@ const QString PortKey = QStringLiteral("server/port");
 const QString ReadSizeKey = QStringLiteral("server/readSize");
 const QString CloseAfterReplyKey = QStringLiteral("server/closeAfterReply");
 const QString MaxClientsKey = QStringLiteral("server/maxClients");
+const QString ManualRepliesKey = QStringLiteral("server/manualReplies");
+constexpr int ClientIdRole = Qt::UserRole; // on a client's line: its id; 0 on "All clients"
+enum ClientColumn { LabelColumn, BytesInColumn, BytesOutColumn, StateColumn, ColumnCount };
 } // namespace
 
 ServerPanel::ServerPanel(QWidget *parent)
@@ -35,6 +40,17 @@ ServerPanel::ServerPanel(QWidget *parent)
     , m_clientListUpdate(new Coalescer(Coalescer::FrameMs, [this] { updateClientList(); }, this))
 {
     m_ui->setupUi(this);
+    m_allClientsItem = new QTreeWidgetItem(m_ui->clients, {tr("All clients")});
+    m_allClientsItem->setData(LabelColumn, ClientIdRole, qint64(0));
+    m_allClientsItem->setToolTip(LabelColumn, tr("Every client's conversation and bytes"));
+    QFont bold = m_ui->clients->font();
+    bold.setBold(true);
+    m_allClientsItem->setFont(LabelColumn, bold);
+    m_ui->clients->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_ui->clients->setCurrentItem(m_allClientsItem);
+    connect(m_ui->clients, &QTreeWidget::itemSelectionChanged, this,
+            &ServerPanel::onSelectionChanged);
+    connect(m_ui->clearLeftButton, &QPushButton::clicked, this, &ServerPanel::clearDepartures);
     // The bar shares its width out evenly: a long choice may be cut there (its list shows it
     // whole) rather than make the window wider.
     for (QComboBox *choice : {m_ui->bindAddress, m_ui->reachable})
@@ -52,6 +68,7 @@ ServerPanel::ServerPanel(QWidget *parent)
             start();
     });
     connect(m_ui->copyAddressButton, &QPushButton::clicked, this, &ServerPanel::copyAddress);
+    connect(m_ui->manualReplies, &QCheckBox::toggled, this, &ServerPanel::setRepliesByHand);
     m_clientListTimer->setInterval(250); // byte counters: a few times a second is plenty
     connect(m_clientListTimer, &QTimer::timeout, this, &ServerPanel::refreshClientList);
     connectServer();
@@ -158,6 +175,7 @@ ServerOptions ServerPanel::options() const
     options.readSize = m_ui->readSize->value();
     options.closeAfterFirstReply = m_ui->closeAfterReply->isChecked();
     options.maxClients = m_ui->maxClients->value();
+    options.manualReplies = m_ui->manualReplies->isChecked();
     return options;
 }
 
@@ -174,6 +192,7 @@ void ServerPanel::setOptions(const ServerOptions &options)
     m_ui->readSize->setValue(int(options.readSize));
     m_ui->closeAfterReply->setChecked(options.closeAfterFirstReply);
     m_ui->maxClients->setValue(options.maxClients);
+    m_ui->manualReplies->setChecked(options.manualReplies);
 }
 
 bool ServerPanel::start()
@@ -234,42 +253,142 @@ void ServerPanel::onClientConnected(CapitalizeSession *session)
     });
 }
 
-void ServerPanel::onClientDisconnected(qint64 id, const QString &reason)
+void ServerPanel::onClientDisconnected(qint64 id, const QString &reason,
+                                       const SocketEvent &close)
 {
     m_conversation->finishReceived(id);
     m_conversation->addNote(tr("closed: %1").arg(reason), ConversationModel::Kind::Note, id);
-    m_sessions.remove(id);
+    const CapitalizeSession *session = m_sessions.take(id); // deleted after this signal
+    m_departures.push_back({id, session ? session->bytesReceived() : 0,
+                            session ? session->bytesSent() : 0,
+                            SocketEventText::closeSummary(close), reason});
     m_clientListUpdate->request();
+}
+
+// At once, for the clients connected too.
+void ServerPanel::setRepliesByHand(bool byHand)
+{
+    if (m_server.isListening()) {
+        m_server.setManualReplies(byHand);
+        m_conversation->addNote(
+            byHand ? tr("Replies by hand: select a client above and type its reply below.")
+                   : tr("Automatic replies again: each read is answered, capitalized."));
+    }
+    emit repliesByHandChanged(byHand);
+}
+
+bool ServerPanel::repliesByHand() const
+{
+    return m_ui->manualReplies->isChecked();
+}
+
+void ServerPanel::sendToFollowed(const QByteArray &bytes)
+{
+    CapitalizeSession *session = m_sessions.value(m_followed);
+    if (session && session->send(bytes))
+        return; // the conversation shows it as it goes out (CapitalizeSession::replied)
+    m_conversation->addUnsent(bytes, m_followed);
+    const QString why = m_followed == 0
+        ? tr("Select the client to reply to in the list above: a reply goes to the client "
+             "followed.")
+        : tr("%1 is no longer connected: the reply was not sent.")
+              .arg(m_conversation->peerLabel(m_followed));
+    m_conversation->addNote(why, ConversationModel::Kind::Problem, m_followed);
+}
+
+void ServerPanel::followAll()
+{
+    m_ui->clients->setCurrentItem(m_allClientsItem);
 }
 
 void ServerPanel::updateClientList()
 {
-    for (auto it = m_clientItems.begin(); it != m_clientItems.end();) {
-        if (m_sessions.contains(it.key())) {
-            ++it;
-        } else {
-            delete it.value();
-            it = m_clientItems.erase(it);
-        }
+    listNewcomers();
+    markDepartures();
+    while (m_leftListed.size() > size_t(LeftClientsListed)) {
+        unlist(m_leftListed.front());
+        m_leftListed.pop_front();
     }
-    QList<qint64> newcomers;
-    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
-        if (!m_clientItems.contains(it.key()))
-            newcomers.append(it.key());
-    std::sort(newcomers.begin(), newcomers.end()); // in the order they came
-    QList<QTreeWidgetItem *> items;
-    for (const qint64 id : std::as_const(newcomers)) {
-        auto *item = new QTreeWidgetItem({m_conversation->peerLabel(id), QStringLiteral("0"),
-                                          QStringLiteral("0"), tr("connected")});
-        m_clientItems.insert(id, item);
-        items.append(item);
-    }
-    m_ui->clients->addTopLevelItems(items);
+    m_ui->clearLeftButton->setEnabled(!m_leftListed.empty());
     if (m_sessions.isEmpty())
         m_clientListTimer->stop();
     else if (!m_clientListTimer->isActive())
         m_clientListTimer->start();
     updateState();
+}
+
+// In the order they came, those that have already left included: their conversation is there.
+void ServerPanel::listNewcomers()
+{
+    QList<qint64> newcomers;
+    for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it)
+        if (!m_clientItems.contains(it.key()))
+            newcomers.append(it.key());
+    for (const Departure &departure : m_departures)
+        if (!m_clientItems.contains(departure.id))
+            newcomers.append(departure.id);
+    std::sort(newcomers.begin(), newcomers.end());
+    QList<QTreeWidgetItem *> items;
+    for (const qint64 id : std::as_const(newcomers)) {
+        auto *item = new QTreeWidgetItem({m_conversation->peerLabel(id), QStringLiteral("0"),
+                                          QStringLiteral("0"), tr("connected")});
+        item->setData(LabelColumn, ClientIdRole, id);
+        m_clientItems.insert(id, item);
+        items.append(item);
+    }
+    m_ui->clients->addTopLevelItems(items);
+}
+
+// Greyed as a disabled item would be, yet selectable: its conversation can still be read.
+void ServerPanel::markDepartures()
+{
+    const QColor grey = m_ui->clients->palette().color(QPalette::Disabled, QPalette::Text);
+    for (const Departure &departure : m_departures) {
+        QTreeWidgetItem *item = m_clientItems.value(departure.id);
+        item->setText(BytesInColumn, QString::number(departure.bytesIn));
+        item->setText(BytesOutColumn, QString::number(departure.bytesOut));
+        item->setText(StateColumn, tr("left: %1").arg(departure.how));
+        const QString story = tr("%1 left: %2. Select it to read its conversation.")
+                                  .arg(item->text(LabelColumn), departure.reason);
+        for (int column = 0; column < ColumnCount; ++column) {
+            item->setForeground(column, grey);
+            item->setToolTip(column, story);
+        }
+        m_leftListed.push_back(departure.id);
+    }
+    m_departures.clear();
+}
+
+void ServerPanel::unlist(qint64 id)
+{
+    QTreeWidgetItem *item = m_clientItems.take(id);
+    if (item == m_ui->clients->currentItem())
+        followAll();
+    delete item;
+}
+
+// Their messages stay in the conversation of all clients: the conversation has its own bound.
+void ServerPanel::clearDepartures()
+{
+    for (const qint64 id : m_leftListed)
+        unlist(id);
+    m_leftListed.clear();
+    m_ui->clearLeftButton->setEnabled(false);
+}
+
+// Nothing selected (a Ctrl+click) is everyone too, and shown so.
+void ServerPanel::onSelectionChanged()
+{
+    const QList<QTreeWidgetItem *> selected = m_ui->clients->selectedItems();
+    if (selected.isEmpty()) {
+        m_allClientsItem->setSelected(true);
+        return;
+    }
+    const qint64 id = selected.constFirst()->data(LabelColumn, ClientIdRole).toLongLong();
+    if (id == m_followed)
+        return;
+    m_followed = id;
+    emit followedChanged(id);
 }
 
 void ServerPanel::refreshClientList()
@@ -279,9 +398,9 @@ void ServerPanel::refreshClientList()
         if (!item)
             continue;
         const CapitalizeSession *session = it.value();
-        item->setText(1, QString::number(session->bytesReceived()));
-        item->setText(2, QString::number(session->bytesSent()));
-        item->setText(3, session->isReadingPaused() ? tr("not reading: paused")
+        item->setText(BytesInColumn, QString::number(session->bytesReceived()));
+        item->setText(BytesOutColumn, QString::number(session->bytesSent()));
+        item->setText(StateColumn, session->isReadingPaused() ? tr("not reading: paused")
                                                     : tr("connected"));
     }
 }
@@ -373,6 +492,8 @@ void ServerPanel::restoreSettings(const QSettings &settings)
     m_ui->closeAfterReply->setChecked(
         settings.value(CloseAfterReplyKey, defaults.closeAfterFirstReply).toBool());
     m_ui->maxClients->setValue(settings.value(MaxClientsKey, defaults.maxClients).toInt());
+    m_ui->manualReplies->setChecked(
+        settings.value(ManualRepliesKey, defaults.manualReplies).toBool());
 }
 
 void ServerPanel::saveSettings(QSettings &settings) const
@@ -382,4 +503,5 @@ void ServerPanel::saveSettings(QSettings &settings) const
     settings.setValue(ReadSizeKey, m_ui->readSize->value());
     settings.setValue(CloseAfterReplyKey, m_ui->closeAfterReply->isChecked());
     settings.setValue(MaxClientsKey, m_ui->maxClients->value());
+    settings.setValue(ManualRepliesKey, m_ui->manualReplies->isChecked());
 }

@@ -6,7 +6,9 @@
 #include <QHash>
 #include <QWidget>
 
+#include <deque>
 #include <memory>
+#include <vector>
 
 namespace Ui {
 class ServerPanel;
@@ -19,14 +21,23 @@ class QTreeWidget;
 class QTreeWidgetItem;
 
 // The server's side of a window: the connection bar (where to listen, the port, Start and Stop,
-// the addresses to reach it at, the options) and the list of connected clients, which the
-// window lays out above the conversation. It runs a CapitalizeServer and tells the conversation
-// who connected, what each client sent and what went back.
+// the addresses to reach it at, the options) and the list of clients, which the window lays out
+// above the conversation. It runs a CapitalizeServer and tells the conversation who connected,
+// what each client sent and what went back.
+//
+// The list starts with "All clients", then each client in the order it came. Selecting one
+// follows it (followedChanged()): the window shows that client's conversation alone. A client
+// that left stays listed, greyed, with how it left, so that its conversation can still be
+// read, until "Clear those that left"; only the LeftClientsListed that left last stay, so that
+// a class connecting and leaving all day keeps a list of bounded length.
 class ServerPanel : public QWidget
 {
     Q_OBJECT
 
 public:
+    // A lecture hall's worth: the last to leave are the ones a teacher looks for.
+    static constexpr int LeftClientsListed = 100;
+
     explicit ServerPanel(QWidget *parent = nullptr);
     ~ServerPanel() override;
 
@@ -48,6 +59,13 @@ public:
     QWidget *clientsPane() const;
     QTreeWidget *clientList() const;
     PanelState state() const { return m_state; }
+    // Selects "All clients".
+    void followAll();
+    // Whether the user types the replies (ServerOptions::manualReplies, as the bar says).
+    bool repliesByHand() const;
+    // Sends a reply the user typed to the client followed; without one, or once it has left,
+    // the reply stays in the conversation, marked not sent, with why.
+    void sendToFollowed(const QByteArray &bytes);
 
     void restoreSettings(const QSettings &settings);
     void saveSettings(QSettings &settings) const;
@@ -56,17 +74,26 @@ signals:
     void stateChanged();
     // The Copy button put one of the addresses on the clipboard.
     void addressCopied(const QString &address);
+    // A client was selected in the list, to be followed alone; 0 for all clients.
+    void followedChanged(qint64 clientId);
+    void repliesByHandChanged(bool byHand);
 
 private:
     void connectServer();
     void fillBindChoices();
     void fitClientColumns();
     void onClientConnected(CapitalizeSession *session);
-    void onClientDisconnected(qint64 id, const QString &reason);
-    // The clients that came and went since the last frame join and leave the list, and the
-    // state line counts them: once a frame however many clients a class brings at once.
+    void onClientDisconnected(qint64 id, const QString &reason, const SocketEvent &close);
+    // The clients that came and went since the last frame join the list or are greyed there,
+    // and the state line counts them: once a frame however many clients a class brings at once.
     void updateClientList();
+    void listNewcomers();
+    void markDepartures();
+    void unlist(qint64 id);
+    void clearDepartures();
+    void onSelectionChanged();
     void refreshClientList();
+    void setRepliesByHand(bool byHand);
     void copyAddress();
     // After a start or a stop: the button, the fields, the addresses and the state line.
     void updateControls();
@@ -78,8 +105,22 @@ private:
     std::unique_ptr<Ui::ServerPanel> m_ui;
     ConversationModel *m_conversation = nullptr;
     CapitalizeServer m_server;
-    QHash<qint64, QTreeWidgetItem *> m_clientItems;
-    QHash<qint64, CapitalizeSession *> m_sessions;
+    // A client that left since the last frame, as it will be listed.
+    struct Departure
+    {
+        qint64 id = 0;
+        qint64 bytesIn = 0;
+        qint64 bytesOut = 0;
+        QString how;    // "closed by the client"
+        QString reason; // the whole story, for the tooltip
+    };
+
+    QTreeWidgetItem *m_allClientsItem;
+    QHash<qint64, QTreeWidgetItem *> m_clientItems; // connected, and those that left
+    QHash<qint64, CapitalizeSession *> m_sessions;  // connected
+    std::vector<Departure> m_departures;
+    std::deque<qint64> m_leftListed; // in the order they left
+    qint64 m_followed = 0;
     QTimer *m_clientListTimer;
     Coalescer *m_clientListUpdate;
     PanelState m_state;

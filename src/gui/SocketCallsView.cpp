@@ -216,7 +216,8 @@ void SocketCallsView::onRowsAboutToBeRemoved(const QModelIndex &parent, int firs
     // position moves up by as many rows to keep it in place. Not when following the bottom.
     if (parent.isValid() || first != 0 || m_follower->isFollowing())
         return;
-    m_rowsDroppedAbove += last - first + 1;
+    for (int row = first; row <= last; ++row) // a hidden row takes no place
+        m_rowsDroppedAbove += m_tree->isRowHidden(row, {}) ? 0 : 1;
 }
 
 void SocketCallsView::onRowsRemoved()
@@ -248,6 +249,46 @@ void SocketCallsView::updateStatus()
                     .arg(dropped)
                     .arg(m_model->maxRows());
     }
+    if (m_onlyConnection) {
+        text += tr("; shown here: only those of %1 and of the listening socket")
+                    .arg(m_model->connectionText(*m_onlyConnection));
+    }
     m_status->setText(text);
     m_clearAction->setEnabled(rows > 0 || dropped > 0);
+}
+
+// While following, each batch of new rows is looked at (once per batch, not per call); with
+// every connection shown, nothing is.
+void SocketCallsView::showOnlyConnection(qint64 connectionId)
+{
+    showAllConnections();
+    if (!m_model)
+        return;
+    m_onlyConnection = connectionId;
+    m_hidingNewRows = connect(m_model, &QAbstractItemModel::rowsInserted, this,
+                              [this](const QModelIndex &, int first, int last) {
+                                  hideOtherConnections(first, last);
+                              });
+    hideOtherConnections(0, m_model->rowCount() - 1);
+    updateStatus();
+}
+
+void SocketCallsView::showAllConnections()
+{
+    if (!m_onlyConnection)
+        return;
+    disconnect(m_hidingNewRows);
+    m_onlyConnection.reset();
+    for (int row = 0; m_model && row < m_model->rowCount(); ++row)
+        m_tree->setRowHidden(row, {}, false);
+    updateStatus();
+}
+
+void SocketCallsView::hideOtherConnections(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const qint64 connection = m_model->eventAt(row).connectionId;
+        if (connection != *m_onlyConnection && connection != 0)
+            m_tree->setRowHidden(row, {}, true);
+    }
 }

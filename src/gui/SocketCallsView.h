@@ -3,6 +3,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
 class QLabel;
 class QModelIndex;
@@ -40,6 +42,11 @@ public:
     // Copies the selected rows as tab-separated text (Ctrl+C, or the context menu).
     void copySelection();
 
+    // Shows the calls of one connection and the listening socket's (a server window following
+    // one client), or all of them again; the others stay in the model, hidden.
+    void showOnlyConnection(qint64 connectionId);
+    void showAllConnections();
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -49,6 +56,7 @@ private:
     void onRowsRemoved();
     void scheduleStatusUpdate();
     void updateStatus();
+    void hideOtherConnections(int first, int last);
 
     QPointer<SocketCallsModel> m_model;
     QTreeView *m_tree;
@@ -57,4 +65,6 @@ private:
     QTimer *m_statusTimer;
     TailFollower *m_follower;
     int m_rowsDroppedAbove = 0;   // rows dropped from the top while the user reads further up
+    std::optional<qint64> m_onlyConnection; // the one connection shown, with the listener's
+    QMetaObject::Connection m_hidingNewRows;
 };

@@ -280,6 +280,13 @@ QList<QHostAddress> CapitalizeServer::listeningAddresses() const
     return addresses;
 }
 
+void CapitalizeServer::setManualReplies(bool manual)
+{
+    m_options.manualReplies = manual;
+    for (const auto &[id, session] : m_sessions)
+        session->setManualReplies(manual);
+}
+
 QList<CapitalizeSession *> CapitalizeServer::sessions() const
 {
     QList<CapitalizeSession *> list;
@@ -337,14 +344,16 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
     m_sessions[id] = session;
     if (callsWatched()) // else the session need not describe its calls at all
         connect(session, &CapitalizeSession::socketEvent, this, &CapitalizeServer::socketEvent);
-    connect(session, &CapitalizeSession::closed, this, [this, id, session](const QString &why) {
-        m_sessions.erase(id);
-        emit clientDisconnected(id, why);
-        session->deleteLater();
-        // Queued: whoever else listens to this last `closed` hears it before `stopped`.
-        if (m_stopping && m_sessions.empty())
-            QMetaObject::invokeMethod(this, &CapitalizeServer::stopped, Qt::QueuedConnection);
-    });
+    connect(session, &CapitalizeSession::closed, this,
+            [this, id, session](const QString &why, const SocketEvent &close) {
+                m_sessions.erase(id);
+                emit clientDisconnected(id, why, close);
+                session->deleteLater();
+                // Queued: whoever else listens to this last `closed` hears it before `stopped`.
+                if (m_stopping && m_sessions.empty())
+                    QMetaObject::invokeMethod(this, &CapitalizeServer::stopped,
+                                              Qt::QueuedConnection);
+            });
     if (callsWatched()) {
         emit socketEvent(SocketEvent::accept(
             id, EventValues::endpoint(stream->peerAddress(), stream->peerPort())));

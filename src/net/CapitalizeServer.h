@@ -41,6 +41,9 @@ public:
     QList<QHostAddress> listeningAddresses() const;
     QString errorString() const { return m_errorString; }
     const ServerOptions &options() const { return m_options; }
+    // Turns replying by hand (ServerOptions::manualReplies) on or off, for the clients
+    // connected and those to come.
+    void setManualReplies(bool manual);
     QList<CapitalizeSession *> sessions() const;
 
     // How many clients it serves at once: options().maxClients when set; by default as many as
@@ -60,8 +63,9 @@ public:
 
 signals:
     void clientConnected(CapitalizeSession *session);
-    // Emitted once the session is over; it is deleted right after.
-    void clientDisconnected(qint64 sessionId, const QString &reason);
+    // Emitted once the session is over, with why (as CapitalizeSession::closed); it is deleted
+    // right after.
+    void clientDisconnected(qint64 sessionId, const QString &reason, const SocketEvent &close);
     void clientRefused(const QString &peer, const QString &reason);
     // Out of descriptors: waiting clients stay in the kernel's queue until some come free.
     void acceptingPaused(bool paused, const QString &reason);

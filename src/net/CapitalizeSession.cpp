@@ -78,16 +78,9 @@ void CapitalizeSession::onReadable()
                                                chunk.size()));
         }
         emit received(chunk);
-
-        QByteArray reply;
-        m_caser.feed(chunk, reply);
-        if (m_options.closeAfterFirstReply) {
-            m_caser.finish(reply);
-            sendReply(reply);
-            finish(SocketEvent::CloseReason::AfterFirstReply);
+        // In manual mode the user answers, if at all (send()).
+        if (!m_options.manualReplies && answer(chunk))
             return;
-        }
-        sendReply(reply);
         // A short read emptied the kernel's buffer: asking again would only hear "nothing
         // yet". The notifier calls again when more comes.
         if (chunk.size() < m_options.readSize)
@@ -101,6 +94,28 @@ void CapitalizeSession::onReadable()
         emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
     probe(); // CLOSE_WAIT, as recv() has just said
     close(SocketEvent::CloseReason::PeerFinished);
+}
+
+bool CapitalizeSession::answer(const QByteArray &chunk)
+{
+    QByteArray reply;
+    m_caser.feed(chunk, reply);
+    if (m_options.closeAfterFirstReply) {
+        m_caser.finish(reply);
+        sendReply(reply);
+        finish(SocketEvent::CloseReason::AfterFirstReply);
+        return true;
+    }
+    sendReply(reply);
+    return false;
+}
+
+bool CapitalizeSession::send(const QByteArray &bytes)
+{
+    if (m_ended || m_finishing)
+        return false;
+    sendReply(bytes);
+    return true;
 }
 
 void CapitalizeSession::sendReply(const QByteArray &reply)
@@ -203,7 +218,7 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
     m_stream->abort();
     if (m_sampler)
         m_sampler->followClosed(m_id, *m_stream);
-    emit closed(why);
+    emit closed(why, event);
 }
 
 void CapitalizeSession::setTcpSampler(TcpSampler *sampler)

@@ -12,8 +12,9 @@ class TcpStream;
 class QTimer;
 
 // One client of the CapitalizeServer: every chunk it sends is answered at once, upper-cased, on
-// the same connection. When the client stops reading, its replies pile up only to
-// ServerOptions::maxUnsentReplyBytes; then the session stops reading from it until it drains.
+// the same connection (or, in manual mode, by what the user types: send()). When the client
+// stops reading, its replies pile up only to ServerOptions::maxUnsentReplyBytes; then the
+// session stops reading from it until it drains.
 class CapitalizeSession : public QObject
 {
     Q_OBJECT
@@ -32,6 +33,11 @@ public:
     // Reads TCP's state and queues after each call (--tcp-info); null, the default: never.
     void setTcpSampler(TcpSampler *sampler);
 
+    // A reply the user typed (ServerOptions::manualReplies), sent as it is. False, and nothing
+    // sent, once the connection is ending.
+    bool send(const QByteArray &bytes);
+    // From the next read on.
+    void setManualReplies(bool manual) { m_options.manualReplies = manual; }
     // Sends what is still owed, then ends the connection (the server is stopping).
     void close(SocketEvent::CloseReason reason);
 
@@ -47,13 +53,16 @@ signals:
     void replied(const QByteArray &reply);
     void readingPaused(bool paused);
     void socketEvent(const SocketEvent &event);
-    // The connection is over, and why, in plain words; the session is deleted soon after.
-    void closed(const QString &reason);
+    // The connection is over, and why: in plain words, and as the close() it ended with. The
+    // session is deleted soon after.
+    void closed(const QString &reason, const SocketEvent &close);
 
 private:
     void onReadable();
     void onBytesSent();
     void onFailed();
+    // Answers a chunk, upper-cased; true when that was the one reply (closeAfterFirstReply).
+    bool answer(const QByteArray &chunk);
     void sendReply(const QByteArray &reply);
     void finish(SocketEvent::CloseReason reason);
     void closeWhenDone();
@@ -65,7 +74,7 @@ private:
     const qint64 m_id;
     TcpStream *m_stream;
     TcpSampler *m_sampler = nullptr;
-    const ServerOptions m_options;
+    ServerOptions m_options;
     Utf8UpperCaser m_caser;
     QElapsedTimer m_sinceHeard;
     QTimer *m_lingerTimer = nullptr;

@@ -17,6 +17,10 @@ struct ServerOptions
     quint16 port = LecturePort;
     qint64 readSize = LectureReadSize; // the n of recv(n)
     bool closeAfterFirstReply = false; // the lecture's one-shot server
+    // The user types the replies (the server window's manual mode): what a client sends is
+    // read and told, never answered by itself (CapitalizeSession::send()). Closing after the
+    // first reply is for automatic replies only.
+    bool manualReplies = false;
     // Clients served at once. 0, the default: a class of any size, as many as the system lets
     // this program have open files for (ulimit -n), up to MostClientsByDefault; where that is
     // fewer, the server says so (CapitalizeServer::clientLimit()). A number the user chose is

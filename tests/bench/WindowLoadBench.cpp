@@ -10,12 +10,15 @@
 // (capsock --headless) and every load client are processes of their own.
 //
 // Run: build/tests/bench/bench_window_load [--rounds N] [--seconds S] [--connections N]
-//      [--line-bytes N] [--capsock PATH] [--load PATH]
+//      [--line-bytes N] [--capsock PATH] [--load PATH] [--follow 1]
+// --follow 1: the window follows one of the clients (selected in its list) during each flood,
+// as a teacher following one student does; the others are still recorded.
 // Platform: QT_QPA_PLATFORM if set; otherwise xcb when DISPLAY is set, offscreen if not.
 #include "core/ApplicationInfo.h"
 #include "gui/MainWindow.h"
 
 #include <QAction>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,6 +27,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -43,6 +47,7 @@ struct Settings
     int lineBytes = 32;
     QString capsock = QStringLiteral(CAPSOCK_BINARY);
     QString load = QStringLiteral(LOAD_BINARY);
+    bool follow = false;
 };
 
 double median(std::vector<double> values)
@@ -205,10 +210,19 @@ double stopDuringFlood(const Settings &settings, MainWindow &window, QAction *to
     return stoppedAt < 0 ? -1 : std::max(0.0, stoppedAt - halfway);
 }
 
+// Selects the newest client in the window's list once the flood's clients are listed.
+void followNewestClientSoon(MainWindow &window)
+{
+    QTimer::singleShot(300, &window, [&window] {
+        QTreeWidget *list = window.clientList();
+        list->setCurrentItem(list->topLevelItem(list->topLevelItemCount() - 1));
+    });
+}
+
 int usage()
 {
     std::fprintf(stderr, "usage: bench_window_load [--rounds N] [--seconds S] [--connections N]"
-                         " [--line-bytes N] [--capsock PATH] [--load PATH]\n");
+                         " [--line-bytes N] [--capsock PATH] [--load PATH] [--follow 1]\n");
     return 2;
 }
 
@@ -231,6 +245,8 @@ bool parse(int argc, char **argv, Settings *settings)
             settings->capsock = QString::fromLocal8Bit(value);
         else if (option == "--load")
             settings->load = QString::fromLocal8Bit(value);
+        else if (option == "--follow")
+            settings->follow = std::atoi(value) != 0;
         else
             return false;
     }
@@ -275,9 +291,10 @@ int main(int argc, char **argv)
     QCoreApplication::processEvents(); // the window's first frame
 
     std::printf("Server window beside the headless server: %d connections in ping-pong, %d-byte "
-                "lines,\n%.1f s a run, %d rounds, taking turns (platform %s)\n\n",
+                "lines,\n%.1f s a run, %d rounds, taking turns (platform %s)%s\n\n",
                 settings.connections, settings.lineBytes, settings.seconds, settings.rounds,
-                qgetenv("QT_QPA_PLATFORM").constData());
+                qgetenv("QT_QPA_PLATFORM").constData(),
+                settings.follow ? ",\nthe window following one client" : "");
     std::printf("%5s | %12s | %14s | %6s | %22s\n", "round", "window rt/s", "headless rt/s",
                 "ratio", "GUI timer p99 late ms");
     std::fflush(stdout);
@@ -288,6 +305,8 @@ int main(int argc, char **argv)
         for (int turn = 0; turn < 2; ++turn) {
             const bool windowTurn = (turn + round) % 2 == 0; // who goes first alternates
             probe.start();
+            if (windowTurn && settings.follow)
+                followNewestClientSoon(window);
             if (windowTurn)
                 onWindow = runLoad(settings, window.server().port(), settings.seconds);
             else
@@ -325,6 +344,12 @@ int main(int argc, char **argv)
                 "conversation: %d rows.\n",
                 settings.rounds * settings.seconds, memoryMiB("VmRSS"), memoryMiB("VmHWM"),
                 window.conversation().rowCount());
+    if (settings.follow) {
+        const auto *shown = window.findChild<QAbstractItemView *>(QStringLiteral("conversation"));
+        std::printf("Following %s: %d rows shown.\n",
+                    qPrintable(window.clientList()->currentItem()->text(0)),
+                    shown->model()->rowCount());
+    }
     std::fflush(stdout);
 
     auto *toggle = window.findChild<QAction *>(QStringLiteral("toggleAction"));

@@ -459,3 +459,36 @@ TEST(ByteStreamLaneTest, ClearForgetsTheLanes)
     EXPECT_EQ(stream.laneOffset(0), 0);
     EXPECT_EQ(stream.characterAt(0).byteClass.role, Utf8::ByteRole::Invalid);
 }
+
+// A server's stream with two clients, as a teacher following client 7 alone sees it.
+TEST(ByteStreamLaneTest, OneConnectionsSegmentsCopiedKeepTheirPlacesAndCharacters)
+{
+    ByteStream stream;
+    stream.append("hi", Direction::Received, 1, 10, 7);
+    stream.append("yo", Direction::Received, 2, 11, 8);
+    stream.append("\xf0\x9f", Direction::Received, 3, 12, 7);
+    stream.append("HI", Direction::Sent, 1, 13, 7);
+    stream.append("YO", Direction::Received, 2, 14, 8);
+    stream.append("\x8c\xae", Direction::Received, 3, 15, 7);
+    const ByteStream trimmed = stream.withoutFirst(1); // into the middle of "hi"
+
+    ByteStream alone;
+    for (qsizetype index = 0; index < trimmed.segmentCount(); ++index)
+        if (trimmed.segment(index).connection == 7) {
+            const qsizetype copied = alone.appendSegmentOf(trimmed, index);
+            EXPECT_EQ(copied, alone.segmentCount() - 1);
+        }
+
+    EXPECT_EQ(alone.bytes(), QByteArrayView("i\xf0\x9fHI\x8c\xae"));
+    ASSERT_EQ(alone.segmentCount(), 4);
+    EXPECT_EQ(alone.segment(1).messageId, 3);
+    EXPECT_EQ(alone.segment(1).timeMs, 12);
+    EXPECT_EQ(alone.segment(2).direction, Direction::Sent);
+    EXPECT_EQ(alone.laneOffset(0), 1);                       // 'i' is still byte 1 of 7's
+    EXPECT_EQ(alone.laneOffset(1), 2);                       // the taco follows it
+    EXPECT_EQ(alone.laneOffset(3), 0);                       // 'H', the first byte sent to 7
+    EXPECT_EQ(alone.laneOffset(6), 5);                       // the taco's last byte
+    EXPECT_EQ(alone.characterAt(1).byteClass.codePoint, U'\U0001F32E');
+    EXPECT_EQ(alone.characterAt(1).last(), 6);               // across the reply between
+    EXPECT_EQ(alone.segment(1).nextInLane, 3);
+}

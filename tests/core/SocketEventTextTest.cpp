@@ -285,6 +285,22 @@ TEST(SocketEventTextTest, ExplanationsSayWhatTheValueSays)
                     .contains("handshake"));
 }
 
+// What the server window's client list says of a client that left, in a few words.
+TEST(SocketEventTextTest, HowAClientLeftInAFewWords)
+{
+    const auto summary = [](Reason reason, const SocketFailure &failure = {}) {
+        return SocketEventText::closeSummary(SocketEvent::close(Server, 1, reason, failure));
+    };
+    EXPECT_EQ(summary(Reason::PeerFinished), QStringLiteral("closed by the client"));
+    EXPECT_EQ(summary(Reason::Broken, failure(Failure::Reset)),
+              QStringLiteral("connection reset (RST)"));
+    EXPECT_EQ(summary(Reason::MadeRoom), QStringLiteral("closed to make room"));
+    EXPECT_EQ(summary(Reason::ServerStopping), QStringLiteral("the server stopped"));
+    EXPECT_EQ(summary(Reason::AfterFirstReply), QStringLiteral("closed after the first reply"));
+    EXPECT_EQ(SocketEventText::closeSummary(SocketEvent::close(Client, 0, Reason::PeerFinished)),
+              QStringLiteral("closed by the server"));
+}
+
 TEST(SocketEventTextTest, ReadExplanationsTellAReadAnEndAndAResetApart)
 {
     const QString read = explained(SocketEvent::recv(Server, 1, 4096, 4096));

@@ -354,4 +354,48 @@ TEST(ConversationViewTest, AClearedConversationPaintsItsNewRows)
     EXPECT_EQ(rendered(conversation.view), rendered(fresh));
 }
 
+// A server window shows everyone's conversation or one client's, one model at a time: the one
+// no longer shown moves the reader no more.
+TEST(ConversationViewTest, AfterTurningToAnotherConversationTheFirstNoLongerMovesIt)
+{
+    Conversation conversation;
+    ConversationModel other;
+    for (int i = 0; i < 100; ++i)
+        other.addSent("hello\n", 0, i + 1);
+    other.flush();
+    conversation.view.setConversation(&other);
+    conversation.settle();
+    ASSERT_EQ(conversation.view.model(), &other);
+    conversation.view.verticalScrollBar()->setValue(10);
+
+    conversation.model.addSent("elsewhere\n", 0, 1);
+    conversation.model.clear();
+    conversation.settle();
+    EXPECT_EQ(conversation.view.verticalScrollBar()->value(), 10);
+    EXPECT_EQ(conversation.view.indexAt(QPoint(5, 5)).model(), &other);
+}
+
+// Turning to one client's conversation shows its newest messages, as a fresh view would, even
+// when the reader was scrolled up in everyone's.
+TEST(ConversationViewTest, AConversationTurnedToShowsItsNewestMessages)
+{
+    Conversation conversation;
+    for (int i = 0; i < 100; ++i)
+        conversation.model.addSent("everyone\n", 0, i + 1);
+    conversation.settle();
+    conversation.view.verticalScrollBar()->setValue(10);
+    ConversationModel other;
+    for (int i = 0; i < 300; ++i)
+        other.addSent("one client\n", 0, i + 1);
+    other.flush();
+
+    conversation.view.setConversation(&other);
+    conversation.settle();
+    EXPECT_TRUE(conversation.atBottom());
+    other.addSent("newest\n", 0, 301);
+    other.flush();
+    conversation.settle();
+    EXPECT_TRUE(conversation.atBottom());
+}
+
 } // namespace

@@ -291,8 +291,8 @@ TEST_F(MainWindowTest, TypingAMessageAndEnterShowsTheCapitalizedReplyInBothWindo
     EXPECT_EQ(rowsOfKind(server, ConversationModel::Kind::Sent)[0].text,
               QStringLiteral("I AM HUNGRY FOR 🌮\\n"));
     EXPECT_EQ(serverWindow.inspector()->stream()->bytes().toByteArray(), expected);
-    ASSERT_EQ(serverWindow.clientList()->topLevelItemCount(), 1);
-    const QString listed = serverWindow.clientList()->topLevelItem(0)->text(0);
+    ASSERT_EQ(serverWindow.clientList()->topLevelItemCount(), 2); // "All clients", then it
+    const QString listed = serverWindow.clientList()->topLevelItem(1)->text(0);
     EXPECT_TRUE(listed.startsWith(QStringLiteral("#1 127.0.0.1:")))
         << listed;
     EXPECT_TRUE(listed.endsWith(QString::number(clientWindow.client().localPort()))) << listed;
@@ -543,19 +543,248 @@ TEST_F(MainWindowTest, TheClientCountFollowsClientsLeaving)
         ASSERT_TRUE(peers.back()->waitConnected());
     }
     QTreeWidget *list = serverWindow.clientList();
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 4; }));
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 1 + 4; }));
     EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("4 clients connected")))
         << serverWindow.stateText();
 
     peers.pop_back(); // its socket closes
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 3; }));
-    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("3 clients connected")))
-        << serverWindow.stateText();
+    ASSERT_TRUE(waitUntil([this] {
+        return serverWindow.stateText().contains(QStringLiteral("3 clients connected"));
+    })) << serverWindow.stateText();
 
     peers.clear();
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 0; }));
-    EXPECT_TRUE(serverWindow.stateText().contains(QStringLiteral("0 clients connected")))
-        << serverWindow.stateText();
+    ASSERT_TRUE(waitUntil([this] {
+        return serverWindow.stateText().contains(QStringLiteral("0 clients connected"));
+    })) << serverWindow.stateText();
+    EXPECT_EQ(list->topLevelItemCount(), 1 + 4); // those that left stay listed, until cleared
+}
+
+// --- Following one client ------------------------------------------------------------------
+
+// The rows the window's conversation view shows (everyone's, or one client's), told to it now.
+std::vector<Row> rowsShown(MainWindow &window)
+{
+    window.conversation().flush();
+    const QAbstractItemModel *model =
+        window.findChild<QAbstractItemView *>(QStringLiteral("conversation"))->model();
+    std::vector<Row> rows;
+    for (int i = 0; i < model->rowCount(); ++i) {
+        const QModelIndex index = model->index(i, 0);
+        rows.push_back({index.data(ConversationModel::KindRole).value<ConversationModel::Kind>(),
+                        index.data(Qt::DisplayRole).toString(),
+                        index.data(ConversationModel::ByteCountRole).toLongLong(),
+                        index.data(ConversationModel::RoundTripRole).toLongLong(),
+                        index.data(ConversationModel::StreamOffsetRole).toLongLong(),
+                        index.data(ConversationModel::StreamEndRole).toLongLong()});
+    }
+    return rows;
+}
+
+// The messages shown, as the inspector has their bytes: each read or reply as text.
+QStringList messagesShown(MainWindow &window)
+{
+    QStringList messages;
+    const ByteStream *stream = window.inspector()->stream();
+    for (const Row &row : rowsShown(window)) {
+        if (row.kind == ConversationModel::Kind::Received
+            || row.kind == ConversationModel::Kind::Sent)
+            messages << QString::fromUtf8(stream->bytes(row.offset, row.end - row.offset));
+    }
+    return messages;
+}
+
+QString conversationHeader(MainWindow &window)
+{
+    return window.findChild<QLabel *>(QStringLiteral("conversationLabel"))->text();
+}
+
+// The client list's line for the peer connected from `port`; null while it is not listed.
+QTreeWidgetItem *listed(MainWindow &window, quint16 port)
+{
+    QTreeWidget *list = window.clientList();
+    for (int row = 0; row < list->topLevelItemCount(); ++row)
+        if (list->topLevelItem(row)->text(0).endsWith(QLatin1Char(':') + QString::number(port)))
+            return list->topLevelItem(row);
+    return nullptr;
+}
+
+// A client of the server window that says one line and reads its reply.
+std::unique_ptr<RawPeer> talkingPeer(quint16 port, const QByteArray &line)
+{
+    auto peer = std::make_unique<RawPeer>(port);
+    EXPECT_TRUE(peer->waitConnected());
+    peer->send(line);
+    EXPECT_TRUE(peer->waitReceived(line.size()));
+    return peer;
+}
+
+void select(MainWindow &window, QTreeWidgetItem *item)
+{
+    window.clientList()->setCurrentItem(item);
+    window.conversation().flush();
+}
+
+TEST_F(MainWindowTest, SelectingAClientShowsItsConversationAndBytesAlone)
+{
+    const quint16 port = serverWindow.server().port();
+    const auto ann = talkingPeer(port, "ann here\n");
+    const auto bob = talkingPeer(port, "bob here\n");
+    const quint16 bobPort = bob->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, bobPort] { return listed(serverWindow, bobPort); }));
+    const QString everyone = conversationHeader(serverWindow);
+
+    select(serverWindow, listed(serverWindow, bobPort));
+    EXPECT_EQ(messagesShown(serverWindow),
+              QStringList({QStringLiteral("bob here\n"), QStringLiteral("BOB HERE\n")}));
+    // The inspector has Bob's bytes alone, offsets counted within them; a tooltip says whose.
+    EXPECT_EQ(serverWindow.inspector()->stream()->bytes(), QByteArrayView("bob here\nBOB HERE\n"));
+    const QString tooltip = serverWindow.inspector()->describeByte(9);
+    EXPECT_TRUE(tooltip.contains(QStringLiteral("Offset 0x0 (0) of the bytes sent to #2 "
+                                                "127.0.0.1:%1").arg(bobPort)))
+        << tooltip;
+    const QString header = conversationHeader(serverWindow);
+    EXPECT_TRUE(header.contains(QStringLiteral("Following #2 127.0.0.1:%1").arg(bobPort)))
+        << header;
+    EXPECT_TRUE(header.contains(QStringLiteral("All clients"))) << header;
+    // The socket calls too: Bob's and the listening socket's.
+    SocketCallsModel &calls = serverWindow.socketCalls();
+    calls.flush();
+    QTreeView *callList = serverWindow.findChild<SocketCallsView *>()->treeView();
+    int callsShown = 0;
+    for (int row = 0; row < calls.rowCount(); ++row) {
+        if (callList->isRowHidden(row, {}))
+            continue;
+        ++callsShown;
+        EXPECT_TRUE(calls.eventAt(row).connectionId == 0 || calls.eventAt(row).connectionId == 2)
+            << calls.eventAt(row).connectionId;
+    }
+    EXPECT_GT(callsShown, 3); // listen(), accept(), recv(), sendall()
+
+    select(serverWindow, serverWindow.clientList()->topLevelItem(0));
+    EXPECT_EQ(serverWindow.clientList()->topLevelItem(0)->text(0), QStringLiteral("All clients"));
+    EXPECT_EQ(messagesShown(serverWindow).size(), 4);
+    EXPECT_EQ(conversationHeader(serverWindow), everyone);
+}
+
+TEST_F(MainWindowTest, WhatOthersSayWhileOneIsFollowedShowsWhenAllClientsAreBack)
+{
+    const quint16 port = serverWindow.server().port();
+    const auto ann = talkingPeer(port, "ann here\n");
+    const auto bob = talkingPeer(port, "bob here\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    select(serverWindow, listed(serverWindow, annPort));
+
+    bob->send("bob again\n");
+    ann->send("ann again\n");
+    ASSERT_TRUE(bob->waitReceived(2 * 9 + 1));
+    ASSERT_TRUE(ann->waitReceived(2 * 9 + 1));
+    ASSERT_TRUE(waitUntil([this] { return messagesShown(serverWindow).size() == 4; }));
+    EXPECT_EQ(messagesShown(serverWindow),
+              QStringList({QStringLiteral("ann here\n"), QStringLiteral("ANN HERE\n"),
+                           QStringLiteral("ann again\n"), QStringLiteral("ANN AGAIN\n")}));
+
+    select(serverWindow, serverWindow.clientList()->topLevelItem(0));
+    const QStringList all = messagesShown(serverWindow);
+    EXPECT_EQ(all.size(), 8);
+    EXPECT_TRUE(all.contains(QStringLiteral("bob again\n"))) << all.join(QLatin1Char('|'));
+    EXPECT_TRUE(all.contains(QStringLiteral("BOB AGAIN\n"))) << all.join(QLatin1Char('|'));
+    EXPECT_EQ(serverWindow.inspector()->stream()->size(), 2 * (9 + 9 + 10 + 10));
+}
+
+// A client window has one conversation: turning to the client shows all of it again.
+TEST_F(MainWindowTest, TurningToTheClientSideStopsFollowing)
+{
+    const auto ann = talkingPeer(serverWindow.server().port(), "ann here\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    select(serverWindow, listed(serverWindow, annPort));
+    ASSERT_TRUE(conversationHeader(serverWindow).contains(QStringLiteral("Following")));
+
+    serverWindow.setMode(MainWindow::Mode::Client);
+    EXPECT_FALSE(conversationHeader(serverWindow).contains(QStringLiteral("Following")));
+    EXPECT_EQ(serverWindow.inspector()->stream(), &serverWindow.conversation().stream());
+    const std::vector<Row> shown = rowsShown(serverWindow); // everyone's, Ann's included
+    EXPECT_TRUE(std::any_of(shown.cbegin(), shown.cend(), [](const Row &row) {
+        return row.text == QStringLiteral("ann here\\n");
+    }));
+}
+
+TEST_F(MainWindowTest, AClientThatLeftStaysListedGreyedAndItsConversationCanBeRead)
+{
+    const quint16 port = serverWindow.server().port();
+    auto ann = talkingPeer(port, "bye now\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    QTreeWidgetItem *item = listed(serverWindow, annPort);
+    const QColor connected = item->foreground(0).color();
+
+    ann.reset(); // it closes
+    ASSERT_TRUE(waitUntil([this, annPort] {
+        return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
+    }));
+    item = listed(serverWindow, annPort);
+    EXPECT_EQ(item->text(3), QStringLiteral("left: closed by the client"));
+    EXPECT_NE(item->foreground(0).color(), connected);
+    EXPECT_EQ(item->foreground(0).color(),
+              serverWindow.clientList()->palette().color(QPalette::Disabled, QPalette::Text));
+
+    select(serverWindow, item);
+    EXPECT_EQ(messagesShown(serverWindow),
+              QStringList({QStringLiteral("bye now\n"), QStringLiteral("BYE NOW\n")}));
+    EXPECT_TRUE(hasNote(serverWindow.conversation(), QStringLiteral("closed: ")));
+}
+
+TEST_F(MainWindowTest, ClearRemovesTheClientsThatLeftAndKeepsTheConnectedOnes)
+{
+    const quint16 port = serverWindow.server().port();
+    auto ann = talkingPeer(port, "ann here\n");
+    const auto bob = talkingPeer(port, "bob here\n");
+    const quint16 annPort = ann->stream().localPort();
+    const quint16 bobPort = bob->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, bobPort] { return listed(serverWindow, bobPort); }));
+    ann.reset();
+    ASSERT_TRUE(waitUntil([this, annPort] {
+        return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
+    }));
+    select(serverWindow, listed(serverWindow, annPort));
+
+    auto *clear = serverWindow.findChild<QPushButton *>(QStringLiteral("clearLeftButton"));
+    ASSERT_NE(clear, nullptr);
+    ASSERT_TRUE(clear->isEnabled());
+    clear->click();
+    ASSERT_TRUE(waitUntil([this, annPort] { return !listed(serverWindow, annPort); }));
+    EXPECT_NE(listed(serverWindow, bobPort), nullptr);
+    EXPECT_EQ(serverWindow.clientList()->topLevelItemCount(), 2);
+    EXPECT_FALSE(clear->isEnabled()); // no one left to clear
+    // The one followed is gone from the list: the window shows everyone again.
+    EXPECT_EQ(serverWindow.clientList()->currentItem(), serverWindow.clientList()->topLevelItem(0));
+    EXPECT_EQ(messagesShown(serverWindow).size(), 4);
+}
+
+// A class connecting and leaving all day keeps a list of bounded length: the latest to leave.
+TEST_F(MainWindowTest, OnlyTheClientsThatLeftMostRecentlyStayListed)
+{
+    constexpr int Clients = ServerPanel::LeftClientsListed + 5;
+    const quint16 port = serverWindow.server().port();
+    std::vector<quint16> ports;
+    std::vector<std::unique_ptr<RawPeer>> peers;
+    for (int i = 0; i < Clients; ++i) {
+        peers.push_back(std::make_unique<RawPeer>(port));
+        ASSERT_TRUE(peers.back()->waitConnected());
+        ports.push_back(peers.back()->stream().localPort());
+        ASSERT_TRUE(waitUntil([this] { return serverWindow.server().sessions().size() == 1; }));
+        peers.clear(); // one at a time: they leave in the order they came
+        ASSERT_TRUE(waitUntil([this] { return serverWindow.server().sessions().isEmpty(); }));
+    }
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([list] {
+        return list->topLevelItemCount() == 1 + ServerPanel::LeftClientsListed;
+    })) << list->topLevelItemCount();
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(listed(serverWindow, ports[size_t(i)]), nullptr) << i;
+    for (int i = 5; i < Clients; ++i)
+        EXPECT_NE(listed(serverWindow, ports[size_t(i)]), nullptr) << i;
 }
 
 // Shown once a frame, not once a message: still every message, each client's in order, and the
@@ -767,8 +996,8 @@ TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesA
     ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
     EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
               QStringLiteral("serverMode bindAddress serverPort startStopButton readSize "
-                             "closeAfterReply maxClients clients conversation inspector "
-                             "socketCalls"));
+                             "closeAfterReply maxClients manualReplies clients conversation "
+                             "inspector socketCalls"));
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
@@ -836,8 +1065,8 @@ TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
     showAtTheDemoSize(serverWindow);
     connectClient();
     QTreeWidget *list = serverWindow.clientList();
-    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 1; }));
-    const QString label = list->topLevelItem(0)->text(0);
+    ASSERT_TRUE(waitUntil([list] { return list->topLevelItemCount() == 2; }));
+    const QString label = list->topLevelItem(1)->text(0);
     ASSERT_TRUE(label.endsWith(QString::number(clientWindow.client().localPort()))) << label;
     // What an item view needs not to elide a cell's text: the text and a margin either side.
     const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
@@ -1046,6 +1275,49 @@ TEST(MainWindowAloneTest, QuitClosesEveryWindowAndEndsTheProgram)
     EXPECT_FALSE(demo.isVisible());
     EXPECT_FALSE(remembering.isVisible());
     EXPECT_EQ(QSettings().value(QStringLiteral("server/port")).toInt(), 6125);
+}
+
+// The lecture's "both parties can send": in manual mode the server window answers nothing by
+// itself, and what is typed goes to the client followed.
+TEST(MainWindowAloneTest, ByHandTheServerSendsWhatIsTypedToTheClientFollowed)
+{
+    MainWindow window(false);
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    options.manualReplies = true;
+    window.setServerOptions(options);
+    window.show();
+    ASSERT_TRUE(window.startServer()) << window.stateText();
+    EXPECT_TRUE(window.composer()->isVisible());
+    RawPeer ann(window.server().port());
+    ASSERT_TRUE(ann.waitConnected());
+    ann.send("hello?\n");
+    ASSERT_TRUE(waitUntil([&window] { return messagesShown(window).size() == 1; }));
+
+    // The message field says what to do first, then whom a reply goes to.
+    const QString hint = messageField(window)->placeholderText();
+    EXPECT_TRUE(hint.startsWith(QStringLiteral("Select a client"))) << hint;
+    typeAndSend(window, QStringLiteral("to nobody")); // no client followed yet
+    EXPECT_TRUE(hasNote(window.conversation(), QStringLiteral("Select the client")));
+    const quint16 annPort = ann.stream().localPort();
+    ASSERT_TRUE(waitUntil([&window, annPort] { return listed(window, annPort); }));
+    select(window, listed(window, annPort));
+    EXPECT_TRUE(messageField(window)->placeholderText().contains(
+        QStringLiteral("reply to #1 127.0.0.1:%1").arg(annPort)))
+        << messageField(window)->placeholderText();
+    typeAndSend(window, QStringLiteral("hi ann"));
+    ASSERT_TRUE(ann.waitReceived(7));
+    EXPECT_EQ(ann.received(), QByteArray("hi ann\n")); // nothing capitalized came before it
+    EXPECT_EQ(messagesShown(window),
+              QStringList({QStringLiteral("hello?\n"), QStringLiteral("hi ann\n")}));
+
+    // Turned off while serving: the server answers by itself again, and the composer goes.
+    window.findChild<QCheckBox *>(QStringLiteral("manualReplies"))->setChecked(false);
+    EXPECT_FALSE(window.composer()->isVisible());
+    ann.send("bye\n");
+    ASSERT_TRUE(ann.waitReceived(7 + 4));
+    EXPECT_EQ(ann.received(), QByteArray("hi ann\nBYE\n"));
 }
 
 } // namespace

@@ -617,3 +617,40 @@ TEST_F(SocketCallsViewTest, AThousandCallsASecondAtTheRowLimitTakeLittleOfTheUiT
 }
 
 } // namespace
+
+namespace {
+
+// The calls the list shows (not hidden), as "connection: call".
+QStringList callsShown(const SocketCallsView &view, const SocketCallsModel &model)
+{
+    QStringList shown;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (!view.treeView()->isRowHidden(row, {}))
+            shown << QStringLiteral("%1: %2").arg(model.eventAt(row).connectionId)
+                         .arg(cell(model, row, SocketCallsModel::CallColumn));
+    }
+    return shown;
+}
+
+} // namespace
+
+// A teacher following client #2 sees its calls and the listening socket's, not the others'.
+TEST_F(SocketCallsViewTest, FollowingOneConnectionShowsItsCallsAndTheListeningSockets)
+{
+    model.setBatchInterval(0);
+    model.add(SocketEvent::listen());
+    model.add(SocketEvent::recv(Side::Server, 1, 1024, 1));
+    model.add(SocketEvent::recv(Side::Server, 2, 1024, 2));
+    view.showOnlyConnection(2);
+    model.add(SocketEvent::recv(Side::Server, 1, 1024, 3));
+    model.add(SocketEvent::recv(Side::Server, 2, 1024, 4));
+    EXPECT_EQ(callsShown(view, model),
+              QStringList({QStringLiteral("0: listen()"),
+                           QStringLiteral("2: recv(1024) -> 2 bytes"),
+                           QStringLiteral("2: recv(1024) -> 4 bytes")}));
+    EXPECT_TRUE(view.statusText().contains(QStringLiteral("#2"))) << view.statusText();
+
+    view.showAllConnections();
+    EXPECT_EQ(callsShown(view, model).size(), 5);
+    EXPECT_FALSE(view.statusText().contains(QStringLiteral("#2"))) << view.statusText();
+}

@@ -48,6 +48,65 @@ TEST_F(CapitalizeServerTest, AnswersTheLecturesMessage)
     EXPECT_EQ(peer.received(), TacoUpper);
 }
 
+// The server window's manual mode: the user types each reply, so what a client sends is read
+// and told, but not answered by itself; a reply goes out as it was typed.
+TEST_F(CapitalizeServerTest, InManualModeOnlyTheRepliesSentByHandGoOut)
+{
+    ServerOptions options = loopbackOptions();
+    options.manualReplies = true;
+    ASSERT_TRUE(server.start(options)) << server.errorString().toStdString();
+    CapitalizeSession *session = nullptr;
+    QByteArray heard, replied;
+    QObject::connect(&server, &CapitalizeServer::clientConnected, &server,
+                     [&](CapitalizeSession *connected) {
+                         session = connected;
+                         QObject::connect(session, &CapitalizeSession::received, &server,
+                                          [&heard](const QByteArray &chunk) { heard += chunk; });
+                         QObject::connect(session, &CapitalizeSession::replied, &server,
+                                          [&replied](const QByteArray &bytes) {
+                                              replied += bytes;
+                                          });
+                     });
+    RawPeer peer(server.port());
+    peer.send(Taco);
+    ASSERT_TRUE(waitUntil([&heard] { return heard == Taco; }));
+
+    ASSERT_TRUE(session->send("both parties can send\n"));
+    ASSERT_TRUE(peer.waitReceived(22));
+    // An automatic reply would have gone out as the taco was read, before this one.
+    EXPECT_EQ(peer.received(), QByteArray("both parties can send\n"));
+    EXPECT_EQ(replied, QByteArray("both parties can send\n"));
+    EXPECT_EQ(session->bytesReceived(), Taco.size());
+
+    peer.finishSending(); // the client is done: the server closes too
+    EXPECT_TRUE(peer.waitEnded());
+    EXPECT_EQ(peer.received(), QByteArray("both parties can send\n"));
+}
+
+// A teacher turns to replying by hand while clients are connected, and back.
+TEST_F(CapitalizeServerTest, RepliesByHandCanBeTurnedOnAndOffWhileServing)
+{
+    ASSERT_TRUE(server.start(loopbackOptions())) << server.errorString().toStdString();
+    RawPeer peer(server.port());
+    peer.send("one ");
+    ASSERT_TRUE(peer.waitReceived(4));
+    server.setManualReplies(true);
+    ASSERT_TRUE(server.options().manualReplies);
+    peer.send("two ");
+    ASSERT_TRUE(waitUntil([this] {
+        return !server.sessions().isEmpty() && server.sessions().constFirst()->bytesReceived() == 8;
+    }));
+    ASSERT_TRUE(server.sessions().constFirst()->send("by hand "));
+    server.setManualReplies(false);
+    peer.send("three");
+    ASSERT_TRUE(peer.waitReceived(4 + 8 + 5));
+    EXPECT_EQ(peer.received(), QByteArray("ONE by hand THREE"));
+    RawPeer newcomer(server.port()); // the choice holds for newcomers too
+    newcomer.send("four");
+    ASSERT_TRUE(newcomer.waitReceived(4));
+    EXPECT_EQ(newcomer.received(), QByteArray("FOUR"));
+}
+
 TEST_F(CapitalizeServerTest, ServesManyClientsAtOnce)
 {
     ASSERT_TRUE(server.start(loopbackOptions()));
