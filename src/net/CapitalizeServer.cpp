@@ -289,7 +289,8 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
     });
     if (callsWatched()) {
         emit socketEvent(SocketEvent::accept(
-            id, EventValues::endpoint(stream->peerAddress(), stream->peerPort())));
+            id, EventValues::endpoint(stream->peerAddress(), stream->peerPort()),
+            EventValues::endpoint(stream->localAddress(), stream->localPort())));
     }
     emit clientConnected(session);
 }
