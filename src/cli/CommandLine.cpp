@@ -200,6 +200,14 @@ const std::vector<Option> &optionTable()
                     .arg(client.connectTimeoutMs / 1000.0),
                 setTimeout,
                 QStringLiteral("expected seconds, more than 0 and at most 3600")),
+        setting(QStringLiteral("save"), QStringLiteral("FILE"),
+                QStringLiteral("Headless: when it ends, save the conversation to FILE as a "
+                               "capture (pcapng) for Wireshark or tshark."),
+                [](const QString &value, CommandLine *options) {
+                    options->savePath = value;
+                    return !value.isEmpty();
+                },
+                QStringLiteral("expected a file name")),
         flag(QStringLiteral("quiet"),
              QStringLiteral("Headless: log connections only, not every read and reply."),
              [](CommandLine *options) { options->quiet = true; }),
@@ -286,6 +294,9 @@ QString helpText(const QCommandLineParser &parser)
             "                                               exactly what the lecture's "
             "client sends\n"
             "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n"
+            "  capsock --headless --server --save talk.pcapng\n"
+            "                                               the conversation, for "
+            "Wireshark\n"
             "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
             "FILE.qss,\n-platform offscreen.\n");
 }
@@ -305,6 +316,10 @@ QString chooseMode(const QCommandLineParser &parser, CommandLine *options)
     const bool headless = parser.isSet(QStringLiteral("headless"));
     if (headless && options->mode != Mode::Server && options->mode != Mode::Client)
         return QStringLiteral("capsock: --headless needs --server or --client HOST\n");
+    if (!headless && parser.isSet(QStringLiteral("save"))) {
+        return QStringLiteral("capsock: --save needs --headless (in the window: File > Save "
+                              "conversation)\n");
+    }
     return {};
 }
 

@@ -18,6 +18,7 @@ struct CommandLine
     bool hex = false;   // the headless client dumps the bytes both ways
     bool quiet = false; // the headless front ends say less
     QString inspectFile;
+    QString savePath; // --save: the headless front ends write the conversation there, as pcapng
 
     // The outcome of parsing: either options to run with, or text to print and an exit code
     // (0 for --help and --version, 2 for a bad argument).

@@ -4,6 +4,7 @@
 #include "core/HexDump.h"
 #include "core/PluralCount.h"
 #include "core/TextEncoding.h"
+#include "net/ConversationRecording.h"
 #include "net/SocketErrorText.h"
 
 #include <cstdio>
@@ -90,6 +91,11 @@ HeadlessClient::~HeadlessClient()
     // process end it rather than wait.
     if (m_reader->isRunning())
         m_reader->setParent(nullptr);
+}
+
+void HeadlessClient::record(ConversationRecording *recording)
+{
+    recording->watch(&m_client);
 }
 
 void HeadlessClient::start()

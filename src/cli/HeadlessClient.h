@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+class ConversationRecording;
 class StdinReader;
 
 // `capsock --headless --client HOST[:PORT]`: like nc, each line of standard input goes to the
@@ -20,6 +21,8 @@ public:
     HeadlessClient(const ClientOptions &options, bool hex, bool quiet, QObject *parent = nullptr);
     ~HeadlessClient() override;
 
+    // Records what the client does into `recording` (not owned); before start().
+    void record(ConversationRecording *recording);
     void start();
 
 signals:

@@ -5,6 +5,7 @@
 #include "core/SocketEventText.h"
 #include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
+#include "net/ConversationRecording.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 
@@ -34,6 +35,11 @@ HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject
         log(tr("stopped"));
         emit finished(0);
     });
+}
+
+void HeadlessServer::record(ConversationRecording *recording)
+{
+    recording->watch(&m_server);
 }
 
 bool HeadlessServer::start()

@@ -7,6 +7,8 @@
 
 #include <cstdio>
 
+class ConversationRecording;
+
 // `capsock --headless --server`: the server with no window, for an SSH session or a cloud VM.
 // It logs one line per connection, read, reply and close to standard output (connections only
 // with `quiet`), never waiting for whoever reads it (LogWriter), and stops cleanly on Ctrl-C or
@@ -18,6 +20,8 @@ class HeadlessServer : public QObject
 public:
     HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent = nullptr);
 
+    // Records what the server does into `recording` (not owned); before start().
+    void record(ConversationRecording *recording);
     // Starts listening; false (with the reason printed to standard error) when it could not.
     bool start();
     // Ends every connection after what is owed to it is sent; finished() follows.

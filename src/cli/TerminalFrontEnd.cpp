@@ -5,11 +5,53 @@
 #include "cli/HeadlessServer.h"
 #include "cli/TerminationSignals.h"
 #include "core/ApplicationInfo.h"
+#include "net/ConversationRecording.h"
 #include "net/SocketWatch.h"
+
+#include <climits>
+#include <cstdio>
 
 #include <QCoreApplication>
 
 namespace {
+
+void complain(const QString &message)
+{
+    std::fprintf(stderr, "capsock: %s\n", message.toLocal8Bit().constData());
+}
+
+// --save: whether the file can be written, said before anything starts (exit code 2 if not).
+bool canSave(const CommandLine &options)
+{
+    if (options.savePath.isEmpty())
+        return true;
+    const QString problem = ConversationRecording::checkWritable(options.savePath);
+    if (!problem.isEmpty())
+        complain(problem);
+    return problem.isEmpty();
+}
+
+// --save, once the front end has finished: `exitCode`, or 1 if the file could not be written.
+int saveIfAsked(const CommandLine &options, const ConversationRecording &recording,
+                int exitCode)
+{
+    if (options.savePath.isEmpty())
+        return exitCode;
+    const QString problem = recording.save(options.savePath);
+    if (!problem.isEmpty()) {
+        complain(problem);
+        return 1;
+    }
+    if (const qint64 dropped = recording.recorder().droppedBytes(); dropped > 0) {
+        complain(QCoreApplication::translate("TerminalFrontEnd",
+                                             "%1 is missing the last %n byte(s): more than "
+                                             "the recording keeps",
+                                             nullptr, int(std::min<qint64>(dropped, INT_MAX)))
+                     .arg(options.savePath));
+        return 1;
+    }
+    return exitCode;
+}
 
 int serve(QCoreApplication &application, const CommandLine &options,
           TerminationSignals &termination)
@@ -18,9 +60,14 @@ int serve(QCoreApplication &application, const CommandLine &options,
     QObject::connect(&server, &HeadlessServer::finished, &application, &QCoreApplication::exit);
     QObject::connect(&termination, &TerminationSignals::requested, &server,
                      &HeadlessServer::stop);
+    if (!canSave(options))
+        return 2;
+    ConversationRecording recording;
+    if (!options.savePath.isEmpty())
+        server.record(&recording);
     if (!server.start())
         return 1;
-    return QCoreApplication::exec();
+    return saveIfAsked(options, recording, QCoreApplication::exec());
 }
 
 int sendStandardInput(QCoreApplication &application, const CommandLine &options,
@@ -30,8 +77,13 @@ int sendStandardInput(QCoreApplication &application, const CommandLine &options,
     QObject::connect(&client, &HeadlessClient::finished, &application, &QCoreApplication::exit);
     QObject::connect(&termination, &TerminationSignals::requested, &application,
                      [] { QCoreApplication::exit(130); });
+    if (!canSave(options))
+        return 2;
+    ConversationRecording recording;
+    if (!options.savePath.isEmpty())
+        client.record(&recording);
     client.start();
-    return QCoreApplication::exec();
+    return saveIfAsked(options, recording, QCoreApplication::exec());
 }
 
 } // namespace

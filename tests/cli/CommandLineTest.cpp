@@ -125,6 +125,18 @@ TEST(CommandLineTest, HeadlessWithoutModeIsRejected)
                    {QStringLiteral("--headless")});
 }
 
+TEST(CommandLineTest, SaveIsForTheHeadlessFrontEnds)
+{
+    expectRejected({QStringLiteral("--server"), QStringLiteral("--save"),
+                    QStringLiteral("talk.pcapng")},
+                   {QStringLiteral("--save needs --headless"),
+                    QStringLiteral("File > Save conversation")});
+    const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
+                                   QStringLiteral("--save"), QStringLiteral("talk.pcapng")});
+    EXPECT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.savePath, QStringLiteral("talk.pcapng"));
+}
+
 TEST(CommandLineTest, ClientWithBracketedIpv6AndPort)
 {
     const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--client"),
