@@ -8,7 +8,6 @@
 #include "net/ConversationRecording.h"
 #include "net/SocketWatch.h"
 
-#include <climits>
 #include <cstdio>
 
 #include <QCoreApplication>
@@ -40,14 +39,6 @@ int saveIfAsked(const CommandLine &options, const ConversationRecording &recordi
     const QString problem = recording.save(options.savePath);
     if (!problem.isEmpty()) {
         complain(problem);
-        return 1;
-    }
-    if (const qint64 dropped = recording.recorder().droppedBytes(); dropped > 0) {
-        complain(QCoreApplication::translate("TerminalFrontEnd",
-                                             "%1 is missing the last %n byte(s): more than "
-                                             "the recording keeps",
-                                             nullptr, int(std::min<qint64>(dropped, INT_MAX)))
-                     .arg(options.savePath));
         return 1;
     }
     return exitCode;

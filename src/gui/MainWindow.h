@@ -4,6 +4,7 @@
 #include "gui/ConversationModel.h"
 #include "gui/ServerPanel.h"
 #include "gui/SocketCallsModel.h"
+#include "net/ConversationRecording.h"
 
 #include <QMainWindow>
 
@@ -57,6 +58,10 @@ public:
     SocketCallsModel &socketCalls() { return m_calls; }
     QString stateText() const;
 
+    // What the window recorded (File > Save conversation), written to `path` as pcapng: an
+    // empty string, or why not, in plain words.
+    QString saveConversation(const QString &path) const;
+
 protected:
     void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +71,8 @@ private:
     void setUpSharedArea();
     void setUpMenus();
     void toggleConnection();
+    // File > Save conversation: asks where, then saves, or says why it could not.
+    void chooseWhereToSave();
     void showBytes(qint64 offset, qint64 end);
     // The state line, the title and the Connection menu, as the panel shown says.
     void showPanelState();
@@ -77,5 +84,6 @@ private:
     Mode m_mode = Mode::Client;
     ConversationModel m_conversation;
     SocketCallsModel m_calls{SocketCallsModel::Side::Client};
+    ConversationRecording m_recording;
     bool m_splitRestored = false;
 };

@@ -7,6 +7,9 @@
 
 #include <QFile>
 
+#include <algorithm>
+#include <climits>
+
 ConversationRecording::ConversationRecording(QObject *parent)
     : QObject(parent)
 {
@@ -54,6 +57,11 @@ QString ConversationRecording::save(const QString &path) const
     if (!failure.isEmpty() || !file.flush())
         return tr("cannot save to %1: %2").arg(path, failure.isEmpty() ? file.errorString()
                                                                        : failure);
+    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0) {
+        return tr("%1 is missing the last %n byte(s): more than a recording keeps", nullptr,
+                  int(std::min<qint64>(dropped, INT_MAX)))
+            .arg(path);
+    }
     return {};
 }
 

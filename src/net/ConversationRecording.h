@@ -27,7 +27,8 @@ public:
     void clear() { m_recorder.clear(); }
 
     // Writes what is recorded to `path` as pcapng; an empty string, or why it could not
-    // ("cannot save to FILE: No such file or directory").
+    // ("cannot save to FILE: No such file or directory"), or what the file lacks (bytes past
+    // the recorder's budget).
     QString save(const QString &path) const;
     // Opens `path` for writing, creating or emptying it: an empty string if save() can write
     // there, or why not, so a front end can say so before it starts.
