@@ -19,6 +19,7 @@ struct CommandLine
     bool quiet = false; // the headless front ends say less
     QString inspectFile;
     QString savePath; // --save: the headless front ends write the conversation there, as pcapng
+    int stream = -1;  // --stream: which TCP conversation of a capture to inspect; -1: not said
 
     // The outcome of parsing: either options to run with, or text to print and an exit code
     // (0 for --help and --version, 2 for a bad argument).

@@ -2,6 +2,7 @@
 
 #include "cli/CommandLine.h"
 #include "cli/HeadlessClient.h"
+#include "cli/HeadlessInspector.h"
 #include "cli/HeadlessServer.h"
 #include "cli/TerminationSignals.h"
 #include "core/ApplicationInfo.h"
@@ -84,6 +85,8 @@ int TerminalFrontEnd::run(int &argc, char **argv, const CommandLine &options)
     SocketWatch::useEpollEventLoop(); // before the application object, which makes the loop
     QCoreApplication application(argc, argv); // no display needed
     ApplicationInfo::apply();
+    if (options.mode == CommandLine::Mode::Inspect)
+        return HeadlessInspector::run(options);
     TerminationSignals termination;
     if (options.mode == CommandLine::Mode::Server)
         return serve(application, options, termination);
