@@ -197,6 +197,10 @@ const std::vector<Option> &optionTable()
              QStringLiteral("Headless client: hex dump of the bytes both ways instead of the "
                             "replies."),
              [](CommandLine *options) { options->hex = true; }),
+        flag(QStringLiteral("packets"),
+             QStringLiteral("Headless client: show each TCP segment the connection carries "
+                            "(SYN, data, FIN), captured with libpcap; needs CAP_NET_RAW."),
+             [](CommandLine *options) { options->packets = true; }),
         setting(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
                 QStringLiteral("Client: seconds to wait for a connection (default %1).")
                     .arg(client.connectTimeoutMs / 1000.0),

@@ -5,6 +5,7 @@
 #include "core/PluralCount.h"
 #include "core/TextEncoding.h"
 #include "net/ConversationRecording.h"
+#include "net/LiveCapture.h"
 #include "net/SocketErrorText.h"
 
 #include <cstdio>
@@ -32,6 +33,8 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
         for (const QHostAddress &address : all)
             names.append(address.toString());
         status(tr("%1 is %2").arg(m_options.host, names.join(QStringLiteral(", "))));
+        if (m_showPackets && !m_capture) // before connect(): its SYN is the first segment
+            capturePackets(all);
     });
     connect(&m_client, &CapitalizeClient::connected, this, [this] {
         status(tr("connected to %1 from %2 in %3 ms")
@@ -98,8 +101,59 @@ void HeadlessClient::record(ConversationRecording *recording)
     recording->watch(&m_client);
 }
 
+void HeadlessClient::capturePackets(const QList<QHostAddress> &addresses)
+{
+    QStringList hosts;
+    for (QHostAddress address : addresses) {
+        address.setScopeId({}); // a BPF filter names no scope ("%lo")
+        hosts.append(QStringLiteral("host ") + address.toString());
+    }
+    m_capture = new LiveCapture(this);
+    connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessClient::showSegment);
+    const QString filter = QStringLiteral("tcp port %1 and (%2)")
+                               .arg(m_options.port)
+                               .arg(hosts.join(QStringLiteral(" or ")));
+    if (!m_capture->start(filter)) // said even when quiet: the packets were asked for
+        std::fprintf(stderr, "capsock: %s\n", m_capture->problem().toLocal8Bit().constData());
+}
+
+void HeadlessClient::drainPackets()
+{
+    if (m_capture)
+        m_capture->drain();
+}
+
+void HeadlessClient::showSegment(const TcpSegment &segment)
+{
+    // Wireshark's names and order: [SYN], [SYN, ACK], [PSH, ACK], [FIN, ACK], [RST].
+    static const std::pair<TcpSegment::Flag, const char *> names[] = {
+        {TcpSegment::Fin, "FIN"}, {TcpSegment::Syn, "SYN"}, {TcpSegment::Rst, "RST"},
+        {TcpSegment::Psh, "PSH"}, {TcpSegment::Ack, "ACK"}};
+    QStringList flags;
+    for (const auto &[flag, name] : names) {
+        if (segment.has(flag))
+            flags.append(QString::fromLatin1(name));
+    }
+    const TcpSegmentNumbering::Numbers numbers = m_numbering.number(segment);
+    const bool toServer = segment.destinationPort == m_options.port;
+    const qint64 length = segment.payload.size() + segment.missingBytes;
+    std::fprintf(stderr, "capsock: %s\n",
+                 tr("segment %1 [%2] seq=%3 ack=%4 win=%5 len=%6")
+                     .arg(toServer ? QLatin1Char('>') : QLatin1Char('<'))
+                     .arg(flags.join(QStringLiteral(", ")))
+                     .arg(numbers.seq)
+                     .arg(numbers.ack)
+                     .arg(segment.window)
+                     .arg(length)
+                     .toLocal8Bit()
+                     .constData());
+}
+
 void HeadlessClient::start()
 {
+    // An address needs no lookup, so no resolved() comes: capture from here.
+    if (QHostAddress literal; m_showPackets && literal.setAddress(m_options.host))
+        capturePackets({literal});
     m_client.connectToServer(m_options.host, m_options.port);
     m_reader->start();
 }

@@ -74,8 +74,12 @@ int sendStandardInput(QCoreApplication &application, const CommandLine &options,
     ConversationRecording recording;
     if (!options.savePath.isEmpty())
         client.record(&recording);
+    if (options.packets)
+        client.showPackets();
     client.start();
-    return saveIfAsked(options, recording, QCoreApplication::exec());
+    const int exitCode = QCoreApplication::exec();
+    client.drainPackets();
+    return saveIfAsked(options, recording, exitCode);
 }
 
 } // namespace

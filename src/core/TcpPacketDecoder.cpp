@@ -129,6 +129,7 @@ std::optional<TcpSegment> decode(int linkType, QByteArrayView bytes, qint64 time
     segment.seq = be32(tcp, 4);
     segment.ack = be32(tcp, 8);
     segment.flags = quint8(tcp[13]);
+    segment.window = be16(tcp, 14);
     const qint64 payloadLength = part->tcpLength - headerLength;
     // Ethernet pads short frames: what lies past the IP length is no payload.
     const qsizetype captured = qsizetype(std::min<qint64>(payloadLength,

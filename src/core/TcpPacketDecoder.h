@@ -18,6 +18,7 @@ struct TcpSegment
     quint32 seq = 0;
     quint32 ack = 0;
     quint8 flags = 0;
+    quint16 window = 0;      // as sent, not yet scaled
     QByteArray payload;      // as captured
     qint64 missingBytes = 0; // payload the capture cut off (its snapshot length)
 
