@@ -198,8 +198,8 @@ const std::vector<Option> &optionTable()
                             "replies."),
              [](CommandLine *options) { options->hex = true; }),
         flag(QStringLiteral("packets"),
-             QStringLiteral("Headless client: show each TCP segment the connection carries "
-                            "(SYN, data, FIN), captured with libpcap; needs CAP_NET_RAW."),
+             QStringLiteral("Headless: show each TCP segment of the connections (SYN, data, "
+                            "FIN), captured with libpcap; needs CAP_NET_RAW."),
              [](CommandLine *options) { options->packets = true; }),
         setting(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
                 QStringLiteral("Client: seconds to wait for a connection (default %1).")

@@ -17,7 +17,7 @@ struct CommandLine
     ClientOptions client;
     bool hex = false;   // the headless client dumps the bytes both ways
     bool quiet = false; // the headless front ends say less
-    bool packets = false; // the headless client shows the TCP segments it causes (libpcap)
+    bool packets = false; // the headless front ends show the TCP segments (libpcap)
     QString inspectFile;
     QString savePath; // --save: the headless front ends write the conversation there, as pcapng
     int stream = -1;  // --stream: which TCP conversation of a capture to inspect; -1: not said

@@ -1,5 +1,6 @@
 #include "cli/HeadlessClient.h"
 
+#include "cli/SegmentText.h"
 #include "cli/StdinReader.h"
 #include "core/HexDump.h"
 #include "core/PluralCount.h"
@@ -125,26 +126,10 @@ void HeadlessClient::drainPackets()
 
 void HeadlessClient::showSegment(const TcpSegment &segment)
 {
-    // Wireshark's names and order: [SYN], [SYN, ACK], [PSH, ACK], [FIN, ACK], [RST].
-    static const std::pair<TcpSegment::Flag, const char *> names[] = {
-        {TcpSegment::Fin, "FIN"}, {TcpSegment::Syn, "SYN"}, {TcpSegment::Rst, "RST"},
-        {TcpSegment::Psh, "PSH"}, {TcpSegment::Ack, "ACK"}};
-    QStringList flags;
-    for (const auto &[flag, name] : names) {
-        if (segment.has(flag))
-            flags.append(QString::fromLatin1(name));
-    }
-    const TcpSegmentNumbering::Numbers numbers = m_numbering.number(segment);
     const bool toServer = segment.destinationPort == m_options.port;
-    const qint64 length = segment.payload.size() + segment.missingBytes;
     std::fprintf(stderr, "capsock: %s\n",
-                 tr("segment %1 [%2] seq=%3 ack=%4 win=%5 len=%6")
-                     .arg(toServer ? QLatin1Char('>') : QLatin1Char('<'))
-                     .arg(flags.join(QStringLiteral(", ")))
-                     .arg(numbers.seq)
-                     .arg(numbers.ack)
-                     .arg(segment.window)
-                     .arg(length)
+                 tr("segment %1").arg(SegmentText::line(segment, m_numbering.number(segment),
+                                                        toServer))
                      .toLocal8Bit()
                      .constData());
 }

@@ -1,10 +1,13 @@
 #include "cli/HeadlessServer.h"
 
+#include "cli/SegmentText.h"
 #include "core/BytePreview.h"
+#include "core/IpAddress.h"
 #include "core/PluralCount.h"
 #include "core/SocketEventText.h"
 #include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
+#include "net/LiveCapture.h"
 #include "net/ConversationRecording.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
@@ -48,6 +51,8 @@ bool HeadlessServer::start()
         std::fprintf(stderr, "capsock: %s\n", m_server.errorString().toLocal8Bit().constData());
         return false;
     }
+    if (m_showPackets) // before the server says it listens: a client may connect at once
+        capturePackets();
     QStringList where;
     for (const QHostAddress &address : m_server.listeningAddresses()) {
         if (address == QHostAddress::Any)
@@ -66,6 +71,25 @@ bool HeadlessServer::start()
         print(tr("It serves %1").arg(limit));
     print(tr("Press Ctrl-C to stop."));
     return true;
+}
+
+void HeadlessServer::capturePackets()
+{
+    auto *capture = new LiveCapture(this);
+    connect(capture, &LiveCapture::segmentCaptured, this, &HeadlessServer::showSegment);
+    if (!capture->start(QStringLiteral("tcp port %1").arg(m_server.port())))
+        std::fprintf(stderr, "capsock: %s\n", capture->problem().toLocal8Bit().constData());
+}
+
+void HeadlessServer::showSegment(const TcpSegment &segment)
+{
+    const bool toServer = segment.destinationPort == m_server.port();
+    const Endpoint client = toServer
+        ? Endpoint{IpAddress::toText(segment.sourceIp), segment.sourcePort}
+        : Endpoint{IpAddress::toText(segment.destinationIp), segment.destinationPort};
+    log(tr("segment %1 %2").arg(client.text(),
+                                SegmentText::line(segment, m_numbering.number(segment),
+                                                  toServer)));
 }
 
 void HeadlessServer::printReachableAddresses()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/LogWriter.h"
+#include "core/TcpSegmentNumbering.h"
 #include "net/CapitalizeServer.h"
 
 #include <QObject>
@@ -20,6 +21,8 @@ class HeadlessServer : public QObject
 public:
     HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent = nullptr);
 
+    // Logs each TCP segment to or from its port, captured (from the next start()).
+    void showPackets() { m_showPackets = true; }
     // Records what the server does into `recording` (not owned); before start().
     void record(ConversationRecording *recording);
     // Starts listening; false (with the reason printed to standard error) when it could not.
@@ -33,6 +36,8 @@ signals:
 private:
     void onClientConnected(CapitalizeSession *session);
     void printReachableAddresses();
+    void capturePackets();
+    void showSegment(const TcpSegment &segment);
     void log(const QString &line); // with the time in front
     void print(const QString &line);
 
@@ -41,4 +46,6 @@ private:
     ServerOptions m_options;
     bool m_quiet;
     bool m_stopping = false;
+    bool m_showPackets = false;
+    TcpSegmentNumbering m_numbering;
 };

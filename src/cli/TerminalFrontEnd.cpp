@@ -57,6 +57,8 @@ int serve(QCoreApplication &application, const CommandLine &options,
     ConversationRecording recording;
     if (!options.savePath.isEmpty())
         server.record(&recording);
+    if (options.packets)
+        server.showPackets();
     if (!server.start())
         return 1;
     return saveIfAsked(options, recording, QCoreApplication::exec());

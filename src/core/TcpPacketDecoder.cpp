@@ -1,5 +1,20 @@
 #include "core/TcpPacketDecoder.h"
 
+QString TcpSegment::flagNames() const
+{
+    static const std::pair<Flag, const char *> names[] = {
+        {Fin, "FIN"}, {Syn, "SYN"}, {Rst, "RST"}, {Psh, "PSH"}, {Ack, "ACK"}};
+    QString text;
+    for (const auto &[flag, name] : names) {
+        if (!has(flag))
+            continue;
+        if (!text.isEmpty())
+            text += QLatin1String(", ");
+        text += QLatin1String(name);
+    }
+    return text;
+}
+
 namespace TcpPacketDecoder {
 
 namespace {
@@ -102,6 +117,14 @@ bool readsLinkType(int linkType)
         return true;
     }
     return false;
+}
+
+QByteArrayView ipPacket(int linkType, QByteArrayView bytes)
+{
+    const qsizetype start = ipStart(linkType, bytes);
+    if (start < 0 || bytes.size() <= start)
+        return {};
+    return bytes.sliced(start);
 }
 
 std::optional<TcpSegment> decode(int linkType, QByteArrayView bytes, qint64 timeUs)

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 
 #include <optional>
 
@@ -23,6 +24,8 @@ struct TcpSegment
     qint64 missingBytes = 0; // payload the capture cut off (its snapshot length)
 
     bool has(Flag flag) const { return flags & flag; }
+    // Wireshark's names, in its order: "SYN", "SYN, ACK", "PSH, ACK", "FIN, ACK", "RST".
+    QString flagNames() const;
 };
 
 // Reads the link-layer, IP and TCP headers of one captured packet (the bytes libpcap gives for
@@ -49,5 +52,9 @@ bool readsLinkType(int linkType);
 // A capture that cut the packet short (its snapshot length) gives the payload it has, and
 // missingBytes says how much the IP header says is missing.
 std::optional<TcpSegment> decode(int linkType, QByteArrayView bytes, qint64 timeUs);
+
+// The IP packet inside a captured frame (its link-layer header left out), for saving it as
+// LINKTYPE_RAW; empty when the frame carries no IP.
+QByteArrayView ipPacket(int linkType, QByteArrayView bytes);
 
 } // namespace TcpPacketDecoder

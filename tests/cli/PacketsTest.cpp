@@ -123,3 +123,30 @@ TEST_F(PacketsTest, WithoutThePrivilegeTheClientSaysWhyAndHowAndTalksAsEver)
         << client->describe();
     EXPECT_TRUE(segmentsShown(client->err).empty()) << client->describe();
 }
+
+TEST_F(PacketsTest, AServerShowsEachClientsSegmentsOnItsPort)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "SKIPPED: capturing needs root or CAP_NET_RAW";
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--packets"), QStringLiteral("--quiet")},
+                                     &server);
+    ASSERT_NE(port, 0);
+    ASSERT_TRUE(server->waitForOutput("Press Ctrl-C to stop.")) << server->describe();
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    loopback(port), QStringLiteral("--line-ending"),
+                                    QStringLiteral("none")},
+                        "hello");
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+    const QByteArray who = "segment 127.0.0.1:";
+    // The server's FIN (seq 6: after its five bytes), once the capture has read it.
+    ASSERT_TRUE(server->waitForOutput("< [FIN, ACK] seq=6 ack=7", 20000)) << server->describe();
+    for (const QByteArray &expected :
+         {QByteArray("> [SYN] seq=0 ack=0"), QByteArray("< [SYN, ACK] seq=0 ack=1"),
+          QByteArray("> [PSH, ACK] seq=1 ack=1 win="), QByteArray("> [FIN, ACK] seq=6"),
+          QByteArray("< [PSH, ACK] seq=1 ack=7")}) {
+        EXPECT_TRUE(server->out.contains(expected)) << expected.constData() << "\n"
+                                                    << server->describe();
+    }
+    EXPECT_TRUE(server->out.contains(who)) << server->describe();
+}
