@@ -99,6 +99,7 @@ HeadlessClient::~HeadlessClient()
 
 void HeadlessClient::record(ConversationRecording *recording)
 {
+    m_recording = recording;
     recording->watch(&m_client);
 }
 
@@ -111,6 +112,8 @@ void HeadlessClient::capturePackets(const QList<QHostAddress> &addresses)
     }
     m_capture = new LiveCapture(this);
     connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessClient::showSegment);
+    if (m_recording)
+        m_recording->watch(m_capture);
     const QString filter = QStringLiteral("tcp port %1 and (%2)")
                                .arg(m_options.port)
                                .arg(hosts.join(QStringLiteral(" or ")));

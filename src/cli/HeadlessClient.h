@@ -50,6 +50,7 @@ private:
     qint64 m_sentOffset = 0;
     qint64 m_receivedOffset = 0;
     bool m_showPackets = false;
+    ConversationRecording *m_recording = nullptr; // --save: also the captured packets
     LiveCapture *m_capture = nullptr;
     TcpSegmentNumbering m_numbering;
     bool m_inputEnded = false;

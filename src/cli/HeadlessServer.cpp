@@ -42,6 +42,7 @@ HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject
 
 void HeadlessServer::record(ConversationRecording *recording)
 {
+    m_recording = recording;
     recording->watch(&m_server);
 }
 
@@ -75,10 +76,18 @@ bool HeadlessServer::start()
 
 void HeadlessServer::capturePackets()
 {
-    auto *capture = new LiveCapture(this);
-    connect(capture, &LiveCapture::segmentCaptured, this, &HeadlessServer::showSegment);
-    if (!capture->start(QStringLiteral("tcp port %1").arg(m_server.port())))
-        std::fprintf(stderr, "capsock: %s\n", capture->problem().toLocal8Bit().constData());
+    m_capture = new LiveCapture(this);
+    connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessServer::showSegment);
+    if (m_recording)
+        m_recording->watch(m_capture);
+    if (!m_capture->start(QStringLiteral("tcp port %1").arg(m_server.port())))
+        std::fprintf(stderr, "capsock: %s\n", m_capture->problem().toLocal8Bit().constData());
+}
+
+void HeadlessServer::drainPackets()
+{
+    if (m_capture)
+        m_capture->drain();
 }
 
 void HeadlessServer::showSegment(const TcpSegment &segment)

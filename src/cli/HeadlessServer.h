@@ -9,6 +9,7 @@
 #include <cstdio>
 
 class ConversationRecording;
+class LiveCapture;
 
 // `capsock --headless --server`: the server with no window, for an SSH session or a cloud VM.
 // It logs one line per connection, read, reply and close to standard output (connections only
@@ -23,6 +24,8 @@ public:
 
     // Logs each TCP segment to or from its port, captured (from the next start()).
     void showPackets() { m_showPackets = true; }
+    // Shows the segments captured but not shown yet (before the program ends).
+    void drainPackets();
     // Records what the server does into `recording` (not owned); before start().
     void record(ConversationRecording *recording);
     // Starts listening; false (with the reason printed to standard error) when it could not.
@@ -47,5 +50,7 @@ private:
     bool m_quiet;
     bool m_stopping = false;
     bool m_showPackets = false;
+    ConversationRecording *m_recording = nullptr; // --save: also the captured packets
+    LiveCapture *m_capture = nullptr;
     TcpSegmentNumbering m_numbering;
 };

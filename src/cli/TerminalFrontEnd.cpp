@@ -61,7 +61,9 @@ int serve(QCoreApplication &application, const CommandLine &options,
         server.showPackets();
     if (!server.start())
         return 1;
-    return saveIfAsked(options, recording, QCoreApplication::exec());
+    const int exitCode = QCoreApplication::exec();
+    server.drainPackets();
+    return saveIfAsked(options, recording, exitCode);
 }
 
 int sendStandardInput(QCoreApplication &application, const CommandLine &options,

@@ -18,6 +18,8 @@
 class TcpRecorder
 {
 public:
+    static constexpr qint64 DefaultBudget = qint64(256) << 20;
+
     void setBudget(qint64 maxBytes) { m_maxBytes = maxBytes; }
 
     void record(const SocketEvent &event);
@@ -39,6 +41,6 @@ private:
     std::vector<TcpConversation> m_conversations;
     std::map<Key, size_t> m_open; // a socket's conversation while it is open
     qint64 m_keptBytes = 0;
-    qint64 m_maxBytes = qint64(256) << 20;
+    qint64 m_maxBytes = DefaultBudget;
     qint64 m_droppedBytes = 0;
 };

@@ -1,9 +1,12 @@
 #include "net/ConversationRecording.h"
 
+#include "core/PcapngWriter.h"
+#include "core/PluralCount.h"
 #include "core/TcpSynthesizer.h"
 #include "net/CapitalizeClient.h"
 #include "net/CapitalizeServer.h"
 #include "net/CapitalizeSession.h"
+#include "net/LiveCapture.h"
 
 #include <QFile>
 
@@ -48,16 +51,57 @@ void ConversationRecording::watch(CapitalizeClient *client)
     });
 }
 
+void ConversationRecording::watch(LiveCapture *capture)
+{
+    connect(capture, &LiveCapture::packetCaptured, this,
+            [this](qint64 timeUs, const QByteArray &ip) {
+                if (m_capturedBytes + ip.size() > TcpRecorder::DefaultBudget) {
+                    ++m_droppedPackets;
+                    return;
+                }
+                m_capturedBytes += ip.size();
+                m_captured.push_back({timeUs, ip});
+            });
+}
+
+void ConversationRecording::clear()
+{
+    m_recorder.clear();
+    m_captured.clear();
+    m_capturedBytes = 0;
+    m_droppedPackets = 0;
+}
+
+QString ConversationRecording::writeCaptured(QIODevice *device) const
+{
+    PcapngWriter writer(device);
+    if (!writer.writeHeader(QStringLiteral("Capsock (captured)")))
+        return writer.errorString();
+    for (const CapturedPacket &packet : m_captured) {
+        if (!writer.writePacket(packet.timeUs, packet.ip))
+            return writer.errorString();
+    }
+    return {};
+}
+
 QString ConversationRecording::save(const QString &path) const
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("cannot save to %1: %2").arg(path, file.errorString());
-    const QString failure = TcpSynthesizer::writePcapng(m_recorder.conversations(), &file);
+    const QString failure = m_captured.empty()
+        ? TcpSynthesizer::writePcapng(m_recorder.conversations(), &file)
+        : writeCaptured(&file);
     if (!failure.isEmpty() || !file.flush())
         return tr("cannot save to %1: %2").arg(path, failure.isEmpty() ? file.errorString()
                                                                        : failure);
-    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0) {
+    if (m_droppedPackets > 0) {
+        return tr("%1 is missing the last %2 packet(s): more than a recording keeps", nullptr,
+                  pluralCount(m_droppedPackets))
+            .arg(path)
+            .arg(m_droppedPackets);
+    }
+    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0 && m_captured.empty()) {
         return tr("%1 is missing the last %n byte(s): more than a recording keeps", nullptr,
                   int(std::min<qint64>(dropped, INT_MAX)))
             .arg(path);

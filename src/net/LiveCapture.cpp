@@ -102,10 +102,12 @@ void LiveCapture::onPacket(unsigned char *self, const pcap_pkthdr *header,
 {
     auto *capture = reinterpret_cast<LiveCapture *>(self);
     const qint64 timeUs = qint64(header->ts.tv_sec) * 1000000 + header->ts.tv_usec;
-    const std::optional<TcpSegment> segment = TcpPacketDecoder::decode(
-        capture->m_linkType,
-        QByteArrayView(reinterpret_cast<const char *>(bytes), qsizetype(header->caplen)),
-        timeUs);
-    if (segment)
-        emit capture->segmentCaptured(*segment);
+    const QByteArrayView frame(reinterpret_cast<const char *>(bytes), qsizetype(header->caplen));
+    const std::optional<TcpSegment> segment =
+        TcpPacketDecoder::decode(capture->m_linkType, frame, timeUs);
+    if (!segment)
+        return;
+    emit capture->segmentCaptured(*segment);
+    emit capture->packetCaptured(
+        timeUs, TcpPacketDecoder::ipPacket(capture->m_linkType, frame).toByteArray());
 }

@@ -39,6 +39,8 @@ public:
 
 signals:
     void segmentCaptured(const TcpSegment &segment);
+    // The same segment's IP packet as captured (header first), for saving it.
+    void packetCaptured(qint64 timeUs, const QByteArray &ipPacket);
 
 private:
     void fail(const QString &problem);

@@ -8,6 +8,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -122,4 +124,42 @@ TEST_F(SaveTest, AFileThatCannotBeWrittenIsSaidBeforeAnythingStarts)
     EXPECT_EQ(client->exitCode(), 2) << client->describe();
     EXPECT_TRUE(client->err.contains("cannot save to " + m_dir.path().toUtf8()))
         << client->describe();
+}
+
+TEST_F(SaveTest, WithPacketsShownTheServerSavesTheCapturedPackets)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "SKIPPED: capturing needs root or CAP_NET_RAW";
+    const QString file = path("captured.pcapng");
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--save"), file,
+                                      QStringLiteral("--packets"), QStringLiteral("--quiet")},
+                                     &server);
+    ASSERT_NE(port, 0);
+    // No line ending: the client sends the line as it is, then half-closes.
+    const QByteArray big = randomLine(200000); // loopback segments of up to 64 KiB
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    loopback(port), QStringLiteral("--line-ending"),
+                                    QStringLiteral("none")},
+                        big);
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+    ASSERT_TRUE(server->waitForOutput("> [ACK] seq=" + QByteArray::number(big.size() + 2)
+                                      + " ack=" + QByteArray::number(client->out.size() + 2),
+                                      20000))
+        << "the client's last ACK, captured: " << server->describe();
+    server->process.terminate();
+    ASSERT_TRUE(server->waitForFinished()) << server->describe();
+    EXPECT_EQ(server->exitCode(), 0) << server->describe();
+
+    EXPECT_EQ(Tshark::problems(file, false), QString());
+    ASSERT_EQ(Tshark::streamCount(file), 1);
+    expectFollowed(file, 0, big, client->out);
+    // The real segments, not one per send: the kernel's, up to loopback's 64 KiB.
+    const Tshark::Result lengths = Tshark::run({QStringLiteral("-r"), file, QStringLiteral("-T"),
+                                                QStringLiteral("fields"), QStringLiteral("-e"),
+                                                QStringLiteral("tcp.len")});
+    qint64 largest = 0;
+    for (const QByteArray &line : lengths.output.split('\n'))
+        largest = std::max(largest, line.trimmed().toLongLong());
+    EXPECT_GT(largest, 1460) << "not the made-up segments' MSS";
 }
