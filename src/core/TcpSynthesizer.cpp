@@ -116,7 +116,8 @@ void Builder::data(const TcpConversation::Transfer &transfer)
     const QByteArrayView bytes(transfer.bytes);
     int segments = 0;
     for (qsizetype at = 0; at < bytes.size(); at += m_mss) {
-        const QByteArrayView piece = bytes.sliced(at, std::min<qsizetype>(m_mss, bytes.size() - at));
+        const QByteArrayView piece =
+            bytes.sliced(at, std::min<qsizetype>(m_mss, bytes.size() - at));
         const bool last = at + m_mss >= bytes.size();
         segment(transfer.direction, last ? Ack | Psh : Ack, transfer.timeUs, piece);
         if (++segments % AckEverySegments == 0 || last)

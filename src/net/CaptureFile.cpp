@@ -35,9 +35,9 @@ Contents readPackets(pcap_t *capture, const QString &name)
     const int linkType = pcap_datalink(capture);
     if (!TcpPacketDecoder::readsLinkType(linkType)) {
         const char *linkName = pcap_datalink_val_to_name(linkType);
-        contents.problem = Translated::tr("%1 holds packets of link type %2 (%3), which Capsock does not "
-                              "read: it reads loopback, Ethernet, Linux \"any\" and raw IP "
-                              "captures")
+        contents.problem = Translated::tr("%1 holds packets of link type %2 (%3), which "
+                                          "Capsock does not read: it reads loopback, Ethernet, "
+                                          "Linux \"any\" and raw IP captures")
                                .arg(name)
                                .arg(linkType)
                                .arg(QString::fromLatin1(linkName ? linkName : "unknown"));
@@ -77,7 +77,8 @@ Contents readPackets(pcap_t *capture, const QString &name)
 Contents unreadable(const QString &name, const char *why)
 {
     Contents contents;
-    contents.problem = Translated::tr("%1 is not a capture file Capsock can read (pcap or pcapng): %2")
+    contents.problem = Translated::tr("%1 is not a capture file Capsock can read (pcap or "
+                                      "pcapng): %2")
                            .arg(name, QString::fromLocal8Bit(why));
     return contents;
 }

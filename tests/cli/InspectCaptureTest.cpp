@@ -168,7 +168,8 @@ TEST_F(InspectCaptureTest, AMegabyteOverIPv6ComesBackWholeInItsSegments)
     QByteArray line(1 << 20, 'a');
     line += '\n';
     Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
-                                    QStringLiteral("[::1]:%1").arg(port), QStringLiteral("--quiet")},
+                                    QStringLiteral("[::1]:%1").arg(port),
+                                    QStringLiteral("--quiet")},
                         line, 60000);
     ASSERT_EQ(client->exitCode(), 0) << client->describe();
     ASSERT_TRUE(server->waitForOutput("#1 closed")) << server->describe();
