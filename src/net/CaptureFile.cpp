@@ -144,7 +144,8 @@ QString describe(const TcpReassembler::Stream &stream, qsizetype number)
                             QString::number(stream.segments));
     text += Translated::tr(", %1 byte(s) from the client", nullptr, pluralCount(up))
                 .arg(up);
-    text += Translated::tr(", %1 from the server", nullptr, pluralCount(down)).arg(down);
+    text += Translated::tr(", %1 byte(s) from the server", nullptr, pluralCount(down))
+                .arg(down);
     if (stream.missingBytes > 0) {
         text += Translated::tr(", %1 byte(s) missing from the capture", nullptr,
                                pluralCount(stream.missingBytes))

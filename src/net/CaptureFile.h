@@ -30,8 +30,8 @@ Contents read(const QString &path);
 // From an open file, which it closes; `name` is what messages call it.
 Contents read(std::FILE *file, const QString &name);
 
-// "#0 127.0.0.1:40000 → 127.0.0.1:5220: 6 segments, 21 bytes from the client, 21 from the
-// server", for lists of streams.
+// "#0 127.0.0.1:40000 → 127.0.0.1:5220: 6 segments, 21 bytes from the client, 21 bytes from
+// the server", for lists of streams.
 QString describe(const TcpReassembler::Stream &stream, qsizetype number);
 
 } // namespace CaptureFile
