@@ -6,11 +6,12 @@ BUILD_DIR ?= build
 # llvm for llvm-symbolizer, which puts file and line in the sanitizers' reports.
 SANITIZE_DIR ?= build-sanitize
 # qt6-tools-dev and qt6-l10n-tools: Qt's LinguistTools for CMake, lupdate and lrelease (the
-# translations in resources/translations).
+# translations in resources/translations). libpcap-dev: reading capture files (--inspect);
+# tshark and tcpdump: the tests check saved files with the one and make captures with the other.
 PACKAGES := cmake ninja-build g++ make pkg-config qt6-base-dev qt6-tools-dev qt6-l10n-tools \
             libgl-dev libgtest-dev libbenchmark-dev python3 netcat-openbsd util-linux \
             fonts-dejavu-core fonts-noto-color-emoji iproute2 nftables clang libclang-rt-14-dev \
-            llvm
+            llvm libpcap-dev tshark tcpdump
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Any undefined behaviour stops the program (-fno-sanitize-recover), so the test fails.
@@ -37,7 +38,7 @@ SANITIZE_CTEST := echo "Not run here: SocketCallsViewTest.AThousandCallsASecond.
                   "MainWindowAloneTest.RunningOutOfDescriptors..."; \
                   $(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure \
                   --parallel 2 -E '$(SANITIZE_SKIP)'
-FUZZERS ?= uppercaser hexinput utf8_classify
+FUZZERS ?= uppercaser hexinput utf8_classify capture
 FUZZ_SECONDS ?= 600
 
 .PHONY: run test build deps bench sanitize sanitize-build sanitize-configure fuzz

@@ -23,7 +23,8 @@ int runWindow(int &argc, char **argv, const CommandLine &options)
     case CommandLine::Mode::Server: return window.runServer(options.server);
     case CommandLine::Mode::Client:
         return window.runClient(options.client.host, options.client.port);
-    case CommandLine::Mode::Inspect: return window.runInspector(options.inspectFile);
+    case CommandLine::Mode::Inspect:
+        return window.runInspector(options.inspectFile, options.stream);
     case CommandLine::Mode::Window: break;
     }
     return window.runAsLastUsed();

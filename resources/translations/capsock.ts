@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>cannot accept new clients: this program has as many connections and files open as the system allows it (ulimit -n); trying again every %1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -110,6 +110,66 @@
         <location filename="../../src/net/CapitalizeSession.cpp" line="+215"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptureFile</name>
+    <message>
+        <location filename="../../src/net/CaptureFile.cpp" line="+38"/>
+        <source>%1 holds packets of link type %2 (%3), which Capsock does not read: it reads loopback, Ethernet, Linux &quot;any&quot; and raw IP captures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>%1 is cut short or damaged after %2 packet(s): %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 holds no TCP: %2 packet(s), none of them a TCP segment</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is not a capture file Capsock can read (pcap or pcapng): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>#%1 %2 → %3: %4 segment(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>, %1 byte(s) from the client</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %1 byte(s) from the server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %1 byte(s) missing from the capture</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -408,6 +468,30 @@ Click to see these bytes in the inspector.</source>
     </message>
 </context>
 <context>
+    <name>ConversationRecording</name>
+    <message>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+91"/>
+        <location line="+5"/>
+        <location line="+20"/>
+        <source>cannot save to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="-17"/>
+        <source>%1 is missing the last %2 packet(s): more than a recording keeps</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 is missing the last %n byte(s): more than a recording keeps</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationView</name>
     <message>
         <location filename="../../src/gui/ConversationView.cpp" line="+342"/>
@@ -418,12 +502,12 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessClient</name>
     <message>
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+43"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+46"/>
         <source>%1 is %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>connected to %1 from %2 in %3 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,11 +537,40 @@ Click to see these bytes in the inspector.</source>
         <source>the server closed the connection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+55"/>
+        <source>segment %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessInspector</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessInspector.cpp" line="+47"/>
+        <source>&gt; %1: %2 byte(s) from the client</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt; %1: %2 byte(s) from the server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%1 has %n TCP conversation(s), #0 to #%2; there is no #%3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HeadlessServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+35"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+39"/>
         <source>refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +580,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+22"/>
         <source>all interfaces, IPv4 and IPv6</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,7 +605,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+26"/>
+        <source>segment %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Only programs on this computer can connect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,6 +943,16 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+13"/>
+        <source>&amp;Conversation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>TCP conversation in the capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Bytes per &amp;row:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,25 +962,66 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+44"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+50"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>cannot open %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 is %2 MiB; the inspector opens files of up to 1024 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
         <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>--stream is for capture files (pcap, pcapng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 has %n TCP conversation(s), #0 to #%2; there is no #%3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1, conversation #%2 - Capsock byte inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LiveCapture</name>
+    <message>
+        <location filename="../../src/net/LiveCapture.cpp" line="+29"/>
+        <source>Packets are not shown: capturing them needs the CAP_NET_RAW capability (or root), which this program does not have. To allow it for this program alone, once: sudo setcap cap_net_raw,cap_net_admin=eip %1 (it may then capture what crosses this computer&apos;s network interfaces, and gains no other power; never run the window as root). Everything else works without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+13"/>
+        <source>cannot capture packets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>cannot capture packets (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>cannot capture packets: no descriptor to wait on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -914,7 +1083,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+270"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+295"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -929,7 +1098,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,6 +1144,21 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Save conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the conversation as a capture (pcapng) that Wireshark and tshark open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1009,12 +1193,28 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-81"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="-27"/>
+        <location line="+6"/>
+        <source>Save conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Captures for Wireshark (*.pcapng);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+189"/>
         <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
         <translation type="unfinished"></translation>
     </message>

@@ -32,6 +32,57 @@
     </message>
 </context>
 <context>
+    <name>CaptureFile</name>
+    <message numerus="yes">
+        <location filename="../../src/net/CaptureFile.cpp" line="+64"/>
+        <source>%1 is cut short or damaged after %2 packet(s): %3</source>
+        <translation>
+            <numerusform>%1 is cut short or damaged after %2 packet: %3</numerusform>
+            <numerusform>%1 is cut short or damaged after %2 packets: %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 holds no TCP: %2 packet(s), none of them a TCP segment</source>
+        <translation>
+            <numerusform>%1 holds no TCP: %2 packet, none of them a TCP segment</numerusform>
+            <numerusform>%1 holds no TCP: %2 packets, none of them a TCP segment</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+72"/>
+        <source>#%1 %2 → %3: %4 segment(s)</source>
+        <translation>
+            <numerusform>#%1 %2 → %3: %4 segment</numerusform>
+            <numerusform>#%1 %2 → %3: %4 segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>, %1 byte(s) from the client</source>
+        <translation>
+            <numerusform>, %1 byte from the client</numerusform>
+            <numerusform>, %1 bytes from the client</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>, %1 byte(s) from the server</source>
+        <translation>
+            <numerusform>, %1 byte from the server</numerusform>
+            <numerusform>, %1 bytes from the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %1 byte(s) missing from the capture</source>
+        <translation>
+            <numerusform>, %1 byte missing from the capture</numerusform>
+            <numerusform>, %1 bytes missing from the capture</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ClientPanel</name>
     <message numerus="yes">
         <location filename="../../src/gui/ClientPanel.cpp" line="+86"/>
@@ -73,9 +124,28 @@
     </message>
 </context>
 <context>
+    <name>ConversationRecording</name>
+    <message numerus="yes">
+        <location filename="../../src/net/ConversationRecording.cpp" line="+99"/>
+        <source>%1 is missing the last %2 packet(s): more than a recording keeps</source>
+        <translation>
+            <numerusform>%1 is missing the last %2 packet: more than a recording keeps</numerusform>
+            <numerusform>%1 is missing the last %2 packets: more than a recording keeps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 is missing the last %n byte(s): more than a recording keeps</source>
+        <translation>
+            <numerusform>%1 is missing the last %n byte: more than a recording keeps</numerusform>
+            <numerusform>%1 is missing the last %n bytes: more than a recording keeps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+57"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+62"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -100,9 +170,36 @@
     </message>
 </context>
 <context>
+    <name>HeadlessInspector</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessInspector.cpp" line="+47"/>
+        <source>&gt; %1: %2 byte(s) from the client</source>
+        <translation>
+            <numerusform>&gt; %1: %2 byte from the client</numerusform>
+            <numerusform>&gt; %1: %2 bytes from the client</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt; %1: %2 byte(s) from the server</source>
+        <translation>
+            <numerusform>&lt; %1: %2 byte from the server</numerusform>
+            <numerusform>&lt; %1: %2 bytes from the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%1 has %n TCP conversation(s), #0 to #%2; there is no #%3</source>
+        <translation>
+            <numerusform>%1 has %n TCP conversation, #0 to #%2; there is no #%3</numerusform>
+            <numerusform>%1 has %n TCP conversations, #0 to #%2; there is no #%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+100"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+139"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
@@ -148,11 +245,19 @@
 <context>
     <name>InspectorWindow</name>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+44"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+50"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation>
             <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>
             <numerusform>%1 (%2 bytes) - Capsock byte inspector</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>%1 has %n TCP conversation(s), #0 to #%2; there is no #%3</source>
+        <translation>
+            <numerusform>%1 has %n TCP conversation, #0 to #%2; there is no #%3</numerusform>
+            <numerusform>%1 has %n TCP conversations, #0 to #%2; there is no #%3</numerusform>
         </translation>
     </message>
 </context>

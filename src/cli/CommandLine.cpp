@@ -145,7 +145,9 @@ const std::vector<Option> &optionTable()
         mode(QStringLiteral("demo"), Mode::Demo,
              QStringLiteral("A server and a client window, connected.")),
         mode(QStringLiteral("inspect"), Mode::Inspect,
-             QStringLiteral("Open the byte inspector on FILE."), QStringLiteral("FILE")),
+             QStringLiteral("Open the byte inspector on FILE; a capture (pcap, pcapng) shows "
+                            "its TCP conversations."),
+             QStringLiteral("FILE")),
         flag(QStringLiteral("headless"),
              QStringLiteral("No window: serve, or send standard input, on the terminal."),
              [](CommandLine *options) { options->headless = true; }),
@@ -199,11 +201,30 @@ const std::vector<Option> &optionTable()
              QStringLiteral("Headless client: hex dump of the bytes both ways instead of the "
                             "replies."),
              [](CommandLine *options) { options->hex = true; }),
+        flag(QStringLiteral("packets"),
+             QStringLiteral("Headless: show each TCP segment of the connections (SYN, data, "
+                            "FIN), captured with libpcap; needs CAP_NET_RAW."),
+             [](CommandLine *options) { options->packets = true; }),
         setting(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
                 QStringLiteral("Client: seconds to wait for a connection (default %1).")
                     .arg(client.connectTimeoutMs / 1000.0),
                 setTimeout,
                 QStringLiteral("expected seconds, more than 0 and at most 3600")),
+        setting(QStringLiteral("save"), QStringLiteral("FILE"),
+                QStringLiteral("Headless: when it ends, save the conversation to FILE as a "
+                               "capture (pcapng) for Wireshark or tshark."),
+                [](const QString &value, CommandLine *options) {
+                    options->savePath = value;
+                    return !value.isEmpty();
+                },
+                QStringLiteral("expected a file name")),
+        setting(QStringLiteral("stream"), QStringLiteral("N"),
+                QStringLiteral("--inspect of a capture: its TCP conversation N (0, 1, ...; "
+                               "headless: without it, the list)."),
+                [](const QString &value, CommandLine *options) {
+                    return setInRange(value, 0, 1 << 30, &options->stream);
+                },
+                QStringLiteral("expected a stream number: 0, 1, ...")),
         flag(QStringLiteral("quiet"),
              QStringLiteral("Headless: log connections only, not every read and reply."),
              [](CommandLine *options) { options->quiet = true; }),
@@ -294,11 +315,17 @@ QString helpText(const QCommandLineParser &parser)
             "                                               exactly what the lecture's "
             "client sends\n"
             "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n"
+            "  capsock --headless --server --save talk.pcapng\n"
+            "                                               the conversation, for "
+            "Wireshark\n"
+            "  capsock --headless --inspect talk.pcapng --stream 0\n"
+            "                                               a capture's first TCP "
+            "conversation\n"
             "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
             "FILE.qss,\n-platform offscreen.\n");
 }
 
-// At most one of --server, --client, --demo and --inspect; --headless only with the first two.
+// At most one of --server, --client, --demo and --inspect; --headless with any but --demo.
 QString chooseMode(const QCommandLineParser &parser, CommandLine *options)
 {
     int modes = 0;
@@ -311,8 +338,15 @@ QString chooseMode(const QCommandLineParser &parser, CommandLine *options)
     if (modes > 1)
         return QStringLiteral("capsock: choose one of --server, --client, --demo and --inspect\n");
     const bool headless = parser.isSet(QStringLiteral("headless"));
-    if (headless && options->mode != Mode::Server && options->mode != Mode::Client)
-        return QStringLiteral("capsock: --headless needs --server or --client HOST\n");
+    if (headless && options->mode != Mode::Server && options->mode != Mode::Client
+        && options->mode != Mode::Inspect) {
+        return QStringLiteral("capsock: --headless needs --server, --client HOST or --inspect "
+                              "FILE\n");
+    }
+    if (!headless && parser.isSet(QStringLiteral("save"))) {
+        return QStringLiteral("capsock: --save needs --headless (in the window: File > Save "
+                              "conversation)\n");
+    }
     return {};
 }
 

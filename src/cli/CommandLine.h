@@ -18,7 +18,10 @@ struct CommandLine
     bool hex = false;   // the headless client dumps the bytes both ways
     bool quiet = false; // the headless front ends say less
     bool tcpInfo = false; // the headless front ends log TCP's states and the kernel's queues
+    bool packets = false; // the headless front ends show the TCP segments (libpcap)
     QString inspectFile;
+    QString savePath; // --save: the headless front ends write the conversation there, as pcapng
+    int stream = -1;  // --stream: which TCP conversation of a capture to inspect; -1: not said
 
     // The outcome of parsing: either options to run with, or text to print and an exit code
     // (0 for --help and --version, 2 for a bad argument).

@@ -1,10 +1,13 @@
 #include "cli/HeadlessClient.h"
 
+#include "cli/SegmentText.h"
 #include "cli/StdinReader.h"
 #include "core/HexDump.h"
 #include "core/PluralCount.h"
 #include "core/TextEncoding.h"
 #include "core/SocketEventText.h"
+#include "net/ConversationRecording.h"
+#include "net/LiveCapture.h"
 #include "net/SocketErrorText.h"
 #include "net/TcpProbe.h"
 
@@ -41,6 +44,8 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
         for (const QHostAddress &address : all)
             names.append(address.toString());
         status(tr("%1 is %2").arg(m_options.host, names.join(QStringLiteral(", "))));
+        if (m_showPackets && !m_capture) // before connect(): its SYN is the first segment
+            capturePackets(all);
     });
     connect(&m_client, &CapitalizeClient::connected, this, [this] {
         status(tr("connected to %1 from %2 in %3 ms")
@@ -102,8 +107,51 @@ HeadlessClient::~HeadlessClient()
         m_reader->setParent(nullptr);
 }
 
+void HeadlessClient::record(ConversationRecording *recording)
+{
+    m_recording = recording;
+    recording->watch(&m_client);
+}
+
+void HeadlessClient::capturePackets(const QList<QHostAddress> &addresses)
+{
+    QStringList hosts;
+    for (QHostAddress address : addresses) {
+        address.setScopeId({}); // a BPF filter names no scope ("%lo")
+        hosts.append(QStringLiteral("host ") + address.toString());
+    }
+    m_capture = new LiveCapture(this);
+    connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessClient::showSegment);
+    if (m_recording)
+        m_recording->watch(m_capture);
+    const QString filter = QStringLiteral("tcp port %1 and (%2)")
+                               .arg(m_options.port)
+                               .arg(hosts.join(QStringLiteral(" or ")));
+    if (!m_capture->start(filter)) // said even when quiet: the packets were asked for
+        std::fprintf(stderr, "capsock: %s\n", m_capture->problem().toLocal8Bit().constData());
+}
+
+void HeadlessClient::drainPackets()
+{
+    if (m_capture)
+        m_capture->drain();
+}
+
+void HeadlessClient::showSegment(const TcpSegment &segment)
+{
+    const bool toServer = segment.destinationPort == m_options.port;
+    std::fprintf(stderr, "capsock: %s\n",
+                 tr("segment %1").arg(SegmentText::line(segment, m_numbering.number(segment),
+                                                        toServer))
+                     .toLocal8Bit()
+                     .constData());
+}
+
 void HeadlessClient::start()
 {
+    // An address needs no lookup, so no resolved() comes: capture from here.
+    if (QHostAddress literal; m_showPackets && literal.setAddress(m_options.host))
+        capturePackets({literal});
     m_client.connectToServer(m_options.host, m_options.port);
     m_reader->start();
 }

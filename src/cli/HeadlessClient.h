@@ -1,10 +1,13 @@
 #pragma once
 
 #include "net/CapitalizeClient.h"
+#include "core/TcpSegmentNumbering.h"
 #include "net/ClientOptions.h"
 
 #include <QObject>
 
+class ConversationRecording;
+class LiveCapture;
 class StdinReader;
 
 // `capsock --headless --client HOST[:PORT]`: like nc, each line of standard input goes to the
@@ -21,7 +24,13 @@ public:
                    QObject *parent = nullptr);
     ~HeadlessClient() override;
 
+    // Records what the client does into `recording` (not owned); before start().
+    void record(ConversationRecording *recording);
+    // Shows each TCP segment of the connection on standard error (from the next start()).
+    void showPackets() { m_showPackets = true; }
     void start();
+    // Shows the segments captured but not shown yet (before the program ends).
+    void drainPackets();
 
 signals:
     void finished(int exitCode);
@@ -31,6 +40,8 @@ private:
     void onInputEnded();
     void finishIfDone();
     void status(const QString &line);
+    void capturePackets(const QList<QHostAddress> &addresses);
+    void showSegment(const TcpSegment &segment);
 
     ClientOptions m_options;
     bool m_hex;
@@ -39,6 +50,10 @@ private:
     StdinReader *m_reader;
     qint64 m_sentOffset = 0;
     qint64 m_receivedOffset = 0;
+    bool m_showPackets = false;
+    ConversationRecording *m_recording = nullptr; // --save: also the captured packets
+    LiveCapture *m_capture = nullptr;
+    TcpSegmentNumbering m_numbering;
     bool m_inputEnded = false;
     bool m_done = false;
 };

@@ -1,10 +1,14 @@
 #include "cli/HeadlessServer.h"
 
+#include "cli/SegmentText.h"
 #include "core/BytePreview.h"
+#include "core/IpAddress.h"
 #include "core/PluralCount.h"
 #include "core/SocketEventText.h"
 #include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
+#include "net/LiveCapture.h"
+#include "net/ConversationRecording.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 #include "net/TcpProbe.h"
@@ -42,12 +46,20 @@ HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, bool tc
     });
 }
 
+void HeadlessServer::record(ConversationRecording *recording)
+{
+    m_recording = recording;
+    recording->watch(&m_server);
+}
+
 bool HeadlessServer::start()
 {
     if (!m_server.start(m_options)) {
         std::fprintf(stderr, "capsock: %s\n", m_server.errorString().toLocal8Bit().constData());
         return false;
     }
+    if (m_showPackets) // before the server says it listens: a client may connect at once
+        capturePackets();
     QStringList where;
     for (const QHostAddress &address : m_server.listeningAddresses()) {
         if (address == QHostAddress::Any)
@@ -66,6 +78,33 @@ bool HeadlessServer::start()
         print(tr("It serves %1").arg(limit));
     print(tr("Press Ctrl-C to stop."));
     return true;
+}
+
+void HeadlessServer::capturePackets()
+{
+    m_capture = new LiveCapture(this);
+    connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessServer::showSegment);
+    if (m_recording)
+        m_recording->watch(m_capture);
+    if (!m_capture->start(QStringLiteral("tcp port %1").arg(m_server.port())))
+        std::fprintf(stderr, "capsock: %s\n", m_capture->problem().toLocal8Bit().constData());
+}
+
+void HeadlessServer::drainPackets()
+{
+    if (m_capture)
+        m_capture->drain();
+}
+
+void HeadlessServer::showSegment(const TcpSegment &segment)
+{
+    const bool toServer = segment.destinationPort == m_server.port();
+    const Endpoint client = toServer
+        ? Endpoint{IpAddress::toText(segment.sourceIp), segment.sourcePort}
+        : Endpoint{IpAddress::toText(segment.destinationIp), segment.destinationPort};
+    log(tr("segment %1 %2").arg(client.text(),
+                                SegmentText::line(segment, m_numbering.number(segment),
+                                                  toServer)));
 }
 
 void HeadlessServer::printReachableAddresses()

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "cli/LogWriter.h"
+#include "core/TcpSegmentNumbering.h"
 #include "net/CapitalizeServer.h"
 
 #include <QObject>
 
 #include <cstdio>
+
+class ConversationRecording;
+class LiveCapture;
 
 // `capsock --headless --server`: the server with no window, for an SSH session or a cloud VM.
 // It logs one line per connection, read, reply and close to standard output (connections only
@@ -19,6 +23,12 @@ public:
     HeadlessServer(const ServerOptions &options, bool quiet, bool tcpInfo = false,
                    QObject *parent = nullptr);
 
+    // Logs each TCP segment to or from its port, captured (from the next start()).
+    void showPackets() { m_showPackets = true; }
+    // Shows the segments captured but not shown yet (before the program ends).
+    void drainPackets();
+    // Records what the server does into `recording` (not owned); before start().
+    void record(ConversationRecording *recording);
     // Starts listening; false (with the reason printed to standard error) when it could not.
     bool start();
     // Ends every connection after what is owed to it is sent; finished() follows.
@@ -31,6 +41,8 @@ private:
     void onClientConnected(CapitalizeSession *session);
     void logTcp(const SocketEvent &event);
     void printReachableAddresses();
+    void capturePackets();
+    void showSegment(const TcpSegment &segment);
     void log(const QString &line); // with the time in front
     void print(const QString &line);
 
@@ -39,4 +51,8 @@ private:
     ServerOptions m_options;
     bool m_quiet;
     bool m_stopping = false;
+    bool m_showPackets = false;
+    ConversationRecording *m_recording = nullptr; // --save: also the captured packets
+    LiveCapture *m_capture = nullptr;
+    TcpSegmentNumbering m_numbering;
 };

@@ -58,10 +58,12 @@ SocketEvent SocketEvent::listen()
     return event(Kind::Listen, SocketSide::Server);
 }
 
-SocketEvent SocketEvent::accept(qint64 connectionId, const Endpoint &peer)
+SocketEvent SocketEvent::accept(qint64 connectionId, const Endpoint &peer,
+                                const Endpoint &local)
 {
     SocketEvent made = event(Kind::Accept, SocketSide::Server, connectionId);
     made.peer = peer;
+    made.local = local;
     return made;
 }
 

@@ -174,7 +174,8 @@ public:
     // The fields, each meaningful for the kinds named.
     bool ipv6 = false;        // Socket: AF_INET6, else AF_INET
     bool dualStack = false;   // Socket: an IPv6 socket that takes IPv4 clients too
-    Endpoint local;           // Bind: as asked (port 0: any); Connect: ours, once connected
+    Endpoint local;           // Bind: as asked (port 0: any); Connect: ours, once connected;
+                              // Accept: the server's end of the new connection
     quint16 chosenPort = 0;   // Bind: the port it got (the system's choice when asked for 0)
     Endpoint peer;            // Accept, Refuse, Connect: the other side; Lookup: host and port
     QStringList addresses;    // Lookup: what the name resolved to
@@ -218,7 +219,8 @@ public:
     static SocketEvent bind(const Endpoint &asked, quint16 chosenPort,
                             const SocketFailure &failure = {}, bool skipped = false);
     static SocketEvent listen();
-    static SocketEvent accept(qint64 connectionId, const Endpoint &peer);
+    static SocketEvent accept(qint64 connectionId, const Endpoint &peer,
+                              const Endpoint &local = {});
     static SocketEvent acceptFailed(const SocketFailure &failure, int retryMs);
     static SocketEvent acceptResumed();
     static SocketEvent refuse(const Endpoint &peer, int limit);

@@ -3,10 +3,14 @@
 #include "ui_InspectorWindow.h"
 
 #include "core/HexLayout.h"
+#include "core/IpAddress.h"
 #include "core/PluralCount.h"
+#include "core/SocketEvent.h"
+#include "net/CaptureFile.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSignalBlocker>
 
 namespace {
 // Reading is all at once; past this the inspector would hold more than a person can look at.
@@ -26,6 +30,8 @@ InspectorWindow::InspectorWindow(QWidget *parent)
     });
     connect(m_ui->hexView, &HexView::selectionChanged, this, &InspectorWindow::updateStatus);
     m_ui->hexView->setStream(&m_stream);
+    connect(m_ui->streamChooser, &QComboBox::currentIndexChanged, this,
+            &InspectorWindow::showStream);
     resize(std::max(width(), m_ui->hexView->sizeHint().width() + 24), height());
 }
 
@@ -47,6 +53,11 @@ void InspectorWindow::showBytes(const QString &name, const QByteArray &bytes)
     updateStatus();
 }
 
+QComboBox *InspectorWindow::streamChooser() const
+{
+    return m_ui->streamChooser;
+}
+
 bool InspectorWindow::openFile(const QString &path, QString *error)
 {
     QFile file(path);
@@ -54,6 +65,8 @@ bool InspectorWindow::openFile(const QString &path, QString *error)
         *error = tr("cannot open %1: %2").arg(path, file.errorString());
         return false;
     }
+    if (CaptureFile::looksLikeCapture(file.peek(4)))
+        return openCapture(path, error);
     if (file.size() > MaxFileSize) {
         *error = tr("%1 is %2 MiB; the inspector opens files of up to 1024 MiB")
                      .arg(path)
@@ -67,6 +80,65 @@ bool InspectorWindow::openFile(const QString &path, QString *error)
     }
     showBytes(QFileInfo(path).fileName(), bytes);
     return true;
+}
+
+bool InspectorWindow::openCapture(const QString &path, QString *error)
+{
+    CaptureFile::Contents contents = CaptureFile::read(path);
+    if (contents.streams.empty()) {
+        *error = contents.problem;
+        return false;
+    }
+    m_captureStreams = std::move(contents.streams);
+    m_captureName = QFileInfo(path).fileName();
+    if (!contents.problem.isEmpty()) // read in part: what was read, and why no more
+        m_ui->legend->setText(contents.problem);
+    const QSignalBlocker quiet(m_ui->streamChooser);
+    m_ui->streamChooser->clear();
+    for (size_t i = 0; i < m_captureStreams.size(); ++i)
+        m_ui->streamChooser->addItem(CaptureFile::describe(m_captureStreams[i], qsizetype(i)));
+    m_ui->streamLabel->setVisible(true);
+    m_ui->streamChooser->setVisible(true);
+    showStream(0);
+    return true;
+}
+
+bool InspectorWindow::chooseStream(int index, QString *error)
+{
+    const int count = int(m_captureStreams.size());
+    if (index < 0 || index >= count) {
+        *error = count == 0 ? tr("--stream is for capture files (pcap, pcapng)")
+                            : tr("%1 has %n TCP conversation(s), #0 to #%2; there is no #%3",
+                                 nullptr, count)
+                                  .arg(m_captureName)
+                                  .arg(count - 1)
+                                  .arg(index);
+        return false;
+    }
+    m_ui->streamChooser->setCurrentIndex(index);
+    return true;
+}
+
+void InspectorWindow::showStream(int index)
+{
+    if (index < 0 || size_t(index) >= m_captureStreams.size())
+        return;
+    const TcpConversation &conversation = m_captureStreams[size_t(index)].conversation;
+    m_stream.clear();
+    for (const TcpConversation::Transfer &transfer : conversation.transfers) {
+        const ByteStream::Direction direction = transfer.direction == TcpDirection::ClientToServer
+            ? ByteStream::Direction::Sent
+            : ByteStream::Direction::Received;
+        m_stream.append(transfer.bytes, direction, 0, transfer.timeUs / 1000);
+    }
+    const QString server = Endpoint{IpAddress::toText(conversation.serverIp),
+                                    conversation.serverPort}.text();
+    m_ui->hexView->setConnectionNames([server](qint64) { return server; });
+    m_ui->hexView->streamReset();
+    setWindowTitle(tr("%1, conversation #%2 - Capsock byte inspector")
+                       .arg(m_captureName)
+                       .arg(index));
+    updateStatus();
 }
 
 void InspectorWindow::updateStatus()

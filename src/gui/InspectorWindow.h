@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ByteStream.h"
+#include "core/TcpReassembler.h"
 
 #include <QMainWindow>
 
@@ -10,9 +11,13 @@ namespace Ui {
 class InspectorWindow;
 }
 class HexView;
+class QComboBox;
 
 // `capsock --inspect FILE`: the byte inspector alone, on a file's bytes — for saved messages,
-// homework output, or to see what an editor really wrote.
+// homework output, or to see what an editor really wrote. A capture (pcap or pcapng, from
+// tcpdump, Wireshark or Capsock's own Save) shows one of its TCP conversations instead, chosen
+// from a list: each segment's bytes where a read's would be, tinted by direction (the client's
+// as sent, the server's as received), with its time.
 class InspectorWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,14 +28,22 @@ public:
 
     // Shows `bytes` as the content of `name`.
     void showBytes(const QString &name, const QByteArray &bytes);
-    // Reads and shows a file; false, with `error` in plain words, when it can not be read.
+    // Reads and shows a file; false, with `error` in plain words, when it can not be read (a
+    // capture: when it has no TCP conversation to show).
     bool openFile(const QString &path, QString *error);
+    // A capture's conversation `index` (0, 1, ...); false, with `error`, when it has none such.
+    bool chooseStream(int index, QString *error);
+    QComboBox *streamChooser() const;
 
     HexView *hexView() const;
 
 private:
     void updateStatus();
+    bool openCapture(const QString &path, QString *error);
+    void showStream(int index);
 
     std::unique_ptr<Ui::InspectorWindow> m_ui;
     ByteStream m_stream;
+    std::vector<TcpReassembler::Stream> m_captureStreams;
+    QString m_captureName;
 };

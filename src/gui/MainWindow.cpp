@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
@@ -78,6 +79,26 @@ QString MainWindow::stateText() const
 
 // Each panel tells the conversation and the calls what its engine did. The server's list of
 // clients sits above the conversation; the composer, below it all, sends through the client.
+QString MainWindow::saveConversation(const QString &path) const
+{
+    return m_recording.save(path);
+}
+
+void MainWindow::chooseWhereToSave()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save conversation"), QStringLiteral("conversation.pcapng"),
+        tr("Captures for Wireshark (*.pcapng);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString problem = saveConversation(path);
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, tr("Save conversation"), problem);
+        return;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
 void MainWindow::setUpPanels()
 {
     ServerPanel *server = m_ui->serverPanel;
@@ -87,6 +108,8 @@ void MainWindow::setUpPanels()
     m_ui->leftLayout->insertWidget(0, server->clientsPane());
     connect(&server->server(), &CapitalizeServer::socketEvent, &m_calls, &SocketCallsModel::add);
     connect(&client->client(), &CapitalizeClient::socketEvent, &m_calls, &SocketCallsModel::add);
+    m_recording.watch(&server->server());
+    m_recording.watch(&client->client());
     connect(server, &ServerPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(client, &ClientPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(server, &ServerPanel::followedChanged, this, &MainWindow::follow);
@@ -143,7 +166,9 @@ void MainWindow::setUpMenus()
     connect(m_ui->clearAction, &QAction::triggered, this, [this] {
         m_conversation.clear();
         m_calls.clear();
+        m_recording.clear();
     });
+    connect(m_ui->saveAction, &QAction::triggered, this, &MainWindow::chooseWhereToSave);
     connect(m_ui->focusComposerAction, &QAction::triggered, m_ui->composer,
             &ComposerWidget::focusMessage);
     // Quit is every window's end, not this one's (the demo has two): each window saves what it

@@ -5,6 +5,7 @@
 #include "gui/FollowedConversation.h"
 #include "gui/ServerPanel.h"
 #include "gui/SocketCallsModel.h"
+#include "net/ConversationRecording.h"
 
 #include <QMainWindow>
 
@@ -59,6 +60,10 @@ public:
     SocketCallsModel &socketCalls() { return m_calls; }
     QString stateText() const;
 
+    // What the window recorded (File > Save conversation), written to `path` as pcapng: an
+    // empty string, or why not, in plain words.
+    QString saveConversation(const QString &path) const;
+
 protected:
     void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +73,8 @@ private:
     void setUpSharedArea();
     void setUpMenus();
     void toggleConnection();
+    // File > Save conversation: asks where, then saves, or says why it could not.
+    void chooseWhereToSave();
     void showBytes(qint64 offset, qint64 end);
     void showComposer();
     // Shows one client's conversation and bytes alone (0: everyone's).
@@ -85,5 +92,6 @@ private:
     ConversationModel m_conversation;
     FollowedConversation m_followed{&m_conversation};
     SocketCallsModel m_calls{SocketCallsModel::Side::Client};
+    ConversationRecording m_recording;
     bool m_splitRestored = false;
 };

@@ -54,13 +54,17 @@ int WindowFrontEnd::runClient(const QString &host, quint16 port)
     return QApplication::exec();
 }
 
-int WindowFrontEnd::runInspector(const QString &path)
+int WindowFrontEnd::runInspector(const QString &path, int stream)
 {
     InspectorWindow window;
     QString error;
     if (!window.openFile(path, &error)) {
         std::fprintf(stderr, "capsock: %s\n", error.toLocal8Bit().constData());
         return 1;
+    }
+    if (stream >= 0 && !window.chooseStream(stream, &error)) {
+        std::fprintf(stderr, "capsock: %s\n", error.toLocal8Bit().constData());
+        return 2;
     }
     window.show();
     return QApplication::exec();

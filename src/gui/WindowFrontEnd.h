@@ -28,9 +28,10 @@ public:
     int runServer(const ServerOptions &options);
     // A client window, already connecting to host:port.
     int runClient(const QString &host, quint16 port);
-    // The byte inspector on a file's bytes; exit code 1, with the reason on standard error,
-    // when it can not be read.
-    int runInspector(const QString &path);
+    // The byte inspector on a file's bytes, or on a capture's TCP conversation `stream` (-1:
+    // the first); exit code 1, with the reason on standard error, when it can not be read, 2
+    // for a conversation the capture lacks.
+    int runInspector(const QString &path, int stream = -1);
     // The window as it was last used.
     int runAsLastUsed();
 

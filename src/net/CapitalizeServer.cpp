@@ -356,7 +356,8 @@ void CapitalizeServer::onIncoming(qintptr descriptor)
             });
     if (callsWatched()) {
         emit socketEvent(SocketEvent::accept(
-            id, EventValues::endpoint(stream->peerAddress(), stream->peerPort())));
+            id, EventValues::endpoint(stream->peerAddress(), stream->peerPort()),
+            EventValues::endpoint(stream->localAddress(), stream->localPort())));
     }
     const QPointer<CapitalizeSession> alive(session); // a slot may stop the server
     emit clientConnected(session);

@@ -125,6 +125,32 @@ TEST(CommandLineTest, HeadlessWithoutModeIsRejected)
                    {QStringLiteral("--headless")});
 }
 
+TEST(CommandLineTest, SaveIsForTheHeadlessFrontEnds)
+{
+    expectRejected({QStringLiteral("--server"), QStringLiteral("--save"),
+                    QStringLiteral("talk.pcapng")},
+                   {QStringLiteral("--save needs --headless"),
+                    QStringLiteral("File > Save conversation")});
+    const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
+                                   QStringLiteral("--save"), QStringLiteral("talk.pcapng")});
+    EXPECT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.savePath, QStringLiteral("talk.pcapng"));
+}
+
+TEST(CommandLineTest, InspectTakesAStreamAndRunsHeadlessToo)
+{
+    const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--inspect"),
+                                   QStringLiteral("lo.pcap"), QStringLiteral("--stream"),
+                                   QStringLiteral("3")});
+    EXPECT_TRUE(outcome.parsed.run) << outcome.parsed.output.toStdString();
+    EXPECT_EQ(outcome.options.mode, CommandLine::Mode::Inspect);
+    EXPECT_EQ(outcome.options.stream, 3);
+    EXPECT_EQ(parse({QStringLiteral("--inspect"), QStringLiteral("f")}).options.stream, -1);
+    expectRejected({QStringLiteral("--inspect"), QStringLiteral("lo.pcap"),
+                    QStringLiteral("--stream"), QStringLiteral("-1")},
+                   {QStringLiteral("--stream -1"), QStringLiteral("expected a stream number")});
+}
+
 TEST(CommandLineTest, ClientWithBracketedIpv6AndPort)
 {
     const Outcome outcome = parse({QStringLiteral("--headless"), QStringLiteral("--client"),

@@ -1,5 +1,6 @@
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
+#include "Tshark.h"
 
 #include "gui/ComposerWidget.h"
 #include "gui/HexView.h"
@@ -1321,3 +1322,44 @@ TEST(MainWindowAloneTest, ByHandTheServerSendsWhatIsTypedToTheClientFollowed)
 }
 
 } // namespace
+
+TEST_F(MainWindowTest, SaveConversationWritesACaptureThatTsharkFollowsToTheSameBytes)
+{
+    connectClient();
+    typeAndSend(clientWindow, Taco);
+    ConversationModel &client = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&client] {
+        return rowsOfKind(client, ConversationModel::Kind::Received).size() == 1
+            && client.index(client.rowCount() - 1).data(ConversationModel::CompleteRole).toBool();
+    })) << "no reply";
+    clientWindow.client().disconnectFromServer();
+    ASSERT_TRUE(waitUntil([this] { return serverWindow.server().sessions().isEmpty(); }));
+
+    const QByteArray up = (Taco + QLatin1Char('\n')).toUtf8();
+    const QByteArray down = QStringLiteral("I AM HUNGRY FOR 🌮\n").toUtf8();
+    QTemporaryDir dir;
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        const QString file = dir.filePath(QStringLiteral("window.pcapng"));
+        ASSERT_EQ(window->saveConversation(file), QString());
+        EXPECT_EQ(Tshark::problems(file), QString());
+        ASSERT_EQ(Tshark::streamCount(file), 1);
+        const Tshark::Followed followed = Tshark::follow(file, 0);
+        EXPECT_EQ(followed.fromNode0, up);
+        EXPECT_EQ(followed.fromNode1, down);
+        EXPECT_EQ(followed.node1,
+                  QStringLiteral("127.0.0.1:%1").arg(serverWindow.server().port()));
+    }
+}
+
+TEST(MainWindowAloneTest, SavingWhereNoFileCanBeIsSaidPlainly)
+{
+    MainWindow window(false);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("no such folder/talk.pcapng"));
+    EXPECT_EQ(window.saveConversation(file),
+              QStringLiteral("cannot save to %1: No such file or directory").arg(file));
+    const QList<QAction *> fileMenu = window.menuBar()->actions().first()->menu()->actions();
+    ASSERT_FALSE(fileMenu.isEmpty());
+    EXPECT_EQ(fileMenu.first()->shortcut(), QKeySequence::fromString(QStringLiteral("Ctrl+S")))
+        << "File > Save conversation";
+}

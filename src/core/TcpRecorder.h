@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/SocketEvent.h"
+#include "core/TcpConversation.h"
+
+#include <map>
+#include <utility>
+#include <vector>
+
+// Keeps what one side's sockets did as TcpConversations, so that it can be saved as a capture
+// (TcpSynthesizer). The typed events give the story: Accept and Connect open a connection (with
+// both endpoints and the time), recv() of 0 bytes is the peer's FIN, shutdown() and close() our
+// own, a close for a reset the peer's RST. The bytes themselves come with recordBytes(), which
+// the engines' data signals feed, as events carry only counts.
+//
+// Memory: every byte is kept, up to a budget (default 256 MiB, as the window's conversation);
+// past it, further bytes are counted in droppedBytes() and not kept, so a save can say so.
+class TcpRecorder
+{
+public:
+    static constexpr qint64 DefaultBudget = qint64(256) << 20;
+
+    void setBudget(qint64 maxBytes) { m_maxBytes = maxBytes; }
+
+    void record(const SocketEvent &event);
+    // `bytes` went out (sent) or came in on `side`'s connection `connectionId`, at `timeUs`.
+    void recordBytes(SocketSide side, qint64 connectionId, bool sent, const QByteArray &bytes,
+                     qint64 timeUs);
+
+    const std::vector<TcpConversation> &conversations() const { return m_conversations; }
+    qint64 droppedBytes() const { return m_droppedBytes; }
+    void clear();
+
+private:
+    using Key = std::pair<SocketSide, qint64>;
+
+    void open(const SocketEvent &event, const Endpoint &client, const Endpoint &server);
+    TcpConversation *openConversation(const SocketEvent &event);
+    void finish(const SocketEvent &event, TcpDirection from);
+
+    std::vector<TcpConversation> m_conversations;
+    std::map<Key, size_t> m_open; // a socket's conversation while it is open
+    qint64 m_keptBytes = 0;
+    qint64 m_maxBytes = DefaultBudget;
+    qint64 m_droppedBytes = 0;
+};

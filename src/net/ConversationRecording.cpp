@@ -1,0 +1,118 @@
+#include "net/ConversationRecording.h"
+
+#include "core/PcapngWriter.h"
+#include "core/PluralCount.h"
+#include "core/TcpSynthesizer.h"
+#include "net/CapitalizeClient.h"
+#include "net/CapitalizeServer.h"
+#include "net/CapitalizeSession.h"
+#include "net/LiveCapture.h"
+
+#include <QFile>
+
+#include <algorithm>
+#include <climits>
+
+ConversationRecording::ConversationRecording(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void ConversationRecording::watch(CapitalizeServer *server)
+{
+    connect(server, &CapitalizeServer::socketEvent, this,
+            [this](const SocketEvent &event) { m_recorder.record(event); });
+    connect(server, &CapitalizeServer::clientConnected, this,
+            [this](CapitalizeSession *session) {
+                const qint64 id = session->id();
+                connect(session, &CapitalizeSession::received, this,
+                        [this, id](const QByteArray &chunk) {
+                            m_recorder.recordBytes(SocketSide::Server, id, false, chunk,
+                                                   SocketEvent::now());
+                        });
+                connect(session, &CapitalizeSession::replied, this,
+                        [this, id](const QByteArray &reply) {
+                            m_recorder.recordBytes(SocketSide::Server, id, true, reply,
+                                                   SocketEvent::now());
+                        });
+            });
+}
+
+void ConversationRecording::watch(CapitalizeClient *client)
+{
+    connect(client, &CapitalizeClient::socketEvent, this,
+            [this](const SocketEvent &event) { m_recorder.record(event); });
+    connect(client, &CapitalizeClient::messageSent, this,
+            [this](qint64, const QByteArray &bytes) {
+                m_recorder.recordBytes(SocketSide::Client, 0, true, bytes, SocketEvent::now());
+            });
+    connect(client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
+        m_recorder.recordBytes(SocketSide::Client, 0, false, chunk, SocketEvent::now());
+    });
+}
+
+void ConversationRecording::watch(LiveCapture *capture)
+{
+    connect(capture, &LiveCapture::packetCaptured, this,
+            [this](qint64 timeUs, const QByteArray &ip) {
+                if (m_capturedBytes + ip.size() > TcpRecorder::DefaultBudget) {
+                    ++m_droppedPackets;
+                    return;
+                }
+                m_capturedBytes += ip.size();
+                m_captured.push_back({timeUs, ip});
+            });
+}
+
+void ConversationRecording::clear()
+{
+    m_recorder.clear();
+    m_captured.clear();
+    m_capturedBytes = 0;
+    m_droppedPackets = 0;
+}
+
+QString ConversationRecording::writeCaptured(QIODevice *device) const
+{
+    PcapngWriter writer(device);
+    if (!writer.writeHeader(QStringLiteral("Capsock (captured)")))
+        return writer.errorString();
+    for (const CapturedPacket &packet : m_captured) {
+        if (!writer.writePacket(packet.timeUs, packet.ip))
+            return writer.errorString();
+    }
+    return {};
+}
+
+QString ConversationRecording::save(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("cannot save to %1: %2").arg(path, file.errorString());
+    const QString failure = m_captured.empty()
+        ? TcpSynthesizer::writePcapng(m_recorder.conversations(), &file)
+        : writeCaptured(&file);
+    if (!failure.isEmpty() || !file.flush())
+        return tr("cannot save to %1: %2").arg(path, failure.isEmpty() ? file.errorString()
+                                                                       : failure);
+    if (m_droppedPackets > 0) {
+        return tr("%1 is missing the last %2 packet(s): more than a recording keeps", nullptr,
+                  pluralCount(m_droppedPackets))
+            .arg(path)
+            .arg(m_droppedPackets);
+    }
+    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0 && m_captured.empty()) {
+        return tr("%1 is missing the last %n byte(s): more than a recording keeps", nullptr,
+                  int(std::min<qint64>(dropped, INT_MAX)))
+            .arg(path);
+    }
+    return {};
+}
+
+QString ConversationRecording::checkWritable(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("cannot save to %1: %2").arg(path, file.errorString());
+    return {};
+}

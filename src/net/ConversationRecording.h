@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/TcpRecorder.h"
+
+#include <QObject>
+#include <QString>
+
+#include <vector>
+
+class CapitalizeClient;
+class CapitalizeServer;
+class LiveCapture;
+class QIODevice;
+
+// What a server's or a client's sockets did, kept so it can be saved as a capture file
+// (File > Save conversation, --save FILE): the typed events and the bytes each call carried go
+// into a TcpRecorder, and save() writes its conversations as pcapng, made into segments by
+// TcpSynthesizer. A server's file holds each client as its own TCP stream. When the packets
+// themselves were captured (watch(LiveCapture *)), save() writes those instead.
+class ConversationRecording : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ConversationRecording(QObject *parent = nullptr);
+
+    // Records everything `server` does from now on; before it starts (as its socketEvent asks).
+    void watch(CapitalizeServer *server);
+    void watch(CapitalizeClient *client);
+    // Keeps the packets `capture` captures, to be saved instead of made-up ones.
+    void watch(LiveCapture *capture);
+
+    const TcpRecorder &recorder() const { return m_recorder; }
+    void clear();
+
+    // Writes what is recorded to `path` as pcapng; an empty string, or why it could not
+    // ("cannot save to FILE: No such file or directory"), or what the file lacks (bytes past
+    // the recorder's budget).
+    QString save(const QString &path) const;
+    // Opens `path` for writing, creating or emptying it: an empty string if save() can write
+    // there, or why not, so a front end can say so before it starts.
+    static QString checkWritable(const QString &path);
+
+private:
+    struct CapturedPacket
+    {
+        qint64 timeUs;
+        QByteArray ip;
+    };
+
+    QString writeCaptured(QIODevice *device) const;
+
+    TcpRecorder m_recorder;
+    std::vector<CapturedPacket> m_captured;
+    qint64 m_capturedBytes = 0;
+    qint64 m_droppedPackets = 0; // past the recorder's budget
+};

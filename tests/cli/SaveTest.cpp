@@ -1,0 +1,165 @@
+// --save FILE: what the headless server and client did, saved as a capture that tshark reads
+// and follows to the very bytes that crossed the wire, each client its own stream.
+
+#include "ProcessHelpers.h"
+#include "TestSeed.h"
+#include "Tshark.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+const QByteArray Unicode = QByteArrayLiteral("Gr\xc3\xbc\xc3\x9f" "e \xf0\x9f\x8c\xae "
+                                             "stra\xc3\x9f" "e\n");
+const QByteArray Binary = QByteArrayLiteral("raw \xff\xfe\x00 bytes \x80\n");
+
+QByteArray randomLine(qsizetype size)
+{
+    QRandomGenerator random(testSeed());
+    QByteArray line(size, '\0');
+    for (char &byte : line)
+        byte = char(random.bounded(256));
+    line.replace('\n', 'n'); // one line: the client sends lines
+    return line;
+}
+
+} // namespace
+
+class SaveTest : public ProcessTest
+{
+protected:
+    QTemporaryDir m_dir;
+
+    QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+
+    // tshark reads `file` without complaint, finds `streams` TCP streams, and stream `stream`
+    // carries `up` from the client and `down` from the server.
+    static void expectFollowed(const QString &file, int stream, const QByteArray &up,
+                               const QByteArray &down)
+    {
+        const Tshark::Followed followed = Tshark::follow(file, stream);
+        ASSERT_TRUE(followed.ok) << "stream " << stream;
+        EXPECT_BYTES_EQ(up, followed.fromNode0);
+        EXPECT_BYTES_EQ(down, followed.fromNode1);
+    }
+};
+
+TEST_F(SaveTest, AServersFileHoldsEachClientAsItsOwnStreamOverIPv4AndIPv6)
+{
+    const QString file = path("server.pcapng");
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--save"), file}, &server);
+    ASSERT_NE(port, 0);
+    // Our client over IPv4 (Unicode and bytes that are not UTF-8), then the lecture's own
+    // client (IPv4), then ours over IPv6.
+    const QByteArray first = Unicode + Binary;
+    Child *ours = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                  QStringLiteral("127.0.0.1:%1").arg(port)},
+                      first);
+    ASSERT_EQ(ours->exitCode(), 0) << ours->describe();
+    ASSERT_TRUE(server->waitForOutput("#1 closed")) << server->describe();
+    Child *lecture = startPython(QStringLiteral("lecture_client.py"),
+                                 {QString::number(port), QStringLiteral("127.0.0.1")});
+    lecture->write("I am hungry\n");
+    lecture->closeInput();
+    ASSERT_TRUE(lecture->waitForFinished()) << lecture->describe();
+    ASSERT_TRUE(server->waitForOutput("#2 closed")) << server->describe();
+    Child *overIPv6 = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                      QStringLiteral("[::1]:%1").arg(port)},
+                          "six\n");
+    ASSERT_EQ(overIPv6->exitCode(), 0) << overIPv6->describe();
+    ASSERT_TRUE(server->waitForOutput("#3 closed")) << server->describe();
+    server->process.terminate();
+    ASSERT_TRUE(server->waitForFinished()) << server->describe();
+    EXPECT_EQ(server->exitCode(), 0) << server->describe();
+
+    EXPECT_EQ(Tshark::problems(file), QString());
+    ASSERT_EQ(Tshark::streamCount(file), 3);
+    expectFollowed(file, 0, first, pythonUpper(first));
+    expectFollowed(file, 1, "I am hungry", "I AM HUNGRY");
+    expectFollowed(file, 2, "six\n", "SIX\n");
+    EXPECT_TRUE(Tshark::follow(file, 2).node0.startsWith(QLatin1String("[::1]:")))
+        << Tshark::follow(file, 2).node0.toStdString();
+}
+
+TEST_F(SaveTest, AClientsFileCarriesAMegabyteBothWays)
+{
+    const QString file = path("client.pcapng");
+    const quint16 port = startServer();
+    ASSERT_NE(port, 0);
+    const QByteArray line = randomLine(1 << 20) + '\n';
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    QStringLiteral("127.0.0.1:%1").arg(port),
+                                    QStringLiteral("--save"), file, QStringLiteral("--quiet")},
+                        line, 60000);
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+
+    EXPECT_EQ(Tshark::problems(file), QString());
+    ASSERT_EQ(Tshark::streamCount(file), 1);
+    expectFollowed(file, 0, line, client->out);
+}
+
+TEST_F(SaveTest, AFileThatCannotBeWrittenIsSaidBeforeAnythingStarts)
+{
+    const QString file = path("no such folder/talk.pcapng");
+    Child *server = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--server"),
+                                    QStringLiteral("--port"), QStringLiteral("0"),
+                                    QStringLiteral("--save"), file},
+                        {});
+    EXPECT_EQ(server->exitCode(), 2) << server->describe();
+    EXPECT_TRUE(server->err.contains("cannot save to " + file.toUtf8()
+                                     + ": No such file or directory"))
+        << server->describe();
+    EXPECT_FALSE(server->out.contains("listening")) << server->describe();
+
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    QStringLiteral("127.0.0.1:1"), QStringLiteral("--save"),
+                                    m_dir.path()},
+                        {});
+    EXPECT_EQ(client->exitCode(), 2) << client->describe();
+    EXPECT_TRUE(client->err.contains("cannot save to " + m_dir.path().toUtf8()))
+        << client->describe();
+}
+
+TEST_F(SaveTest, WithPacketsShownTheServerSavesTheCapturedPackets)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "SKIPPED: capturing needs root or CAP_NET_RAW";
+    const QString file = path("captured.pcapng");
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--save"), file,
+                                      QStringLiteral("--packets"), QStringLiteral("--quiet")},
+                                     &server);
+    ASSERT_NE(port, 0);
+    // No line ending: the client sends the line as it is, then half-closes.
+    const QByteArray big = randomLine(200000); // loopback segments of up to 64 KiB
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    loopback(port), QStringLiteral("--line-ending"),
+                                    QStringLiteral("none")},
+                        big);
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+    ASSERT_TRUE(server->waitForOutput("> [ACK] seq=" + QByteArray::number(big.size() + 2)
+                                      + " ack=" + QByteArray::number(client->out.size() + 2),
+                                      20000))
+        << "the client's last ACK, captured: " << server->describe();
+    server->process.terminate();
+    ASSERT_TRUE(server->waitForFinished()) << server->describe();
+    EXPECT_EQ(server->exitCode(), 0) << server->describe();
+
+    EXPECT_EQ(Tshark::problems(file, false), QString());
+    ASSERT_EQ(Tshark::streamCount(file), 1);
+    expectFollowed(file, 0, big, client->out);
+    // The real segments, not one per send: the kernel's, up to loopback's 64 KiB.
+    const Tshark::Result lengths = Tshark::run({QStringLiteral("-r"), file, QStringLiteral("-T"),
+                                                QStringLiteral("fields"), QStringLiteral("-e"),
+                                                QStringLiteral("tcp.len")});
+    qint64 largest = 0;
+    for (const QByteArray &line : lengths.output.split('\n'))
+        largest = std::max(largest, line.trimmed().toLongLong());
+    EXPECT_GT(largest, 1460) << "not the made-up segments' MSS";
+}

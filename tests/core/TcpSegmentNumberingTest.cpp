@@ -1,0 +1,54 @@
+#include "core/IpAddress.h"
+#include "core/TcpSegmentNumbering.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TcpSegment segment(bool fromClient, quint8 flags, quint32 seq, quint32 ack)
+{
+    TcpSegment made;
+    made.sourceIp = made.destinationIp = IpAddress::fromText(QStringLiteral("127.0.0.1"));
+    made.sourcePort = fromClient ? 40000 : 5220;
+    made.destinationPort = fromClient ? 5220 : 40000;
+    made.flags = flags;
+    made.seq = seq;
+    made.ack = ack;
+    return made;
+}
+
+TEST(TcpSegmentNumberingTest, EachEndCountsFromItsSynAsWiresharkShows)
+{
+    using S = TcpSegment;
+    TcpSegmentNumbering numbering;
+    const quint32 client = 0xfffffff0u; // wraps past zero on the way
+    const quint32 server = 1000;
+    const auto numbers = [&numbering](const TcpSegment &made) {
+        const TcpSegmentNumbering::Numbers got = numbering.number(made);
+        return std::make_pair(got.seq, got.ack);
+    };
+    EXPECT_EQ(numbers(segment(true, S::Syn, client, 0)), std::make_pair(0u, 0u));
+    EXPECT_EQ(numbers(segment(false, S::Syn | S::Ack, server, client + 1)),
+              std::make_pair(0u, 1u));
+    EXPECT_EQ(numbers(segment(true, S::Ack, client + 1, server + 1)), std::make_pair(1u, 1u));
+    EXPECT_EQ(numbers(segment(true, S::Psh | S::Ack, client + 1, server + 1)),
+              std::make_pair(1u, 1u));
+    EXPECT_EQ(numbers(segment(false, S::Ack, server + 1, client + 21)), std::make_pair(1u, 21u));
+    // The same ports' next connection counts again from its own SYN.
+    EXPECT_EQ(numbers(segment(true, S::Syn, 77, 0)), std::make_pair(0u, 0u));
+}
+
+TEST(TcpSegmentNumberingTest, WithoutTheHandshakeTheFirstNumbersSeenCount)
+{
+    TcpSegmentNumbering numbering;
+    const TcpSegmentNumbering::Numbers first =
+        numbering.number(segment(true, TcpSegment::Ack, 5000, 9000));
+    EXPECT_EQ(first.seq, 0u);
+    EXPECT_EQ(first.ack, 1u);
+    const TcpSegmentNumbering::Numbers reply =
+        numbering.number(segment(false, TcpSegment::Ack, 9000, 5010));
+    EXPECT_EQ(reply.seq, 1u);
+    EXPECT_EQ(reply.ack, 10u);
+}
+
+} // namespace
