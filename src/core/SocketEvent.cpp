@@ -147,3 +147,44 @@ SocketEvent SocketEvent::close(SocketSide side, qint64 connectionId, CloseReason
     made.unansweredBytes = unansweredBytes;
     return made;
 }
+
+SocketEvent SocketEvent::onDatagramSocket() const
+{
+    SocketEvent made = *this;
+    made.datagram = true;
+    return made;
+}
+
+SocketEvent SocketEvent::recvFrom(SocketSide side, qint64 connectionId, qint64 size,
+                                  qint64 bytes, const Endpoint &sender, qint64 datagramBytes)
+{
+    SocketEvent made = event(Kind::RecvFrom, side, connectionId);
+    made.datagram = true;
+    made.size = size;
+    made.bytes = bytes;
+    made.peer = sender;
+    made.datagramBytes = datagramBytes;
+    return made;
+}
+
+SocketEvent SocketEvent::recvFromFailed(SocketSide side, qint64 size,
+                                        const SocketFailure &failure, qint64 waitedUs)
+{
+    SocketEvent made = event(Kind::RecvFrom, side);
+    made.datagram = true;
+    made.size = size;
+    made.failure = failure;
+    made.durationUs = waitedUs;
+    return made;
+}
+
+SocketEvent SocketEvent::sendTo(SocketSide side, qint64 connectionId, qint64 bytes,
+                                const Endpoint &to, const SocketFailure &failure)
+{
+    SocketEvent made = event(Kind::SendTo, side, connectionId);
+    made.datagram = true;
+    made.bytes = bytes;
+    made.peer = to;
+    made.failure = failure;
+    return made;
+}
