@@ -71,6 +71,7 @@ public:
     quint16 localPort() const;
     // errno (WSAGetLastError() on Windows) of the last call that failed, and its words.
     int error() const { return m_error; }
+    void clearError() { m_error = 0; }
     QString errorString() const;
 
 signals:
