@@ -195,8 +195,30 @@ const std::vector<Option> &optionTable()
              QStringLiteral("Headless client: hex dump of the bytes both ways instead of the "
                             "replies."),
              [](CommandLine *options) { options->hex = true; }),
+        flag(QStringLiteral("tcp"),
+             QStringLiteral("TCP, the lecture's stream (the default). With --udp too, the "
+                            "server serves both on one port: --server --tcp --udp."),
+             [](CommandLine *options) { options->tcp = true; }),
+        flag(QStringLiteral("udp"),
+             QStringLiteral("Headless: UDP, the textbook's datagrams (Kurose & Ross): the "
+                            "server answers each datagram on its own; the client sends each "
+                            "line as one datagram and waits --timeout for its reply."),
+             [](CommandLine *options) { options->udp = true; }),
+        setting(QStringLiteral("datagram-size"), QStringLiteral("N"),
+                QStringLiteral("UDP server reads: recvfrom(N) (default %1); a longer datagram "
+                               "is cut, and the log says so.")
+                    .arg(server.datagramSize),
+                [](const QString &value, CommandLine *options) {
+                    return setInRange(value, 1, 65536, &options->server.datagramSize);
+                },
+                QStringLiteral("expected 1 to 65536 bytes")),
+        flag(QStringLiteral("udp-connect"),
+             QStringLiteral("UDP client: connect() the socket, so that a port where nothing "
+                            "listens shows as refused instead of no reply."),
+             [](CommandLine *options) { options->client.connectDatagramSocket = true; }),
         setting(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
-                QStringLiteral("Client: seconds to wait for a connection (default %1).")
+                QStringLiteral("Client: seconds to wait for a connection, or with --udp for "
+                               "each reply (default %1).")
                     .arg(client.connectTimeoutMs / 1000.0),
                 setTimeout,
                 QStringLiteral("expected seconds, more than 0 and at most 3600")),
@@ -286,8 +308,30 @@ QString helpText(const QCommandLineParser &parser)
             "                                               exactly what the lecture's "
             "client sends\n"
             "  capsock --headless --client [::1]:5220 --hex hex dump of both directions\n"
+            "  capsock --headless --server --udp            the textbook's UDP server\n"
+            "  capsock --headless --server --tcp --udp      TCP and UDP on one port\n"
+            "  capsock --headless --client 127.0.0.1 --udp  each line as one datagram\n"
             "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
             "FILE.qss,\n-platform offscreen.\n");
+}
+
+// TCP unless --udp; both only for a server, and UDP only without a window (for now).
+QString chooseTransport(const QCommandLineParser &parser, CommandLine *options)
+{
+    const bool tcp = parser.isSet(QStringLiteral("tcp"));
+    options->udp = parser.isSet(QStringLiteral("udp"));
+    options->tcp = tcp || !options->udp;
+    if (options->udp && !parser.isSet(QStringLiteral("headless"))) {
+        return QStringLiteral("capsock: --udp needs --headless: the window speaks TCP only "
+                              "for now\n");
+    }
+    if (options->mode == Mode::Client && options->tcp && options->udp) {
+        return QStringLiteral("capsock: a client speaks one transport: choose --tcp or "
+                              "--udp\n");
+    }
+    if (parser.isSet(QStringLiteral("udp-connect")) && !options->udp)
+        return QStringLiteral("capsock: --udp-connect is for a UDP client: add --udp\n");
+    return {};
 }
 
 // At most one of --server, --client, --demo and --inspect; --headless only with the first two.
@@ -305,7 +349,7 @@ QString chooseMode(const QCommandLineParser &parser, CommandLine *options)
     const bool headless = parser.isSet(QStringLiteral("headless"));
     if (headless && options->mode != Mode::Server && options->mode != Mode::Client)
         return QStringLiteral("capsock: --headless needs --server or --client HOST\n");
-    return {};
+    return chooseTransport(parser, options);
 }
 
 // Every flag and every setting given; what is wrong with the first value that is not one its

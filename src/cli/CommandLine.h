@@ -17,6 +17,10 @@ struct CommandLine
     ClientOptions client;
     bool hex = false;   // the headless client dumps the bytes both ways
     bool quiet = false; // the headless front ends say less
+    // The transport: TCP, the lecture's, unless --udp (the textbook's datagram twin). A server
+    // given --tcp --udp serves both on one port; a client speaks one.
+    bool tcp = true;
+    bool udp = false;
     QString inspectFile;
 
     // The outcome of parsing: either options to run with, or text to print and an exit code

@@ -17,8 +17,10 @@ constexpr int StopGraceMs = 6000;
 
 } // namespace
 
-HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, QObject *parent)
+HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, LogWriter &output,
+                               QObject *parent)
     : QObject(parent)
+    , m_output(output)
     , m_options(options)
     , m_quiet(quiet)
 {
@@ -42,47 +44,58 @@ bool HeadlessServer::start()
         std::fprintf(stderr, "capsock: %s\n", m_server.errorString().toLocal8Bit().constData());
         return false;
     }
+    print(tr("Capsock capitalization server listening on port %1 (%2).")
+              .arg(m_server.port())
+              .arg(whereListening(m_server.listeningAddresses(), m_server.port())));
+    for (const QString &line : whoCanReach(m_options.bindAddresses, m_server.port()))
+        print(line);
+    if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
+        print(tr("It serves %1").arg(limit));
+    return true;
+}
+
+QString HeadlessServer::whereListening(const QList<QHostAddress> &addresses, quint16 port)
+{
     QStringList where;
-    for (const QHostAddress &address : m_server.listeningAddresses()) {
+    for (const QHostAddress &address : addresses) {
         if (address == QHostAddress::Any)
             where.append(tr("all interfaces, IPv4 and IPv6"));
         else if (address == QHostAddress::AnyIPv4)
             where.append(tr("every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use "
                             "--bind all for both"));
         else
-            where.append(SocketErrorText::endpoint(address, m_server.port()));
+            where.append(SocketErrorText::endpoint(address, port));
     }
-    print(tr("Capsock capitalization server listening on port %1 (%2).")
-                          .arg(m_server.port())
-                          .arg(where.join(QStringLiteral(", "))));
-    printReachableAddresses();
-    if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
-        print(tr("It serves %1").arg(limit));
-    print(tr("Press Ctrl-C to stop."));
-    return true;
+    return where.join(QStringLiteral(", "));
 }
 
-void HeadlessServer::printReachableAddresses()
+QStringList HeadlessServer::whoCanReach(const QList<QHostAddress> &bindAddresses, quint16 port)
 {
-    switch (BindAddress::scope(m_options.bindAddresses)) {
+    switch (BindAddress::scope(bindAddresses)) {
     case BindAddress::Scope::AllInterfaces:
         break;
     case BindAddress::Scope::ThisComputer:
-        print(tr("Only programs on this computer can connect."));
-        return;
+        return {tr("Only programs on this computer can connect.")};
     case BindAddress::Scope::OneAddress:
-        return;
+        return {};
     }
     QStringList here;
     QStringList others;
     for (const ReachableAddress &address : ReachableAddress::all()) {
         (address.kind == ReachableAddress::Kind::Loopback ? here : others)
-            .append(address.describe(m_server.port()));
+            .append(address.describe(port));
     }
+    QStringList lines;
     if (!here.isEmpty())
-        print(tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
+        lines.append(tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
     if (!others.isEmpty())
-        print(tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
+        lines.append(tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
+    return lines;
+}
+
+QString HeadlessServer::timestamped(const QString &line)
+{
+    return QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line;
 }
 
 void HeadlessServer::onClientConnected(CapitalizeSession *session)
@@ -131,7 +144,7 @@ void HeadlessServer::stop()
 
 void HeadlessServer::log(const QString &line)
 {
-    print(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+    print(timestamped(line));
 }
 
 void HeadlessServer::print(const QString &line)

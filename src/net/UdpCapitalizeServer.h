@@ -51,6 +51,8 @@ public:
     const ServerOptions &options() const { return m_options; }
     // In the order first heard from.
     QList<Peer> peers() const;
+    // The peer with this id (1 for the first heard from).
+    const Peer &peer(qint64 id) const { return m_peers.at(size_t(id - 1)); }
 
     // Datagrams taken per wake-up of one socket, so one busy sender can not starve the rest of
     // the event loop.
