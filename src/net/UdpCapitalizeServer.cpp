@@ -1,6 +1,5 @@
 #include "net/UdpCapitalizeServer.h"
 
-#include "core/Utf8UpperCaser.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 
@@ -114,8 +113,10 @@ void UdpCapitalizeServer::answer(UdpSocket *socket, const UdpSocket::Datagram &d
                                      datagram.datagramBytes));
     }
     emit datagramReceived(id, datagram.bytes, datagram.datagramBytes);
-    // A fresh upper-caser for each datagram: nothing is held back for the next one.
-    const QByteArray reply = Utf8UpperCaser::upperCased(datagram.bytes);
+    // Each datagram whole: nothing is held back for the next one (tests/fuzz/fuzz_datagrams).
+    QByteArray reply;
+    reply.reserve(datagram.bytes.size());
+    m_upperCaser.feedWhole(datagram.bytes, reply);
     if (!socket->sendTo(reply, datagram.sender)) {
         const SocketEvent failed = SocketEvent::sendTo(SocketSide::Server, id, reply.size(),
                                                        peer.endpoint,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/SocketEvent.h"
+#include "core/Utf8UpperCaser.h"
 #include "net/ServerOptions.h"
 #include "net/UdpSocket.h"
 
@@ -85,4 +86,5 @@ private:
     std::vector<Peer> m_peers;                   // index: id - 1
     QHash<QByteArray, qint64> m_peerIds;         // the sender's raw address -> its id
     UdpSocket::Datagram m_datagram;              // reused: one allocation less per datagram
+    Utf8UpperCaser m_upperCaser;                 // one for all: it holds nothing between them
 };
