@@ -29,13 +29,18 @@ HeadlessUdpClient::HeadlessUdpClient(const ClientOptions &options, bool hex, boo
     m_client.setReadSize(ReadSize);
     m_client.setConnectSocket(options.connectDatagramSocket);
     connect(&m_client, &UdpCapitalizeClient::ready, this, [this] {
-        status(tr("sending datagrams to %1 from %2 (UDP: no connection%3)")
-                   .arg(SocketErrorText::endpoint(m_client.serverAddress(),
-                                                  m_client.serverPort()),
-                        SocketErrorText::endpoint(m_client.localAddress(),
-                                                  m_client.localPort()),
-                        m_options.connectDatagramSocket ? tr("; the socket is connected")
-                                                        : QString()));
+        const QString server = SocketErrorText::endpoint(m_client.serverAddress(),
+                                                         m_client.serverPort());
+        if (m_options.connectDatagramSocket) {
+            status(tr("sending datagrams to %1 from %2 (UDP: no connection; the socket is "
+                      "connect()ed to the server)")
+                       .arg(server, SocketErrorText::endpoint(m_client.localAddress(),
+                                                              m_client.localPort())));
+        } else {
+            status(tr("sending datagrams to %1 (UDP: no connection; the system gives this "
+                      "socket a port at its first sendto())")
+                       .arg(server));
+        }
         finishIfDone(); // input may have been empty
     });
     connect(&m_client, &UdpCapitalizeClient::messageSent, this,
