@@ -318,6 +318,12 @@ QString SocketEventText::bindExplanation(const SocketEvent &event)
         return tr("This computer does not have this address (often IPv6 is switched off), so "
                   "the server leaves it out and listens on its other addresses.");
     }
+    if (event.datagram && event.failure.isFailure()) {
+        return tr("bind() failed (%1), so the server can not receive datagrams: another "
+                  "program may already receive on that UDP port, or the port is below 1024, "
+                  "which needs the administrator.")
+            .arg(failure(event.failure));
+    }
     switch (event.failure.kind) {
     case Failure::None: break;
     case Failure::AddressInUse:

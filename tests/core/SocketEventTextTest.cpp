@@ -435,6 +435,10 @@ TEST(SocketEventTextTest, UdpExplanationsTeachWhatADatagramIs)
 {
     const QString bind = explained(SocketEvent::bind({"", 12000}, 12000).onDatagramSocket());
     EXPECT_TRUE(bind.contains("no listen() and no accept()")) << bind;
+    const QString inUse = explained(
+        SocketEvent::bind({"", 12000}, 0, failure(Failure::AddressInUse)).onDatagramSocket());
+    EXPECT_TRUE(inUse.contains("can not receive datagrams")) << inUse;
+    EXPECT_FALSE(inUse.contains("listen")) << "UDP has no listen(): " << inUse.toStdString();
     EXPECT_TRUE(explained(SocketEvent::socket(Server, false).onDatagramSocket())
                     .contains("UDP (SOCK_DGRAM)"));
     const QString whole = explained(
