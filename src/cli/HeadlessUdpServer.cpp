@@ -19,7 +19,9 @@ HeadlessUdpServer::HeadlessUdpServer(const ServerOptions &options, bool quiet,
             });
     connect(&m_server, &UdpCapitalizeServer::replyNotSent, this,
             [this](qint64 peerId, const SocketEvent &call) {
-                log(QStringLiteral("#%1 %2").arg(peerId).arg(SocketEventText::callAndResult(call)));
+                log(QStringLiteral("#%1 %2")
+                        .arg(peerId)
+                        .arg(SocketEventText::callAndResult(call)));
             });
     if (m_quiet)
         return;

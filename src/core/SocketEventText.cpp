@@ -477,7 +477,8 @@ QString SocketEventText::closeExplanation(const SocketEvent &event)
 QString SocketEventText::textbookLine(const SocketEvent &event)
 {
     const bool server = onServer(event);
-    const QString socket = server ? QStringLiteral("serverSocket") : QStringLiteral("clientSocket");
+    const QString socket = server ? QStringLiteral("serverSocket")
+                                  : QStringLiteral("clientSocket");
     switch (event.kind) {
     case Kind::Socket:
         return QStringLiteral("%1 = socket(%2, SOCK_DGRAM)").arg(socket, family(event));

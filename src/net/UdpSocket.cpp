@@ -73,22 +73,36 @@ bool UdpSocket::receiveFrom(qint64 maxSize, Datagram *datagram)
     sockaddr_storage &from = *reinterpret_cast<sockaddr_storage *>(datagram->sender.bytes.data());
     static_assert(sizeof(sockaddr_storage) <= sizeof(RawAddress::bytes));
     socklen_t fromLength = sizeof from;
-#ifdef Q_OS_LINUX
-    // MSG_TRUNC: the call returns the datagram's real length, though it copies only maxSize.
-    auto received = ::recvfrom(int(m_descriptor), datagram->bytes.data(), size_t(maxSize),
-                                     MSG_TRUNC, reinterpret_cast<sockaddr *>(&from),
-                                     &fromLength);
-#else
+#ifdef Q_OS_WIN
     auto received = ::recvfrom(NativeSocket(m_descriptor), datagram->bytes.data(),
-                                     int(maxSize), 0, reinterpret_cast<sockaddr *>(&from),
-                                     &fromLength);
+                               int(maxSize), 0, reinterpret_cast<sockaddr *>(&from),
+                               &fromLength);
+    qint64 realLength = received;
+#else
+    // recvmsg() rather than recvfrom(): its flags say whether the datagram was cut.
+    iovec buffer{datagram->bytes.data(), size_t(maxSize)};
+    msghdr message{};
+    message.msg_name = &from;
+    message.msg_namelen = fromLength;
+    message.msg_iov = &buffer;
+    message.msg_iovlen = 1;
+#  ifdef Q_OS_LINUX
+    constexpr int Flags = MSG_TRUNC; // then it returns the datagram's real length
+#  else
+    constexpr int Flags = 0;
+#  endif
+    auto received = ::recvmsg(int(m_descriptor), &message, Flags);
+    fromLength = message.msg_namelen;
+    qint64 realLength = received;
+    if (received >= 0 && received <= maxSize && (message.msg_flags & MSG_TRUNC) != 0)
+        realLength = -1; // cut, and this system does not say by how much
 #endif
     if (received < 0) {
         const int code = lastSocketError();
 #ifdef Q_OS_WIN
         if (code == WSAEMSGSIZE) { // cut to maxSize; Windows does not say by how much
-            datagram->datagramBytes = -1;
-            received = maxSize;
+            received = int(maxSize);
+            realLength = -1;
         } else
 #endif
         {
@@ -98,7 +112,7 @@ bool UdpSocket::receiveFrom(qint64 maxSize, Datagram *datagram)
             return false;
         }
     }
-    datagram->datagramBytes = received;
+    datagram->datagramBytes = realLength;
     datagram->bytes.truncate(std::min<qint64>(received, maxSize));
     datagram->sender.length = quint32(fromLength);
     datagram->address = readableAddress(from);

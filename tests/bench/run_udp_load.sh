@@ -88,7 +88,9 @@ for ((round = 0; round < runs; ++round)); do
     done
 done
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "-" }'; }
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "-" }'
+}
 
 median_of() {
     local -n array=$1
