@@ -71,7 +71,8 @@ bool UdpSocket::receiveFrom(qint64 maxSize, Datagram *datagram)
         return false;
     datagram->bytes.resize(maxSize);
     sockaddr_storage &from = *reinterpret_cast<sockaddr_storage *>(datagram->sender.bytes.data());
-    static_assert(sizeof(sockaddr_storage) <= sizeof(RawAddress::bytes));
+    static_assert(sizeof(sockaddr_storage) <= sizeof(RawAddress::bytes)
+                  && alignof(sockaddr_storage) <= alignof(RawAddress));
     socklen_t fromLength = sizeof from;
 #ifdef Q_OS_WIN
     auto received = ::recvfrom(NativeSocket(m_descriptor), datagram->bytes.data(),

@@ -25,7 +25,7 @@ public:
     // (a server answers every datagram: this is its hot path).
     struct RawAddress
     {
-        std::array<char, 128> bytes{}; // a sockaddr_storage
+        alignas(16) std::array<char, 128> bytes{}; // a sockaddr_storage, aligned as one
         quint32 length = 0;
     };
 

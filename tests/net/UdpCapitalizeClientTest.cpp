@@ -166,7 +166,7 @@ TEST_F(UdpCapitalizeClientTest, IPv6AndDualStack)
     ServerOptions options = loopbackOptions();
     options.bindAddresses = {QHostAddress(QHostAddress::Any)};
     startServer(options);
-    for (const QString host : {QStringLiteral("::1"), QStringLiteral("127.0.0.1")}) {
+    for (const QString &host : {QStringLiteral("::1"), QStringLiteral("127.0.0.1")}) {
         UdpCapitalizeClient each;
         EventLog log(each);
         Outcome outcome(each);

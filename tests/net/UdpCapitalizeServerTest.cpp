@@ -136,7 +136,7 @@ TEST_F(UdpCapitalizeServerTest, AllInterfacesIsOneDualStackSocketForIPv4AndIPv6)
     ASSERT_EQ(log.ofKind(Kind::Socket).size(), 1u);
     EXPECT_TRUE(log.ofKind(Kind::Socket).front().dualStack);
     RawUdpPeer v4;
-    RawUdpPeer v6(QHostAddress(QHostAddress::LocalHostIPv6));
+    RawUdpPeer v6{QHostAddress(QHostAddress::LocalHostIPv6)};
     ASSERT_TRUE(v4.sendTo("four", server.port()));
     ASSERT_TRUE(v6.sendTo("six", server.port(), QHostAddress(QHostAddress::LocalHostIPv6)));
     ASSERT_TRUE(v4.waitReceived(1));
@@ -157,7 +157,7 @@ TEST_F(UdpCapitalizeServerTest, ThisComputerOnlyAnswersOnBothLoopbacksOfOnePort)
     options.bindAddresses = {QHostAddress(QHostAddress::LocalHost),
                              QHostAddress(QHostAddress::LocalHostIPv6)};
     ASSERT_TRUE(server.start(options)) << server.errorString().toStdString();
-    RawUdpPeer v6(QHostAddress(QHostAddress::LocalHostIPv6));
+    RawUdpPeer v6{QHostAddress(QHostAddress::LocalHostIPv6)};
     ASSERT_TRUE(v6.sendTo("six", server.port(), QHostAddress(QHostAddress::LocalHostIPv6)));
     ASSERT_TRUE(v6.waitReceived(1));
     EXPECT_EQ(v6.received().first().bytes, "SIX");
