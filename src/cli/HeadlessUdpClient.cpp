@@ -83,9 +83,12 @@ HeadlessUdpClient::HeadlessUdpClient(const ClientOptions &options, bool hex, boo
 
 HeadlessUdpClient::~HeadlessUdpClient()
 {
-    // The reader may be blocked in a read that never returns (an open terminal): let the
-    // process end it rather than wait.
-    if (m_reader->isRunning())
+    // Once input has ended the reader's thread is returning: wait for it (the replies can come
+    // first). Before, it may be blocked in a read that never returns (an open terminal): let
+    // the process end it rather than wait.
+    if (m_inputEnded)
+        m_reader->wait();
+    else if (m_reader->isRunning())
         m_reader->setParent(nullptr);
 }
 
