@@ -38,7 +38,7 @@ SANITIZE_CTEST := echo "Not run here: SocketCallsViewTest.AThousandCallsASecond.
                   "MainWindowAloneTest.RunningOutOfDescriptors..."; \
                   $(SANITIZE_ENV) ctest --test-dir $(SANITIZE_DIR) --output-on-failure \
                   --parallel 2 -E '$(SANITIZE_SKIP)'
-FUZZERS ?= uppercaser hexinput utf8_classify capture
+FUZZERS ?= uppercaser hexinput utf8_classify capture datagrams
 FUZZ_SECONDS ?= 600
 
 .PHONY: run test build deps bench sanitize sanitize-build sanitize-configure fuzz

@@ -570,7 +570,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+39"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+40"/>
         <source>refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,7 +580,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+51"/>
+        <source>segment %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>all interfaces, IPv4 and IPv6</source>
         <translation type="unfinished"></translation>
     </message>
@@ -590,27 +595,22 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-44"/>
         <source>Capsock capitalization server listening on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>It serves %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../src/cli/TerminalFrontEnd.cpp" line="+91"/>
         <source>Press Ctrl-C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>segment %1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+52"/>
         <source>Only programs on this computer can connect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -625,7 +625,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>%1 connected from %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -654,6 +654,58 @@ Click to see these bytes in the inspector.</source>
     <message numerus="yes">
         <location line="+11"/>
         <source>stopping: %n connection(s) open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessUdpClient</name>
+    <message>
+        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+35"/>
+        <source>sending datagrams to %1 from %2 (UDP: no connection; the socket is connect()ed to the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sending datagrams to %1 (UDP: no connection; the system gives this socket a port at its first sendto())</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>&gt; sent %1 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>&lt; received %1 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessUdpServer</name>
+    <message>
+        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+18"/>
+        <source>#%1 first datagram from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Capsock UDP capitalization server receiving on port %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UDP has no connections: each datagram is answered on its own, to the address it came from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>stopped: heard from %n peer(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -1729,6 +1781,36 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>UDP port %1 of all interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot bind to %1: another program (another Capsock, or the textbook&apos;s UDPServer.py) already receives on UDP port %2. Stop that program, or choose another port. A TCP server on the same port is no obstacle: TCP and UDP ports are separate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot bind to %1: permission denied. Ports 0 to 1023 are system ports that only the administrator (root) may use. Choose a port of 1024 or above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot bind to %1: that address does not belong to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot bind to %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Connection refused by %1: nothing is listening there (or a firewall turned the connection away). Is the server started, and is the port right?</source>
         <translation type="unfinished"></translation>
@@ -1806,14 +1888,14 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>SocketEventText</name>
     <message numerus="yes">
-        <location filename="../../src/core/SocketEventText.cpp" line="+31"/>
+        <location filename="../../src/core/SocketEventText.cpp" line="+36"/>
         <source>%1 byte(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>dual-stack: takes IPv4 and IPv6 clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1830,6 +1912,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+1"/>
         <source>accepting new clients again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>connected UDP socket: %1 -&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1858,12 +1945,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>(inside sock.connect: the name is looked up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1913,6 +2000,11 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>message too long (EMSGSIZE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>system error %1</source>
         <translation type="unfinished"></translation>
@@ -1940,7 +2032,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>no reply within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2050,8 +2147,18 @@ Click to see these bytes in the inspector.</source>
         <source>closed to make room</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>the server&apos;s socket: no more datagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>we close our socket</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+4"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2073,7 +2180,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>Lets the server bind its port again right after a restart; without it, bind() can fail with &quot;address already in use&quot; for a while after the old server stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2108,7 +2215,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
+        <source>Creates a socket: a UDP (SOCK_DGRAM) endpoint for IPv6 (AF_INET6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creates a socket: a UDP (SOCK_DGRAM) endpoint for IPv4 (AF_INET).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv6 (AF_INET6).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2118,7 +2235,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> This one takes IPv4 clients too (dual-stack).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2133,7 +2250,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>bind() failed (%1), so the server can not receive datagrams: another program may already receive on that UDP port, or the port is below 1024, which needs the administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>bind() failed, so the server can not listen: the port is taken. Without SO_REUSEADDR, a connection an earlier server on this port closed first, still in TIME_WAIT for up to a minute, is enough; so is another program listening on it. Set SO_REUSEADDR before bind(), as the lecture&apos;s server does, or wait.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2164,11 +2286,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+263"/>
         <source> Port 0 asks the system for any free port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-256"/>
         <source>accept() failed: this program has as many connections and files open as the system allows it (ulimit -n). The clients wait in the listening socket&apos;s queue; the server tries again every %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2348,7 +2471,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+54"/>
         <source>sendall() returned, but %1 bytes are still in the kernel&apos;s send buffer: &quot;sent&quot; means handed to the system, not received. The kernel sends them and keeps each until the peer acknowledges it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2375,6 +2498,96 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+3"/>
         <source>The bytes the kernel holds for this connection: not yet sent, sent but not yet acknowledged (in flight), and received but not yet read by the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: cut, the rest is lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: cut, the datagram had %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Claims the address and port that clients send their datagrams to. A UDP socket has no listen() and no accept(): there are no connections to wait for or take. Every client&apos;s datagrams arrive on this one socket, each with its sender&apos;s address, which recvfrom() returns and sendto() answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>connect() on a UDP socket sends nothing: there is no handshake. It only fixes the peer: the socket now takes datagrams from that address alone, and when the server&apos;s computer answers with ICMP &quot;port unreachable&quot;, the system reports it as &quot;refused&quot; on the next call. Without connect(), a missing server and a lost datagram look the same: no reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Closes the server&apos;s socket: no more datagrams are received. Nothing is sent: UDP has no connections to end. The textbook&apos;s server never gets here: it runs until stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closes the socket. Nothing is sent: UDP has no connection to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No datagram came back in time. UDP does not retry: the datagram or its reply may have been lost, or nothing listens there. Only a connected UDP socket (connect()) can tell the last case apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server&apos;s computer answered with ICMP &quot;port unreachable&quot;: nothing listens on that port. Because this UDP socket is connected (connect()), the system reports it as &quot;refused&quot; on the next call; an unconnected socket never hears of it and simply waits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>recvfrom() failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The datagram was larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The datagram had %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, but recvfrom(%1) takes at most %1: the system cut it and dropped the rest (Linux tells the real length with MSG_TRUNC). Unlike TCP, the rest does not wait for the next call: it is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waits for the next datagram from any client and takes it whole, with its sender&apos;s address. UDP keeps messages apart: one sendto() is one recvfrom(), never part of one or two at once. message.decode() then turns the bytes into text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waits for the reply datagram and takes it whole, with the address it came from. Nothing guarantees it comes: UDP does not resend what is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The message is larger than one datagram may be, so sendto() refuses it whole (EMSGSIZE) and nothing was sent: UDP never cuts a message to fit. Send less at a time (a UDP datagram carries at most 65507 bytes over IPv4), or use TCP, which is a stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sendto() failed (%1): this datagram is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sends the capitalized message back as one datagram to the address recvfrom() gave. Nothing confirms that it arrives: UDP has no acknowledgements and does not resend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sends the message as one datagram to the server&apos;s address, encoded to bytes first (message.encode()). No connection is needed, and nothing confirms that it arrives.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -199,7 +199,7 @@
 <context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+139"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+151"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
@@ -212,6 +212,36 @@
         <translation>
             <numerusform>stopping: %n connection open</numerusform>
             <numerusform>stopping: %n connections open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessUdpClient</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+50"/>
+        <source>&gt; sent %1 byte(s)</source>
+        <translation>
+            <numerusform>&gt; sent %1 byte</numerusform>
+            <numerusform>&gt; sent %1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+57"/>
+        <source>&lt; received %1 byte(s)</source>
+        <translation>
+            <numerusform>&lt; received %1 byte</numerusform>
+            <numerusform>&lt; received %1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessUdpServer</name>
+    <message numerus="yes">
+        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+67"/>
+        <source>stopped: heard from %n peer(s)</source>
+        <translation>
+            <numerusform>stopped: heard from %n peer</numerusform>
+            <numerusform>stopped: heard from %n peers</numerusform>
         </translation>
     </message>
 </context>
@@ -305,7 +335,7 @@
 <context>
     <name>SocketErrorText</name>
     <message numerus="yes">
-        <location filename="../../src/net/SocketErrorText.cpp" line="+132"/>
+        <location filename="../../src/net/SocketErrorText.cpp" line="+161"/>
         <source>Connection reset by %1 before it answered any of the %2 byte(s) sent.</source>
         <translation>
             <numerusform>Connection reset by %1 before it answered the %2 byte sent.</numerusform>
@@ -324,7 +354,7 @@
 <context>
     <name>SocketEventText</name>
     <message numerus="yes">
-        <location filename="../../src/core/SocketEventText.cpp" line="+31"/>
+        <location filename="../../src/core/SocketEventText.cpp" line="+36"/>
         <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
@@ -332,7 +362,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+139"/>
+        <location line="+154"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -340,7 +370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+108"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>

@@ -205,8 +205,30 @@ const std::vector<Option> &optionTable()
              QStringLiteral("Headless: show each TCP segment of the connections (SYN, data, "
                             "FIN), captured with libpcap; needs CAP_NET_RAW."),
              [](CommandLine *options) { options->packets = true; }),
+        flag(QStringLiteral("tcp"),
+             QStringLiteral("TCP, the lecture's stream (the default). With --udp too, the "
+                            "server serves both on one port: --server --tcp --udp."),
+             [](CommandLine *options) { options->tcp = true; }),
+        flag(QStringLiteral("udp"),
+             QStringLiteral("Headless: UDP, the textbook's datagrams (Kurose & Ross): the "
+                            "server answers each datagram on its own; the client sends each "
+                            "line as one datagram and waits --timeout for its reply."),
+             [](CommandLine *options) { options->udp = true; }),
+        setting(QStringLiteral("datagram-size"), QStringLiteral("N"),
+                QStringLiteral("UDP server reads: recvfrom(N) (default %1); a longer datagram "
+                               "is cut, and the log says so.")
+                    .arg(server.datagramSize),
+                [](const QString &value, CommandLine *options) {
+                    return setInRange(value, 1, 65536, &options->server.datagramSize);
+                },
+                QStringLiteral("expected 1 to 65536 bytes")),
+        flag(QStringLiteral("udp-connect"),
+             QStringLiteral("UDP client: connect() the socket, so that a port where nothing "
+                            "listens shows as refused instead of no reply."),
+             [](CommandLine *options) { options->client.connectDatagramSocket = true; }),
         setting(QStringLiteral("timeout"), QStringLiteral("SECONDS"),
-                QStringLiteral("Client: seconds to wait for a connection (default %1).")
+                QStringLiteral("Client: seconds to wait for a connection, or with --udp for "
+                               "each reply (default %1).")
                     .arg(client.connectTimeoutMs / 1000.0),
                 setTimeout,
                 QStringLiteral("expected seconds, more than 0 and at most 3600")),
@@ -321,8 +343,40 @@ QString helpText(const QCommandLineParser &parser)
             "  capsock --headless --inspect talk.pcapng --stream 0\n"
             "                                               a capture's first TCP "
             "conversation\n"
+            "  capsock --headless --server --udp            the textbook's UDP server\n"
+            "  capsock --headless --server --tcp --udp      TCP and UDP on one port\n"
+            "  capsock --headless --client 127.0.0.1 --udp  each line as one datagram\n"
             "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
             "FILE.qss,\n-platform offscreen.\n");
+}
+
+// TCP unless --udp; both only for a server, and UDP only without a window (for now). What the
+// TCP probe, the capture and the saved file show is TCP's, so they ask for a TCP client.
+QString chooseTransport(const QCommandLineParser &parser, CommandLine *options)
+{
+    const bool tcp = parser.isSet(QStringLiteral("tcp"));
+    options->udp = parser.isSet(QStringLiteral("udp"));
+    options->tcp = tcp || !options->udp;
+    if (options->udp && !parser.isSet(QStringLiteral("headless"))) {
+        return QStringLiteral("capsock: --udp needs --headless: the window speaks TCP only "
+                              "for now\n");
+    }
+    if (options->mode == Mode::Client && options->tcp && options->udp) {
+        return QStringLiteral("capsock: a client speaks one transport: choose --tcp or "
+                              "--udp\n");
+    }
+    if (parser.isSet(QStringLiteral("udp-connect")) && !options->udp)
+        return QStringLiteral("capsock: --udp-connect is for a UDP client: add --udp\n");
+    if (options->udp && !options->tcp) {
+        for (const QString &tcpOnly : {QStringLiteral("save"), QStringLiteral("packets"),
+                                       QStringLiteral("tcp-info")}) {
+            if (parser.isSet(tcpOnly)) {
+                return QStringLiteral("capsock: --%1 is for TCP only, not with --udp alone\n")
+                    .arg(tcpOnly);
+            }
+        }
+    }
+    return {};
 }
 
 // At most one of --server, --client, --demo and --inspect; --headless with any but --demo.
@@ -347,7 +401,7 @@ QString chooseMode(const QCommandLineParser &parser, CommandLine *options)
         return QStringLiteral("capsock: --save needs --headless (in the window: File > Save "
                               "conversation)\n");
     }
-    return {};
+    return chooseTransport(parser, options);
 }
 
 // Every flag and every setting given; what is wrong with the first value that is not one its

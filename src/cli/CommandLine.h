@@ -19,6 +19,10 @@ struct CommandLine
     bool quiet = false; // the headless front ends say less
     bool tcpInfo = false; // the headless front ends log TCP's states and the kernel's queues
     bool packets = false; // the headless front ends show the TCP segments (libpcap)
+    // The transport: TCP, the lecture's, unless --udp (the textbook's datagram twin). A server
+    // given --tcp --udp serves both on one port; a client speaks one.
+    bool tcp = true;
+    bool udp = false;
     QString inspectFile;
     QString savePath; // --save: the headless front ends write the conversation there, as pcapng
     int stream = -1;  // --stream: which TCP conversation of a capture to inspect; -1: not said

@@ -7,8 +7,8 @@
 #include "core/SocketEventText.h"
 #include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
-#include "net/LiveCapture.h"
 #include "net/ConversationRecording.h"
+#include "net/LiveCapture.h"
 #include "net/ReachableAddresses.h"
 #include "net/SocketErrorText.h"
 #include "net/TcpProbe.h"
@@ -22,9 +22,10 @@ constexpr int StopGraceMs = 6000;
 
 } // namespace
 
-HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, bool tcpInfo,
-                               QObject *parent)
+HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, LogWriter &output,
+                               bool tcpInfo, QObject *parent)
     : QObject(parent)
+    , m_output(output)
     , m_options(options)
     , m_quiet(quiet)
 {
@@ -60,23 +61,13 @@ bool HeadlessServer::start()
     }
     if (m_showPackets) // before the server says it listens: a client may connect at once
         capturePackets();
-    QStringList where;
-    for (const QHostAddress &address : m_server.listeningAddresses()) {
-        if (address == QHostAddress::Any)
-            where.append(tr("all interfaces, IPv4 and IPv6"));
-        else if (address == QHostAddress::AnyIPv4)
-            where.append(tr("every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use "
-                            "--bind all for both"));
-        else
-            where.append(SocketErrorText::endpoint(address, m_server.port()));
-    }
     print(tr("Capsock capitalization server listening on port %1 (%2).")
-                          .arg(m_server.port())
-                          .arg(where.join(QStringLiteral(", "))));
-    printReachableAddresses();
+              .arg(m_server.port())
+              .arg(whereListening(m_server.listeningAddresses(), m_server.port())));
+    for (const QString &line : whoCanReach(m_options.bindAddresses, m_server.port()))
+        print(line);
     if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
         print(tr("It serves %1").arg(limit));
-    print(tr("Press Ctrl-C to stop."));
     return true;
 }
 
@@ -107,27 +98,48 @@ void HeadlessServer::showSegment(const TcpSegment &segment)
                                                   toServer)));
 }
 
-void HeadlessServer::printReachableAddresses()
+QString HeadlessServer::whereListening(const QList<QHostAddress> &addresses, quint16 port)
 {
-    switch (BindAddress::scope(m_options.bindAddresses)) {
+    QStringList where;
+    for (const QHostAddress &address : addresses) {
+        if (address == QHostAddress::Any)
+            where.append(tr("all interfaces, IPv4 and IPv6"));
+        else if (address == QHostAddress::AnyIPv4)
+            where.append(tr("every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use "
+                            "--bind all for both"));
+        else
+            where.append(SocketErrorText::endpoint(address, port));
+    }
+    return where.join(QStringLiteral(", "));
+}
+
+QStringList HeadlessServer::whoCanReach(const QList<QHostAddress> &bindAddresses, quint16 port)
+{
+    switch (BindAddress::scope(bindAddresses)) {
     case BindAddress::Scope::AllInterfaces:
         break;
     case BindAddress::Scope::ThisComputer:
-        print(tr("Only programs on this computer can connect."));
-        return;
+        return {tr("Only programs on this computer can connect.")};
     case BindAddress::Scope::OneAddress:
-        return;
+        return {};
     }
     QStringList here;
     QStringList others;
     for (const ReachableAddress &address : ReachableAddress::all()) {
         (address.kind == ReachableAddress::Kind::Loopback ? here : others)
-            .append(address.describe(m_server.port()));
+            .append(address.describe(port));
     }
+    QStringList lines;
     if (!here.isEmpty())
-        print(tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
+        lines.append(tr("This computer: %1").arg(here.join(QStringLiteral(", "))));
     if (!others.isEmpty())
-        print(tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
+        lines.append(tr("Other machines: %1").arg(others.join(QStringLiteral(", "))));
+    return lines;
+}
+
+QString HeadlessServer::timestamped(const QString &line)
+{
+    return QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line;
 }
 
 void HeadlessServer::onClientConnected(CapitalizeSession *session)
@@ -187,7 +199,7 @@ void HeadlessServer::stop()
 
 void HeadlessServer::log(const QString &line)
 {
-    print(QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz ")) + line);
+    print(timestamped(line));
 }
 
 void HeadlessServer::print(const QString &line)

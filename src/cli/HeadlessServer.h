@@ -12,16 +12,18 @@ class ConversationRecording;
 class LiveCapture;
 
 // `capsock --headless --server`: the server with no window, for an SSH session or a cloud VM.
-// It logs one line per connection, read, reply and close to standard output (connections only
-// with `quiet`), never waiting for whoever reads it (LogWriter), and stops cleanly on Ctrl-C or
-// SIGTERM. With `tcpInfo`, TCP's states and the kernel's queues are logged beside the calls.
+// It logs one line per connection, read, reply and close to `output` (standard output;
+// connections only with `quiet`), never waiting for whoever reads it (LogWriter), and stops
+// cleanly on Ctrl-C or SIGTERM. HeadlessUdpServer may share the log, serving the same port.
+// With `tcpInfo`, TCP's states and the kernel's queues are logged beside the calls.
 class HeadlessServer : public QObject
 {
     Q_OBJECT
 
 public:
-    HeadlessServer(const ServerOptions &options, bool quiet, bool tcpInfo = false,
-                   QObject *parent = nullptr);
+    // `output` outlives the server.
+    HeadlessServer(const ServerOptions &options, bool quiet, LogWriter &output,
+                   bool tcpInfo = false, QObject *parent = nullptr);
 
     // Logs each TCP segment to or from its port, captured (from the next start()).
     void showPackets() { m_showPackets = true; }
@@ -33,6 +35,15 @@ public:
     bool start();
     // Ends every connection after what is owed to it is sent; finished() follows.
     void stop();
+    // The port it listens on, once started.
+    quint16 port() const { return m_server.port(); }
+
+    // What the first line says in brackets: "all interfaces, IPv4 and IPv6", or the addresses.
+    static QString whereListening(const QList<QHostAddress> &addresses, quint16 port);
+    // The lines that say who can reach a server bound to `bindAddresses` at `port`.
+    static QStringList whoCanReach(const QList<QHostAddress> &bindAddresses, quint16 port);
+    // `line` with the time in front, as every log line has it.
+    static QString timestamped(const QString &line);
 
 signals:
     void finished(int exitCode);
@@ -40,13 +51,12 @@ signals:
 private:
     void onClientConnected(CapitalizeSession *session);
     void logTcp(const SocketEvent &event);
-    void printReachableAddresses();
     void capturePackets();
     void showSegment(const TcpSegment &segment);
     void log(const QString &line); // with the time in front
     void print(const QString &line);
 
-    LogWriter m_output{1}; // standard output; destroyed last, after the server's last words
+    LogWriter &m_output;
     CapitalizeServer m_server;
     ServerOptions m_options;
     bool m_quiet;

@@ -4,6 +4,9 @@
 #include "cli/HeadlessClient.h"
 #include "cli/HeadlessInspector.h"
 #include "cli/HeadlessServer.h"
+#include "cli/HeadlessUdpClient.h"
+#include "cli/HeadlessUdpServer.h"
+#include "cli/LogWriter.h"
 #include "cli/TerminationSignals.h"
 #include "core/ApplicationInfo.h"
 #include "net/ConversationRecording.h"
@@ -12,6 +15,8 @@
 #include <cstdio>
 
 #include <QCoreApplication>
+
+#include <optional>
 
 namespace {
 
@@ -45,29 +50,55 @@ int saveIfAsked(const CommandLine &options, const ConversationRecording &recordi
     return exitCode;
 }
 
+// TCP, UDP, or both on one port (--tcp --udp): the TCP server starts first, and the UDP one
+// takes the port it got, so that port 0 gives both the same free port.
 int serve(QCoreApplication &application, const CommandLine &options,
           TerminationSignals &termination)
 {
-    HeadlessServer server(options.server, options.quiet, options.tcpInfo);
-    QObject::connect(&server, &HeadlessServer::finished, &application, &QCoreApplication::exit);
-    QObject::connect(&termination, &TerminationSignals::requested, &server,
-                     &HeadlessServer::stop);
     if (!canSave(options))
         return 2;
+    LogWriter output(1); // standard output; destroyed last, after the servers' last words
+    std::optional<HeadlessServer> tcp;
+    std::optional<HeadlessUdpServer> udp;
     ConversationRecording recording;
-    if (!options.savePath.isEmpty())
-        server.record(&recording);
-    if (options.packets)
-        server.showPackets();
-    if (!server.start())
-        return 1;
+    ServerOptions serverOptions = options.server;
+    if (options.tcp) {
+        tcp.emplace(serverOptions, options.quiet, output, options.tcpInfo);
+        // Stopping ends when the last connection has its replies; UDP stops at once.
+        QObject::connect(&*tcp, &HeadlessServer::finished, &application,
+                         &QCoreApplication::exit);
+        QObject::connect(&termination, &TerminationSignals::requested, &*tcp,
+                         &HeadlessServer::stop);
+        if (!options.savePath.isEmpty())
+            tcp->record(&recording);
+        if (options.packets)
+            tcp->showPackets();
+        if (!tcp->start())
+            return 1;
+        serverOptions.port = tcp->port();
+    }
+    if (options.udp) {
+        udp.emplace(serverOptions, options.quiet, output);
+        if (!tcp) {
+            QObject::connect(&*udp, &HeadlessUdpServer::finished, &application,
+                             &QCoreApplication::exit);
+        }
+        QObject::connect(&termination, &TerminationSignals::requested, &*udp,
+                         &HeadlessUdpServer::stop);
+        if (!udp->start())
+            return 1;
+    }
+    output.writeLine(QCoreApplication::translate("HeadlessServer", "Press Ctrl-C to stop.")
+                         .toUtf8());
     const int exitCode = QCoreApplication::exec();
-    server.drainPackets();
+    if (tcp)
+        tcp->drainPackets();
     return saveIfAsked(options, recording, exitCode);
 }
 
-int sendStandardInput(QCoreApplication &application, const CommandLine &options,
-                      TerminationSignals &termination)
+// The client the lecture's way, over TCP; what it did saved with --save.
+int runTcpClient(QCoreApplication &application, const CommandLine &options,
+                 TerminationSignals &termination)
 {
     HeadlessClient client(options.client, options.hex, options.quiet, options.tcpInfo);
     QObject::connect(&client, &HeadlessClient::finished, &application, &QCoreApplication::exit);
@@ -86,6 +117,19 @@ int sendStandardInput(QCoreApplication &application, const CommandLine &options,
     return saveIfAsked(options, recording, exitCode);
 }
 
+// The textbook's UDP client (--udp); --save, --packets and --tcp-info are TCP's (CommandLine).
+int runUdpClient(QCoreApplication &application, const CommandLine &options,
+                 TerminationSignals &termination)
+{
+    HeadlessUdpClient client(options.client, options.hex, options.quiet);
+    QObject::connect(&client, &HeadlessUdpClient::finished, &application,
+                     &QCoreApplication::exit);
+    QObject::connect(&termination, &TerminationSignals::requested, &application,
+                     [] { QCoreApplication::exit(130); });
+    client.start();
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int TerminalFrontEnd::run(int &argc, char **argv, const CommandLine &options)
@@ -98,5 +142,7 @@ int TerminalFrontEnd::run(int &argc, char **argv, const CommandLine &options)
     TerminationSignals termination;
     if (options.mode == CommandLine::Mode::Server)
         return serve(application, options, termination);
-    return sendStandardInput(application, options, termination);
+    if (options.udp)
+        return runUdpClient(application, options, termination);
+    return runTcpClient(application, options, termination);
 }

@@ -190,7 +190,9 @@ bool SocketEvent::isTcpReading() const
     case Kind::Recv:
     case Kind::Send:
     case Kind::Shutdown:
-    case Kind::Close: return false;
+    case Kind::Close:
+    case Kind::RecvFrom:
+    case Kind::SendTo: return false;
     case Kind::TcpState:
     case Kind::TcpQueues:
     case Kind::TcpUnavailable: return true;
@@ -213,4 +215,45 @@ SocketEvent::TcpMoment SocketEvent::tcpMoment() const
     if (!tcp.holdsBytes() && receiving && tcp.state == TcpInfo::State::Established)
         return TcpMoment::BothWaiting;
     return TcpMoment::None;
+}
+
+SocketEvent SocketEvent::onDatagramSocket() const
+{
+    SocketEvent made = *this;
+    made.datagram = true;
+    return made;
+}
+
+SocketEvent SocketEvent::recvFrom(SocketSide side, qint64 connectionId, qint64 size,
+                                  qint64 bytes, const Endpoint &sender, qint64 datagramBytes)
+{
+    SocketEvent made = event(Kind::RecvFrom, side, connectionId);
+    made.datagram = true;
+    made.size = size;
+    made.bytes = bytes;
+    made.peer = sender;
+    made.datagramBytes = datagramBytes;
+    return made;
+}
+
+SocketEvent SocketEvent::recvFromFailed(SocketSide side, qint64 size,
+                                        const SocketFailure &failure, qint64 waitedUs)
+{
+    SocketEvent made = event(Kind::RecvFrom, side);
+    made.datagram = true;
+    made.size = size;
+    made.failure = failure;
+    made.durationUs = waitedUs;
+    return made;
+}
+
+SocketEvent SocketEvent::sendTo(SocketSide side, qint64 connectionId, qint64 bytes,
+                                const Endpoint &to, const SocketFailure &failure)
+{
+    SocketEvent made = event(Kind::SendTo, side, connectionId);
+    made.datagram = true;
+    made.bytes = bytes;
+    made.peer = to;
+    made.failure = failure;
+    return made;
 }

@@ -55,6 +55,7 @@ public:
         PermissionDenied,    // EACCES, EPERM: a port below 1024, or a firewall
         HostNotFound,        // the name has no address
         OutOfDescriptors,    // EMFILE, ENFILE: as many sockets and files open as allowed
+        MessageTooLong,      // EMSGSIZE: larger than one datagram may be; nothing was sent
         Other,               // see systemText
     };
     Q_ENUM(Kind)
@@ -123,7 +124,7 @@ struct SocketEvent
 
 public:
     enum class Kind {
-        Socket,        // socket(family, SOCK_STREAM)
+        Socket,        // socket(family, SOCK_STREAM), or SOCK_DGRAM when `datagram`
         ReuseAddress,  // setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
         Bind,          // bind((address, port))
         Listen,        // listen()
@@ -140,6 +141,8 @@ public:
         TcpState,      // the TCP state changed: tcpFrom -> tcp.state
         TcpQueues,     // the bytes the kernel holds changed: a sample, in tcp
         TcpUnavailable, // this system can not tell TCP's state and queues
+        RecvFrom,      // recvfrom(size): one datagram and its sender (UDP)
+        SendTo,        // sendto(bytes, address): one datagram (UDP)
     };
     Q_ENUM(Kind)
 
@@ -174,16 +177,24 @@ public:
     // The fields, each meaningful for the kinds named.
     bool ipv6 = false;        // Socket: AF_INET6, else AF_INET
     bool dualStack = false;   // Socket: an IPv6 socket that takes IPv4 clients too
+    bool datagram = false;    // Socket, Bind, Connect, Close: a UDP (SOCK_DGRAM) socket;
+                              // always for RecvFrom and SendTo
     Endpoint local;           // Bind: as asked (port 0: any); Connect: ours, once connected;
                               // Accept: the server's end of the new connection
     quint16 chosenPort = 0;   // Bind: the port it got (the system's choice when asked for 0)
-    Endpoint peer;            // Accept, Refuse, Connect: the other side; Lookup: host and port
+    Endpoint peer;            // Accept, Refuse, Connect: the other side; Lookup: host and port;
+                              // RecvFrom: the sender; SendTo: the address sent to
     QStringList addresses;    // Lookup: what the name resolved to
     int limit = 0;            // Refuse: the most clients the server serves at once
     int retryMs = 0;          // Accept failed: when the server tries again
-    qint64 size = 0;          // Recv: the most it may return (its argument)
-    qint64 bytes = 0;         // Recv: what it returned (0: end of stream); Send: handed over
-    qint64 durationUs = 0;    // Connect: how long the handshake took
+    qint64 size = 0;          // Recv, RecvFrom: the most it may return (its argument)
+    qint64 bytes = 0;         // Recv: what it returned (0: end of stream); Send: handed over;
+                              // RecvFrom: what it returned; SendTo: the datagram's size
+    // RecvFrom: the datagram's real length. More than `bytes` when recvfrom() cut it (Linux
+    // tells with MSG_TRUNC); -1 when it was cut and the system did not say by how much.
+    qint64 datagramBytes = 0;
+    qint64 durationUs = 0;    // Connect: how long the handshake took; RecvFrom that timed
+                              // out: how long it waited for a datagram
     CloseReason closeReason = CloseReason::PeerFinished; // Close
     qint64 unansweredBytes = 0; // Close: read after the last reply, only to be dropped
     SocketFailure failure;    // why the call failed; Close: why the connection broke (close()
@@ -209,6 +220,11 @@ public:
     bool isTcpReading() const;
     // Which lecture moment a TcpQueues sample shows; None for every other kind.
     TcpMoment tcpMoment() const;
+    // RecvFrom: the system cut the datagram to `size` and dropped the rest.
+    bool truncated() const { return datagramBytes < 0 || datagramBytes > bytes; }
+
+    // The same event on a UDP socket: Socket, Bind, Connect and Close.
+    SocketEvent onDatagramSocket() const;
 
     // Microseconds since the epoch now, for timeUs.
     static qint64 now();
@@ -240,4 +256,12 @@ public:
     static SocketEvent tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,
                                  bool afterSend, bool receiving);
     static SocketEvent tcpUnavailable(SocketSide side, qint64 connectionId);
+    // UDP. On a server, connectionId names the peer (1, 2, ... in the order first heard from),
+    // so a view can group its datagrams, though they all cross the one socket.
+    static SocketEvent recvFrom(SocketSide side, qint64 connectionId, qint64 size, qint64 bytes,
+                                const Endpoint &sender, qint64 datagramBytes);
+    static SocketEvent recvFromFailed(SocketSide side, qint64 size, const SocketFailure &failure,
+                                      qint64 waitedUs = 0);
+    static SocketEvent sendTo(SocketSide side, qint64 connectionId, qint64 bytes,
+                              const Endpoint &to, const SocketFailure &failure = {});
 };

@@ -26,6 +26,11 @@ QString family(const SocketEvent &event)
     return event.ipv6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
 }
 
+QString socketType(const SocketEvent &event)
+{
+    return event.datagram ? QStringLiteral("SOCK_DGRAM") : QStringLiteral("SOCK_STREAM");
+}
+
 QString bytes(qint64 count)
 {
     return SocketEventText::tr("%1 byte(s)", nullptr, pluralCount(count)).arg(count);
@@ -36,7 +41,8 @@ QString bytes(qint64 count)
 QString SocketEventText::call(const SocketEvent &event)
 {
     switch (event.kind) {
-    case Kind::Socket: return QStringLiteral("socket(%1, SOCK_STREAM)").arg(family(event));
+    case Kind::Socket:
+        return QStringLiteral("socket(%1, %2)").arg(family(event), socketType(event));
     case Kind::ReuseAddress: return QStringLiteral("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)");
     case Kind::Bind:
         return QStringLiteral("bind((\"%1\", %2))")
@@ -65,6 +71,9 @@ QString SocketEventText::call(const SocketEvent &event)
             .arg(tcpState(event.tcpFrom), tcpState(event.tcp.state));
     case Kind::TcpQueues:
     case Kind::TcpUnavailable: return QStringLiteral("TCP_INFO");
+    case Kind::RecvFrom: return QStringLiteral("recvfrom(%1)").arg(event.size);
+    case Kind::SendTo:
+        return QStringLiteral("sendto(%1, %2)").arg(bytes(event.bytes), pythonAddress(event.peer));
     }
     return {};
 }
@@ -88,6 +97,10 @@ QString SocketEventText::result(const SocketEvent &event)
     case Kind::AcceptResumed: return tr("accepting new clients again");
     case Kind::Lookup: return event.addresses.join(QStringLiteral(", "));
     case Kind::Connect:
+        if (event.datagram) {
+            return tr("connected UDP socket: %1 -> %2")
+                .arg(event.local.text(), event.peer.text());
+        }
         return tr("connected in %1 ms: %2 -> %3")
             .arg(QString::number(double(event.durationUs) / 1000.0, 'f', 1),
                  event.local.text(), event.peer.text());
@@ -102,6 +115,8 @@ QString SocketEventText::result(const SocketEvent &event)
                                 : QString();
     case Kind::TcpQueues: return queuesResult(event.tcp);
     case Kind::TcpUnavailable: return tr("not available on this system");
+    case Kind::RecvFrom: return recvFromResult(event);
+    case Kind::SendTo: return {};
     }
     return {};
 }
@@ -114,6 +129,8 @@ QString SocketEventText::callAndResult(const SocketEvent &event)
 
 QString SocketEventText::pythonLine(const SocketEvent &event)
 {
+    if (event.datagram)
+        return textbookLine(event);
     switch (event.kind) {
     case Kind::Socket:
         return QStringLiteral("sock = socket.socket(socket.%1, socket.SOCK_STREAM)")
@@ -138,6 +155,8 @@ QString SocketEventText::pythonLine(const SocketEvent &event)
     case Kind::TcpState:
     case Kind::TcpQueues:
     case Kind::TcpUnavailable: return {};
+    case Kind::RecvFrom:
+    case Kind::SendTo: return textbookLine(event);
     }
     return {};
 }
@@ -156,6 +175,7 @@ QString SocketEventText::failure(const SocketFailure &failure)
     case Failure::PermissionDenied: return tr("permission denied");
     case Failure::HostNotFound: return tr("host not found");
     case Failure::OutOfDescriptors: return tr("too many open files (ulimit -n)");
+    case Failure::MessageTooLong: return tr("message too long (EMSGSIZE)");
     case Failure::Other:
         if (!failure.systemText.isEmpty())
             return failure.systemText;
@@ -206,6 +226,10 @@ QString SocketEventText::failedResult(const SocketEvent &event)
         return tr("skipped: %1").arg(words);
     if (event.kind == Kind::Accept)
         return tr("failed: %1; trying again every %2 ms").arg(words).arg(event.retryMs);
+    if (event.kind == Kind::RecvFrom && event.failure.kind == Failure::TimedOut) {
+        return tr("no reply within %1 s")
+            .arg(QString::number(double(event.durationUs) / 1e6, 'g', 3));
+    }
     return tr("failed: %1").arg(words);
 }
 
@@ -265,6 +289,10 @@ QString SocketEventText::closeSummary(const SocketEvent &event)
 
 QString SocketEventText::closeResult(const SocketEvent &event)
 {
+    if (event.datagram) {
+        return onServer(event) ? tr("the server's socket: no more datagrams")
+                               : tr("we close our socket");
+    }
     QString text = closeReason(event);
     if (event.unansweredBytes > 0) {
         text += tr("; %1 byte(s) more from the client went unanswered", nullptr,
@@ -297,6 +325,14 @@ QString SocketEventText::queuesResult(const TcpInfo &tcp)
 
 QString SocketEventText::explanation(const SocketEvent &event)
 {
+    if (event.datagram && !event.failure.isFailure()) {
+        switch (event.kind) {
+        case Kind::Bind: return datagramBindExplanation(event);
+        case Kind::Connect: return datagramConnectExplanation();
+        case Kind::Close: return datagramCloseExplanation(event);
+        default: break; // the rest say the same, or are UDP's alone
+        }
+    }
     switch (event.kind) {
     case Kind::Socket: return socketExplanation(event);
     case Kind::ReuseAddress:
@@ -329,15 +365,24 @@ QString SocketEventText::explanation(const SocketEvent &event)
     case Kind::TcpUnavailable:
         return tr("This system does not let a program read TCP's state and the kernel's "
                   "queues (Linux does); everything else works as before.");
+    case Kind::RecvFrom: return recvFromExplanation(event);
+    case Kind::SendTo: return sendToExplanation(event);
     }
     return {};
 }
 
 QString SocketEventText::socketExplanation(const SocketEvent &event)
 {
-    QString text = event.ipv6
-        ? tr("Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv6 (AF_INET6).")
-        : tr("Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv4 (AF_INET).");
+    QString text;
+    if (event.datagram) {
+        text = event.ipv6
+            ? tr("Creates a socket: a UDP (SOCK_DGRAM) endpoint for IPv6 (AF_INET6).")
+            : tr("Creates a socket: a UDP (SOCK_DGRAM) endpoint for IPv4 (AF_INET).");
+    } else {
+        text = event.ipv6
+            ? tr("Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv6 (AF_INET6).")
+            : tr("Creates a socket: a TCP (SOCK_STREAM) endpoint for IPv4 (AF_INET).");
+    }
     if (event.dualStack)
         text += tr(" This one takes IPv4 clients too (dual-stack).");
     return text + tr(" Nothing is sent on the network yet.");
@@ -348,6 +393,12 @@ QString SocketEventText::bindExplanation(const SocketEvent &event)
     if (event.skipped) {
         return tr("This computer does not have this address (often IPv6 is switched off), so "
                   "the server leaves it out and listens on its other addresses.");
+    }
+    if (event.datagram && event.failure.isFailure()) {
+        return tr("bind() failed (%1), so the server can not receive datagrams: another "
+                  "program may already receive on that UDP port, or the port is below 1024, "
+                  "which needs the administrator.")
+            .arg(failure(event.failure));
     }
     switch (event.failure.kind) {
     case Failure::None: break;
@@ -544,6 +595,50 @@ QString SocketEventText::tcpStateExplanation(const SocketEvent &event)
     return {};
 }
 
+// --- UDP: the textbook's twin -----------------------------------------------------------------
+
+// The line of Kurose & Ross's UDPServer.py or UDPClient.py that makes the same call; their
+// names (serverSocket, clientSocket, message, clientAddress) are kept, so a student finds it.
+QString SocketEventText::textbookLine(const SocketEvent &event)
+{
+    const bool server = onServer(event);
+    const QString socket = server ? QStringLiteral("serverSocket")
+                                  : QStringLiteral("clientSocket");
+    switch (event.kind) {
+    case Kind::Socket:
+        return QStringLiteral("%1 = socket(%2, SOCK_DGRAM)").arg(socket, family(event));
+    case Kind::Bind: return QStringLiteral("serverSocket.bind(('', serverPort))");
+    case Kind::Connect:
+        return QStringLiteral("clientSocket.connect((serverName, serverPort))  "
+                              "# not in the textbook's client");
+    case Kind::RecvFrom:
+        return server ? QStringLiteral("message, clientAddress = serverSocket.recvfrom(%1)")
+                            .arg(event.size)
+                      : QStringLiteral("modifiedMessage, serverAddress = "
+                                       "clientSocket.recvfrom(%1)")
+                            .arg(event.size);
+    case Kind::SendTo:
+        return server ? QStringLiteral("serverSocket.sendto(modifiedMessage.encode(), "
+                                       "clientAddress)")
+                      : QStringLiteral("clientSocket.sendto(message.encode(),"
+                                       "(serverName, serverPort))");
+    case Kind::Close: return QStringLiteral("%1.close()").arg(socket);
+    case Kind::ReuseAddress:
+    case Kind::Listen:
+    case Kind::Accept:
+    case Kind::Refuse:
+    case Kind::AcceptResumed:
+    case Kind::Lookup:
+    case Kind::Recv:
+    case Kind::Send:
+    case Kind::Shutdown:
+    case Kind::TcpState:
+    case Kind::TcpQueues:
+    case Kind::TcpUnavailable: return {}; // not calls of a UDP socket in the textbook
+    }
+    return {};
+}
+
 QString SocketEventText::tcpQueuesExplanation(const SocketEvent &event)
 {
     const TcpInfo &tcp = event.tcp;
@@ -574,4 +669,96 @@ QString SocketEventText::tcpQueuesExplanation(const SocketEvent &event)
     }
     return tr("The bytes the kernel holds for this connection: not yet sent, sent but not yet "
               "acknowledged (in flight), and received but not yet read by the program.");
+}
+
+QString SocketEventText::recvFromResult(const SocketEvent &event)
+{
+    const QString returned = QStringLiteral("(%1, %2)").arg(bytes(event.bytes),
+                                                           pythonAddress(event.peer));
+    if (!event.truncated())
+        return returned;
+    if (event.datagramBytes < 0)
+        return tr("%1: cut, the rest is lost").arg(returned);
+    return tr("%1: cut, the datagram had %2").arg(returned, bytes(event.datagramBytes));
+}
+
+QString SocketEventText::datagramBindExplanation(const SocketEvent &event)
+{
+    QString text = tr("Claims the address and port that clients send their datagrams to. A UDP "
+                      "socket has no listen() and no accept(): there are no connections to wait "
+                      "for or take. Every client's datagrams arrive on this one socket, each "
+                      "with its sender's address, which recvfrom() returns and sendto() answers.");
+    if (event.local.port == 0)
+        text += tr(" Port 0 asks the system for any free port.");
+    return text;
+}
+
+QString SocketEventText::datagramConnectExplanation()
+{
+    return tr("connect() on a UDP socket sends nothing: there is no handshake. It only fixes "
+              "the peer: the socket now takes datagrams from that address alone, and when the "
+              "server's computer answers with ICMP \"port unreachable\", the system reports it "
+              "as \"refused\" on the next call. Without connect(), a missing server and a lost "
+              "datagram look the same: no reply.");
+}
+
+QString SocketEventText::datagramCloseExplanation(const SocketEvent &event)
+{
+    return onServer(event)
+        ? tr("Closes the server's socket: no more datagrams are received. Nothing is sent: UDP "
+             "has no connections to end. The textbook's server never gets here: it runs until "
+             "stopped.")
+        : tr("Closes the socket. Nothing is sent: UDP has no connection to end.");
+}
+
+QString SocketEventText::recvFromExplanation(const SocketEvent &event)
+{
+    switch (event.failure.kind) {
+    case Failure::None: break;
+    case Failure::TimedOut:
+        return tr("No datagram came back in time. UDP does not retry: the datagram or its reply "
+                  "may have been lost, or nothing listens there. Only a connected UDP socket "
+                  "(connect()) can tell the last case apart.");
+    case Failure::Refused:
+        return tr("The server's computer answered with ICMP \"port unreachable\": nothing "
+                  "listens on that port. Because this UDP socket is connected (connect()), the "
+                  "system reports it as \"refused\" on the next call; an unconnected socket "
+                  "never hears of it and simply waits.");
+    default:
+        return tr("recvfrom() failed (%1).").arg(failure(event.failure));
+    }
+    if (event.truncated()) {
+        const QString had = event.datagramBytes < 0
+            ? tr("The datagram was larger than %1 bytes").arg(event.size)
+            : tr("The datagram had %1 bytes").arg(event.datagramBytes);
+        return had + tr(", but recvfrom(%1) takes at most %1: the system cut it and dropped the "
+                        "rest (Linux tells the real length with MSG_TRUNC). Unlike TCP, the "
+                        "rest does not wait for the next call: it is gone.")
+                         .arg(event.size);
+    }
+    return onServer(event)
+        ? tr("Waits for the next datagram from any client and takes it whole, with its sender's "
+             "address. UDP keeps messages apart: one sendto() is one recvfrom(), never part of "
+             "one or two at once. message.decode() then turns the bytes into text.")
+        : tr("Waits for the reply datagram and takes it whole, with the address it came from. "
+             "Nothing guarantees it comes: UDP does not resend what is lost.");
+}
+
+QString SocketEventText::sendToExplanation(const SocketEvent &event)
+{
+    if (event.failure.kind == Failure::MessageTooLong) {
+        return tr("The message is larger than one datagram may be, so sendto() refuses it whole "
+                  "(EMSGSIZE) and nothing was sent: UDP never cuts a message to fit. Send less "
+                  "at a time (a UDP datagram carries at most 65507 bytes over IPv4), or use "
+                  "TCP, which is a stream.");
+    }
+    if (event.failure.isFailure())
+        return tr("sendto() failed (%1): this datagram is not sent.").arg(failure(event.failure));
+    return onServer(event)
+        ? tr("Sends the capitalized message back as one datagram to the address recvfrom() "
+             "gave. Nothing confirms that it arrives: UDP has no acknowledgements and does not "
+             "resend.")
+        : tr("Sends the message as one datagram to the server's address, encoded to bytes "
+             "first (message.encode()). No connection is needed, and nothing confirms that it "
+             "arrives.");
 }

@@ -10,6 +10,8 @@
 // - pythonLine():  the line of the lecture's server or client that makes the same call,
 //                  "data = conn.recv(1024)" (empty: the lecture has no such line);
 // - explanation(): one or two plain sentences about what the call did, or why it failed.
+// UDP's calls are said in the textbook's terms instead (Kurose & Ross, chapter 2: recvfrom,
+// sendto, and the lines of UDPServer.py and UDPClient.py).
 // Everything but the code goes through tr(). Nothing else reads these texts back: whoever needs
 // to know what happened asks the event.
 class SocketEventText
@@ -58,4 +60,13 @@ private:
     static QString closeExplanation(const SocketEvent &event);
     static QString tcpStateExplanation(const SocketEvent &event);
     static QString tcpQueuesExplanation(const SocketEvent &event);
+
+    // UDP, in the textbook's terms (Kurose & Ross's UDPServer.py and UDPClient.py).
+    static QString textbookLine(const SocketEvent &event);
+    static QString recvFromResult(const SocketEvent &event);
+    static QString datagramBindExplanation(const SocketEvent &event);
+    static QString datagramConnectExplanation();
+    static QString datagramCloseExplanation(const SocketEvent &event);
+    static QString recvFromExplanation(const SocketEvent &event);
+    static QString sendToExplanation(const SocketEvent &event);
 };

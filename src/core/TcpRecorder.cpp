@@ -52,6 +52,11 @@ void TcpRecorder::record(const SocketEvent &event)
     case SocketEvent::Kind::AcceptResumed:
     case SocketEvent::Kind::Lookup:
     case SocketEvent::Kind::Send:
+    case SocketEvent::Kind::TcpState: // what the kernel said, not what the program did
+    case SocketEvent::Kind::TcpQueues:
+    case SocketEvent::Kind::TcpUnavailable:
+    case SocketEvent::Kind::RecvFrom: // UDP: no TCP segments to make
+    case SocketEvent::Kind::SendTo:
         return;
     }
 }

@@ -365,11 +365,16 @@ void Utf8UpperCaser::finish(QByteArray &out)
     m_heldSize = 0;
 }
 
+void Utf8UpperCaser::feedWhole(QByteArrayView message, QByteArray &out)
+{
+    feed(message, out);
+    finish(out);
+}
+
 QByteArray Utf8UpperCaser::upperCased(QByteArrayView bytes)
 {
     Utf8UpperCaser caser;
     QByteArray out;
-    caser.feed(bytes, out);
-    caser.finish(out);
+    caser.feedWhole(bytes, out);
     return out;
 }

@@ -20,6 +20,11 @@ public:
     // End of the stream: appends whatever is held back, unchanged (it can no longer complete).
     void finish(QByteArray &out);
 
+    // One whole message, such as a UDP datagram, upper-cased on its own and appended to `out`:
+    // nothing is held back for the next one, so a character cut at its end comes back
+    // unchanged, as invalid UTF-8 does. Takes the stream so far as ended, if one was fed.
+    void feedWhole(QByteArrayView message, QByteArray &out);
+
     // Bytes of an incomplete character waiting for the next chunk.
     qsizetype heldBytes() const { return m_heldSize; }
 

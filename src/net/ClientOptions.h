@@ -14,6 +14,9 @@ struct ClientOptions
     quint16 port = ServerOptions::LecturePort;
     // \n: what line-reading servers (nc, a homework's readline()) wait for.
     LineEnding lineEnding = LineEnding::Lf;
+    // TCP: how long connect() may take. UDP: how long to wait for each reply.
     int connectTimeoutMs = 5000;
+    // UDP: connect() the socket, so that ICMP "port unreachable" shows as refused.
+    bool connectDatagramSocket = false;
     qint64 readSize = ServerOptions::LectureReadSize; // the n of recv(n)
 };

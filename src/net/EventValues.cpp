@@ -2,6 +2,12 @@
 
 #include <QHostInfo>
 
+#ifdef Q_OS_WIN
+#  include <winsock2.h>
+#else
+#  include <cerrno>
+#endif
+
 namespace EventValues {
 
 Endpoint endpoint(const QHostAddress &address, quint16 port)
@@ -48,6 +54,45 @@ SocketFailure failure(QAbstractSocket::SocketError error, const QString &systemT
     case QAbstractSocket::SocketResourceError: return {Kind::OutOfDescriptors, 0, systemText};
     default: return {Kind::Other, 0, systemText};
     }
+}
+
+static SocketFailure::Kind kindOfSystemError(int code)
+{
+    using Kind = SocketFailure::Kind;
+    switch (code) {
+#ifdef Q_OS_WIN
+    case WSAECONNREFUSED:
+    case WSAECONNRESET: return Kind::Refused; // Windows' word for ICMP port unreachable on UDP
+    case WSAEMSGSIZE: return Kind::MessageTooLong;
+    case WSAENETUNREACH: return Kind::NetworkUnreachable;
+    case WSAEHOSTUNREACH: return Kind::HostUnreachable;
+    case WSAEADDRINUSE: return Kind::AddressInUse;
+    case WSAEADDRNOTAVAIL:
+    case WSAEAFNOSUPPORT: return Kind::AddressNotAvailable;
+    case WSAEACCES: return Kind::PermissionDenied;
+    case WSAEMFILE: return Kind::OutOfDescriptors;
+#else
+    case ECONNREFUSED: return Kind::Refused;
+    case EMSGSIZE: return Kind::MessageTooLong;
+    case ENETUNREACH: return Kind::NetworkUnreachable;
+    case EHOSTUNREACH: return Kind::HostUnreachable;
+    case EADDRINUSE: return Kind::AddressInUse;
+    case EADDRNOTAVAIL:
+    case EAFNOSUPPORT: return Kind::AddressNotAvailable; // no IPv6 on this machine
+    case EACCES:
+    case EPERM: return Kind::PermissionDenied;
+    case EMFILE:
+    case ENFILE: return Kind::OutOfDescriptors;
+#endif
+    default: return Kind::Other;
+    }
+}
+
+SocketFailure failure(const UdpSocket &socket)
+{
+    if (socket.error() == 0)
+        return {};
+    return {kindOfSystemError(socket.error()), socket.error(), socket.errorString()};
 }
 
 SocketFailure failure(const QHostInfo &lookup)

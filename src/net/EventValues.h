@@ -2,6 +2,7 @@
 
 #include "core/SocketEvent.h"
 #include "net/TcpStream.h"
+#include "net/UdpSocket.h"
 
 #include <QAbstractSocket>
 #include <QHostAddress>
@@ -20,6 +21,8 @@ SocketFailure failure(TcpStream::Error error, int systemError, const QString &sy
 SocketFailure failure(const TcpStream &stream);
 // Why a listen() (its socket(), bind() or listen()) failed.
 SocketFailure failure(QAbstractSocket::SocketError error, const QString &systemText);
+// Why a call on a UdpSocket failed: its error(), errno or WSAGetLastError().
+SocketFailure failure(const UdpSocket &socket);
 // Why looking a name up failed; no failure when it found addresses.
 SocketFailure failure(const QHostInfo &lookup);
 

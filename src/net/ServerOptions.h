@@ -10,12 +10,15 @@ struct ServerOptions
     // The lecture's PORT and its recv(1024): its client uses them too (ClientOptions).
     static constexpr quint16 LecturePort = 5220;
     static constexpr qint64 LectureReadSize = 1024;
+    // The textbook's UDP server (Kurose & Ross) reads with recvfrom(2048).
+    static constexpr qint64 TextbookDatagramSize = 2048;
 
     // Where to listen. QHostAddress::Any is the lecture's HOST = "": every interface, IPv4 and
     // IPv6. LocalHost and LocalHostIPv6 together are "this computer only" (BindAddress).
     QList<QHostAddress> bindAddresses{QHostAddress(QHostAddress::Any)};
     quint16 port = LecturePort;
     qint64 readSize = LectureReadSize; // the n of recv(n)
+    qint64 datagramSize = TextbookDatagramSize; // UDP: the n of recvfrom(n)
     bool closeAfterFirstReply = false; // the lecture's one-shot server
     // The user types the replies (the server window's manual mode): what a client sends is
     // read and told, never answered by itself (CapitalizeSession::send()). Closing after the

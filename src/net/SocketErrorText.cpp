@@ -69,6 +69,35 @@ QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &add
     }
 }
 
+QString datagramBindFailed(const SocketFailure &failure, const QHostAddress &address,
+                           quint16 port)
+{
+    const QString where = address == QHostAddress::Any
+        ? Translated::tr("UDP port %1 of all interfaces").arg(port)
+        : Translated::tr("UDP %1").arg(endpoint(address, port));
+    switch (failure.kind) {
+    case SocketFailure::Kind::AddressInUse:
+        return Translated::tr(
+                   "Cannot bind to %1: another program (another Capsock, or the textbook's "
+                   "UDPServer.py) already receives on UDP port %2. Stop that program, or choose "
+                   "another port. A TCP server on the same port is no obstacle: TCP and UDP "
+                   "ports are separate.")
+            .arg(where)
+            .arg(port);
+    case SocketFailure::Kind::PermissionDenied:
+        return Translated::tr(
+                   "Cannot bind to %1: permission denied. Ports 0 to 1023 are system ports that "
+                   "only the administrator (root) may use. Choose a port of 1024 or above.")
+            .arg(where);
+    case SocketFailure::Kind::AddressNotAvailable:
+        return Translated::tr("Cannot bind to %1: that address does not belong to this "
+                              "computer.")
+            .arg(where);
+    default:
+        return Translated::tr("Cannot bind to %1: %2.").arg(where, failure.systemText);
+    }
+}
+
 QString connectFailed(TcpStream::Error error, const QString &host, const QHostAddress &address,
                       quint16 port, qint64 waitedMs, const QString &systemMessage)
 {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/SocketEvent.h"
 #include "net/TcpStream.h"
 
 #include <QAbstractSocket>
@@ -17,6 +18,10 @@ QString endpoint(const QHostAddress &address, quint16 port);
 // it, a TIME_WAIT left by an earlier server is a likely cause of "address already in use").
 QString listenFailed(QAbstractSocket::SocketError error, const QHostAddress &address,
                      quint16 port, const QString &systemMessage, bool reuseAddress = true);
+
+// A UDP server could not bind to address:port.
+QString datagramBindFailed(const SocketFailure &failure, const QHostAddress &address,
+                           quint16 port);
 
 // A connect() to `address` (which `host` resolved to) failed after `waitedMs`.
 QString connectFailed(TcpStream::Error error, const QString &host, const QHostAddress &address,

@@ -1,88 +1,19 @@
 #include "net/TcpStream.h"
 
+#include "net/NativeSockets.h"
 #include "net/SocketWatch.h"
-
-#ifdef Q_OS_WIN
-#  include <winsock2.h>
-#  include <ws2tcpip.h>
-#else
-#  include <cerrno>
-#  include <cstring>
-#  include <fcntl.h>
-#  include <netinet/in.h>
-#  include <sys/socket.h>
-#  include <unistd.h>
-#endif
 
 namespace {
 
+using namespace NativeSockets;
+
 #ifdef Q_OS_WIN
-using NativeSocket = SOCKET;
-constexpr int WouldBlock = WSAEWOULDBLOCK;
 constexpr int InProgress = WSAEWOULDBLOCK;
 constexpr int ShutdownSending = SD_SEND;
-constexpr int SendFlags = 0;
-
-int lastSocketError() { return WSAGetLastError(); }
-void closeNative(qintptr descriptor) { ::closesocket(NativeSocket(descriptor)); }
-void setNonBlocking(qintptr descriptor)
-{
-    u_long on = 1;
-    ::ioctlsocket(NativeSocket(descriptor), FIONBIO, &on);
-}
-QString systemErrorString(int code)
-{
-    wchar_t *text = nullptr;
-    FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM
-                       | FORMAT_MESSAGE_IGNORE_INSERTS,
-                   nullptr, DWORD(code), 0, reinterpret_cast<LPWSTR>(&text), 0, nullptr);
-    const QString message = QString::fromWCharArray(text).trimmed();
-    LocalFree(text);
-    return message;
-}
-// Winsock needs WSAStartup() before the first call; it counts, so once per stream is fine.
-struct WinsockUser
-{
-    WinsockUser()
-    {
-        WSADATA data;
-        WSAStartup(MAKEWORD(2, 2), &data);
-    }
-    ~WinsockUser() { WSACleanup(); }
-};
 #else
-using NativeSocket = int;
-constexpr int WouldBlock = EAGAIN;
 constexpr int InProgress = EINPROGRESS;
 constexpr int ShutdownSending = SHUT_WR;
-#  ifdef MSG_NOSIGNAL
-constexpr int SendFlags = MSG_NOSIGNAL; // a peer that went away is an error, not a SIGPIPE
-#  else
-constexpr int SendFlags = 0;
-#  endif
-
-int lastSocketError() { return errno; }
-void closeNative(qintptr descriptor) { ::close(int(descriptor)); }
-void setNonBlocking(qintptr descriptor)
-{
-    const int flags = ::fcntl(int(descriptor), F_GETFL);
-    ::fcntl(int(descriptor), F_SETFL, flags | O_NONBLOCK);
-#  ifdef SO_NOSIGPIPE // macOS has no MSG_NOSIGNAL
-    int on = 1;
-    ::setsockopt(int(descriptor), SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof on);
-#  endif
-}
-QString systemErrorString(int code) { return QString::fromLocal8Bit(std::strerror(code)); }
 #endif
-
-bool isWouldBlock(int error)
-{
-#ifdef EWOULDBLOCK
-    return error == WouldBlock || error == EWOULDBLOCK;
-#else
-    return error == WouldBlock;
-#endif
-}
 
 TcpStream::Error errorKind(int code)
 {
@@ -134,41 +65,6 @@ QAbstractSocket::SocketError listenErrorKind(int code)
 #endif
 }
 
-socklen_t toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage)
-{
-    std::memset(storage, 0, sizeof *storage);
-    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        auto *v6 = reinterpret_cast<sockaddr_in6 *>(storage);
-        v6->sin6_family = AF_INET6;
-        v6->sin6_port = htons(port);
-        const Q_IPV6ADDR bytes = address.toIPv6Address();
-        std::memcpy(&v6->sin6_addr, bytes.c, sizeof bytes.c);
-        v6->sin6_scope_id = address.scopeId().toUInt(); // numeric scope ids only
-        return sizeof *v6;
-    }
-    auto *v4 = reinterpret_cast<sockaddr_in *>(storage);
-    v4->sin_family = AF_INET;
-    v4->sin_port = htons(port);
-    v4->sin_addr.s_addr = htonl(address.toIPv4Address());
-    return sizeof *v4;
-}
-
-quint16 portOf(const sockaddr_storage &storage)
-{
-    if (storage.ss_family == AF_INET6)
-        return ntohs(reinterpret_cast<const sockaddr_in6 &>(storage).sin6_port);
-    return ntohs(reinterpret_cast<const sockaddr_in &>(storage).sin_port);
-}
-
-// A dual-stack socket reports IPv4 peers as ::ffff:a.b.c.d; people know them as a.b.c.d.
-QHostAddress readableAddress(const sockaddr_storage &storage)
-{
-    const QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
-    bool isIPv4 = false;
-    const quint32 ipv4 = address.toIPv4Address(&isIPv4);
-    return isIPv4 ? QHostAddress(ipv4) : address;
-}
-
 } // namespace
 
 qintptr TcpStream::accept(qintptr listener, AcceptResult *result)
@@ -217,9 +113,7 @@ qintptr TcpStream::listenWithoutReuse(const QHostAddress &address, quint16 port,
         *errorText = systemErrorString(code);
         return qintptr(-1);
     };
-#ifdef Q_OS_WIN
-    static WinsockUser winsock;
-#endif
+    useWinsock();
     const bool any = address == QHostAddress::Any;
     const QHostAddress bound = any ? QHostAddress(QHostAddress::AnyIPv6) : address;
     const int family = bound.protocol() == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET;
@@ -264,7 +158,7 @@ TcpStream::TcpStream(const QHostAddress &address, quint16 port, QObject *parent)
     , m_peerPort(port)
 {
 #ifdef Q_OS_WIN
-    static WinsockUser winsock;
+    useWinsock();
 #endif
     const int family = address.protocol() == QAbstractSocket::IPv6Protocol ? AF_INET6 : AF_INET;
 #ifdef Q_OS_LINUX

@@ -434,3 +434,54 @@ TEST_F(CommandLineWithoutDisplayTest, TheWindowTakesQtsOptions)
     EXPECT_EQ(binary->exitCode(), 1) << binary->describe();
     EXPECT_TRUE(binary->err.contains("no-such-file")) << binary->describe();
 }
+
+TEST(CommandLineTest, UdpPicksTheTextbooksTransportAndTcpBesideItServesBoth)
+{
+    const Outcome tcp = parse({QStringLiteral("--headless"), QStringLiteral("--server")});
+    ASSERT_TRUE(tcp.parsed.run);
+    EXPECT_TRUE(tcp.options.tcp);
+    EXPECT_FALSE(tcp.options.udp);
+    EXPECT_EQ(tcp.options.server.datagramSize, 2048);
+
+    const Outcome udp = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
+                               QStringLiteral("--udp"), QStringLiteral("--datagram-size"),
+                               QStringLiteral("16")});
+    ASSERT_TRUE(udp.parsed.run) << udp.parsed.output.toStdString();
+    EXPECT_FALSE(udp.options.tcp);
+    EXPECT_TRUE(udp.options.udp);
+    EXPECT_EQ(udp.options.server.datagramSize, 16);
+
+    const Outcome both = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
+                                QStringLiteral("--tcp"), QStringLiteral("--udp")});
+    ASSERT_TRUE(both.parsed.run) << both.parsed.output.toStdString();
+    EXPECT_TRUE(both.options.tcp);
+    EXPECT_TRUE(both.options.udp);
+
+    const Outcome client = parse({QStringLiteral("--headless"), QStringLiteral("--client"),
+                                  QStringLiteral("::1"), QStringLiteral("--udp"),
+                                  QStringLiteral("--udp-connect")});
+    ASSERT_TRUE(client.parsed.run) << client.parsed.output.toStdString();
+    EXPECT_TRUE(client.options.udp);
+    EXPECT_FALSE(client.options.tcp);
+    EXPECT_TRUE(client.options.client.connectDatagramSocket);
+
+    const QString help = parse({QStringLiteral("--help")}).parsed.output.simplified();
+    EXPECT_TRUE(help.contains("recvfrom(N) (default 2048)")) << help.toStdString();
+    EXPECT_TRUE(help.contains("--tcp --udp")) << help.toStdString();
+}
+
+TEST(CommandLineTest, UdpChoicesThatCannotWorkAreRejected)
+{
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
+                    QStringLiteral("h"), QStringLiteral("--tcp"), QStringLiteral("--udp")},
+                   {QStringLiteral("a client speaks one"), QStringLiteral("--tcp or --udp")});
+    expectRejected({QStringLiteral("--server"), QStringLiteral("--udp")},
+                   {QStringLiteral("--udp"), QStringLiteral("--headless")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
+                    QStringLiteral("--udp"), QStringLiteral("--datagram-size"),
+                    QStringLiteral("0")},
+                   {QStringLiteral("--datagram-size 0"), QStringLiteral("1 to 65536")});
+    expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
+                    QStringLiteral("h"), QStringLiteral("--udp-connect")},
+                   {QStringLiteral("--udp-connect"), QStringLiteral("--udp")});
+}

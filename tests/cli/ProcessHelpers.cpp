@@ -5,6 +5,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QUdpSocket>
 #include <QtCore/qtestsupport_core.h>
 
 #ifdef Q_OS_UNIX
@@ -244,6 +245,28 @@ Child *ProcessTest::run(const QString &program, const QStringList &arguments,
     return child;
 }
 
+namespace {
+
+// The port a headless capsock server says, in its first line, that it serves on.
+quint16 portFromFirstLine(Child *child, const QRegularExpression &listening)
+{
+    if (!child->waitForOutput("\n")) {
+        ADD_FAILURE() << "the server did not start listening: " << child->describe();
+        return 0;
+    }
+    const QString firstLine = QString::fromUtf8(child->out.left(child->out.indexOf('\n')));
+    const QRegularExpressionMatch match = listening.match(firstLine);
+    if (!match.hasMatch()) {
+        ADD_FAILURE() << "unexpected first line: " << child->describe();
+        return 0;
+    }
+    const quint16 port = match.captured(1).toUShort();
+    EXPECT_NE(port, 0);
+    return port;
+}
+
+} // namespace
+
 quint16 ProcessTest::startServer(const QStringList &extraArguments, Child **server)
 {
     Child *child = startCapsock(QStringList{QStringLiteral("--headless"),
@@ -254,21 +277,24 @@ quint16 ProcessTest::startServer(const QStringList &extraArguments, Child **serv
                                 + extraArguments);
     if (server)
         *server = child;
-    if (!child->waitForOutput("\n")) {
-        ADD_FAILURE() << "the server did not start listening: " << child->describe();
-        return 0;
-    }
     static const QRegularExpression listening(
         QStringLiteral("^Capsock capitalization server listening on port (\\d+) \\("));
-    const QString firstLine = QString::fromUtf8(child->out.left(child->out.indexOf('\n')));
-    const QRegularExpressionMatch match = listening.match(firstLine);
-    if (!match.hasMatch()) {
-        ADD_FAILURE() << "unexpected first line: " << child->describe();
-        return 0;
-    }
-    const quint16 port = match.captured(1).toUShort();
-    EXPECT_NE(port, 0);
-    return port;
+    return portFromFirstLine(child, listening);
+}
+
+quint16 ProcessTest::startUdpServer(const QStringList &extraArguments, Child **server)
+{
+    Child *child = startCapsock(QStringList{QStringLiteral("--headless"),
+                                            QStringLiteral("--server"), QStringLiteral("--udp"),
+                                            QStringLiteral("--bind"),
+                                            QStringLiteral("localhost"),
+                                            QStringLiteral("--port"), QStringLiteral("0")}
+                                + extraArguments);
+    if (server)
+        *server = child;
+    static const QRegularExpression receiving(
+        QStringLiteral("^Capsock UDP capitalization server receiving on port (\\d+) \\("));
+    return portFromFirstLine(child, receiving);
 }
 
 quint16 ProcessTest::startLectureServer(Child **server)
@@ -296,6 +322,16 @@ quint16 ProcessTest::freePort()
     const quint16 port = probe.serverPort();
     probe.close();
     return port;
+}
+
+quint16 ProcessTest::freeUdpPort()
+{
+    QUdpSocket probe;
+    if (!probe.bind(QHostAddress::Any, 0)) {
+        ADD_FAILURE() << "no free UDP port: " << probe.errorString().toStdString();
+        return 0;
+    }
+    return probe.localPort();
 }
 
 QByteArray ProcessTest::pythonUpper(const QByteArray &data)

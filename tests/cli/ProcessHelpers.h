@@ -110,12 +110,16 @@ protected:
     // A headless capsock server on this computer only (127.0.0.1 and ::1) on a port the system
     // chose; returns that port, or 0 (with a test failure) when it did not start listening.
     quint16 startServer(const QStringList &extraArguments = {}, Child **server = nullptr);
+    // The same, serving UDP (--udp): its first line says "receiving on port N".
+    quint16 startUdpServer(const QStringList &extraArguments = {}, Child **server = nullptr);
     // The lecture's Python server on a free port, ready for its one client; 0 on failure. Its
     // standard error has a "recv(1024) -> HEX" line for each recv() (tests/peers/trace_recv.py).
     quint16 startLectureServer(Child **server);
 
     // A port nothing listens on right now (the system's choice for a listener, then closed).
     static quint16 freePort();
+    // A UDP port nothing receives on right now.
+    static quint16 freeUdpPort();
     // data.decode('utf-8', 'surrogateescape').upper().encode('utf-8', 'surrogateescape'),
     // computed by python3 itself.
     static QByteArray pythonUpper(const QByteArray &data);

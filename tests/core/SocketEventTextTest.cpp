@@ -201,6 +201,8 @@ TEST(SocketEventTextTest, AFailureIsSaidInAFewWordsAndStandsOut)
         {failure(Failure::PermissionDenied, "The address is protected"), "permission denied"},
         {failure(Failure::HostNotFound, "Host not found"), "host not found"},
         {failure(Failure::OutOfDescriptors), "too many open files (ulimit -n)"},
+        {failure(Failure::MessageTooLong, "Message too long", EMSGSIZE),
+         "message too long (EMSGSIZE)"},
         {failure(Failure::Other, "Protocol error", EPROTO), "Protocol error"},
         {failure(Failure::Other, {}, EPROTO), QStringLiteral("system error %1").arg(EPROTO)},
         {failure(Failure::Other), "unknown error"},
@@ -488,6 +490,133 @@ TEST(SocketEventTextTest, TheLecturesMomentsBeneathTheCallsAreExplained)
     EXPECT_TRUE(timeWait.contains("address already in use")) << timeWait;
     const QString unavailable = explained(SocketEvent::tcpUnavailable(Client, 0));
     EXPECT_TRUE(unavailable.contains("everything else works")) << unavailable;
+}
+
+// --- UDP: the textbook's twin (Kurose & Ross, UDPServer.py and UDPClient.py) ---------------
+
+const QString ServerRecvFrom = QStringLiteral(
+    "message, clientAddress = serverSocket.recvfrom(2048)");
+const QString ServerSendTo = QStringLiteral(
+    "serverSocket.sendto(modifiedMessage.encode(), clientAddress)");
+const QString ClientSendTo = QStringLiteral(
+    "clientSocket.sendto(message.encode(),(serverName, serverPort))");
+const QString ClientRecvFrom = QStringLiteral(
+    "modifiedMessage, serverAddress = clientSocket.recvfrom(2048)");
+
+TEST(SocketEventTextTest, UdpCallsAreSaidInTheTextbooksTerms)
+{
+    const Case cases[] = {
+        {SocketEvent::socket(Server, false).onDatagramSocket(), "socket(AF_INET, SOCK_DGRAM)",
+         "", "serverSocket = socket(AF_INET, SOCK_DGRAM)"},
+        {SocketEvent::socket(Server, true, true).onDatagramSocket(),
+         "socket(AF_INET6, SOCK_DGRAM)", "dual-stack: takes IPv4 and IPv6 clients",
+         "serverSocket = socket(AF_INET6, SOCK_DGRAM)"},
+        {SocketEvent::socket(Client, false).onDatagramSocket(), "socket(AF_INET, SOCK_DGRAM)",
+         "", "clientSocket = socket(AF_INET, SOCK_DGRAM)"},
+        {SocketEvent::bind({"", 12000}, 12000).onDatagramSocket(), "bind((\"\", 12000))", "",
+         "serverSocket.bind(('', serverPort))"},
+        {SocketEvent::recvFrom(Server, 1, 2048, 17, {"127.0.0.1", 51234}, 17), "recvfrom(2048)",
+         "(17 bytes, ('127.0.0.1', 51234))", ServerRecvFrom},
+        {SocketEvent::recvFrom(Server, 2, 2048, 1, {"::1", 51234}, 1), "recvfrom(2048)",
+         "(1 byte, ('::1', 51234, 0, 0))", ServerRecvFrom},
+        {SocketEvent::recvFrom(Server, 1, 2048, 2048, {"127.0.0.1", 51234}, 3000),
+         "recvfrom(2048)",
+         "(2048 bytes, ('127.0.0.1', 51234)): cut, the datagram had 3000 bytes",
+         ServerRecvFrom},
+        {SocketEvent::recvFrom(Server, 1, 2048, 2048, {"127.0.0.1", 51234}, -1),
+         "recvfrom(2048)", "(2048 bytes, ('127.0.0.1', 51234)): cut, the rest is lost",
+         ServerRecvFrom},
+        {SocketEvent::sendTo(Server, 1, 17, {"127.0.0.1", 51234}),
+         "sendto(17 bytes, ('127.0.0.1', 51234))", "", ServerSendTo},
+        {SocketEvent::sendTo(Client, 0, 5, {"127.0.0.1", 12000}),
+         "sendto(5 bytes, ('127.0.0.1', 12000))", "", ClientSendTo},
+        {SocketEvent::recvFrom(Client, 0, 2048, 5, {"127.0.0.1", 12000}, 5), "recvfrom(2048)",
+         "(5 bytes, ('127.0.0.1', 12000))", ClientRecvFrom},
+        {SocketEvent::recvFromFailed(Client, 2048, failure(Failure::TimedOut), 1500000),
+         "recvfrom(2048)", "no reply within 1.5 s", ClientRecvFrom},
+        {SocketEvent::recvFromFailed(Client, 2048, failure(Failure::Refused)), "recvfrom(2048)",
+         "failed: refused", ClientRecvFrom},
+        {SocketEvent::sendTo(Client, 0, 70000, {"127.0.0.1", 12000},
+                             failure(Failure::MessageTooLong, "Message too long", EMSGSIZE)),
+         "sendto(70000 bytes, ('127.0.0.1', 12000))", "failed: message too long (EMSGSIZE)",
+         ClientSendTo},
+        {SocketEvent::connected({"127.0.0.1", 12000}, {"127.0.0.1", 40000}, 20)
+             .onDatagramSocket(),
+         "connect((\"127.0.0.1\", 12000))",
+         "connected UDP socket: 127.0.0.1:40000 -> 127.0.0.1:12000",
+         "clientSocket.connect((serverName, serverPort))  # not in the textbook's client"},
+        {SocketEvent::close(Client, 0, Reason::Disconnect).onDatagramSocket(), "close()",
+         "we close our socket", "clientSocket.close()"},
+        {SocketEvent::close(Server, 0, Reason::StoppedListening).onDatagramSocket(), "close()",
+         "the server's socket: no more datagrams", "serverSocket.close()"},
+    };
+    for (const Case &test : cases)
+        expectCase(test);
+    EXPECT_TRUE(SocketEvent::recvFromFailed(Client, 2048, failure(Failure::TimedOut))
+                    .isFailure());
+    EXPECT_FALSE(SocketEvent::recvFrom(Server, 1, 2048, 2048, {"127.0.0.1", 1}, 3000)
+                     .isFailure())
+        << "a cut datagram is the system's doing, not a failed call";
+}
+
+TEST(SocketEventTextTest, UdpExplanationsTeachWhatADatagramIs)
+{
+    const QString bind = explained(SocketEvent::bind({"", 12000}, 12000).onDatagramSocket());
+    EXPECT_TRUE(bind.contains("no listen() and no accept()")) << bind;
+    const QString inUse = explained(
+        SocketEvent::bind({"", 12000}, 0, failure(Failure::AddressInUse)).onDatagramSocket());
+    EXPECT_TRUE(inUse.contains("can not receive datagrams")) << inUse;
+    EXPECT_FALSE(inUse.contains("listen")) << "UDP has no listen(): " << inUse.toStdString();
+    EXPECT_TRUE(explained(SocketEvent::socket(Server, false).onDatagramSocket())
+                    .contains("UDP (SOCK_DGRAM)"));
+    const QString whole = explained(
+        SocketEvent::recvFrom(Server, 1, 2048, 17, {"127.0.0.1", 5}, 17));
+    EXPECT_TRUE(whole.contains("whole")) << whole;
+    const QString cut = explained(
+        SocketEvent::recvFrom(Server, 1, 2048, 2048, {"127.0.0.1", 5}, 3000));
+    EXPECT_TRUE(cut.contains("3000 bytes")) << cut;
+    EXPECT_TRUE(cut.contains("MSG_TRUNC")) << cut;
+    const QString noReply = explained(
+        SocketEvent::recvFromFailed(Client, 2048, failure(Failure::TimedOut), 2000000));
+    EXPECT_TRUE(noReply.contains("UDP does not retry: the datagram or its reply may have been "
+                                 "lost, or nothing listens there"))
+        << noReply;
+    const QString refused = explained(
+        SocketEvent::recvFromFailed(Client, 2048, failure(Failure::Refused)));
+    EXPECT_TRUE(refused.contains("port unreachable")) << refused;
+    EXPECT_TRUE(refused.contains("connect()")) << refused;
+    const QString tooLong = explained(SocketEvent::sendTo(
+        Client, 0, 70000, {"127.0.0.1", 1}, failure(Failure::MessageTooLong)));
+    EXPECT_TRUE(tooLong.contains("EMSGSIZE")) << tooLong;
+    EXPECT_TRUE(tooLong.contains("nothing was sent")) << tooLong;
+    const QString connect = explained(
+        SocketEvent::connected({"127.0.0.1", 1}, {"127.0.0.1", 2}, 1).onDatagramSocket());
+    EXPECT_TRUE(connect.contains("no handshake")) << connect;
+    EXPECT_TRUE(connect.contains("refused")) << connect;
+}
+
+TEST(SocketEventTextTest, EachUdpPythonLineIsALineOfTheTextbooksProgram)
+{
+    const QStringList server = lectureProgram("textbook_udp_server.py");
+    const QStringList client = lectureProgram("textbook_udp_client.py");
+    ASSERT_FALSE(server.isEmpty());
+    ASSERT_FALSE(client.isEmpty());
+    const SocketEvent serverCalls[] = {
+        SocketEvent::socket(Server, false).onDatagramSocket(),
+        SocketEvent::bind({"", 12000}, 12000).onDatagramSocket(),
+        SocketEvent::recvFrom(Server, 1, 2048, 20, {"127.0.0.1", 5000}, 20),
+        SocketEvent::sendTo(Server, 1, 20, {"127.0.0.1", 5000}),
+    };
+    for (const SocketEvent &event : serverCalls)
+        expectLineOf(server, SocketEventText::pythonLine(event));
+    const SocketEvent clientCalls[] = {
+        SocketEvent::socket(Client, false).onDatagramSocket(),
+        SocketEvent::sendTo(Client, 0, 20, {"127.0.0.1", 12000}),
+        SocketEvent::recvFrom(Client, 0, 2048, 20, {"127.0.0.1", 12000}, 20),
+        SocketEvent::close(Client, 0, Reason::Disconnect).onDatagramSocket(),
+    };
+    for (const SocketEvent &event : clientCalls)
+        expectLineOf(client, SocketEventText::pythonLine(event));
 }
 
 // Every user-visible string upper-cased, as a stand-in for a real translation.

@@ -540,3 +540,19 @@ TEST(Utf8UpperCaserTest, TimeIsLinear)
         << "1 MiB took " << smallSeconds << " s, 16 MiB took " << largeSeconds << " s";
     EXPECT_LT(largeSeconds, 5.0) << "16 MiB of ß";
 }
+
+TEST(Utf8UpperCaserTest, AWholeMessageHoldsNothingBackForTheNext)
+{
+    // "ß" (c3 9f) cut between two datagrams: each half comes back as it was, never joined.
+    Utf8UpperCaser caser;
+    QByteArray first;
+    caser.feedWhole("a\xc3", first);
+    EXPECT_EQ(first, QByteArray("A\xc3"));
+    EXPECT_EQ(caser.heldBytes(), 0);
+    QByteArray second;
+    caser.feedWhole("\x9f" "b", second);
+    EXPECT_EQ(second, QByteArray("\x9f" "B"));
+    QByteArray whole;
+    caser.feedWhole("stra\xc3\x9f" "e", whole);
+    EXPECT_EQ(whole, QByteArray("STRASSE"));
+}

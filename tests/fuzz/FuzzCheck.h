@@ -1,16 +1,19 @@
 #pragma once
 
 // What the fuzz targets share: a check that stops the run with a readable reason (libFuzzer
-// then saves the input as a crash-* file that reproduces it), and a UTF-8 decoder written
-// apart from src/core/Utf8.cpp, from the textbook definition, to judge it by.
+// then saves the input as a crash-* file that reproduces it), a UTF-8 decoder written apart
+// from src/core/Utf8.cpp, from the textbook definition, to judge it by, and the upper case it
+// implies.
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <QStringView>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 namespace Fuzz {
 
@@ -119,6 +122,36 @@ inline bool isValidUtf8(QByteArrayView bytes)
         at += length;
     }
     return true;
+}
+
+// Qt's full upper-case mapping of one code point, as UTF-8 (what the upper-caser's table is
+// built from, one character at a time).
+inline const QByteArray &upperOf(char32_t codePoint)
+{
+    static std::unordered_map<char32_t, QByteArray> cache;
+    auto found = cache.find(codePoint);
+    if (found == cache.end()) {
+        const QByteArray upper =
+            QStringView(QChar::fromUcs4(codePoint)).toString().toUpper().toUtf8();
+        found = cache.emplace(codePoint, upper).first;
+    }
+    return found->second;
+}
+
+// What upper-casing `in` must give, read independently of src/core: each valid character
+// replaced by Qt's full upper case of it, every other byte unchanged.
+inline QByteArray expectedUpper(QByteArrayView in)
+{
+    QByteArray out;
+    for (qsizetype at = 0; at < in.size();) {
+        if (const int length = validLengthAt(in, at)) {
+            out += upperOf(char32_t(strictCodePoint(in.sliced(at, length))));
+            at += length;
+        } else {
+            out += in[at++]; // not UTF-8 (or a character the stream ends inside): unchanged
+        }
+    }
+    return out;
 }
 
 } // namespace Fuzz

@@ -27,38 +27,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace {
-
-// Qt's full upper-case mapping of one code point, as UTF-8 (what the upper-caser's table is
-// built from, one character at a time).
-const QByteArray &upperOf(char32_t codePoint)
-{
-    static std::unordered_map<char32_t, QByteArray> cache;
-    auto found = cache.find(codePoint);
-    if (found == cache.end()) {
-        const QByteArray upper =
-            QStringView(QChar::fromUcs4(codePoint)).toString().toUpper().toUtf8();
-        found = cache.emplace(codePoint, upper).first;
-    }
-    return found->second;
-}
-
-QByteArray expectedUpper(QByteArrayView in)
-{
-    QByteArray out;
-    for (qsizetype at = 0; at < in.size();) {
-        if (const int length = Fuzz::validLengthAt(in, at)) {
-            out += upperOf(char32_t(Fuzz::strictCodePoint(in.sliced(at, length))));
-            at += length;
-        } else {
-            out += in[at++]; // not UTF-8 (or a character the stream ends inside): unchanged
-        }
-    }
-    return out;
-}
 
 QByteArray difference(const QByteArray &stream, const QByteArray &actual,
                       const QByteArray &expected)
@@ -110,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(single == whole, "one byte at a time differs from one chunk\n"
                                     + difference(stream, single, whole));
 
-    const QByteArray expected = expectedUpper(stream);
+    const QByteArray expected = Fuzz::expectedUpper(stream);
     FUZZ_CHECK(whole == expected, "not each character's upper case, other bytes unchanged\n"
                                       + difference(stream, whole, expected));
 

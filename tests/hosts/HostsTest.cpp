@@ -49,12 +49,13 @@ protected:
 
     // The headless server in host A on a port the system chose; 0 (and a failure) when it
     // did not come up. Waits for its whole banner, so the address lines are there too.
-    quint16 startServerOnA(const QString &bind, Child **server)
+    quint16 startServerOnA(const QString &bind, Child **server, const QStringList &more = {})
     {
         Child *child = startIn(hosts.nameA(), capsock(),
-                               {QStringLiteral("--headless"), QStringLiteral("--server"),
-                                QStringLiteral("--bind"), bind, QStringLiteral("--port"),
-                                QStringLiteral("0")});
+                               QStringList{QStringLiteral("--headless"),
+                                           QStringLiteral("--server"), QStringLiteral("--bind"),
+                                           bind, QStringLiteral("--port"), QStringLiteral("0")}
+                                   + more);
         *server = child;
         if (!child->waitForOutput("Press Ctrl-C to stop.\n")) {
             ADD_FAILURE() << "the server in A did not start: " << child->describe();
@@ -92,14 +93,19 @@ protected:
     // False (the test skipped) where nftables cannot be used: the caller returns at once.
     bool loadFirewallOnA(quint16 port, const QString &verdict)
     {
+        return loadInputRulesOnA(QStringLiteral("tcp dport %1 %2").arg(port).arg(verdict));
+    }
+
+    // `rules`: the lines of host A's input chain.
+    bool loadInputRulesOnA(const QString &rules)
+    {
         const QString ruleset = QStringLiteral("table inet capsock_hosts_test {\n"
                                                "    chain input {\n"
                                                "        type filter hook input priority 0;\n"
-                                               "        tcp dport %1 %2\n"
+                                               "        %1\n"
                                                "    }\n"
                                                "}\n")
-                                    .arg(port)
-                                    .arg(verdict);
+                                    .arg(rules);
         const QString failure = hosts.loadFirewall(hosts.nameA(), ruleset);
         if (failure.isEmpty())
             return true;
@@ -260,6 +266,79 @@ TEST_F(HostsTest, FirewallRejectingThePortMakesTheClientSayRefused)
         << client->describe();
     EXPECT_FALSE(client->err.contains("No answer")) << client->describe();
     EXPECT_LT(elapsedMs, TimeoutSeconds * 1000); // a reset answers at once
+}
+
+// A lossy link, made by host A's firewall dropping some of what B sends to the port. It drops
+// by count (nftables' numgen inc), not at random, so every run loses the same packets:
+// datagrams 1-3 of every 10 over UDP; every third packet over TCP, starting with the third
+// (the first data after the handshake). UDP loses those messages: no reply, said so. TCP loses
+// nothing: the kernel resends what was dropped, so every reply comes, only later.
+constexpr int LossyMessages = 20;
+
+QByteArray lossyInput()
+{
+    QByteArray input;
+    for (int i = 1; i <= LossyMessages; ++i)
+        input += "message " + QByteArray::number(i) + "\n";
+    return input;
+}
+
+TEST_F(HostsTest, UdpOverALossyLinkLosesTheDroppedDatagramsAndSaysSo)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server,
+                                        {QStringLiteral("--tcp"), QStringLiteral("--udp")});
+    ASSERT_NE(port, 0);
+    if (!loadInputRulesOnA(QStringLiteral("udp dport %1 numgen inc mod 10 < 3 drop").arg(port)))
+        return;
+    Child *client = runIn(hosts.nameB(), capsock(),
+                          {QStringLiteral("--headless"), QStringLiteral("--client"),
+                           QStringLiteral("%1:%2").arg(a4()).arg(port), QStringLiteral("--udp"),
+                           QStringLiteral("--timeout"), QStringLiteral("0.3")},
+                          lossyInput(), 30000);
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 1) << client->describe();
+    QByteArray expected;
+    QList<int> lost;
+    for (int i = 1; i <= LossyMessages; ++i) {
+        if ((i - 1) % 10 < 3)
+            lost.append(i);
+        else
+            expected += "MESSAGE " + QByteArray::number(i) + "\n";
+    }
+    EXPECT_BYTES_EQ(expected, client->out);
+    for (const int id : lost) {
+        EXPECT_TRUE(client->err.contains("message " + QByteArray::number(id)
+                                         + ": recvfrom(65536) -> no reply within"))
+            << id << client->describe();
+    }
+    EXPECT_EQ(client->err.count("UDP does not retry"), lost.size()) << client->describe();
+    EXPECT_EQ(server->out.count(" recvfrom(2048) -> "), LossyMessages - lost.size())
+        << server->describe();
+}
+
+TEST_F(HostsTest, TcpOverTheSameLossyLinkDeliversEverythingByRetransmitting)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server,
+                                        {QStringLiteral("--tcp"), QStringLiteral("--udp")});
+    ASSERT_NE(port, 0);
+    if (!loadInputRulesOnA(QStringLiteral("tcp dport %1 numgen inc mod 3 == 2 drop").arg(port)))
+        return;
+    Child *client = runIn(hosts.nameB(), capsock(),
+                          {QStringLiteral("--headless"), QStringLiteral("--client"),
+                           QStringLiteral("%1:%2").arg(a4()).arg(port)},
+                          lossyInput(), 60000);
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 0) << client->describe();
+    EXPECT_BYTES_EQ(pythonUpper(lossyInput()), client->out);
+    // B's kernel resent what A's firewall dropped (the counters are per host).
+    Child *counters = runIn(hosts.nameB(), QStringLiteral("nstat"),
+                            {QStringLiteral("-asz"), QStringLiteral("TcpRetransSegs")}, {});
+    ASSERT_TRUE(counters->exitedNormally() && counters->exitCode() == 0)
+        << counters->describe();
+    static const QRegularExpression retransmitted(QStringLiteral("TcpRetransSegs\\s+(\\d+)"));
+    const QRegularExpressionMatch match = retransmitted.match(QString::fromUtf8(counters->out));
+    ASSERT_TRUE(match.hasMatch()) << counters->describe();
+    EXPECT_GT(match.captured(1).toInt(), 0) << counters->describe();
 }
 
 // The window itself, as a student uses it on the second machine: tests/hosts/
