@@ -62,3 +62,12 @@ BindAddress::Scope BindAddress::scope(const QList<QHostAddress> &addresses)
     }
     return Scope::ThisComputer;
 }
+
+QString BindAddress::pythonHost(const QHostAddress &address)
+{
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
+        || address == QHostAddress::AnyIPv6) {
+        return QString();
+    }
+    return address.toString();
+}

@@ -31,4 +31,7 @@ struct BindAddress
     // AllInterfaces when no address or the any address is among them; ThisComputer when all
     // are loopback addresses; OneAddress otherwise.
     static Scope scope(const QList<QHostAddress> &addresses);
+    // The host as Python's bind((HOST, PORT)) writes it: "" for an any address, as the
+    // lecture's HOST = "" and the textbook's bind(('', serverPort)); the address otherwise.
+    static QString pythonHost(const QHostAddress &address);
 };

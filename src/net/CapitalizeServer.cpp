@@ -1,6 +1,7 @@
 #include "net/CapitalizeServer.h"
 
 #include "core/SocketEventText.h"
+#include "net/BindAddress.h"
 #include "net/CapitalizeSession.h"
 #include "net/DescriptorLimit.h"
 #include "net/EventValues.h"
@@ -115,15 +116,6 @@ bool isIPv6(const QHostAddress &address)
     return address == QHostAddress::Any || address.protocol() == QAbstractSocket::IPv6Protocol;
 }
 
-// The address as the lecture writes it in bind((HOST, PORT)): "" for every interface.
-QString bindHost(const QHostAddress &address)
-{
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
-        || address == QHostAddress::AnyIPv6) {
-        return QString();
-    }
-    return address.toString();
-}
 
 } // namespace
 
@@ -192,7 +184,7 @@ bool CapitalizeServer::listenOn(const QHostAddress &address, quint16 *port, bool
     if (m_options.reuseAddress)
         report(SocketEvent::reuseAddress());
 #endif
-    const Endpoint asked{bindHost(address), *port};
+    const Endpoint asked{BindAddress::pythonHost(address), *port};
     QAbstractSocket::SocketError error = QAbstractSocket::UnknownSocketError;
     QString errorText;
     if (!bindAndListen(listener.get(), address, *port, &error, &errorText)) {

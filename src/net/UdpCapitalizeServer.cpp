@@ -1,24 +1,11 @@
 #include "net/UdpCapitalizeServer.h"
 
+#include "net/BindAddress.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
 
 #include <QMetaMethod>
 #include <QPointer>
-
-namespace {
-
-// The address as the textbook writes it in bind(('', serverPort)): "" for every interface.
-QString bindHost(const QHostAddress &address)
-{
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4
-        || address == QHostAddress::AnyIPv6) {
-        return QString();
-    }
-    return address.toString();
-}
-
-} // namespace
 
 UdpCapitalizeServer::UdpCapitalizeServer(QObject *parent)
     : QObject(parent)
@@ -54,7 +41,7 @@ bool UdpCapitalizeServer::bindTo(const QHostAddress &address, quint16 *port, boo
     const bool ipv6 = bound.protocol() == QAbstractSocket::IPv6Protocol;
     auto socket = std::make_unique<UdpSocket>();
     report(SocketEvent::socket(SocketSide::Server, ipv6, any).onDatagramSocket());
-    const Endpoint asked{bindHost(address), *port};
+    const Endpoint asked{BindAddress::pythonHost(address), *port};
     if (!socket->open(ipv6, any) || !socket->bind(bound, *port)) {
         const SocketFailure failure = EventValues::failure(*socket);
         const bool skipped = optional

@@ -110,4 +110,14 @@ TEST(BindAddressTest, TheScopeSaysWhoCanConnect)
               Scope::OneAddress);
 }
 
+TEST(BindAddressTest, PythonWritesEveryInterfaceAsTheEmptyHost)
+{
+    EXPECT_EQ(BindAddress::pythonHost(QHostAddress::Any), QString());
+    EXPECT_EQ(BindAddress::pythonHost(QHostAddress::AnyIPv4), QString());
+    EXPECT_EQ(BindAddress::pythonHost(QHostAddress::AnyIPv6), QString());
+    EXPECT_EQ(BindAddress::pythonHost(QHostAddress(QStringLiteral("::1"))), QStringLiteral("::1"));
+    EXPECT_EQ(BindAddress::pythonHost(QHostAddress(QStringLiteral("192.168.1.20"))),
+              QStringLiteral("192.168.1.20"));
+}
+
 } // namespace
