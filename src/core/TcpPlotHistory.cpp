@@ -1,0 +1,63 @@
+#include "core/TcpPlotHistory.h"
+
+#include <algorithm>
+
+TcpPlotHistory::TcpPlotHistory(int maxSamples, qint64 spanUs)
+    : m_maxSamples(std::max(1, maxSamples))
+    , m_spanUs(std::max<qint64>(1, spanUs))
+{}
+
+void TcpPlotHistory::add(const Sample &sample)
+{
+    m_samples.push_back(sample);
+    while (int(m_samples.size()) > m_maxSamples)
+        m_samples.pop_front();
+}
+
+std::size_t TcpPlotHistory::firstInView() const
+{
+    if (m_samples.empty())
+        return 0;
+    const qint64 start = m_samples.back().timeUs - m_spanUs;
+    std::size_t first = m_samples.size() - 1;
+    while (first > 0 && m_samples[first].timeUs > start)
+        --first;
+    return first;
+}
+
+qint64 TcpPlotHistory::bytesTop() const
+{
+    qint64 largest = 0;
+    for (std::size_t i = firstInView(); i < m_samples.size(); ++i)
+        largest = std::max({largest, m_samples[i].toSend, m_samples[i].unread});
+    return roundUp(largest);
+}
+
+qint64 TcpPlotHistory::rttTopUs() const
+{
+    qint64 largest = 0;
+    for (std::size_t i = firstInView(); i < m_samples.size(); ++i)
+        largest = std::max(largest, m_samples[i].rttUs);
+    return roundUp(largest);
+}
+
+double TcpPlotHistory::x(qint64 timeUs, double width) const
+{
+    const qint64 end = m_samples.empty() ? timeUs : m_samples.back().timeUs;
+    return width - double(end - timeUs) * width / double(m_spanUs);
+}
+
+double TcpPlotHistory::y(qint64 value, qint64 top, double height)
+{
+    return height - double(value) * height / double(std::max<qint64>(1, top));
+}
+
+qint64 TcpPlotHistory::roundUp(qint64 value)
+{
+    for (qint64 decade = 1;; decade *= 10) {
+        for (const qint64 step : {1, 2, 5}) {
+            if (step * decade >= value)
+                return step * decade;
+        }
+    }
+}
