@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/TcpPlotHistory.h"
+
+#include <QWidget>
+
+// A small plot of one connection over time, painted from a TcpPlotHistory: the bytes queued to
+// send (blue, as bytes sent are everywhere in the window) and unread (green), on the scale at
+// the left, and the RTT (orange, dashed) on the scale at the right. Each value holds until the
+// next sample, since a sample comes only when something changed.
+class TcpPlotWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TcpPlotWidget(QWidget *parent = nullptr);
+
+    // The history shown; not owned, null for none. Call update() after adding to it.
+    void setHistory(const TcpPlotHistory *history);
+    const TcpPlotHistory &history() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void paintLegend(QPainter &painter, const QRect &area) const;
+
+    const TcpPlotHistory *m_history = nullptr;
+    TcpPlotHistory m_empty;
+};
