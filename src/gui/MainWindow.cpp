@@ -10,6 +10,7 @@
 #include "gui/WireColors.h"
 #include "net/ClientOptions.h"
 #include "net/TcpProbe.h"
+#include "net/TcpSampler.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -92,10 +93,11 @@ void MainWindow::setUpPanels()
     server->setConversation(&m_conversation);
     client->setConversation(&m_conversation);
     m_ui->leftLayout->insertWidget(0, server->clientsPane());
-    // Both engines read TCP's state and queues beneath their calls, for the TCP tab.
+    // Both engines read TCP's state and queues beneath their calls, for the TCP tab: a
+    // connection at most as often as the tab could show it, not after each call of a flood.
     const std::shared_ptr<const TcpProbe> probe = TcpProbe::forThisSystem();
-    server->server().setTcpProbe(probe);
-    client->client().setTcpProbe(probe);
+    server->server().setTcpProbe(probe, TcpSampler::IntervalMs);
+    client->client().setTcpProbe(probe, TcpSampler::IntervalMs);
     connect(&server->server(), &CapitalizeServer::socketEvent, this, &MainWindow::addSocketEvent);
     connect(&client->client(), &CapitalizeClient::socketEvent, this, &MainWindow::addSocketEvent);
     connect(server, &ServerPanel::stateChanged, this, &MainWindow::showPanelState);
