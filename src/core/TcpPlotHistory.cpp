@@ -27,7 +27,7 @@ std::size_t TcpPlotHistory::firstInView() const
 
 qint64 TcpPlotHistory::bytesTop() const
 {
-    qint64 largest = 0;
+    qint64 largest = MinBytesTop;
     for (std::size_t i = firstInView(); i < m_samples.size(); ++i)
         largest = std::max({largest, m_samples[i].toSend, m_samples[i].unread});
     return roundUp(largest);
@@ -35,7 +35,7 @@ qint64 TcpPlotHistory::bytesTop() const
 
 qint64 TcpPlotHistory::rttTopUs() const
 {
-    qint64 largest = 0;
+    qint64 largest = MinRttTopUs;
     for (std::size_t i = firstInView(); i < m_samples.size(); ++i)
         largest = std::max(largest, m_samples[i].rttUs);
     return roundUp(largest);

@@ -21,8 +21,11 @@ public:
         qint64 rttUs = -1; // -1: the system did not say
     };
 
-    static constexpr int DefaultMaxSamples = 1200; // a minute of 20 readings a second
+    static constexpr int DefaultMaxSamples = 600; // 30 s of 20 readings a second
     static constexpr qint64 DefaultSpanUs = 30'000'000;
+    // The smallest scales: a few bytes or microseconds do not fill the plot.
+    static constexpr qint64 MinBytesTop = 1000;
+    static constexpr qint64 MinRttTopUs = 100;
 
     explicit TcpPlotHistory(int maxSamples = DefaultMaxSamples, qint64 spanUs = DefaultSpanUs);
 
@@ -36,7 +39,7 @@ public:
     // The first sample drawn: the last one at or before the span's start (its value holds into
     // the span), or the first one.
     std::size_t firstInView() const;
-    // The tops of the axes, for the samples from firstInView(); at least 1.
+    // The tops of the axes, for the samples from firstInView(); at least the smallest scales.
     qint64 bytesTop() const;
     qint64 rttTopUs() const;
 

@@ -134,6 +134,13 @@ void MainWindow::setUpSharedArea()
     m_ui->inspector->setAutoBytesPerRow(true);
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
+    // The TCP tab has more to show than a list: turned to, it gets at least half the height.
+    connect(m_ui->callsTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const QList<int> sizes = m_ui->rightSplitter->sizes();
+        const int height = sizes.value(0) + sizes.value(1);
+        if (m_ui->callsTabs->widget(index) == m_ui->tcpView && sizes.value(1) < height / 2)
+            m_ui->rightSplitter->setSizes({height / 2, height - height / 2});
+    });
     m_ui->tcpView->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     m_ui->inspector->setStream(&m_conversation.stream());

@@ -90,10 +90,12 @@ void TcpPlotWidget::paintEvent(QPaintEvent *)
     // The scales' labels above the plot, the legend below it.
     const QRectF plot(pad, line + pad, width() - 2 * pad, height() - 2 * line - 2 * pad);
     painter.setPen(colors.softText(0.7));
-    painter.drawText(QRectF(pad, 0, plot.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
-                     bytesLabel);
-    painter.drawText(QRectF(pad, 0, plot.width(), line), Qt::AlignRight | Qt::AlignVCenter,
-                     rttLabel);
+    if (!shown.samples().empty()) { // no scale to read before the first sample
+        painter.drawText(QRectF(pad, 0, plot.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                         bytesLabel);
+        painter.drawText(QRectF(pad, 0, plot.width(), line), Qt::AlignRight | Qt::AlignVCenter,
+                         rttLabel);
+    }
     painter.setPen(colors.softText(0.3));
     painter.drawRect(plot);
     painter.setPen(colors.softText(0.15));

@@ -59,16 +59,17 @@ TcpView::TcpView(QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     m_heading = wrappedLabel(QStringLiteral("tcpHeading"), content);
     m_state = wrappedLabel(QStringLiteral("tcpState"), content);
+    m_explanation = wrappedLabel(QStringLiteral("tcpExplanation"), content);
+    // What is happening first, then the numbers that show it, then the history.
     layout->addWidget(m_heading);
     layout->addWidget(m_state);
+    layout->addWidget(m_explanation);
     auto *grid = new QGridLayout;
     setUpGauges(grid);
     layout->addLayout(grid);
     m_plot = new TcpPlotWidget(content);
     m_plot->setObjectName(QStringLiteral("tcpPlot"));
     layout->addWidget(m_plot);
-    m_explanation = wrappedLabel(QStringLiteral("tcpExplanation"), content);
-    layout->addWidget(m_explanation);
     layout->addWidget(new QLabel(tr("States, with the time each began:"), content));
     m_history = new QListWidget(content);
     m_history->setObjectName(QStringLiteral("tcpHistory"));

@@ -16,13 +16,17 @@ TEST(TcpPlotHistoryTest, AxesEndAtARoundNumberAtLeastTheLargestInView)
     EXPECT_EQ(TcpPlotHistory::roundUp(11), 20);
     EXPECT_EQ(TcpPlotHistory::roundUp(2'500'000), 5'000'000);
 
+    // Nothing, or next to nothing: the smallest scales, not "1 byte".
     TcpPlotHistory history;
-    EXPECT_EQ(history.bytesTop(), 1);
-    EXPECT_EQ(history.rttTopUs(), 1);
-    history.add({1'000'000, 1200, 300, 45});
+    EXPECT_EQ(history.bytesTop(), TcpPlotHistory::MinBytesTop);
+    EXPECT_EQ(history.rttTopUs(), TcpPlotHistory::MinRttTopUs);
+    history.add({500'000, 3, 0, 20});
+    EXPECT_EQ(history.bytesTop(), TcpPlotHistory::MinBytesTop);
+    EXPECT_EQ(history.rttTopUs(), TcpPlotHistory::MinRttTopUs);
+    history.add({1'000'000, 1200, 300, 450});
     history.add({2'000'000, 70'000, 0, -1}); // no RTT said: not plotted, not scaled to
     EXPECT_EQ(history.bytesTop(), 100'000);
-    EXPECT_EQ(history.rttTopUs(), 50);
+    EXPECT_EQ(history.rttTopUs(), 500);
 }
 
 TEST(TcpPlotHistoryTest, TimeRunsAcrossTheSpanEndingAtTheNewestSample)
@@ -48,13 +52,13 @@ TEST(TcpPlotHistoryTest, OnlyTheSamplesInViewSetTheScale)
 {
     TcpPlotHistory history(100, 10'000'000);
     history.add({1'000'000, 900'000, 0, 9000});
-    history.add({15'000'000, 2, 0, 40});
-    history.add({30'000'000, 3, 0, 20});
-    history.add({31'000'000, 4, 0, 30});
+    history.add({15'000'000, 2000, 0, 400});
+    history.add({30'000'000, 3000, 0, 200});
+    history.add({31'000'000, 4000, 0, 300});
     // In view: the last 10 s, from 21 s. The first sample ended at 15 s, long before; the
     // second holds from 15 s to 30 s, so it is drawn from the left edge and counts.
-    EXPECT_EQ(history.bytesTop(), 5);
-    EXPECT_EQ(history.rttTopUs(), 50);
+    EXPECT_EQ(history.bytesTop(), 5000);
+    EXPECT_EQ(history.rttTopUs(), 500);
     EXPECT_EQ(history.firstInView(), 1u);
 }
 
