@@ -18,7 +18,7 @@ std::size_t TcpPlotHistory::firstInView() const
 {
     if (m_samples.empty())
         return 0;
-    const qint64 start = m_samples.back().timeUs - m_spanUs;
+    const qint64 start = m_samples.back().timeUs - shownSpanUs();
     std::size_t first = m_samples.size() - 1;
     while (first > 0 && m_samples[first].timeUs > start)
         --first;
@@ -41,10 +41,17 @@ qint64 TcpPlotHistory::rttTopUs() const
     return roundUp(largest);
 }
 
+qint64 TcpPlotHistory::shownSpanUs() const
+{
+    const qint64 length = m_samples.empty() ? 0
+                                            : m_samples.back().timeUs - m_samples.front().timeUs;
+    return std::clamp(length, std::min(MinSpanUs, m_spanUs), m_spanUs);
+}
+
 double TcpPlotHistory::x(qint64 timeUs, double width) const
 {
     const qint64 end = m_samples.empty() ? timeUs : m_samples.back().timeUs;
-    return width - double(end - timeUs) * width / double(m_spanUs);
+    return width - double(end - timeUs) * width / double(shownSpanUs());
 }
 
 double TcpPlotHistory::y(qint64 value, qint64 top, double height)

@@ -7,7 +7,8 @@
 
 // The numbers behind the TCP view's small plot of one connection: its queue samples over time
 // (bytes queued to send, bytes unread, the RTT), at most maxSamples() of them, and where each
-// falls on a plot of the last spanUs() that ends at the newest sample. Each axis ends at a round
+// falls on a plot of the last spanUs() that ends at the newest sample (a younger history is
+// spread across the plot). Each axis ends at a round
 // number (1, 2 or 5 times a power of ten) at least the largest value in view, so the scale reads
 // at a glance and jumps only when a value outgrows it.
 class TcpPlotHistory
@@ -26,6 +27,8 @@ public:
     // The smallest scales: a few bytes or microseconds do not fill the plot.
     static constexpr qint64 MinBytesTop = 1000;
     static constexpr qint64 MinRttTopUs = 100;
+    // The least time across the plot, while the history is shorter than its span.
+    static constexpr qint64 MinSpanUs = 5'000'000;
 
     explicit TcpPlotHistory(int maxSamples = DefaultMaxSamples, qint64 spanUs = DefaultSpanUs);
 
@@ -43,7 +46,9 @@ public:
     qint64 bytesTop() const;
     qint64 rttTopUs() const;
 
-    // Across `width` pixels: 0 at the span's start, `width` at the newest sample.
+    // The time across the plot: the history's own length, at least MinSpanUs, at most spanUs().
+    qint64 shownSpanUs() const;
+    // Across `width` pixels: 0 at the shown span's start, `width` at the newest sample.
     double x(qint64 timeUs, double width) const;
     // Up `height` pixels, as a painter counts them: `height` at 0, 0 at `top`.
     static double y(qint64 value, qint64 top, double height);

@@ -38,7 +38,7 @@ void setGauge(QProgressBar *gauge, qint64 bytes, qint64 top)
 {
     gauge->setMaximum(int(std::min<qint64>(std::max<qint64>(1, top), INT_MAX)));
     gauge->setValue(int(std::min<qint64>(bytes, INT_MAX)));
-    gauge->setFormat(TcpView::tr("%n byte(s)", nullptr, int(std::min<qint64>(bytes, INT_MAX))));
+    gauge->setFormat(TcpView::tr("%Ln byte(s)", nullptr, int(std::min<qint64>(bytes, INT_MAX))));
 }
 
 } // namespace

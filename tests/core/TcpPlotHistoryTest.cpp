@@ -41,6 +41,24 @@ TEST(TcpPlotHistoryTest, TimeRunsAcrossTheSpanEndingAtTheNewestSample)
     EXPECT_LT(history.x(5'000'000, 200), 0); // before the span: off the left edge
 }
 
+// A connection a few seconds old fills the plot rather than its right edge: the time shown is
+// what there is, at least MinSpanUs, at most the span.
+TEST(TcpPlotHistoryTest, AYoungHistoryIsSpreadAcrossThePlot)
+{
+    TcpPlotHistory history(100, 30'000'000);
+    history.add({10'000'000, 1, 0, 1});
+    history.add({20'000'000, 1, 0, 1});
+    EXPECT_DOUBLE_EQ(history.x(10'000'000, 200), 0);
+    EXPECT_DOUBLE_EQ(history.x(15'000'000, 200), 100);
+    history.add({21'000'000, 1, 0, 1}); // 11 s of it
+    EXPECT_DOUBLE_EQ(history.x(10'000'000, 220), 0);
+
+    TcpPlotHistory young(100, 30'000'000);
+    young.add({1'000'000, 1, 0, 1});
+    young.add({2'000'000, 1, 0, 1});
+    EXPECT_DOUBLE_EQ(young.x(2'000'000 - TcpPlotHistory::MinSpanUs, 200), 0);
+}
+
 TEST(TcpPlotHistoryTest, ValuesRiseFromTheBottomToTheTop)
 {
     EXPECT_DOUBLE_EQ(TcpPlotHistory::y(0, 1000, 80), 80);
