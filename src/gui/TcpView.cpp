@@ -251,9 +251,9 @@ void TcpView::showState(const Connection &shown)
         return;
     }
     const SocketEvent &latest = shown.states.back();
-    m_state->setText(tr("<b>%1</b> since %2. %3")
-                         .arg(SocketEventText::tcpState(latest.tcp.state),
-                              timeText(latest.timeUs),
+    // The explanation begins with the state's name.
+    m_state->setText(tr("<b>Since %1:</b> %2")
+                         .arg(timeText(latest.timeUs),
                               SocketEventText::explanation(latest).toHtmlEscaped()));
 }
 
