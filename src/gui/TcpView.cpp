@@ -187,8 +187,14 @@ void TcpView::add(const SocketEvent &event)
             record.hasMoment = true;
         }
     }
-    if (event.connectionId == m_shown)
+    if (event.connectionId == m_shown && isVisible()) // hidden: refreshed when shown
         m_refresh->request();
+}
+
+void TcpView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh();
 }
 
 void TcpView::showConnection(qint64 connectionId)
@@ -200,6 +206,7 @@ void TcpView::showConnection(qint64 connectionId)
 void TcpView::clear()
 {
     m_connections.clear();
+    m_historyShown = {};
     m_refresh->request();
 }
 
@@ -227,6 +234,17 @@ void TcpView::refresh()
     showGauges(shown);
     m_plot->setHistory(&shown.plot);
     showMoment(shown);
+    showHistory(shown);
+}
+
+// Refilled only when a state was added: the list is laid out again each time.
+void TcpView::showHistory(const Connection &shown)
+{
+    const qint64 newest = shown.states.empty() ? 0 : shown.states.back().timeUs;
+    const HistoryShown now{m_shown, shown.states.size(), newest};
+    if (now == m_historyShown)
+        return;
+    m_historyShown = now;
     m_history->clear();
     for (const SocketEvent &change : shown.states) {
         m_history->addItem(timeText(change.timeUs) + QStringLiteral("  ")

@@ -27,7 +27,8 @@ class TcpPlotWidget;
 //
 // It keeps the readings of every connection, so that turning to another shows its history at
 // once; at most MaxConnections of them (the newest), each with a bounded history. Readings come
-// at the socket's rate; the widgets are refreshed at most once a frame.
+// at the socket's rate; the widgets are refreshed at most once a frame, and not while hidden
+// (behind the socket calls' tab).
 class TcpView : public QWidget
 {
     Q_OBJECT
@@ -52,6 +53,9 @@ public:
     // Refreshes the widgets now rather than at the next frame (e.g. before a test reads them).
     void flush();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Connection
     {
@@ -72,6 +76,7 @@ private:
     void showState(const Connection &shown);
     void showGauges(const Connection &shown);
     void showMoment(const Connection &shown);
+    void showHistory(const Connection &shown);
     QString heading() const;
 
     SocketSide m_side = SocketSide::Client;
@@ -90,4 +95,17 @@ private:
     TcpPlotWidget *m_plot;
     QLabel *m_explanation;
     QListWidget *m_history;
+    // Which connection's states the list shows, how many, and the newest's time.
+    struct HistoryShown
+    {
+        qint64 connectionId = -1;
+        std::size_t count = 0;
+        qint64 newestUs = 0;
+        bool operator==(const HistoryShown &other) const
+        {
+            return connectionId == other.connectionId && count == other.count
+                && newestUs == other.newestUs;
+        }
+    };
+    HistoryShown m_historyShown;
 };
