@@ -1386,6 +1386,33 @@ TEST_F(MainWindowTest, ReplyingToAClientThatDoesNotReadFillsTheSendBufferAndSays
     EXPECT_TRUE(unsent->isVisibleTo(serverWindow.tcpView()));
 }
 
+// A server that never reads (its listening socket never accepts; the kernel completes the
+// handshake and queues what arrives): a large paste fills its receive buffer, then the
+// client's send buffer, and the client's TCP view says why.
+TEST(MainWindowAloneTest, AServerThatDoesNotReadFillsTheClientsSendBufferAndSaysWhy)
+{
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+    silent.pauseAccepting();
+    MainWindow window(false);
+    window.show();
+    window.connectToServer(QStringLiteral("127.0.0.1"), silent.serverPort());
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Connected;
+    })) << window.stateText();
+    window.clientPanel()->send(QByteArray(16 * 1024 * 1024, 'a'));
+    const auto explained = [&window] {
+        return tcpText(window, "tcpExplanation").contains(QStringLiteral("backpressure"));
+    };
+    ASSERT_TRUE(waitUntil(explained, 30000)) << tcpText(window, "tcpExplanation");
+    QProgressBar *unsent = tcpGauge(window, "unsentGauge");
+    ASSERT_NE(unsent, nullptr);
+    EXPECT_TRUE(waitUntil([&window, unsent] {
+        tcpGauge(window, "unsentGauge");
+        return unsent->value() >= 64 * 1024;
+    })) << unsent->value() << " of " << unsent->maximum();
+}
+
 TEST(MainWindowAloneTest, StartingWithoutReuseAddressLeavesOutSoReuseaddr)
 {
     MainWindow window(false);
