@@ -39,23 +39,27 @@ public:
     int maxSamples() const { return m_maxSamples; }
     qint64 spanUs() const { return m_spanUs; }
 
-    // The first sample drawn: the last one at or before the span's start (its value holds into
-    // the span), or the first one.
-    std::size_t firstInView() const;
-    // The tops of the axes, for the samples from firstInView(); at least the smallest scales.
-    qint64 bytesTop() const;
-    qint64 rttTopUs() const;
+    // Every place below takes when the plot ends, `endUs`: now, so that a value unchanged since
+    // its sample holds to the right edge; 0, or a time before the newest sample, is the newest.
 
+    // The first sample drawn: the last one at or before the shown span's start (its value
+    // holds into the span), or the first one.
+    std::size_t firstInView(qint64 endUs = 0) const;
+    // The tops of the axes, for the samples from firstInView(); at least the smallest scales.
+    qint64 bytesTop(qint64 endUs = 0) const;
+    qint64 rttTopUs(qint64 endUs = 0) const;
     // The time across the plot: the history's own length, at least MinSpanUs, at most spanUs().
-    qint64 shownSpanUs() const;
-    // Across `width` pixels: 0 at the shown span's start, `width` at the newest sample.
-    double x(qint64 timeUs, double width) const;
+    qint64 shownSpanUs(qint64 endUs = 0) const;
+    // Across `width` pixels: 0 at the shown span's start, `width` at its end.
+    double x(qint64 timeUs, double width, qint64 endUs = 0) const;
     // Up `height` pixels, as a painter counts them: `height` at 0, 0 at `top`.
     static double y(qint64 value, qint64 top, double height);
     // The round number at or above `value`: 1, 2 or 5 times a power of ten.
     static qint64 roundUp(qint64 value);
 
 private:
+    qint64 end(qint64 endUs) const;
+
     std::deque<Sample> m_samples;
     const int m_maxSamples;
     const qint64 m_spanUs;

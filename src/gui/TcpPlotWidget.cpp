@@ -1,28 +1,31 @@
 #include "gui/TcpPlotWidget.h"
 
+#include "core/SocketEvent.h"
 #include "gui/WireColors.h"
 
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTimer>
 
 #include <functional>
 
 namespace {
 
 // A step line through the samples in view: each value holds until the next sample.
-QPainterPath steps(const TcpPlotHistory &history, const QRectF &area, qint64 top,
+QPainterPath steps(const TcpPlotHistory &history, const QRectF &area, qint64 top, qint64 endUs,
                    const std::function<qint64(const TcpPlotHistory::Sample &)> &value)
 {
     QPainterPath path;
     const auto &samples = history.samples();
     bool started = false;
     double lastY = 0;
-    for (std::size_t i = history.firstInView(); i < samples.size(); ++i) {
+    for (std::size_t i = history.firstInView(endUs); i < samples.size(); ++i) {
         const qint64 v = value(samples[i]);
         if (v < 0) // not said: the line breaks
             continue;
-        const double x = area.left() + std::max(0.0, history.x(samples[i].timeUs, area.width()));
+        const double x = area.left()
+            + std::max(0.0, history.x(samples[i].timeUs, area.width(), endUs));
         const double y = area.top() + TcpPlotHistory::y(v, top, area.height());
         if (!started) {
             path.moveTo(x, y);
@@ -47,7 +50,13 @@ QString rttText(qint64 us)
 
 TcpPlotWidget::TcpPlotWidget(QWidget *parent)
     : QWidget(parent)
+    , m_clock(new QTimer(this))
 {
+    m_clock->setInterval(250);
+    connect(m_clock, &QTimer::timeout, this, [this] {
+        if (!history().samples().empty())
+            update();
+    });
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAccessibleName(tr("Plot of the queued bytes and the round-trip time"));
 }
@@ -73,8 +82,21 @@ QSize TcpPlotWidget::minimumSizeHint() const
     return {fontMetrics().averageCharWidth() * 20, fontMetrics().height() * 7};
 }
 
+void TcpPlotWidget::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_clock->start();
+}
+
+void TcpPlotWidget::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_clock->stop();
+}
+
 void TcpPlotWidget::paintEvent(QPaintEvent *)
 {
+    const qint64 now = SocketEvent::now();
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const WireColors colors(palette());
@@ -82,8 +104,8 @@ void TcpPlotWidget::paintEvent(QPaintEvent *)
     const int line = metrics.height();
     painter.fillRect(rect(), palette().color(QPalette::Base));
     const TcpPlotHistory &shown = history();
-    const qint64 bytesTop = shown.bytesTop();
-    const qint64 rttTop = shown.rttTopUs();
+    const qint64 bytesTop = shown.bytesTop(now);
+    const qint64 rttTop = shown.rttTopUs(now);
     const QString bytesLabel = QLocale().formattedDataSize(bytesTop, 0);
     const QString rttLabel = tr("%1 ms").arg(rttText(rttTop));
     const int pad = metrics.averageCharWidth() / 2 + 1;
@@ -104,13 +126,13 @@ void TcpPlotWidget::paintEvent(QPaintEvent *)
     const QRectF inside = plot.adjusted(1, 1, -1, -1);
     const qreal thick = std::max(1.5, line / 8.0);
     painter.setPen(QPen(colors.tint(WireColors::sent(), 1.0, 0.9), thick));
-    painter.drawPath(steps(shown, inside, bytesTop,
+    painter.drawPath(steps(shown, inside, bytesTop, now,
                            [](const TcpPlotHistory::Sample &s) { return s.toSend; }));
     painter.setPen(QPen(colors.tint(WireColors::received(), 1.0, 0.9), thick));
-    painter.drawPath(steps(shown, inside, bytesTop,
+    painter.drawPath(steps(shown, inside, bytesTop, now,
                            [](const TcpPlotHistory::Sample &s) { return s.unread; }));
     painter.setPen(QPen(colors.messageStart(), thick / 1.5, Qt::DashLine));
-    painter.drawPath(steps(shown, inside, rttTop,
+    painter.drawPath(steps(shown, inside, rttTop, now,
                            [](const TcpPlotHistory::Sample &s) { return s.rttUs; }));
     paintLegend(painter, QRect(pad, height() - line, width() - 2 * pad, line));
 }

@@ -59,6 +59,24 @@ TEST(TcpPlotHistoryTest, AYoungHistoryIsSpreadAcrossThePlot)
     EXPECT_DOUBLE_EQ(young.x(2'000'000 - TcpPlotHistory::MinSpanUs, 200), 0);
 }
 
+// Drawn now, the plot ends now: a value that has not changed since holds to the right edge,
+// as a plateau, and its sample moves left as time passes.
+TEST(TcpPlotHistoryTest, ThePlotCanEndNowAfterTheNewestSample)
+{
+    TcpPlotHistory history(100, 30'000'000);
+    history.add({10'000'000, 1, 0, 1});
+    history.add({20'000'000, 4000, 0, 1});
+    const qint64 now = 30'000'000;
+    EXPECT_EQ(history.shownSpanUs(now), 20'000'000);
+    EXPECT_DOUBLE_EQ(history.x(20'000'000, 200, now), 100);
+    EXPECT_DOUBLE_EQ(history.x(now, 200, now), 200);
+    // An end before the newest sample is the newest sample.
+    EXPECT_DOUBLE_EQ(history.x(20'000'000, 200, 15'000'000), 200);
+    // Long after, the old samples leave the view; the last one still holds, and sets the scale.
+    EXPECT_EQ(history.firstInView(100'000'000), 1u);
+    EXPECT_EQ(history.bytesTop(100'000'000), 5000);
+}
+
 TEST(TcpPlotHistoryTest, ValuesRiseFromTheBottomToTheTop)
 {
     EXPECT_DOUBLE_EQ(TcpPlotHistory::y(0, 1000, 80), 80);
