@@ -75,12 +75,12 @@
 <context>
     <name>CapitalizeServer</name>
     <message>
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+175"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+167"/>
         <source>at most %1 clients at once: the system lets it have %2 files open (ulimit -n), one for each client and a few of its own. Raise that limit to serve more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1135,17 +1135,27 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+295"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+329"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.ui" line="+117"/>
+        <location filename="../../ui/MainWindow.ui" line="+112"/>
         <source>Socket calls, in the lecture&apos;s terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+5"/>
+        <source>TCP beneath them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection&apos;s TCP state and the kernel&apos;s buffers, as the calls change them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,7 +1235,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="-116"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-118"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,12 +1255,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-100"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-32"/>
         <location line="+6"/>
         <source>Save conversation</source>
         <translation type="unfinished"></translation>
@@ -1266,7 +1276,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+215"/>
         <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,7 +1345,22 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+420"/>
+        <source>SO_RE&amp;USEADDR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reuse the address (SO_REUSEADDR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set SO_REUSEADDR before bind(), as the lecture&apos;s server does. Off, a server restarted while its last connections linger in TIME_WAIT fails with &quot;address already in use&quot; until they are gone (about a minute).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+423"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1466,7 +1491,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+110"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-281"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-283"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1527,12 +1552,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Only %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Listening on port %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,7 +1629,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>(start the server to see its addresses)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2588,6 +2613,134 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+3"/>
         <source>Sends the message as one datagram to the server&apos;s address, encoded to bytes first (message.encode()). No connection is needed, and nothing confirms that it arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TcpPlotWidget</name>
+    <message>
+        <location filename="../../src/gui/TcpPlotWidget.cpp" line="+61"/>
+        <source>Plot of the queued bytes and the round-trip time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RTT (right scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TcpView</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/TcpView.cpp" line="+41"/>
+        <source>%Ln byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>States, with the time each began:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TCP states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Send buffer, not yet sent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes sendall() handed to the kernel that it has not sent yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sent, not yet acknowledged:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes in flight: sent, and kept until the peer acknowledges them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive buffer, not yet read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes that arrived and wait for the program&apos;s recv()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for accept():</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections the kernel completed, waiting for accept(); the gauge is full at the listen() backlog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>This client&apos;s connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The listening socket (select a client above to see its connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>TCP&apos;s state and queues: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start the server to see its listening socket here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing yet: TCP&apos;s state shows here once there is a connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;Since %1:&lt;/b&gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&lt;b&gt;At %1:&lt;/b&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

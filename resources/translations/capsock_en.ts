@@ -15,7 +15,7 @@
 <context>
     <name>CapitalizeServer</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+300"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+293"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation>
             <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
@@ -305,7 +305,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+459"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+463"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -375,6 +375,17 @@
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>
             <numerusform>; %1 bytes more from the client went unanswered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TcpView</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/TcpView.cpp" line="+41"/>
+        <source>%Ln byte(s)</source>
+        <translation>
+            <numerusform>%Ln byte</numerusform>
+            <numerusform>%Ln bytes</numerusform>
         </translation>
     </message>
 </context>

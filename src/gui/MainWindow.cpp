@@ -6,8 +6,11 @@
 #include "gui/ConversationView.h"
 #include "gui/HexView.h"
 #include "gui/SocketCallsView.h"
+#include "gui/TcpView.h"
 #include "gui/WireColors.h"
 #include "net/ClientOptions.h"
+#include "net/TcpProbe.h"
+#include "net/TcpSampler.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -67,6 +70,11 @@ HexView *MainWindow::inspector() const
     return m_ui->inspector;
 }
 
+TcpView *MainWindow::tcpView() const
+{
+    return m_ui->tcpView;
+}
+
 ComposerWidget *MainWindow::composer() const
 {
     return m_ui->composer;
@@ -106,8 +114,13 @@ void MainWindow::setUpPanels()
     server->setConversation(&m_conversation);
     client->setConversation(&m_conversation);
     m_ui->leftLayout->insertWidget(0, server->clientsPane());
-    connect(&server->server(), &CapitalizeServer::socketEvent, &m_calls, &SocketCallsModel::add);
-    connect(&client->client(), &CapitalizeClient::socketEvent, &m_calls, &SocketCallsModel::add);
+    // Both engines read TCP's state and queues beneath their calls, for the TCP tab: a
+    // connection at most as often as the tab could show it, not after each call of a flood.
+    const std::shared_ptr<const TcpProbe> probe = TcpProbe::forThisSystem();
+    server->server().setTcpProbe(probe, TcpSampler::IntervalMs);
+    client->client().setTcpProbe(probe, TcpSampler::IntervalMs);
+    connect(&server->server(), &CapitalizeServer::socketEvent, this, &MainWindow::addSocketEvent);
+    connect(&client->client(), &CapitalizeClient::socketEvent, this, &MainWindow::addSocketEvent);
     m_recording.watch(&server->server());
     m_recording.watch(&client->client());
     connect(server, &ServerPanel::stateChanged, this, &MainWindow::showPanelState);
@@ -127,6 +140,16 @@ void MainWindow::setUpPanels()
             &ComposerWidget::focusMessage);
 }
 
+// The calls list has the calls and TCP's state changes among them; the TCP tab every reading.
+// Queue samples come at the socket's rate: they go to the TCP tab alone.
+void MainWindow::addSocketEvent(const SocketEvent &event)
+{
+    if (event.isTcpReading())
+        m_ui->tcpView->add(event);
+    if (event.kind != SocketEvent::Kind::TcpQueues)
+        m_calls.add(event);
+}
+
 void MainWindow::setUpSharedArea()
 {
     m_ui->mainSplitter->setStretchFactor(0, 9);
@@ -134,6 +157,15 @@ void MainWindow::setUpSharedArea()
     m_ui->inspector->setAutoBytesPerRow(true);
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
+    // The TCP tab has more to show than a list: turned to, it gets at least half the height.
+    connect(m_ui->callsTabs, &QTabWidget::currentChanged, this, [this](int index) {
+        const QList<int> sizes = m_ui->rightSplitter->sizes();
+        const int height = sizes.value(0) + sizes.value(1);
+        if (m_ui->callsTabs->widget(index) == m_ui->tcpView && sizes.value(1) < height / 2)
+            m_ui->rightSplitter->setSizes({height / 2, height - height / 2});
+    });
+    m_ui->tcpView->setConnectionNames(
+        [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     m_ui->inspector->setStream(&m_conversation.stream());
     m_ui->inspector->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
@@ -215,6 +247,7 @@ void MainWindow::setMode(Mode mode)
     showComposer();
     showWhoseConversation();
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
+    m_ui->tcpView->setSide(server ? SocketSide::Server : SocketSide::Client);
     showPanelState();
 }
 
@@ -274,6 +307,7 @@ void MainWindow::follow(qint64 clientId)
     m_ui->conversation->setConversation(following ? static_cast<QAbstractItemModel *>(&m_followed)
                                                   : &m_conversation);
     m_ui->inspector->setStream(following ? &m_followed.stream() : &m_conversation.stream());
+    m_ui->tcpView->showConnection(clientId); // 0: the listening socket
     if (following)
         m_ui->socketCalls->showOnlyConnection(clientId);
     else

@@ -17,13 +17,16 @@ class MainWindow;
 class ComposerWidget;
 class HexView;
 class QTreeWidget;
+class TcpView;
 
 // One Capsock window, a shell around two panels: it runs as a capitalization server
 // (ServerPanel) or a client (ClientPanel), switchable. Around the panel it owns the menus, the
 // mode and the state line, the conversation as bubbles, the byte inspector on the bytes that
-// crossed the wire, the socket calls in the lecture's words and, as a client, the composer; it
-// lays them out and remembers them. As a server it follows one client when the teacher
-// selects it in the client list: the conversation and the inspector show that client alone.
+// crossed the wire, the socket calls in the lecture's words with a tab beside them of TCP
+// beneath the calls (TcpView: both engines read TCP's state and queues) and, as a client, the
+// composer; it lays them out and remembers them. As a server it follows one client when the
+// teacher selects it in the client list: the conversation, the inspector and the TCP tab show
+// that client alone (the TCP tab shows the listening socket while all clients are shown).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -58,6 +61,7 @@ public:
     HexView *inspector() const;
     ComposerWidget *composer() const;
     SocketCallsModel &socketCalls() { return m_calls; }
+    TcpView *tcpView() const;
     QString stateText() const;
 
     // What the window recorded (File > Save conversation), written to `path` as pcapng: an
@@ -72,6 +76,7 @@ private:
     void setUpPanels();
     void setUpSharedArea();
     void setUpMenus();
+    void addSocketEvent(const SocketEvent &event);
     void toggleConnection();
     // File > Save conversation: asks where, then saves, or says why it could not.
     void chooseWhereToSave();

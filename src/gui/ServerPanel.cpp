@@ -29,6 +29,7 @@ const QString ReadSizeKey = QStringLiteral("server/readSize");
 const QString CloseAfterReplyKey = QStringLiteral("server/closeAfterReply");
 const QString MaxClientsKey = QStringLiteral("server/maxClients");
 const QString ManualRepliesKey = QStringLiteral("server/manualReplies");
+const QString ReuseAddressKey = QStringLiteral("server/reuseAddress");
 constexpr int ClientIdRole = Qt::UserRole; // on a client's line: its id; 0 on "All clients"
 enum ClientColumn { LabelColumn, BytesInColumn, BytesOutColumn, StateColumn, ColumnCount };
 } // namespace
@@ -176,6 +177,7 @@ ServerOptions ServerPanel::options() const
     options.closeAfterFirstReply = m_ui->closeAfterReply->isChecked();
     options.maxClients = m_ui->maxClients->value();
     options.manualReplies = m_ui->manualReplies->isChecked();
+    options.reuseAddress = m_ui->reuseAddress->isChecked();
     return options;
 }
 
@@ -193,6 +195,7 @@ void ServerPanel::setOptions(const ServerOptions &options)
     m_ui->closeAfterReply->setChecked(options.closeAfterFirstReply);
     m_ui->maxClients->setValue(options.maxClients);
     m_ui->manualReplies->setChecked(options.manualReplies);
+    m_ui->reuseAddress->setChecked(options.reuseAddress);
 }
 
 bool ServerPanel::start()
@@ -419,7 +422,8 @@ void ServerPanel::updateControls()
     const bool listening = m_server.isListening();
     m_ui->startStopButton->setText(listening ? tr("&Stop") : tr("&Start"));
     const QList<QWidget *> options = {m_ui->bindAddress, m_ui->serverPort, m_ui->readSize,
-                                      m_ui->closeAfterReply, m_ui->maxClients};
+                                      m_ui->closeAfterReply, m_ui->maxClients,
+                                      m_ui->reuseAddress};
     for (QWidget *field : options)
         field->setEnabled(!listening); // options apply when the server starts
     fillReachableAddresses();
@@ -494,6 +498,8 @@ void ServerPanel::restoreSettings(const QSettings &settings)
     m_ui->maxClients->setValue(settings.value(MaxClientsKey, defaults.maxClients).toInt());
     m_ui->manualReplies->setChecked(
         settings.value(ManualRepliesKey, defaults.manualReplies).toBool());
+    m_ui->reuseAddress->setChecked(
+        settings.value(ReuseAddressKey, defaults.reuseAddress).toBool());
 }
 
 void ServerPanel::saveSettings(QSettings &settings) const
@@ -504,4 +510,5 @@ void ServerPanel::saveSettings(QSettings &settings) const
     settings.setValue(CloseAfterReplyKey, m_ui->closeAfterReply->isChecked());
     settings.setValue(MaxClientsKey, m_ui->maxClients->value());
     settings.setValue(ManualRepliesKey, m_ui->manualReplies->isChecked());
+    settings.setValue(ReuseAddressKey, m_ui->reuseAddress->isChecked());
 }

@@ -463,13 +463,14 @@ void CapitalizeClient::setState(State state)
     emit stateChanged(state);
 }
 
-void CapitalizeClient::setTcpProbe(std::shared_ptr<const TcpProbe> probe)
+void CapitalizeClient::setTcpProbe(std::shared_ptr<const TcpProbe> probe, int minimumGapMs)
 {
     delete m_sampler;
     m_sampler = nullptr;
     if (!probe)
         return;
     m_sampler = new TcpSampler(SocketSide::Client, std::move(probe), this);
+    m_sampler->setMinimumGap(minimumGapMs);
     connect(m_sampler, &TcpSampler::socketEvent, this, &CapitalizeClient::report);
 }
 

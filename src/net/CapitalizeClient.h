@@ -37,7 +37,9 @@ public:
     void setReadSize(qint64 bytes) { m_readSize = bytes; }
     // Reports TCP's state and queues beneath the calls (socketEvent), read with `probe`; null,
     // the default, reads nothing.
-    void setTcpProbe(std::shared_ptr<const TcpProbe> probe);
+    // `minimumGapMs`: at most one reading of a connection within it after calls (TcpSampler::
+    // setMinimumGap()); 0 reads after every call.
+    void setTcpProbe(std::shared_ptr<const TcpProbe> probe, int minimumGapMs = 0);
 
     void connectToServer(const QString &host, quint16 port);
     // Connects to one of `addresses`, which `host` stands for (as a lookup would give them):

@@ -213,13 +213,14 @@ bool CapitalizeServer::listenOn(const QHostAddress &address, quint16 *port, bool
     return true;
 }
 
-void CapitalizeServer::setTcpProbe(std::shared_ptr<const TcpProbe> probe)
+void CapitalizeServer::setTcpProbe(std::shared_ptr<const TcpProbe> probe, int minimumGapMs)
 {
     delete m_sampler;
     m_sampler = nullptr;
     if (!probe)
         return;
     m_sampler = new TcpSampler(SocketSide::Server, std::move(probe), this);
+    m_sampler->setMinimumGap(minimumGapMs);
     connect(m_sampler, &TcpSampler::socketEvent, this, &CapitalizeServer::report);
 }
 

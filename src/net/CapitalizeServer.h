@@ -31,7 +31,9 @@ public:
     bool start(const ServerOptions &options);
     // Reports TCP's state and queues beneath the calls (socketEvent), read with `probe`; null,
     // the default, reads nothing. Before start(), as for socketEvent.
-    void setTcpProbe(std::shared_ptr<const TcpProbe> probe);
+    // `minimumGapMs`: at most one reading of a connection within it after calls (TcpSampler::
+    // setMinimumGap()); 0 reads after every call.
+    void setTcpProbe(std::shared_ptr<const TcpProbe> probe, int minimumGapMs = 0);
     // Stops listening and ends every connection after sending what is still owed to it.
     void stop();
 

@@ -3,6 +3,8 @@
 #include "net/EventValues.h"
 #include "net/TcpStream.h"
 
+#include <utility>
+
 namespace {
 // Linux's tcp_fin_timeout: an orphaned FIN_WAIT2 lasts no longer.
 constexpr int FollowMs = 60000;
@@ -35,8 +37,15 @@ void TcpSampler::read(qint64 connectionId, const TcpStream &stream, bool afterSe
     }
     watched.connectionId = connectionId;
     watched.receiving = receiving;
-    if (!sample(watched, afterSend))
-        m_watched.erase(entry);
+    if (m_minimumGapMs > 0 && watched.sinceRead.isValid()
+        && !watched.sinceRead.hasExpired(m_minimumGapMs)) {
+        watched.pending = true;
+        watched.pendingAfterSend = watched.pendingAfterSend || afterSend;
+    } else {
+        watched.sinceRead.start();
+        if (!sample(watched, afterSend))
+            m_watched.erase(entry);
+    }
     updateTimer();
 }
 
@@ -70,6 +79,8 @@ void TcpSampler::followClosed(qint64 connectionId, const TcpStream &stream)
 
 bool TcpSampler::sample(Watched &watched, bool afterSend)
 {
+    afterSend = afterSend || std::exchange(watched.pendingAfterSend, false);
+    watched.pending = false;
     if (watched.stream.isNull() || watched.stream->descriptor() < 0)
         return false;
     const std::optional<TcpInfo> now = m_probe->read(watched.stream->descriptor());
@@ -130,7 +141,7 @@ void TcpSampler::updateTimer()
             entry = m_watched.erase(entry);
             continue;
         }
-        busy = busy || entry->second.last.holdsBytes();
+        busy = busy || entry->second.last.holdsBytes() || entry->second.pending;
         ++entry;
     }
     if (busy && !m_timer.isActive())

@@ -4,6 +4,7 @@
 #include "net/TcpProbe.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -35,6 +36,12 @@ public:
                QObject *parent = nullptr);
     ~TcpSampler() override;
 
+    // At most one reading of a connection within `milliseconds` after calls on it: a call
+    // within the gap is read by the timer instead (so within IntervalMs). 0, the default: every
+    // call is read at once. A window sets it: under a flood it reads a connection 20 times a
+    // second, not after each of thousands of calls, and a lone call is still read at once.
+    void setMinimumGap(int milliseconds) { m_minimumGapMs = milliseconds; }
+
     // Reads `stream` now, after a call on it. `afterSend`: the call was sendall();
     // `receiving`: the program waits to receive on it (its reading is not paused).
     void read(qint64 connectionId, const TcpStream &stream, bool afterSend, bool receiving);
@@ -56,6 +63,9 @@ private:
         TcpInfo last;
         SocketEvent::TcpMoment moment = SocketEvent::TcpMoment::None;
         bool receiving = true;
+        QElapsedTimer sinceRead; // since the last reading after a call
+        bool pending = false;    // a call within the gap waits for the timer's reading
+        bool pendingAfterSend = false;
     };
     struct Followed
     {
@@ -79,4 +89,5 @@ private:
     TcpInfo m_listener; // the last reading of the listening socket(s)
     QTimer m_timer;
     bool m_toldUnavailable = false;
+    int m_minimumGapMs = 0;
 };

@@ -6,6 +6,7 @@
 #include "gui/HexView.h"
 #include "gui/MainWindow.h"
 #include "gui/SocketCallsView.h"
+#include "gui/TcpView.h"
 #include "net/BindAddress.h"
 #include "net/ClientOptions.h"
 #include "net/NetTestSupport.h"
@@ -25,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -996,14 +998,14 @@ TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesA
     serverWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
     EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
-              QStringLiteral("serverMode bindAddress serverPort startStopButton readSize "
-                             "closeAfterReply maxClients manualReplies clients conversation "
-                             "inspector socketCalls"));
+              QStringLiteral("serverMode bindAddress serverPort reuseAddress startStopButton "
+                             "readSize closeAfterReply maxClients manualReplies clients "
+                             "conversation inspector callsTabs socketCalls"));
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
               QStringLiteral("clientMode host clientPort connectButton conversation inspector "
-                             "socketCalls message inputMode lineEnding sendButton"));
+                             "callsTabs socketCalls message inputMode lineEnding sendButton"));
 }
 
 TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
@@ -1168,9 +1170,15 @@ TEST(MainWindowAloneTest, MoreThanTheLecturesServerReadsEndsInAResetThatIsExplai
 
     SocketCallsModel &calls = window.socketCalls();
     calls.flush();
+    // The calls, with TCP's state changes among them left out (the last call is the last row).
     QStringList rows;
-    for (int row = 0; row < calls.rowCount(); ++row)
+    std::vector<int> callRows;
+    for (int row = 0; row < calls.rowCount(); ++row) {
+        if (calls.eventAt(row).isTcpReading())
+            continue;
         rows << calls.index(row, SocketCallsModel::CallColumn).data().toString();
+        callRows.push_back(row);
+    }
     ASSERT_GE(rows.size(), 4) << rows.join(QLatin1Char('\n'));
     const int last = int(rows.size()) - 1;
     EXPECT_EQ(rows.mid(last - 3),
@@ -1180,16 +1188,16 @@ TEST(MainWindowAloneTest, MoreThanTheLecturesServerReadsEndsInAResetThatIsExplai
                            QStringLiteral("close() -> the server reset the connection: we "
                                           "close our socket")}))
         << rows.join(QLatin1Char('\n'));
-    const QModelIndex reset = calls.index(last - 1, SocketCallsModel::LectureColumn);
+    const QModelIndex reset = calls.index(callRows[last - 1], SocketCallsModel::LectureColumn);
     EXPECT_EQ(reset.data().toString(), QStringLiteral("data = sock.recv(1024)"));
     const QString why = reset.data(Qt::ToolTipRole).toString();
     EXPECT_TRUE(why.contains(QStringLiteral("ConnectionResetError"))) << why;
     EXPECT_TRUE(why.contains(QStringLiteral("unread"))) << why;
-    EXPECT_TRUE(calls.index(last - 1, SocketCallsModel::CallColumn)
+    EXPECT_TRUE(calls.index(callRows[last - 1], SocketCallsModel::CallColumn)
                     .data(Qt::ForegroundRole)
                     .isValid())
         << "a reset is a failure";
-    EXPECT_EQ(calls.index(last, SocketCallsModel::LectureColumn).data().toString(),
+    EXPECT_EQ(calls.index(callRows[last], SocketCallsModel::LectureColumn).data().toString(),
               QStringLiteral("sock.close()"));
     python.waitForFinished(5000);
 }
@@ -1319,6 +1327,114 @@ TEST(MainWindowAloneTest, ByHandTheServerSendsWhatIsTypedToTheClientFollowed)
     ann.send("bye\n");
     ASSERT_TRUE(ann.waitReceived(7 + 4));
     EXPECT_EQ(ann.received(), QByteArray("hi ann\nBYE\n"));
+}
+
+// What a TCP view's part shows, named as the view names it.
+QString tcpText(MainWindow &window, const char *part)
+{
+    window.tcpView()->flush();
+    auto *label = window.tcpView()->findChild<QLabel *>(QLatin1String(part));
+    return label ? label->text() : QStringLiteral("(no %1)").arg(QLatin1String(part));
+}
+
+QProgressBar *tcpGauge(MainWindow &window, const char *name)
+{
+    window.tcpView()->flush();
+    return window.tcpView()->findChild<QProgressBar *>(QLatin1String(name));
+}
+
+TEST_F(MainWindowTest, AConnectedClientShowsEstablishedInBothWindowsTcpViews)
+{
+    connectClient();
+    ASSERT_TRUE(waitUntil([this] {
+        return tcpText(clientWindow, "tcpState").contains(QStringLiteral("ESTABLISHED"));
+    })) << tcpText(clientWindow, "tcpState");
+
+    // The server's: the listening socket while All clients is selected, then the client's.
+    EXPECT_TRUE(waitUntil([this] {
+        return tcpText(serverWindow, "tcpState").contains(QStringLiteral("LISTEN"));
+    })) << tcpText(serverWindow, "tcpState");
+    const quint16 clientPort = clientWindow.client().localPort();
+    ASSERT_TRUE(waitUntil([this, clientPort] { return listed(serverWindow, clientPort); }));
+    select(serverWindow, listed(serverWindow, clientPort));
+    EXPECT_TRUE(waitUntil([this] {
+        return tcpText(serverWindow, "tcpState").contains(QStringLiteral("ESTABLISHED"));
+    })) << tcpText(serverWindow, "tcpState");
+}
+
+// A client that sends and never reads the replies: the server's send buffer fills behind a
+// full receive window, and its TCP view says why.
+TEST_F(MainWindowTest, ReplyingToAClientThatDoesNotReadFillsTheSendBufferAndSaysWhy)
+{
+    RawPeer reader(serverWindow.server().port());
+    ASSERT_TRUE(reader.waitConnected());
+    reader.setReading(false);
+    const quint16 port = reader.stream().localPort();
+    ASSERT_TRUE(waitUntil([this, port] { return listed(serverWindow, port); }));
+    select(serverWindow, listed(serverWindow, port));
+    reader.send(QByteArray(16 * 1024 * 1024, 'a'));
+    const auto explained = [this] {
+        return tcpText(serverWindow, "tcpExplanation").contains(QStringLiteral("backpressure"));
+    };
+    ASSERT_TRUE(waitUntil(explained, 30000))
+        << tcpText(serverWindow, "tcpExplanation").toStdString();
+    QProgressBar *unsent = tcpGauge(serverWindow, "unsentGauge");
+    ASSERT_NE(unsent, nullptr);
+    EXPECT_TRUE(waitUntil([this, unsent] {
+        tcpGauge(serverWindow, "unsentGauge");
+        return unsent->value() >= 64 * 1024;
+    })) << unsent->value() << " of " << unsent->maximum();
+    EXPECT_TRUE(unsent->isVisibleTo(serverWindow.tcpView()));
+}
+
+// A server that never reads (its listening socket never accepts; the kernel completes the
+// handshake and queues what arrives): a large paste fills its receive buffer, then the
+// client's send buffer, and the client's TCP view says why.
+TEST(MainWindowAloneTest, AServerThatDoesNotReadFillsTheClientsSendBufferAndSaysWhy)
+{
+    QTcpServer silent;
+    ASSERT_TRUE(silent.listen(QHostAddress::LocalHost, 0));
+    silent.pauseAccepting();
+    MainWindow window(false);
+    window.show();
+    window.connectToServer(QStringLiteral("127.0.0.1"), silent.serverPort());
+    ASSERT_TRUE(waitUntil([&window] {
+        return window.client().state() == CapitalizeClient::State::Connected;
+    })) << window.stateText();
+    window.clientPanel()->send(QByteArray(16 * 1024 * 1024, 'a'));
+    const auto explained = [&window] {
+        return tcpText(window, "tcpExplanation").contains(QStringLiteral("backpressure"));
+    };
+    ASSERT_TRUE(waitUntil(explained, 30000)) << tcpText(window, "tcpExplanation");
+    QProgressBar *unsent = tcpGauge(window, "unsentGauge");
+    ASSERT_NE(unsent, nullptr);
+    EXPECT_TRUE(waitUntil([&window, unsent] {
+        tcpGauge(window, "unsentGauge");
+        return unsent->value() >= 64 * 1024;
+    })) << unsent->value() << " of " << unsent->maximum();
+}
+
+TEST(MainWindowAloneTest, StartingWithoutReuseAddressLeavesOutSoReuseaddr)
+{
+    MainWindow window(false);
+    ServerOptions options;
+    options.bindAddresses = {QHostAddress(QHostAddress::LocalHost)};
+    options.port = 0;
+    window.setServerOptions(options);
+    auto *reuse = window.findChild<QCheckBox *>(QStringLiteral("reuseAddress"));
+    ASSERT_NE(reuse, nullptr);
+    EXPECT_TRUE(reuse->isChecked()); // as the lecture's server
+    reuse->setChecked(false);
+    window.show();
+    ASSERT_TRUE(window.startServer()) << window.stateText();
+    window.socketCalls().flush();
+    bool bound = false;
+    for (int row = 0; row < window.socketCalls().rowCount(); ++row) {
+        const SocketEvent event = window.socketCalls().eventAt(row);
+        EXPECT_NE(event.kind, SocketEvent::Kind::ReuseAddress);
+        bound = bound || event.kind == SocketEvent::Kind::Bind;
+    }
+    EXPECT_TRUE(bound);
 }
 
 } // namespace

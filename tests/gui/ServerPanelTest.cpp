@@ -16,6 +16,7 @@ void expectSameOptions(const ServerOptions &actual, const ServerOptions &expecte
     EXPECT_EQ(actual.readSize, expected.readSize);
     EXPECT_EQ(actual.closeAfterFirstReply, expected.closeAfterFirstReply);
     EXPECT_EQ(actual.maxClients, expected.maxClients);
+    EXPECT_EQ(actual.reuseAddress, expected.reuseAddress);
 }
 
 TEST(ServerPanelTest, TheBarSaysBackTheOptionsItWasGiven)
@@ -28,6 +29,7 @@ TEST(ServerPanelTest, TheBarSaysBackTheOptionsItWasGiven)
     options.readSize = 7;
     options.closeAfterFirstReply = true;
     options.maxClients = 3;
+    options.reuseAddress = false;
     panel.setOptions(options);
     expectSameOptions(panel.options(), options);
 

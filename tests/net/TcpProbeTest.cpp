@@ -291,6 +291,38 @@ TEST(TcpProbeDegradesTest, TheSamplerReportsOnlyChangesAndStopsLookingWhenNothin
     EXPECT_EQ(probe->reads, reads);
 }
 
+// A window under a flood: at most one reading per connection within the gap after calls; a
+// call within it is read by the timer instead, so no change goes unseen.
+TEST(TcpProbeDegradesTest, WithAMinimumGapACallWithinItIsReadByTheTimer)
+{
+    auto probe = std::make_shared<FakeProbe>();
+    TcpSampler sampler(SocketSide::Client, probe);
+    sampler.setMinimumGap(60000); // longer than any test: every call after the first is within
+    std::vector<SocketEvent> events;
+    QObject::connect(&sampler, &TcpSampler::socketEvent, &sampler,
+                     [&events](const SocketEvent &event) { events.push_back(event); });
+    QTcpServer listener;
+    ASSERT_TRUE(listener.listen(QHostAddress::LocalHost, 0));
+    TcpStream stream(QHostAddress::LocalHost, listener.serverPort());
+
+    probe->reading.state = State::Established;
+    sampler.read(0, stream, false, true);
+    EXPECT_EQ(probe->reads, 1) << "the first call after a quiet spell is read at once";
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_FALSE(sampler.isSampling());
+
+    probe->reading.state = State::CloseWait;
+    sampler.read(0, stream, false, true);
+    sampler.read(0, stream, false, true);
+    EXPECT_EQ(probe->reads, 1) << "within the gap: not read at the call";
+    EXPECT_TRUE(sampler.isSampling()) << "the timer reads it";
+    ASSERT_TRUE(waitUntil([&events] { return events.size() >= 3; }));
+    EXPECT_EQ(events[2].kind, Kind::TcpState);
+    EXPECT_EQ(events[2].tcp.state, State::CloseWait);
+    ASSERT_TRUE(waitUntil([&sampler] { return !sampler.isSampling(); }))
+        << "read, and nothing held: no timer";
+}
+
 TEST(TcpProbeDegradesTest, AClosedConnectionIsFollowedUntilTimeWait)
 {
     auto probe = std::make_shared<FakeProbe>();
