@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <utility>
 
@@ -161,6 +162,13 @@ void MainWindow::setUpUdpPanels()
     connect(m_udpClientPanel, &UdpClientPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(&m_udpClientPanel->client(), &UdpCapitalizeClient::ready, m_ui->composer,
             &ComposerWidget::focusMessage);
+    // Tab: the mode, the bar shown (after the transport), the peers, then the shared area.
+    QWidget *previous = m_ui->udpTransport;
+    for (QWidget *stop : m_udpServerPanel->tabStops() + m_udpClientPanel->tabStops()) {
+        setTabOrder(previous, stop);
+        previous = stop;
+    }
+    setTabOrder(m_ui->serverPanel->clientList(), m_udpServerPanel->peerList());
 }
 
 void MainWindow::setUpSharedArea()

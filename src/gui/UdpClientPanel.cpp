@@ -59,9 +59,18 @@ void UdpClientPanel::setUpBar()
     grid->addWidget(m_openClose, 0, 4);
     grid->addWidget(m_connectSocket, 1, 1, 1, 4);
     grid->setColumnStretch(1, 1);
+    m_host->setObjectName(QStringLiteral("udpHost"));
+    m_port->setObjectName(QStringLiteral("udpClientPort"));
+    m_openClose->setObjectName(QStringLiteral("udpOpenClose"));
+    m_connectSocket->setObjectName(QStringLiteral("connectSocket"));
     connect(m_openClose, &QPushButton::clicked, this, &UdpClientPanel::toggle);
     for (QLineEdit *field : {m_host, spinBoxField(m_port)})
         connect(field, &QLineEdit::returnPressed, this, &UdpClientPanel::openToTheBarsServer);
+}
+
+QList<QWidget *> UdpClientPanel::tabStops() const
+{
+    return {m_host, m_port, m_openClose, m_connectSocket};
 }
 
 void UdpClientPanel::setConversation(ConversationModel *conversation)

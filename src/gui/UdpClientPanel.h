@@ -38,6 +38,8 @@ public:
 
     UdpCapitalizeClient &client() { return m_client; }
     PanelState state() const { return m_state; }
+    // The bar's fields in the order Tab takes them, for the window's tab chain.
+    QList<QWidget *> tabStops() const;
 
     void restoreSettings(const QSettings &settings);
     void saveSettings(QSettings &settings) const;

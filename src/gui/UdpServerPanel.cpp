@@ -10,6 +10,7 @@
 
 #include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -72,12 +73,19 @@ void UdpServerPanel::setUpBar()
     m_datagramSize->setToolTip(tr("The n of recvfrom(n), 2048 in the textbook: a longer datagram "
                                   "is cut, and the rest of it is lost."));
     grid->addWidget(bindLabel, 0, 0);
-    grid->addWidget(m_bindAddress, 0, 1, 1, 3);
+    grid->addWidget(m_bindAddress, 0, 1);
+    grid->addWidget(portLabel, 0, 2);
+    grid->addWidget(m_port, 0, 3);
     grid->addWidget(m_startStop, 0, 4);
-    grid->addWidget(portLabel, 1, 0);
-    grid->addWidget(m_port, 1, 1);
-    grid->addWidget(sizeLabel, 1, 2);
-    grid->addWidget(m_datagramSize, 1, 3);
+    auto *sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(sizeLabel);
+    sizeRow->addWidget(m_datagramSize);
+    sizeRow->addStretch();
+    grid->addLayout(sizeRow, 1, 0, 1, 5);
+    m_bindAddress->setObjectName(QStringLiteral("udpBindAddress"));
+    m_port->setObjectName(QStringLiteral("udpPort"));
+    m_startStop->setObjectName(QStringLiteral("udpStartStop"));
+    m_datagramSize->setObjectName(QStringLiteral("datagramSize"));
     connect(m_startStop, &QPushButton::clicked, this, &UdpServerPanel::toggle);
     connect(spinBoxField(m_port), &QLineEdit::returnPressed, this, [this] {
         if (!m_server.isRunning())
@@ -93,6 +101,7 @@ void UdpServerPanel::setUpPeersPane()
         tr("Peers heard from (UDP has no connections: a peer is an address that sent a "
            "datagram)"),
         m_peersPane));
+    m_peers->setObjectName(QStringLiteral("peers"));
     m_peers->setHeaderLabels({tr("Peer"), tr("Datagrams"), tr("Bytes in"), tr("Bytes out")});
     m_peers->setRootIsDecorated(false);
     m_peers->setAccessibleName(tr("Peers heard from"));
@@ -100,6 +109,11 @@ void UdpServerPanel::setUpPeersPane()
     m_peers->header()->setSectionResizeMode(PeerColumn, QHeaderView::Stretch);
     m_peers->header()->setStretchLastSection(false);
     layout->addWidget(m_peers);
+}
+
+QList<QWidget *> UdpServerPanel::tabStops() const
+{
+    return {m_bindAddress, m_port, m_startStop, m_datagramSize};
 }
 
 void UdpServerPanel::setConversation(ConversationModel *conversation)

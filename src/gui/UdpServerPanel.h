@@ -44,6 +44,8 @@ public:
     QWidget *peersPane() const { return m_peersPane; }
     QTreeWidget *peerList() const { return m_peers; }
     PanelState state() const { return m_state; }
+    // The bar's fields in the order Tab takes them, for the window's tab chain.
+    QList<QWidget *> tabStops() const;
 
     void restoreSettings(const QSettings &settings);
     void saveSettings(QSettings &settings) const;
