@@ -73,6 +73,11 @@ QList<QWidget *> UdpClientPanel::tabStops() const
     return {m_host, m_port, m_openClose, m_connectSocket};
 }
 
+void UdpClientPanel::setConnectSocket(bool connectSocket)
+{
+    m_connectSocket->setChecked(connectSocket);
+}
+
 void UdpClientPanel::setConversation(ConversationModel *conversation)
 {
     m_conversation = conversation;

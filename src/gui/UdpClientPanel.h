@@ -27,6 +27,8 @@ public:
     // Where the exchanges are told; not owned. Set once, before the first message.
     void setConversation(ConversationModel *conversation);
     void setReplyTimeout(int milliseconds) { m_client.setReplyTimeout(milliseconds); }
+    // Ticks "connect() the socket": it takes effect as the socket is next opened.
+    void setConnectSocket(bool connectSocket);
 
     // Fills the bar and opens the socket to host:port.
     void openTo(const QString &host, quint16 port);
