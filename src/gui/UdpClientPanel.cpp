@@ -86,10 +86,19 @@ void UdpClientPanel::setConversation(ConversationModel *conversation)
 void UdpClientPanel::connectClient()
 {
     connect(&m_client, &UdpCapitalizeClient::ready, this, [this] {
+        const QString server =
+            SocketErrorText::endpoint(m_client.serverAddress(), m_client.serverPort());
+        // Unconnected, the socket has no address of its own until its first sendto().
         m_conversation->addNote(
-            tr("A UDP socket at %1 sends to %2: no handshake, nothing is sent until a message.")
-                .arg(SocketErrorText::endpoint(m_client.localAddress(), m_client.localPort()),
-                     SocketErrorText::endpoint(m_client.serverAddress(), m_client.serverPort())));
+            m_client.localPort() == 0
+                ? tr("A UDP socket for %1: no handshake, nothing is sent until a message. "
+                     "The system gives it a port at its first sendto().")
+                      .arg(server)
+                : tr("A UDP socket at %1, connect()ed to %2: no handshake, nothing is sent "
+                     "until a message.")
+                      .arg(SocketErrorText::endpoint(m_client.localAddress(),
+                                                     m_client.localPort()),
+                           server));
         updateState();
     });
     connect(&m_client, &UdpCapitalizeClient::messageSent, this,

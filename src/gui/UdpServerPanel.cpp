@@ -95,17 +95,23 @@ void UdpServerPanel::setUpBar()
 
 void UdpServerPanel::setUpPeersPane()
 {
+    // As tall as its list, not more: the conversation below takes the rest.
+    m_peersPane->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     auto *layout = new QVBoxLayout(m_peersPane);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(
-        tr("Peers heard from (UDP has no connections: a peer is an address that sent a "
-           "datagram)"),
-        m_peersPane));
+    auto *label = new QLabel(tr("Peers heard from (UDP has no connections: a peer is an "
+                                "address that sent a datagram)"),
+                             m_peersPane);
+    label->setWordWrap(true);
+    layout->addWidget(label);
     m_peers->setObjectName(QStringLiteral("peers"));
     m_peers->setHeaderLabels({tr("Peer"), tr("Datagrams"), tr("Bytes in"), tr("Bytes out")});
     m_peers->setRootIsDecorated(false);
     m_peers->setAccessibleName(tr("Peers heard from"));
     m_peers->setMaximumHeight(120);
+    // The counts as wide as their numbers, so that the address has the rest.
+    for (const int column : {DatagramsColumn, BytesInColumn, BytesOutColumn})
+        m_peers->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_peers->header()->setSectionResizeMode(PeerColumn, QHeaderView::Stretch);
     m_peers->header()->setStretchLastSection(false);
     layout->addWidget(m_peers);
