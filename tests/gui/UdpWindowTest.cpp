@@ -6,6 +6,8 @@
 #include "net/BindAddress.h"
 
 #include <QRadioButton>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUdpSocket>
 
@@ -140,4 +142,26 @@ TEST(UdpWindowTest, AMessageNothingAnswersShowsTheNoReplyNote)
                     .first()
                     .contains(QStringLiteral("UDP does not retry")))
         << textsOfKind(conversation, ConversationModel::Kind::Problem).first().toStdString();
+}
+
+TEST(UdpWindowTest, TheTransportAndTheUdpBarsAreRememberedLikeTheMode)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    {
+        MainWindow window;
+        window.setTransport(MainWindow::Transport::Udp);
+        window.setMode(MainWindow::Mode::Server);
+        ServerOptions options;
+        options.port = 12000;
+        options.datagramSize = 512;
+        window.setServerOptions(options);
+        window.close();
+    }
+    MainWindow again;
+    EXPECT_EQ(again.transport(), MainWindow::Transport::Udp);
+    EXPECT_EQ(again.mode(), MainWindow::Mode::Server);
+    EXPECT_EQ(again.udpServerPanel()->options().port, 12000);
+    EXPECT_EQ(again.udpServerPanel()->options().datagramSize, 512);
 }
