@@ -58,6 +58,29 @@
     </message>
 </context>
 <context>
+    <name>BindAddressChoices</name>
+    <message>
+        <location filename="../../src/gui/BindAddressChoices.cpp" line="+11"/>
+        <source>All interfaces, IPv4 and IPv6 (the lecture&apos;s HOST = &quot;&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This computer only (127.0.0.1 and ::1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CapitalizeClient</name>
     <message>
         <location filename="../../src/net/CapitalizeClient.cpp" line="+203"/>
@@ -1130,12 +1153,47 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
+        <source>Transport:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>TCP transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TCP, the lecture&apos;s: a connection, and a stream of bytes that recv() cuts wherever it likes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UDP transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UDP, the textbook&apos;s twin: no connection, each message one datagram, kept whole or lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Connection state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+295"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+394"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,7 +1283,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="-116"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-171"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,7 +1293,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <source>Now a server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,7 +1303,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-126"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,7 +1324,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+189"/>
+        <location line="+146"/>
+        <source>Now over UDP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now over TCP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,7 +1364,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Capsock - %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,7 +1403,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+420"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+397"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1466,7 +1534,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+110"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-281"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-257"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1512,27 +1580,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
-        <source>All interfaces, IPv4 and IPv6 (the lecture&apos;s HOST = &quot;&quot;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This computer only (127.0.0.1 and ::1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Only %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source>Only %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+65"/>
         <source>Listening on port %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2588,6 +2636,239 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+3"/>
         <source>Sends the message as one datagram to the server&apos;s address, encoded to bytes first (message.encode()). No connection is needed, and nothing confirms that it arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UdpClientPanel</name>
+    <message>
+        <location filename="../../src/gui/UdpClientPanel.cpp" line="+29"/>
+        <source>co&amp;nnect() the socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ser&amp;ver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UDP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unconnected (the textbook&apos;s way), a closed port and a lost datagram look the same: no reply. connect() makes the system pass on the ICMP &quot;port unreachable&quot; that a closed port answers with, as &quot;refused&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>A UDP socket for %1: no handshake, nothing is sent until a message. The system gives it a port at its first sendto().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A UDP socket at %1, connect()ed to %2: no handshake, nothing is sent until a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The reply was longer than recvfrom() takes: the rest of it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>The UDP socket is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Clo&amp;se</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open soc&amp;ket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clo&amp;se the socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Open the socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UDP: sending to %1, one datagram a message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP client of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP: no socket yet. Type a message: it goes as one datagram.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP client</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UdpServerPanel</name>
+    <message>
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+57"/>
+        <source>&amp;Listen on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Listen on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UDP port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UDP port to bind; 0 picks a free one. TCP&apos;s and UDP&apos;s ports are separate: the same number can serve both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recvfrom si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The n of recvfrom(n), 2048 in the textbook: a longer datagram is cut, and the rest of it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Peers heard from (UDP has no connections: a peer is an address that sent a datagram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Datagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bytes out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Peers heard from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>First datagram from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>This datagram was longer than recvfrom(%1) takes: the rest of it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>This datagram had %n byte(s); recvfrom(%1) kept the first %1, the rest is lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Bound to UDP port %1: waiting for datagrams (no listen(), no accept(): UDP has no connections).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The UDP socket is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Stop the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Start the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP: bound to port %1, receiving with recvfrom(%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UDP server on port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP: not bound. Choose where and press Start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -305,7 +305,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+459"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+436"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -375,6 +375,17 @@
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>
             <numerusform>; %1 bytes more from the client went unanswered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UdpServerPanel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+162"/>
+        <source>This datagram had %n byte(s); recvfrom(%1) kept the first %1, the rest is lost.</source>
+        <translation>
+            <numerusform>This datagram had %n byte; recvfrom(%1) kept the first %1, the rest is lost.</numerusform>
+            <numerusform>This datagram had %n bytes; recvfrom(%1) kept the first %1, the rest is lost.</numerusform>
         </translation>
     </message>
 </context>
