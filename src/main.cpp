@@ -19,15 +19,14 @@ int runWindow(int &argc, char **argv, const CommandLine &options)
 {
     WindowFrontEnd window(argc, argv);
     switch (options.mode) {
-    case CommandLine::Mode::Demo: return window.runDemo(options.server);
-    case CommandLine::Mode::Server: return window.runServer(options.server);
-    case CommandLine::Mode::Client:
-        return window.runClient(options.client.host, options.client.port);
+    case CommandLine::Mode::Demo: return window.runDemo(options.server, options.udp);
+    case CommandLine::Mode::Server: return window.runServer(options.server, options.udp);
+    case CommandLine::Mode::Client: return window.runClient(options.client, options.udp);
     case CommandLine::Mode::Inspect:
         return window.runInspector(options.inspectFile, options.stream);
     case CommandLine::Mode::Window: break;
     }
-    return window.runAsLastUsed();
+    return window.runAsLastUsed(options.udp);
 }
 
 } // namespace

@@ -305,7 +305,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+463"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+440"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -386,6 +386,17 @@
         <translation>
             <numerusform>%Ln byte</numerusform>
             <numerusform>%Ln bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UdpServerPanel</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+162"/>
+        <source>This datagram had %n byte(s); recvfrom(%1) kept the first %1, the rest is lost.</source>
+        <translation>
+            <numerusform>This datagram had %n byte; recvfrom(%1) kept the first %1, the rest is lost.</numerusform>
+            <numerusform>This datagram had %n bytes; recvfrom(%1) kept the first %1, the rest is lost.</numerusform>
         </translation>
     </message>
 </context>

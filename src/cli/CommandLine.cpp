@@ -210,9 +210,10 @@ const std::vector<Option> &optionTable()
                             "server serves both on one port: --server --tcp --udp."),
              [](CommandLine *options) { options->tcp = true; }),
         flag(QStringLiteral("udp"),
-             QStringLiteral("Headless: UDP, the textbook's datagrams (Kurose & Ross): the "
-                            "server answers each datagram on its own; the client sends each "
-                            "line as one datagram and waits --timeout for its reply."),
+             QStringLiteral("UDP, the textbook's datagrams (Kurose & Ross): the server "
+                            "answers each datagram on its own; the client sends each message "
+                            "as one datagram and waits --timeout for its reply. The window too "
+                            "(--demo --udp: a UDP pair)."),
              [](CommandLine *options) { options->udp = true; }),
         setting(QStringLiteral("datagram-size"), QStringLiteral("N"),
                 QStringLiteral("UDP server reads: recvfrom(N) (default %1); a longer datagram "
@@ -346,21 +347,26 @@ QString helpText(const QCommandLineParser &parser)
             "  capsock --headless --server --udp            the textbook's UDP server\n"
             "  capsock --headless --server --tcp --udp      TCP and UDP on one port\n"
             "  capsock --headless --client 127.0.0.1 --udp  each line as one datagram\n"
+            "  capsock --demo --udp                         a UDP server and client window\n"
             "\nQt's own options work too, such as -style Fusion, -reverse, -stylesheet "
             "FILE.qss,\n-platform offscreen.\n");
 }
 
-// TCP unless --udp; both only for a server, and UDP only without a window (for now). What the
-// TCP probe, the capture and the saved file show is TCP's, so they ask for a TCP client.
+// TCP unless --udp; both only for a headless server (a window serves one transport at a time).
+// What the TCP probe, the capture and the saved file show is TCP's, so they ask for a TCP
+// client; the inspector reads TCP conversations.
 QString chooseTransport(const QCommandLineParser &parser, CommandLine *options)
 {
     const bool tcp = parser.isSet(QStringLiteral("tcp"));
     options->udp = parser.isSet(QStringLiteral("udp"));
     options->tcp = tcp || !options->udp;
-    if (options->udp && !parser.isSet(QStringLiteral("headless"))) {
-        return QStringLiteral("capsock: --udp needs --headless: the window speaks TCP only "
-                              "for now\n");
+    if (options->udp && options->tcp && !parser.isSet(QStringLiteral("headless"))) {
+        return QStringLiteral("capsock: a window serves one transport at a time: choose --tcp "
+                              "or --udp, or serve both with --headless\n");
     }
+    if (options->udp && options->mode == Mode::Inspect)
+        return QStringLiteral("capsock: --inspect reads TCP conversations: --udp has no place "
+                              "there\n");
     if (options->mode == Mode::Client && options->tcp && options->udp) {
         return QStringLiteral("capsock: a client speaks one transport: choose --tcp or "
                               "--udp\n");

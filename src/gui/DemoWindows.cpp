@@ -44,8 +44,8 @@ void start(MainWindow &server, MainWindow &client, const ServerOptions &options)
     server.show();
     client.show();
     place(server, client);
-    if (server.server().isListening())
-        client.connectToServer(QStringLiteral("127.0.0.1"), server.server().port());
+    if (const quint16 port = server.serverPort(); port != 0)
+        client.connectToServer(QStringLiteral("127.0.0.1"), port);
 }
 
 void place(QWidget &first, QWidget &second)

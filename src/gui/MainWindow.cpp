@@ -7,6 +7,8 @@
 #include "gui/HexView.h"
 #include "gui/SocketCallsView.h"
 #include "gui/TcpView.h"
+#include "gui/UdpClientPanel.h"
+#include "gui/UdpServerPanel.h"
 #include "gui/WireColors.h"
 #include "net/ClientOptions.h"
 #include "net/TcpProbe.h"
@@ -18,6 +20,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <utility>
 
@@ -26,6 +29,7 @@ namespace {
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString SplitKey = QStringLiteral("window/split");
 const QString ModeKey = QStringLiteral("mode");
+const QString TransportKey = QStringLiteral("transport");
 const QString LineEndingKey = QStringLiteral("composer/lineEnding");
 const QString HexKey = QStringLiteral("composer/hex");
 } // namespace
@@ -37,12 +41,22 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
 {
     m_ui->setupUi(this);
     setUpPanels();
+    setUpUdpPanels();
     setUpSharedArea();
     setUpMenus();
     if (m_remembersSettings)
         restoreSettings();
     m_mode = m_ui->serverMode->isChecked() ? Mode::Server : Mode::Client;
-    setMode(m_mode);
+    m_transport = m_ui->udpTransport->isChecked() ? Transport::Udp : Transport::Tcp;
+    turnTo(m_mode, m_transport);
+    connect(m_ui->tcpTransport, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            setTransport(Transport::Tcp);
+    });
+    connect(m_ui->udpTransport, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            setTransport(Transport::Udp);
+    });
     connect(m_ui->serverMode, &QRadioButton::toggled, this, [this](bool on) {
         if (on)
             setMode(Mode::Server);
@@ -130,7 +144,9 @@ void MainWindow::setUpPanels()
         statusBar()->showMessage(tr("Copied %1").arg(address), 3000);
     });
     connect(m_ui->composer, &ComposerWidget::sendRequested, this, [this](const QByteArray &bytes) {
-        if (m_mode == Mode::Server)
+        if (m_transport == Transport::Udp)
+            m_udpClientPanel->send(bytes); // the composer shows only for UDP's client
+        else if (m_mode == Mode::Server)
             m_ui->serverPanel->sendToFollowed(bytes);
         else
             m_ui->clientPanel->send(bytes);
@@ -148,6 +164,34 @@ void MainWindow::addSocketEvent(const SocketEvent &event)
         m_ui->tcpView->add(event);
     if (event.kind != SocketEvent::Kind::TcpQueues)
         m_calls.add(event);
+}
+
+// UDP's panels share the stack, the conversation and the calls with TCP's; the peers heard
+// from sit where the TCP server's clients do.
+void MainWindow::setUpUdpPanels()
+{
+    m_udpServerPanel = new UdpServerPanel(m_ui->connectionStack);
+    m_udpClientPanel = new UdpClientPanel(m_ui->connectionStack);
+    m_ui->connectionStack->addWidget(m_udpServerPanel);
+    m_ui->connectionStack->addWidget(m_udpClientPanel);
+    m_udpServerPanel->setConversation(&m_conversation);
+    m_udpClientPanel->setConversation(&m_conversation);
+    m_ui->leftLayout->insertWidget(1, m_udpServerPanel->peersPane());
+    connect(&m_udpServerPanel->server(), &UdpCapitalizeServer::socketEvent, &m_calls,
+            &SocketCallsModel::add);
+    connect(&m_udpClientPanel->client(), &UdpCapitalizeClient::socketEvent, &m_calls,
+            &SocketCallsModel::add);
+    connect(m_udpServerPanel, &UdpServerPanel::stateChanged, this, &MainWindow::showPanelState);
+    connect(m_udpClientPanel, &UdpClientPanel::stateChanged, this, &MainWindow::showPanelState);
+    connect(&m_udpClientPanel->client(), &UdpCapitalizeClient::ready, m_ui->composer,
+            &ComposerWidget::focusMessage);
+    // Tab: the mode, the bar shown (after the transport), the peers, then the shared area.
+    QWidget *previous = m_ui->udpTransport;
+    for (QWidget *stop : m_udpServerPanel->tabStops() + m_udpClientPanel->tabStops()) {
+        setTabOrder(previous, stop);
+        previous = stop;
+    }
+    setTabOrder(m_ui->serverPanel->clientList(), m_udpServerPanel->peerList());
 }
 
 void MainWindow::setUpSharedArea()
@@ -219,31 +263,53 @@ void MainWindow::setUpMenus()
 
 void MainWindow::setMode(Mode mode)
 {
-    if (mode != m_mode) {
+    turnTo(mode, m_transport);
+}
+
+void MainWindow::setTransport(Transport transport)
+{
+    turnTo(m_mode, transport);
+}
+
+void MainWindow::turnTo(Mode mode, Transport transport)
+{
+    const bool turning = mode != m_mode || transport != m_transport;
+    if (turning) {
         // One window is one side at a time: leaving a side ends what it was doing.
-        if (m_mode == Mode::Server)
+        if (m_transport == Transport::Udp)
+            m_mode == Mode::Server ? m_udpServerPanel->leave() : m_udpClientPanel->leave();
+        else if (m_mode == Mode::Server)
             m_ui->serverPanel->leave();
         else
             m_ui->clientPanel->leave();
-        if (m_conversation.rowCount() > 0) // a line between what each side said
+    }
+    if (turning && m_conversation.rowCount() > 0) { // a line between what each side said
+        if (mode != m_mode)
             m_conversation.addNote(mode == Mode::Server ? tr("Now a server.")
                                                         : tr("Now a client."));
+        else
+            m_conversation.addNote(transport == Transport::Udp ? tr("Now over UDP.")
+                                                               : tr("Now over TCP."));
     }
     m_mode = mode;
+    m_transport = transport;
     const bool server = mode == Mode::Server;
+    const bool udp = transport == Transport::Udp;
     (server ? m_ui->serverMode : m_ui->clientMode)->setChecked(true);
-    QWidget *shown = m_ui->serverPanel;
-    QWidget *hidden = m_ui->clientPanel;
-    if (!server)
-        std::swap(shown, hidden);
+    (udp ? m_ui->udpTransport : m_ui->tcpTransport)->setChecked(true);
+    QWidget *shown = panelShown();
     m_ui->connectionStack->setCurrentWidget(shown);
     // The bar is as tall as the panel shown, not as the tallest panel.
-    shown->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    hidden->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Ignored);
+    for (int i = 0; i < m_ui->connectionStack->count(); ++i) {
+        QWidget *panel = m_ui->connectionStack->widget(i);
+        panel->setSizePolicy(QSizePolicy::Preferred,
+                             panel == shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    }
     m_ui->connectionStack->adjustSize();
-    m_ui->serverPanel->clientsPane()->setVisible(server);
-    if (!server)
-        m_ui->serverPanel->followAll(); // a client window has one conversation
+    m_ui->serverPanel->clientsPane()->setVisible(server && !udp);
+    m_udpServerPanel->peersPane()->setVisible(server && udp);
+    if (!server || udp)
+        m_ui->serverPanel->followAll(); // one conversation: no client to follow
     showComposer();
     showWhoseConversation();
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
@@ -251,10 +317,27 @@ void MainWindow::setMode(Mode mode)
     showPanelState();
 }
 
+QWidget *MainWindow::panelShown() const
+{
+    if (m_transport == Transport::Udp)
+        return m_mode == Mode::Server ? static_cast<QWidget *>(m_udpServerPanel)
+                                      : m_udpClientPanel;
+    return m_mode == Mode::Server ? static_cast<QWidget *>(m_ui->serverPanel)
+                                  : m_ui->clientPanel;
+}
+
+PanelState MainWindow::panelState() const
+{
+    if (m_transport == Transport::Udp)
+        return m_mode == Mode::Server ? m_udpServerPanel->state() : m_udpClientPanel->state();
+    return m_mode == Mode::Server ? m_ui->serverPanel->state() : m_ui->clientPanel->state();
+}
+
 // A client sends what is typed; a server only when it replies by hand, to the client followed.
 void MainWindow::showComposer()
 {
-    const bool shown = m_mode == Mode::Client || m_ui->serverPanel->repliesByHand();
+    const bool shown = m_mode == Mode::Client
+                       || (m_transport == Transport::Tcp && m_ui->serverPanel->repliesByHand());
     m_ui->composer->setVisible(shown);
     m_ui->focusComposerAction->setEnabled(shown);
 }
@@ -262,28 +345,44 @@ void MainWindow::showComposer()
 void MainWindow::setServerOptions(const ServerOptions &options)
 {
     m_ui->serverPanel->setOptions(options);
+    m_udpServerPanel->setOptions(options);
 }
 
 bool MainWindow::startServer()
 {
     setMode(Mode::Server);
+    if (m_transport == Transport::Udp)
+        return m_udpServerPanel->start();
     return m_ui->serverPanel->start();
 }
 
 void MainWindow::stopServer()
 {
     m_ui->serverPanel->stop();
+    m_udpServerPanel->stop();
 }
 
 void MainWindow::connectToServer(const QString &host, quint16 port)
 {
     setMode(Mode::Client);
-    m_ui->clientPanel->connectToServer(host, port);
+    if (m_transport == Transport::Udp)
+        m_udpClientPanel->openTo(host, port);
+    else
+        m_ui->clientPanel->connectToServer(host, port);
+}
+
+quint16 MainWindow::serverPort()
+{
+    if (m_transport == Transport::Udp)
+        return m_udpServerPanel->server().isRunning() ? m_udpServerPanel->server().port() : 0;
+    return server().isListening() ? server().port() : 0;
 }
 
 void MainWindow::toggleConnection()
 {
-    if (m_mode == Mode::Server)
+    if (m_transport == Transport::Udp)
+        m_mode == Mode::Server ? m_udpServerPanel->toggle() : m_udpClientPanel->toggle();
+    else if (m_mode == Mode::Server)
         m_ui->serverPanel->toggle();
     else
         m_ui->clientPanel->toggle();
@@ -343,8 +442,7 @@ void MainWindow::showWhoseConversation()
 
 void MainWindow::showPanelState()
 {
-    const PanelState state = m_mode == Mode::Server ? m_ui->serverPanel->state()
-                                                    : m_ui->clientPanel->state();
+    const PanelState state = panelState();
     m_ui->stateLabel->setText(state.text);
     QPalette palette = m_ui->stateLabel->parentWidget()->palette();
     if (state.problem)
@@ -383,8 +481,12 @@ void MainWindow::restoreSettings()
     m_splitRestored = m_ui->mainSplitter->restoreState(settings.value(SplitKey).toByteArray());
     const bool server = settings.value(ModeKey).toString() == QLatin1String("server");
     (server ? m_ui->serverMode : m_ui->clientMode)->setChecked(true);
+    const bool udp = settings.value(TransportKey).toString() == QLatin1String("udp");
+    (udp ? m_ui->udpTransport : m_ui->tcpTransport)->setChecked(true);
     m_ui->serverPanel->restoreSettings(settings);
     m_ui->clientPanel->restoreSettings(settings);
+    m_udpServerPanel->restoreSettings(settings);
+    m_udpClientPanel->restoreSettings(settings);
     m_ui->composer->setLineEnding(LineEnding(
         settings.value(LineEndingKey, int(ClientOptions().lineEnding)).toInt()));
     m_ui->composer->setHexMode(settings.value(HexKey, false).toBool());
@@ -397,8 +499,12 @@ void MainWindow::saveSettings() const
     settings.setValue(SplitKey, m_ui->mainSplitter->saveState());
     settings.setValue(ModeKey, m_mode == Mode::Server ? QStringLiteral("server")
                                                       : QStringLiteral("client"));
+    settings.setValue(TransportKey, m_transport == Transport::Udp ? QStringLiteral("udp")
+                                                                  : QStringLiteral("tcp"));
     m_ui->serverPanel->saveSettings(settings);
     m_ui->clientPanel->saveSettings(settings);
+    m_udpServerPanel->saveSettings(settings);
+    m_udpClientPanel->saveSettings(settings);
     settings.setValue(LineEndingKey, int(m_ui->composer->lineEnding()));
     settings.setValue(HexKey, m_ui->composer->isHexMode());
 }

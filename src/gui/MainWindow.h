@@ -18,9 +18,12 @@ class ComposerWidget;
 class HexView;
 class QTreeWidget;
 class TcpView;
+class UdpClientPanel;
+class UdpServerPanel;
 
-// One Capsock window, a shell around two panels: it runs as a capitalization server
-// (ServerPanel) or a client (ClientPanel), switchable. Around the panel it owns the menus, the
+// One Capsock window, a shell around its panels: it runs as a capitalization server
+// (ServerPanel) or a client (ClientPanel), switchable, over TCP or, as the textbook's twin, UDP
+// (UdpServerPanel, UdpClientPanel). Around the panel it owns the menus, the
 // mode and the state line, the conversation as bubbles, the byte inspector on the bytes that
 // crossed the wire, the socket calls in the lecture's words with a tab beside them of TCP
 // beneath the calls (TcpView: both engines read TCP's state and queues) and, as a client, the
@@ -34,6 +37,8 @@ class MainWindow : public QMainWindow
 public:
     enum class Mode { Server, Client };
     Q_ENUM(Mode)
+    enum class Transport { Tcp, Udp };
+    Q_ENUM(Transport)
 
     // `remembersSettings`: restore and save QSettings (mode, host history, options, geometry).
     // The demo's windows do not, so they leave the user's own settings alone.
@@ -42,6 +47,8 @@ public:
 
     void setMode(Mode mode);
     Mode mode() const { return m_mode; }
+    void setTransport(Transport transport);
+    Transport transport() const { return m_transport; }
 
     // Fills the server's connection bar, as the command line asks.
     void setServerOptions(const ServerOptions &options);
@@ -49,11 +56,15 @@ public:
     // shown) if it can't.
     bool startServer();
     void stopServer();
-    // Turns to the client, fills its bar and connects.
+    // Turns to the client, fills its bar and connects (UDP: opens the socket to host:port).
     void connectToServer(const QString &host, quint16 port);
+    // The port the server of the transport chosen is on; 0 when it is not running.
+    quint16 serverPort();
 
     ServerPanel *serverPanel() const;
     ClientPanel *clientPanel() const;
+    UdpServerPanel *udpServerPanel() const { return m_udpServerPanel; }
+    UdpClientPanel *udpClientPanel() const { return m_udpClientPanel; }
     CapitalizeServer &server() { return serverPanel()->server(); }
     CapitalizeClient &client() { return clientPanel()->client(); }
     QTreeWidget *clientList() const { return serverPanel()->clientList(); }
@@ -74,6 +85,11 @@ protected:
 
 private:
     void setUpPanels();
+    void setUpUdpPanels();
+    // Shows the panel of `mode` over `transport`, ending what the one shown was doing.
+    void turnTo(Mode mode, Transport transport);
+    QWidget *panelShown() const;
+    PanelState panelState() const;
     void setUpSharedArea();
     void setUpMenus();
     void addSocketEvent(const SocketEvent &event);
@@ -94,6 +110,9 @@ private:
     std::unique_ptr<Ui::MainWindow> m_ui;
     bool m_remembersSettings;
     Mode m_mode = Mode::Client;
+    Transport m_transport = Transport::Tcp;
+    UdpServerPanel *m_udpServerPanel = nullptr;
+    UdpClientPanel *m_udpClientPanel = nullptr;
     ConversationModel m_conversation;
     FollowedConversation m_followed{&m_conversation};
     SocketCallsModel m_calls{SocketCallsModel::Side::Client};

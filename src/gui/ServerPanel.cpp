@@ -2,6 +2,7 @@
 
 #include "ui_ServerPanel.h"
 
+#include "gui/BindAddressChoices.h"
 #include "gui/Coalescer.h"
 #include "gui/ConversationModel.h"
 #include "gui/SpinBoxField.h"
@@ -59,7 +60,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     // 0 is "auto" (the .ui's special text); a window serves at most a default class, so that
     // the field stays narrow enough for two windows side by side.
     m_ui->maxClients->setMaximum(ServerOptions::MostClientsByDefault);
-    fillBindChoices();
+    BindAddressChoices::fill(m_ui->bindAddress);
     fitClientColumns();
     setOptions(ServerOptions());
     connect(m_ui->startStopButton, &QPushButton::clicked, this, &ServerPanel::toggle);
@@ -150,28 +151,10 @@ void ServerPanel::fitClientColumns()
             });
 }
 
-void ServerPanel::fillBindChoices()
-{
-    m_ui->bindAddress->addItem(tr("All interfaces, IPv4 and IPv6 (the lecture's HOST = \"\")"),
-                               BindAddress::AllInterfaces);
-    m_ui->bindAddress->addItem(tr("This computer only (127.0.0.1 and ::1)"),
-                               BindAddress::ThisComputer);
-    for (const ReachableAddress &address : ReachableAddress::all()) {
-        if (address.kind == ReachableAddress::Kind::Loopback)
-            continue;
-        m_ui->bindAddress->addItem(tr("Only %1 (%2, %3)")
-                                       .arg(address.address.toString(),
-                                            AddressKind::name(address.kind),
-                                            address.interfaceName),
-                                   address.address.toString());
-    }
-}
-
 ServerOptions ServerPanel::options() const
 {
     ServerOptions options;
-    options.bindAddresses = BindAddress::parse(m_ui->bindAddress->currentData().toString())
-                                .addresses;
+    options.bindAddresses = BindAddressChoices::selected(m_ui->bindAddress);
     options.port = quint16(m_ui->serverPort->value());
     options.readSize = m_ui->readSize->value();
     options.closeAfterFirstReply = m_ui->closeAfterReply->isChecked();
@@ -183,13 +166,7 @@ ServerOptions ServerPanel::options() const
 
 void ServerPanel::setOptions(const ServerOptions &options)
 {
-    const QString bind = BindAddress::name(options.bindAddresses);
-    int index = m_ui->bindAddress->findData(bind);
-    if (index < 0) { // an address the interfaces list does not show: offer it anyway
-        m_ui->bindAddress->addItem(tr("Only %1").arg(bind), bind);
-        index = m_ui->bindAddress->count() - 1;
-    }
-    m_ui->bindAddress->setCurrentIndex(index);
+    BindAddressChoices::select(m_ui->bindAddress, options.bindAddresses);
     m_ui->serverPort->setValue(options.port);
     m_ui->readSize->setValue(int(options.readSize));
     m_ui->closeAfterReply->setChecked(options.closeAfterFirstReply);

@@ -80,7 +80,6 @@ signals:
 
 private:
     void connectServer();
-    void fillBindChoices();
     void fitClientColumns();
     void onClientConnected(CapitalizeSession *session);
     void onClientDisconnected(qint64 id, const QString &reason, const SocketEvent &close);

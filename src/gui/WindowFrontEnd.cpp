@@ -4,6 +4,7 @@
 #include "gui/DemoWindows.h"
 #include "gui/InspectorWindow.h"
 #include "gui/MainWindow.h"
+#include "gui/UdpClientPanel.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -29,28 +30,39 @@ void WindowFrontEnd::nameApplication()
     QApplication::setWindowIcon(icon);
 }
 
-int WindowFrontEnd::runDemo(const ServerOptions &options)
+int WindowFrontEnd::runDemo(const ServerOptions &options, bool udp)
 {
     MainWindow server(false); // the demo's windows leave the settings as they were
     MainWindow client(false);
+    if (udp) {
+        server.setTransport(MainWindow::Transport::Udp);
+        client.setTransport(MainWindow::Transport::Udp);
+    }
     DemoWindows::start(server, client, options);
     return QApplication::exec();
 }
 
-int WindowFrontEnd::runServer(const ServerOptions &options)
+int WindowFrontEnd::runServer(const ServerOptions &options, bool udp)
 {
     MainWindow window;
+    if (udp)
+        window.setTransport(MainWindow::Transport::Udp);
     window.setServerOptions(options);
     window.show();
     window.startServer();
     return QApplication::exec();
 }
 
-int WindowFrontEnd::runClient(const QString &host, quint16 port)
+int WindowFrontEnd::runClient(const ClientOptions &options, bool udp)
 {
     MainWindow window;
+    if (udp) {
+        window.setTransport(MainWindow::Transport::Udp);
+        window.udpClientPanel()->setConnectSocket(options.connectDatagramSocket);
+        window.udpClientPanel()->setReplyTimeout(options.connectTimeoutMs);
+    }
     window.show();
-    window.connectToServer(host, port);
+    window.connectToServer(options.host, options.port);
     return QApplication::exec();
 }
 
@@ -70,9 +82,11 @@ int WindowFrontEnd::runInspector(const QString &path, int stream)
     return QApplication::exec();
 }
 
-int WindowFrontEnd::runAsLastUsed()
+int WindowFrontEnd::runAsLastUsed(bool udp)
 {
     MainWindow window;
+    if (udp)
+        window.setTransport(MainWindow::Transport::Udp);
     window.show();
     return QApplication::exec();
 }

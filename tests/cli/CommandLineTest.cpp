@@ -470,13 +470,32 @@ TEST(CommandLineTest, UdpPicksTheTextbooksTransportAndTcpBesideItServesBoth)
     EXPECT_TRUE(help.contains("--tcp --udp")) << help.toStdString();
 }
 
+TEST(CommandLineTest, UdpOpensTheWindowOverUdpAsServerClientOrDemo)
+{
+    for (const QStringList &arguments :
+         {QStringList{QStringLiteral("--server"), QStringLiteral("--udp")},
+          QStringList{QStringLiteral("--client"), QStringLiteral("127.0.0.1"),
+                      QStringLiteral("--udp"), QStringLiteral("--udp-connect")},
+          QStringList{QStringLiteral("--demo"), QStringLiteral("--udp")},
+          QStringList{QStringLiteral("--udp")}}) {
+        const Outcome outcome = parse(arguments);
+        ASSERT_TRUE(outcome.parsed.run)
+            << arguments.join(' ').toStdString() << ": " << outcome.parsed.output.toStdString();
+        EXPECT_FALSE(outcome.options.headless);
+        EXPECT_TRUE(outcome.options.udp);
+        EXPECT_FALSE(outcome.options.tcp);
+    }
+}
+
 TEST(CommandLineTest, UdpChoicesThatCannotWorkAreRejected)
 {
     expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
                     QStringLiteral("h"), QStringLiteral("--tcp"), QStringLiteral("--udp")},
                    {QStringLiteral("a client speaks one"), QStringLiteral("--tcp or --udp")});
-    expectRejected({QStringLiteral("--server"), QStringLiteral("--udp")},
-                   {QStringLiteral("--udp"), QStringLiteral("--headless")});
+    expectRejected({QStringLiteral("--server"), QStringLiteral("--tcp"), QStringLiteral("--udp")},
+                   {QStringLiteral("one transport at a time"), QStringLiteral("--headless")});
+    expectRejected({QStringLiteral("--inspect"), QStringLiteral("file"), QStringLiteral("--udp")},
+                   {QStringLiteral("--inspect"), QStringLiteral("--udp")});
     expectRejected({QStringLiteral("--headless"), QStringLiteral("--server"),
                     QStringLiteral("--udp"), QStringLiteral("--datagram-size"),
                     QStringLiteral("0")},

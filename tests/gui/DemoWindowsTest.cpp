@@ -3,6 +3,8 @@
 
 #include "gui/DemoWindows.h"
 #include "gui/MainWindow.h"
+#include "gui/UdpClientPanel.h"
+#include "gui/UdpServerPanel.h"
 
 #include <QTcpServer>
 
@@ -37,6 +39,21 @@ TEST(DemoWindowsTest, TheClientConnectsToTheServerBesideIt)
     EXPECT_TRUE(client.isVisible());
     ASSERT_TRUE(connects(client)) << client.stateText();
     EXPECT_EQ(client.client().peerPort(), server.server().port());
+}
+
+TEST(DemoWindowsTest, OverUdpTheClientsSocketIsOpenToTheServerBesideIt)
+{
+    MainWindow server(false);
+    MainWindow client(false);
+    server.setTransport(MainWindow::Transport::Udp);
+    client.setTransport(MainWindow::Transport::Udp);
+    DemoWindows::start(server, client, thisComputerOnly(0));
+    ASSERT_TRUE(server.udpServerPanel()->server().isRunning()) << server.stateText();
+    ASSERT_TRUE(waitUntil([&client] {
+        return client.udpClientPanel()->client().state() == UdpCapitalizeClient::State::Ready;
+    })) << client.stateText();
+    EXPECT_EQ(client.udpClientPanel()->client().serverPort(),
+              server.udpServerPanel()->server().port());
 }
 
 TEST(DemoWindowsTest, WhenItsPortIsTakenTheServerListensOnAnyFreeOne)

@@ -442,11 +442,17 @@ TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
 // The demo puts two windows side by side on a 1600x900 screen: each must fit in half of it.
 TEST(MainWindowAloneTest, TwoWindowsFitSideBySideOnTheDemosScreen)
 {
-    for (const MainWindow::Mode mode : {MainWindow::Mode::Server, MainWindow::Mode::Client}) {
-        MainWindow window(false);
-        window.setMode(mode);
-        window.show();
-        EXPECT_LE(window.minimumSizeHint().width(), 1600 / 2 - 8) << int(mode);
+    for (const MainWindow::Transport transport :
+         {MainWindow::Transport::Tcp, MainWindow::Transport::Udp}) {
+        for (const MainWindow::Mode mode :
+             {MainWindow::Mode::Server, MainWindow::Mode::Client}) {
+            MainWindow window(false);
+            window.setTransport(transport);
+            window.setMode(mode);
+            window.show();
+            EXPECT_LE(window.minimumSizeHint().width(), 1600 / 2 - 8)
+                << int(mode) << " " << int(transport);
+        }
     }
 }
 
@@ -963,10 +969,16 @@ TEST_F(MainWindowTest, EnterInThePortFieldStartsTheServer)
 TEST_F(MainWindowTest, NoTwoThingsShareAnAltLetterInEitherMode)
 {
     for (MainWindow *window : {&serverWindow, &clientWindow}) {
-        for (const MainWindow::Mode mode : {MainWindow::Mode::Server, MainWindow::Mode::Client}) {
-            window->setMode(mode);
-            EXPECT_EQ(mnemonicClashes(*window).join(QLatin1Char('\n')), QString())
-                << (mode == MainWindow::Mode::Server ? "server" : "client");
+        for (const MainWindow::Transport transport :
+             {MainWindow::Transport::Tcp, MainWindow::Transport::Udp}) {
+            window->setTransport(transport);
+            for (const MainWindow::Mode mode :
+                 {MainWindow::Mode::Server, MainWindow::Mode::Client}) {
+                window->setMode(mode);
+                EXPECT_EQ(mnemonicClashes(*window).join(QLatin1Char('\n')), QString())
+                    << (mode == MainWindow::Mode::Server ? "server" : "client")
+                    << (transport == MainWindow::Transport::Udp ? " over UDP" : " over TCP");
+            }
         }
     }
 }
@@ -1006,6 +1018,26 @@ TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesA
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
               QStringLiteral("clientMode host clientPort connectButton conversation inspector "
                              "callsTabs socketCalls message inputMode lineEnding sendButton"));
+}
+
+// Tab leaves a group of radio buttons at once (Qt's way: the arrows move within it), so the
+// transport is no stop of its own, as the mode's second button is not.
+TEST_F(MainWindowTest, OverUdpTabGoesFromTheModeThroughTheBarToThePeersAndTheSharedArea)
+{
+    serverWindow.stopServer();
+    serverWindow.setTransport(MainWindow::Transport::Udp);
+    serverWindow.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
+    EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
+              QStringLiteral("serverMode udpBindAddress udpPort udpStartStop datagramSize peers "
+                             "conversation inspector callsTabs socketCalls"));
+    clientWindow.setTransport(MainWindow::Transport::Udp);
+    clientWindow.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
+    EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
+              QStringLiteral("clientMode udpHost udpClientPort udpOpenClose connectSocket "
+                             "conversation inspector callsTabs socketCalls message inputMode "
+                             "lineEnding sendButton"));
 }
 
 TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)

@@ -1,0 +1,167 @@
+#include "EventLoopWait.h"
+
+#include "gui/MainWindow.h"
+#include "gui/UdpClientPanel.h"
+#include "gui/UdpServerPanel.h"
+#include "net/BindAddress.h"
+
+#include <QRadioButton>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUdpSocket>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+int rowsOfKind(ConversationModel &model, ConversationModel::Kind kind)
+{
+    model.flush();
+    int count = 0;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (model.index(i).data(ConversationModel::KindRole).value<ConversationModel::Kind>()
+            == kind)
+            ++count;
+    }
+    return count;
+}
+
+QStringList textsOfKind(ConversationModel &model, ConversationModel::Kind kind)
+{
+    model.flush();
+    QStringList texts;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const QModelIndex index = model.index(i);
+        if (index.data(ConversationModel::KindRole).value<ConversationModel::Kind>() == kind)
+            texts.append(index.data(Qt::DisplayRole).toString());
+    }
+    return texts;
+}
+
+int callsOfKind(SocketCallsModel &calls, SocketEvent::Kind kind)
+{
+    calls.flush();
+    int count = 0;
+    for (int row = 0; row < calls.rowCount(); ++row) {
+        if (calls.eventAt(row).kind == kind)
+            ++count;
+    }
+    return count;
+}
+
+// Segments of the inspector's stream that start a read (a datagram, for UDP) in one direction.
+int segmentsInDirection(const ByteStream &stream, ByteStream::Direction direction)
+{
+    int count = 0;
+    for (qsizetype i = 0; i < stream.segmentCount(); ++i) {
+        if (stream.segment(i).direction == direction)
+            ++count;
+    }
+    return count;
+}
+
+ServerOptions loopbackOnAnyPort()
+{
+    ServerOptions options;
+    options.bindAddresses = BindAddress::parse(QStringLiteral("127.0.0.1")).addresses;
+    options.port = 0;
+    return options;
+}
+
+} // namespace
+
+TEST(UdpWindowTest, TheTransportChoiceTurnsTheWindowToUdpAndBack)
+{
+    MainWindow window(false);
+    EXPECT_EQ(window.transport(), MainWindow::Transport::Tcp);
+    window.findChild<QRadioButton *>(QStringLiteral("udpTransport"))->click();
+    EXPECT_EQ(window.transport(), MainWindow::Transport::Udp);
+    window.setMode(MainWindow::Mode::Server);
+    EXPECT_TRUE(window.udpServerPanel()->isVisibleTo(&window));
+    EXPECT_FALSE(window.serverPanel()->isVisibleTo(&window));
+    window.findChild<QRadioButton *>(QStringLiteral("tcpTransport"))->click();
+    EXPECT_EQ(window.transport(), MainWindow::Transport::Tcp);
+    EXPECT_TRUE(window.serverPanel()->isVisibleTo(&window));
+    EXPECT_FALSE(window.udpServerPanel()->isVisibleTo(&window));
+}
+
+TEST(UdpWindowTest, ThreeMessagesGetThreeWholeRepliesEachDatagramABoundary)
+{
+    MainWindow serverWindow(false);
+    serverWindow.setTransport(MainWindow::Transport::Udp);
+    serverWindow.setServerOptions(loopbackOnAnyPort());
+    ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText().toStdString();
+    const quint16 port = serverWindow.udpServerPanel()->server().port();
+    ASSERT_NE(port, 0);
+
+    MainWindow clientWindow(false);
+    clientWindow.setTransport(MainWindow::Transport::Udp);
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), port);
+    for (const char *message : {"one", "two", "three"})
+        clientWindow.udpClientPanel()->send(QByteArray(message));
+
+    ConversationModel &conversation = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Received) == 3;
+    }));
+    EXPECT_EQ(textsOfKind(conversation, ConversationModel::Kind::Received),
+              (QStringList{QStringLiteral("ONE"), QStringLiteral("TWO"),
+                           QStringLiteral("THREE")}));
+    EXPECT_EQ(segmentsInDirection(conversation.stream(), ByteStream::Direction::Received), 3);
+    EXPECT_EQ(callsOfKind(clientWindow.socketCalls(), SocketEvent::Kind::SendTo), 3);
+    EXPECT_EQ(callsOfKind(clientWindow.socketCalls(), SocketEvent::Kind::RecvFrom), 3);
+
+    ConversationModel &served = serverWindow.conversation();
+    ASSERT_TRUE(waitUntil([&served] {
+        return rowsOfKind(served, ConversationModel::Kind::Sent) == 3;
+    }));
+    EXPECT_EQ(segmentsInDirection(served.stream(), ByteStream::Direction::Received), 3);
+    EXPECT_EQ(callsOfKind(serverWindow.socketCalls(), SocketEvent::Kind::RecvFrom), 3);
+    EXPECT_EQ(callsOfKind(serverWindow.socketCalls(), SocketEvent::Kind::SendTo), 3);
+    EXPECT_EQ(serverWindow.udpServerPanel()->peerList()->topLevelItemCount(), 1);
+}
+
+TEST(UdpWindowTest, AMessageNothingAnswersShowsTheNoReplyNote)
+{
+    // A port bound and never read: the datagram arrives, and nothing answers it.
+    QUdpSocket silent;
+    ASSERT_TRUE(silent.bind(QHostAddress::LocalHost, 0));
+    MainWindow clientWindow(false);
+    clientWindow.setTransport(MainWindow::Transport::Udp);
+    clientWindow.udpClientPanel()->setReplyTimeout(200);
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), silent.localPort());
+    clientWindow.udpClientPanel()->send(QByteArray("hello?"));
+
+    ConversationModel &conversation = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Problem) == 1;
+    }));
+    EXPECT_EQ(rowsOfKind(conversation, ConversationModel::Kind::Received), 0);
+    EXPECT_TRUE(textsOfKind(conversation, ConversationModel::Kind::Problem)
+                    .first()
+                    .contains(QStringLiteral("UDP does not retry")))
+        << textsOfKind(conversation, ConversationModel::Kind::Problem).first().toStdString();
+}
+
+TEST(UdpWindowTest, TheTransportAndTheUdpBarsAreRememberedLikeTheMode)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    {
+        MainWindow window;
+        window.setTransport(MainWindow::Transport::Udp);
+        window.setMode(MainWindow::Mode::Server);
+        ServerOptions options;
+        options.port = 12000;
+        options.datagramSize = 512;
+        window.setServerOptions(options);
+        window.close();
+    }
+    MainWindow again;
+    EXPECT_EQ(again.transport(), MainWindow::Transport::Udp);
+    EXPECT_EQ(again.mode(), MainWindow::Mode::Server);
+    EXPECT_EQ(again.udpServerPanel()->options().port, 12000);
+    EXPECT_EQ(again.udpServerPanel()->options().datagramSize, 512);
+}
