@@ -401,7 +401,7 @@ TEST_F(HostsTest, OurClientInBShowsAndSavesTheHandshakeTheDataAndTheFinAcrossThe
     const std::vector<ShownSegment> shown = segmentsShown(client->err);
     ASSERT_GE(shown.size(), 6u) << client->describe();
     EXPECT_TRUE(shown[0].toServer && shown[0].flags == QLatin1String("SYN")) << client->describe();
-    EXPECT_TRUE(!shown[1].toServer && shown[1].flags == QLatin1String("SYN, ACK"))
+    EXPECT_TRUE(!shown[1].toServer && shown[1].flags == QLatin1String("SYN/ACK"))
         << client->describe();
     EXPECT_TRUE(shown[2].toServer && shown[2].flags == QLatin1String("ACK")
                 && shown[2].length == 0)
