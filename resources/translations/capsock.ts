@@ -525,7 +525,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessClient</name>
     <message>
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+46"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+45"/>
         <source>%1 is %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,7 +561,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>segment %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,7 +593,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+40"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+39"/>
         <source>refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,12 +603,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>segment %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>all interfaces, IPv4 and IPv6</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,7 +1193,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+428"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+454"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,7 +1218,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Connection</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,6 +1260,21 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+3"/>
         <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Open capture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+O</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a capture (pcap or pcapng, from tcpdump, Wireshark or Capsock) in the byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1313,12 +1328,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-55"/>
         <location line="+6"/>
         <source>Save conversation</source>
         <translation type="unfinished"></translation>
@@ -1334,7 +1349,18 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+10"/>
+        <location line="+10"/>
+        <source>Open capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captures (*.pcapng *.pcap *.cap);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+174"/>
         <source>Now over UDP.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,7 +1438,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>SO_REUSEADDR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Reuse the address (SO_REUSEADDR)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1553,12 +1584,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-131"/>
-        <source>SO_REUSEADDR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+241"/>
+        <location line="+110"/>
         <location filename="../../src/gui/ServerPanel.cpp" line="-259"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
@@ -1968,7 +1994,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+72"/>
         <source>dual-stack: takes IPv4 and IPv6 clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2018,12 +2044,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+53"/>
         <source>(inside sock.connect: the name is looked up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,7 +2314,66 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>A reset (RST) from the server&apos;s system: the connection ends at once. Nothing listened on that port (connect() fails: refused), or the server closed with bytes unread; the client&apos;s next call fails with &quot;connection reset&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A reset (RST) from the client&apos;s system: the connection ends at once, as when the client closed with bytes unread; the server&apos;s next call fails with &quot;connection reset&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The server&apos;s system answers the SYN with SYN/ACK, the handshake&apos;s second step. The kernel does this for a listening socket by itself: accept() is not needed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connect() sends SYN: the first step of TCP&apos;s three-way handshake (SYN, SYN/ACK, ACK). connect() returns when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n byte(s) of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n byte(s) of the client&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server sends FIN after its last byte: its close() (or shutdown()) says it sends nothing more. The client&apos;s recv() returns b&apos;&apos; once it has read the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The client sends FIN after its last byte: its close() (or shutdown()) says it sends nothing more. The server&apos;s recv() returns b&apos;&apos; once it has read the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The client&apos;s ACK completes the three-way handshake: connect() returns, and the connection waits in the server&apos;s queue until accept() takes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server acknowledges the client&apos;s bytes up to relative number %1; a bare ACK carries no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client acknowledges the server&apos;s bytes up to relative number %1; a bare ACK carries no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Creates a socket: a UDP (SOCK_DGRAM) endpoint for IPv6 (AF_INET6).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,12 +2444,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+263"/>
+        <location line="+264"/>
         <source> Port 0 asks the system for any free port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-257"/>
         <source>accept() failed: this program has as many connections and files open as the system allows it (ulimit -n). The clients wait in the listening socket&apos;s queue; the server tries again every %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2544,7 +2629,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>sendall() returned, but %1 bytes are still in the kernel&apos;s send buffer: &quot;sent&quot; means handed to the system, not received. The kernel sends them and keeps each until the peer acknowledges it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -145,7 +145,7 @@
 <context>
     <name>HeadlessClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+62"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+61"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -199,7 +199,7 @@
 <context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+151"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+150"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
@@ -362,7 +362,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+154"/>
+        <location line="+201"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -375,6 +375,22 @@
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>
             <numerusform>; %1 bytes more from the client went unanswered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>%n byte(s) of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
+        <translation>
+            <numerusform>%n byte of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
+            <numerusform>%n bytes of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n byte(s) of the client&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
+        <translation>
+            <numerusform>%n byte of the client&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
+            <numerusform>%n bytes of the client&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
         </translation>
     </message>
 </context>

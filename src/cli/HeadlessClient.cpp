@@ -1,6 +1,5 @@
 #include "cli/HeadlessClient.h"
 
-#include "cli/SegmentText.h"
 #include "cli/StdinReader.h"
 #include "core/HexDump.h"
 #include "core/PluralCount.h"
@@ -140,10 +139,10 @@ void HeadlessClient::drainPackets()
 void HeadlessClient::showSegment(const TcpSegment &segment)
 {
     const bool toServer = segment.destinationPort == m_options.port;
+    const SocketEvent event = SocketEvent::segment(SocketSide::Client, 0, segment,
+                                                   m_numbering.number(segment), toServer);
     std::fprintf(stderr, "capsock: %s\n",
-                 tr("segment %1").arg(SegmentText::line(segment, m_numbering.number(segment),
-                                                        toServer))
-                     .toLocal8Bit()
+                 tr("segment %1").arg(SocketEventText::segmentLine(event)).toLocal8Bit()
                      .constData());
 }
 

@@ -1,6 +1,5 @@
 #include "cli/HeadlessServer.h"
 
-#include "cli/SegmentText.h"
 #include "core/BytePreview.h"
 #include "core/IpAddress.h"
 #include "core/PluralCount.h"
@@ -93,9 +92,9 @@ void HeadlessServer::showSegment(const TcpSegment &segment)
     const Endpoint client = toServer
         ? Endpoint{IpAddress::toText(segment.sourceIp), segment.sourcePort}
         : Endpoint{IpAddress::toText(segment.destinationIp), segment.destinationPort};
-    log(tr("segment %1 %2").arg(client.text(),
-                                SegmentText::line(segment, m_numbering.number(segment),
-                                                  toServer)));
+    const SocketEvent event = SocketEvent::segment(SocketSide::Server, 0, segment,
+                                                   m_numbering.number(segment), !toServer);
+    log(tr("segment %1 %2").arg(client.text(), SocketEventText::segmentLine(event)));
 }
 
 QString HeadlessServer::whereListening(const QList<QHostAddress> &addresses, quint16 port)

@@ -192,7 +192,8 @@ bool SocketEvent::isTcpReading() const
     case Kind::Shutdown:
     case Kind::Close:
     case Kind::RecvFrom:
-    case Kind::SendTo: return false;
+    case Kind::SendTo:
+    case Kind::Segment: return false; // on the wire, not the kernel's reading of a socket
     case Kind::TcpState:
     case Kind::TcpQueues:
     case Kind::TcpUnavailable: return true;
@@ -255,5 +256,19 @@ SocketEvent SocketEvent::sendTo(SocketSide side, qint64 connectionId, qint64 byt
     made.bytes = bytes;
     made.peer = to;
     made.failure = failure;
+    return made;
+}
+
+SocketEvent SocketEvent::segment(SocketSide side, qint64 connectionId, const TcpSegment &segment,
+                                 const TcpSegmentNumbering::Numbers &numbers, bool outgoing)
+{
+    SocketEvent made = event(Kind::Segment, side, connectionId);
+    made.timeUs = segment.timeUs;
+    made.tcpFlags = segment.flags;
+    made.outgoing = outgoing;
+    made.seq = numbers.seq;
+    made.ack = numbers.ack;
+    made.window = segment.window;
+    made.bytes = segment.payload.size() + segment.missingBytes;
     return made;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/TcpSegmentNumbering.h"
+
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -11,9 +13,10 @@
 // One timeline: every event has a side, a connection and a time, stamped by the engine when it
 // happened (not when a view heard of it). Beneath the calls, TCP's own happenings share that
 // timeline: a state change such as ESTABLISHED -> CLOSE_WAIT (TcpState), a sample of the
-// kernel's queue sizes (TcpQueues); a captured segment will be a further kind. A capture stamps
-// its segments in microseconds, hence microseconds here, so calls and segments sort together. The switches over
-// Kind have no default, so the compiler names every place a new kind must be handled.
+// kernel's queue sizes (TcpQueues), a TCP segment on the wire (Segment, captured). A capture
+// stamps its segments in microseconds, hence microseconds here, so calls and segments sort
+// together. The switches over Kind have no default, so the compiler names every place a new
+// kind must be handled.
 //
 // One flat value rather than a std::variant of per-kind structs: it is copied through signals
 // and kept in a bounded list, the kinds share most fields (peer, sizes, failure), and tests and
@@ -143,6 +146,7 @@ public:
         TcpUnavailable, // this system can not tell TCP's state and queues
         RecvFrom,      // recvfrom(size): one datagram and its sender (UDP)
         SendTo,        // sendto(bytes, address): one datagram (UDP)
+        Segment,       // a TCP segment on the wire, captured (net/LiveCapture)
     };
     Q_ENUM(Kind)
 
@@ -189,7 +193,8 @@ public:
     int retryMs = 0;          // Accept failed: when the server tries again
     qint64 size = 0;          // Recv, RecvFrom: the most it may return (its argument)
     qint64 bytes = 0;         // Recv: what it returned (0: end of stream); Send: handed over;
-                              // RecvFrom: what it returned; SendTo: the datagram's size
+                              // RecvFrom: what it returned; SendTo: the datagram's size;
+                              // Segment: its payload's length
     // RecvFrom: the datagram's real length. More than `bytes` when recvfrom() cut it (Linux
     // tells with MSG_TRUNC); -1 when it was cut and the system did not say by how much.
     qint64 datagramBytes = 0;
@@ -207,6 +212,11 @@ public:
     bool afterSend = false;   // TcpQueues: read right after a sendall()
     bool receiving = false;   // TcpQueues: the program waits to receive (reading not paused)
     bool afterClose = false;  // TcpState: found by its endpoints, no descriptor left (sock_diag)
+    quint8 tcpFlags = 0;      // Segment: TcpSegment::Flag bits (SYN, ACK, PSH, FIN, RST)
+    bool outgoing = false;    // Segment: sent by this side's end; else it came from the peer
+    qint64 seq = 0;           // Segment: relative sequence number (the sender's SYN is 0)
+    qint64 ack = 0;           // Segment: relative acknowledgement number; 0 without ACK
+    qint64 window = 0;        // Segment: the receive window as sent (not yet scaled)
 
     // Shown as a failure: the call failed (and mattered), or the server refused a client.
     bool isFailure() const
@@ -264,4 +274,9 @@ public:
                                       qint64 waitedUs = 0);
     static SocketEvent sendTo(SocketSide side, qint64 connectionId, qint64 bytes,
                               const Endpoint &to, const SocketFailure &failure = {});
+    // A captured segment of connection `connectionId`, at the time it was captured, with its
+    // relative numbers; `outgoing`: sent by `side`'s end.
+    static SocketEvent segment(SocketSide side, qint64 connectionId, const TcpSegment &segment,
+                               const TcpSegmentNumbering::Numbers &numbers, bool outgoing);
+    bool has(TcpSegment::Flag flag) const { return tcpFlags & flag; }
 };

@@ -36,6 +36,26 @@ QString bytes(qint64 count)
     return SocketEventText::tr("%1 byte(s)", nullptr, pluralCount(count)).arg(count);
 }
 
+// A segment's flags as Wireshark orders them, joined as a lecture writes them: "SYN/ACK".
+QString segmentFlags(const SocketEvent &event)
+{
+    static const std::pair<TcpSegment::Flag, const char *> names[] = {
+        {TcpSegment::Fin, "FIN"}, {TcpSegment::Syn, "SYN"}, {TcpSegment::Rst, "RST"},
+        {TcpSegment::Psh, "PSH"}, {TcpSegment::Ack, "ACK"}};
+    QStringList set;
+    for (const auto &[flag, name] : names) {
+        if (event.has(flag))
+            set.append(QLatin1String(name));
+    }
+    return set.join(QLatin1Char('/'));
+}
+
+// Whose end sent a segment.
+bool sentByServer(const SocketEvent &event)
+{
+    return onServer(event) == event.outgoing;
+}
+
 } // namespace
 
 QString SocketEventText::call(const SocketEvent &event)
@@ -74,6 +94,7 @@ QString SocketEventText::call(const SocketEvent &event)
     case Kind::RecvFrom: return QStringLiteral("recvfrom(%1)").arg(event.size);
     case Kind::SendTo:
         return QStringLiteral("sendto(%1, %2)").arg(bytes(event.bytes), pythonAddress(event.peer));
+    case Kind::Segment: return segmentFlags(event);
     }
     return {};
 }
@@ -117,6 +138,7 @@ QString SocketEventText::result(const SocketEvent &event)
     case Kind::TcpUnavailable: return tr("not available on this system");
     case Kind::RecvFrom: return recvFromResult(event);
     case Kind::SendTo: return {};
+    case Kind::Segment: return segmentResult(event);
     }
     return {};
 }
@@ -124,7 +146,31 @@ QString SocketEventText::result(const SocketEvent &event)
 QString SocketEventText::callAndResult(const SocketEvent &event)
 {
     const QString said = result(event);
+    if (event.kind == Kind::Segment) // as Wireshark's Info column: a segment returns nothing
+        return call(event) + QLatin1Char(' ') + said;
     return said.isEmpty() ? call(event) : call(event) + QStringLiteral(" -> ") + said;
+}
+
+QString SocketEventText::segmentArrow(const SocketEvent &event)
+{
+    return sentByServer(event) ? QStringLiteral("<") : QStringLiteral(">");
+}
+
+QString SocketEventText::segmentLine(const SocketEvent &event)
+{
+    return segmentArrow(event) + QLatin1Char(' ') + callAndResult(event);
+}
+
+QString SocketEventText::segmentResult(const SocketEvent &event)
+{
+    QStringList said;
+    if (event.bytes > 0)
+        said.append(bytes(event.bytes));
+    said.append(QStringLiteral("seq=%1").arg(event.seq));
+    if (event.has(TcpSegment::Ack))
+        said.append(QStringLiteral("ack=%1").arg(event.ack));
+    said.append(QStringLiteral("win=%1").arg(event.window));
+    return said.join(QLatin1Char(' '));
 }
 
 QString SocketEventText::pythonLine(const SocketEvent &event)
@@ -154,7 +200,8 @@ QString SocketEventText::pythonLine(const SocketEvent &event)
     case Kind::Close: return QStringLiteral("%1.close()").arg(socketName(event));
     case Kind::TcpState:
     case Kind::TcpQueues:
-    case Kind::TcpUnavailable: return {};
+    case Kind::TcpUnavailable:
+    case Kind::Segment: return {};
     case Kind::RecvFrom:
     case Kind::SendTo: return textbookLine(event);
     }
@@ -367,8 +414,59 @@ QString SocketEventText::explanation(const SocketEvent &event)
                   "queues (Linux does); everything else works as before.");
     case Kind::RecvFrom: return recvFromExplanation(event);
     case Kind::SendTo: return sendToExplanation(event);
+    case Kind::Segment: return segmentExplanation(event);
     }
     return {};
+}
+
+QString SocketEventText::segmentExplanation(const SocketEvent &event)
+{
+    const bool server = sentByServer(event);
+    if (event.has(TcpSegment::Rst)) {
+        return server
+            ? tr("A reset (RST) from the server's system: the connection ends at once. Nothing "
+                 "listened on that port (connect() fails: refused), or the server closed with "
+                 "bytes unread; the client's next call fails with \"connection reset\".")
+            : tr("A reset (RST) from the client's system: the connection ends at once, as when "
+                 "the client closed with bytes unread; the server's next call fails with "
+                 "\"connection reset\".");
+    }
+    if (event.has(TcpSegment::Syn)) {
+        return event.has(TcpSegment::Ack)
+            ? tr("The server's system answers the SYN with SYN/ACK, the handshake's second "
+                 "step. The kernel does this for a listening socket by itself: accept() is "
+                 "not needed yet.")
+            : tr("connect() sends SYN: the first step of TCP's three-way handshake (SYN, "
+                 "SYN/ACK, ACK). connect() returns when it is done.");
+    }
+    QStringList said;
+    if (event.bytes > 0) {
+        said.append(server
+                        ? tr("%n byte(s) of the server's data in one segment. Segments are not "
+                             "recv() cuts: recv() may return them joined or split.",
+                             nullptr, int(event.bytes))
+                        : tr("%n byte(s) of the client's data in one segment. Segments are not "
+                             "recv() cuts: recv() may return them joined or split.",
+                             nullptr, int(event.bytes)));
+    }
+    if (event.has(TcpSegment::Fin)) {
+        said.append(server ? tr("The server sends FIN after its last byte: its close() (or "
+                                "shutdown()) says it sends nothing more. The client's recv() "
+                                "returns b'' once it has read the rest.")
+                           : tr("The client sends FIN after its last byte: its close() (or "
+                                "shutdown()) says it sends nothing more. The server's recv() "
+                                "returns b'' once it has read the rest."));
+    }
+    if (!said.isEmpty())
+        return said.join(QLatin1Char(' '));
+    if (!server && event.seq == 1 && event.ack == 1) {
+        return tr("The client's ACK completes the three-way handshake: connect() returns, and "
+                  "the connection waits in the server's queue until accept() takes it.");
+    }
+    return server ? tr("The server acknowledges the client's bytes up to relative number %1; "
+                       "a bare ACK carries no data.").arg(event.ack)
+                  : tr("The client acknowledges the server's bytes up to relative number %1; "
+                       "a bare ACK carries no data.").arg(event.ack);
 }
 
 QString SocketEventText::socketExplanation(const SocketEvent &event)
@@ -634,7 +732,8 @@ QString SocketEventText::textbookLine(const SocketEvent &event)
     case Kind::Shutdown:
     case Kind::TcpState:
     case Kind::TcpQueues:
-    case Kind::TcpUnavailable: return {}; // not calls of a UDP socket in the textbook
+    case Kind::TcpUnavailable:
+    case Kind::Segment: return {}; // not calls of a UDP socket in the textbook
     }
     return {};
 }

@@ -39,6 +39,11 @@ public:
     // A TCP state as the kernel and ss name it: "ESTABLISHED", "TIME_WAIT" (code: never
     // translated).
     static QString tcpState(TcpInfo::State state);
+    // A segment's direction as tcpdump's and the headless log's lines show it: ">" to the
+    // server, "<" from it.
+    static QString segmentArrow(const SocketEvent &event);
+    // The arrow, the flags and the numbers: "> PSH/ACK 5 bytes seq=1 ack=1 win=512".
+    static QString segmentLine(const SocketEvent &event);
     // A queue sample's numbers: "unsent 0, in flight 1200, unread 0 bytes; RTT 0.052 ms, ...".
     static QString queuesResult(const TcpInfo &tcp);
 
@@ -48,6 +53,7 @@ private:
     static QString closeResult(const SocketEvent &event);
     static QString closeReason(const SocketEvent &event);
     static QString brokenResult(const SocketEvent &event);
+    static QString segmentResult(const SocketEvent &event);
 
     static QString socketExplanation(const SocketEvent &event);
     static QString bindExplanation(const SocketEvent &event);
@@ -60,6 +66,7 @@ private:
     static QString closeExplanation(const SocketEvent &event);
     static QString tcpStateExplanation(const SocketEvent &event);
     static QString tcpQueuesExplanation(const SocketEvent &event);
+    static QString segmentExplanation(const SocketEvent &event);
 
     // UDP, in the textbook's terms (Kurose & Ross's UDPServer.py and UDPClient.py).
     static QString textbookLine(const SocketEvent &event);

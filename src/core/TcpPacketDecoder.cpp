@@ -1,20 +1,5 @@
 #include "core/TcpPacketDecoder.h"
 
-QString TcpSegment::flagNames() const
-{
-    static const std::pair<Flag, const char *> names[] = {
-        {Fin, "FIN"}, {Syn, "SYN"}, {Rst, "RST"}, {Psh, "PSH"}, {Ack, "ACK"}};
-    QString text;
-    for (const auto &[flag, name] : names) {
-        if (!has(flag))
-            continue;
-        if (!text.isEmpty())
-            text += QLatin1String(", ");
-        text += QLatin1String(name);
-    }
-    return text;
-}
-
 namespace TcpPacketDecoder {
 
 namespace {

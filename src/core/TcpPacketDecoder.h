@@ -24,8 +24,6 @@ struct TcpSegment
     qint64 missingBytes = 0; // payload the capture cut off (its snapshot length)
 
     bool has(Flag flag) const { return flags & flag; }
-    // Wireshark's names, in its order: "SYN", "SYN, ACK", "PSH, ACK", "FIN, ACK", "RST".
-    QString flagNames() const;
 };
 
 // Reads the link-layer, IP and TCP headers of one captured packet (the bytes libpcap gives for

@@ -57,6 +57,7 @@ void TcpRecorder::record(const SocketEvent &event)
     case SocketEvent::Kind::TcpUnavailable:
     case SocketEvent::Kind::RecvFrom: // UDP: no TCP segments to make
     case SocketEvent::Kind::SendTo:
+    case SocketEvent::Kind::Segment: // captured: saved as it was, not made again
         return;
     }
 }

@@ -31,6 +31,9 @@ public:
     // Reads and shows a file; false, with `error` in plain words, when it can not be read (a
     // capture: when it has no TCP conversation to show).
     bool openFile(const QString &path, QString *error);
+    // Reads and shows a capture file (pcap or pcapng) alone; false, with `error` in plain
+    // words, when it is none, or has no TCP conversation to show.
+    bool openCapture(const QString &path, QString *error);
     // A capture's conversation `index` (0, 1, ...); false, with `error`, when it has none such.
     bool chooseStream(int index, QString *error);
     QComboBox *streamChooser() const;
@@ -39,7 +42,6 @@ public:
 
 private:
     void updateStatus();
-    bool openCapture(const QString &path, QString *error);
     void showStream(int index);
 
     std::unique_ptr<Ui::InspectorWindow> m_ui;

@@ -5,6 +5,7 @@
 #include "gui/ComposerWidget.h"
 #include "gui/ConversationView.h"
 #include "gui/HexView.h"
+#include "gui/InspectorWindow.h"
 #include "gui/SocketCallsView.h"
 #include "gui/TcpView.h"
 #include "gui/UdpClientPanel.h"
@@ -119,6 +120,29 @@ void MainWindow::chooseWhereToSave()
         return;
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+InspectorWindow *MainWindow::openCapture(const QString &path)
+{
+    auto *inspector = new InspectorWindow(this); // a window of its own that closes with this
+    inspector->setAttribute(Qt::WA_DeleteOnClose);
+    QString problem;
+    if (!inspector->openCapture(path, &problem)) {
+        delete inspector;
+        QMessageBox::warning(this, tr("Open capture"), problem);
+        return nullptr;
+    }
+    inspector->show();
+    return inspector;
+}
+
+void MainWindow::chooseCaptureToOpen()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open capture"), QString(),
+        tr("Captures (*.pcapng *.pcap *.cap);;All files (*)"));
+    if (!path.isEmpty())
+        openCapture(path);
 }
 
 void MainWindow::setUpPanels()
@@ -245,6 +269,8 @@ void MainWindow::setUpMenus()
         m_recording.clear();
     });
     connect(m_ui->saveAction, &QAction::triggered, this, &MainWindow::chooseWhereToSave);
+    connect(m_ui->openCaptureAction, &QAction::triggered, this,
+            &MainWindow::chooseCaptureToOpen);
     connect(m_ui->focusComposerAction, &QAction::triggered, m_ui->composer,
             &ComposerWidget::focusMessage);
     // Quit is every window's end, not this one's (the demo has two): each window saves what it

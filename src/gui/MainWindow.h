@@ -16,6 +16,7 @@ class MainWindow;
 }
 class ComposerWidget;
 class HexView;
+class InspectorWindow;
 class QTreeWidget;
 class TcpView;
 class UdpClientPanel;
@@ -78,6 +79,10 @@ public:
     // What the window recorded (File > Save conversation), written to `path` as pcapng: an
     // empty string, or why not, in plain words.
     QString saveConversation(const QString &path) const;
+    // File > Open capture: `path` (pcap or pcapng) in an inspector window of its own, which
+    // closes with this one; null when it has no TCP conversation to show, the reason said in a
+    // message box.
+    InspectorWindow *openCapture(const QString &path);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -96,6 +101,8 @@ private:
     void toggleConnection();
     // File > Save conversation: asks where, then saves, or says why it could not.
     void chooseWhereToSave();
+    // File > Open capture: asks which file, then opens it.
+    void chooseCaptureToOpen();
     void showBytes(qint64 offset, qint64 end);
     void showComposer();
     // Shows one client's conversation and bytes alone (0: everyone's).

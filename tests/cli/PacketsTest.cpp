@@ -4,43 +4,13 @@
 // and the conversation as ever.
 
 #include "ProcessHelpers.h"
+#include "SegmentLines.h"
 
-#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <gtest/gtest.h>
 
 #include <unistd.h>
-
-namespace {
-
-// One "segment > [PSH, ACK] seq=1 ack=1 win=64 len=5" line.
-struct Shown
-{
-    bool toServer = false;
-    QString flags;
-    qint64 seq = 0;
-    qint64 ack = 0;
-    qint64 length = 0;
-};
-
-std::vector<Shown> segmentsShown(const QByteArray &err)
-{
-    static const QRegularExpression line(
-        QStringLiteral("^capsock: segment ([<>]) \\[([A-Z, ]+)\\] seq=(\\d+) ack=(\\d+) "
-                       "win=\\d+ len=(\\d+)$"),
-        QRegularExpression::MultilineOption);
-    std::vector<Shown> shown;
-    for (auto match = line.globalMatch(QString::fromUtf8(err)); match.hasNext();) {
-        const QRegularExpressionMatch next = match.next();
-        shown.push_back({next.captured(1) == QLatin1String(">"), next.captured(2),
-                         next.captured(3).toLongLong(), next.captured(4).toLongLong(),
-                         next.captured(5).toLongLong()});
-    }
-    return shown;
-}
-
-} // namespace
 
 class PacketsTest : public ProcessTest
 {
@@ -64,12 +34,12 @@ TEST_F(PacketsTest, TheHandshakeTheDataSegmentsAndAFinFromEachEndAreShown)
         ASSERT_EQ(client->exitCode(), 0) << client->describe();
         const QByteArray reply = client->out;
         EXPECT_EQ(reply, pythonUpper(sent));
-        const std::vector<Shown> shown = segmentsShown(client->err);
+        const std::vector<ShownSegment> shown = segmentsShown(client->err);
         ASSERT_GE(shown.size(), 6u) << client->describe();
         EXPECT_TRUE(shown[0].toServer && shown[0].flags == QLatin1String("SYN")
                     && shown[0].seq == 0)
             << client->describe();
-        EXPECT_TRUE(!shown[1].toServer && shown[1].flags == QLatin1String("SYN, ACK")
+        EXPECT_TRUE(!shown[1].toServer && shown[1].flags == QLatin1String("SYN/ACK")
                     && shown[1].seq == 0 && shown[1].ack == 1)
             << client->describe();
         EXPECT_TRUE(shown[2].toServer && shown[2].flags == QLatin1String("ACK")
@@ -77,9 +47,9 @@ TEST_F(PacketsTest, TheHandshakeTheDataSegmentsAndAFinFromEachEndAreShown)
             << client->describe();
         qint64 up = 0;
         qint64 down = 0;
-        const Shown *clientFin = nullptr;
-        const Shown *serverFin = nullptr;
-        for (const Shown &segment : shown) {
+        const ShownSegment *clientFin = nullptr;
+        const ShownSegment *serverFin = nullptr;
+        for (const ShownSegment &segment : shown) {
             (segment.toServer ? up : down) += segment.length;
             if (segment.flags.startsWith(QLatin1String("FIN")))
                 (segment.toServer ? clientFin : serverFin) = &segment;
@@ -140,11 +110,11 @@ TEST_F(PacketsTest, AServerShowsEachClientsSegmentsOnItsPort)
     ASSERT_EQ(client->exitCode(), 0) << client->describe();
     const QByteArray who = "segment 127.0.0.1:";
     // The server's FIN (seq 6: after its five bytes), once the capture has read it.
-    ASSERT_TRUE(server->waitForOutput("< [FIN, ACK] seq=6 ack=7", 20000)) << server->describe();
+    ASSERT_TRUE(server->waitForOutput("< FIN/ACK seq=6 ack=7", 20000)) << server->describe();
     for (const QByteArray &expected :
-         {QByteArray("> [SYN] seq=0 ack=0"), QByteArray("< [SYN, ACK] seq=0 ack=1"),
-          QByteArray("> [PSH, ACK] seq=1 ack=1 win="), QByteArray("> [FIN, ACK] seq=6"),
-          QByteArray("< [PSH, ACK] seq=1 ack=7")}) {
+         {QByteArray("> SYN seq=0 win="), QByteArray("< SYN/ACK seq=0 ack=1 win="),
+          QByteArray("> PSH/ACK 5 bytes seq=1 ack=1 win="), QByteArray("> FIN/ACK seq=6"),
+          QByteArray("< PSH/ACK 5 bytes seq=1 ack=7")}) {
         EXPECT_TRUE(server->out.contains(expected)) << expected.constData() << "\n"
                                                     << server->describe();
     }

@@ -650,3 +650,83 @@ TEST(SocketEventTextTest, ATranslationChangesTheWordsButNotTheCodeOrWhatFailed)
 }
 
 } // namespace
+
+namespace {
+
+// A captured segment as the client saw it: `outgoing` from the client to the server.
+SocketEvent clientSegment(bool outgoing, quint8 flags, quint32 seq, quint32 ack,
+                          qsizetype payload = 0)
+{
+    TcpSegment segment;
+    segment.timeUs = 1700000000123456;
+    segment.flags = flags;
+    segment.window = 512;
+    segment.payload = QByteArray(payload, 'x');
+    return SocketEvent::segment(Client, 0, segment, {seq, ack}, outgoing);
+}
+
+} // namespace
+
+TEST(SocketEventTextTest, ASegmentIsSaidByItsFlagsLengthAndRelativeNumbers)
+{
+    using S = TcpSegment;
+    const SocketEvent syn = clientSegment(true, S::Syn, 0, 0);
+    EXPECT_EQ(syn.kind, Kind::Segment);
+    EXPECT_EQ(syn.timeUs, 1700000000123456);
+    EXPECT_TRUE(syn.outgoing);
+    const Case cases[] = {
+        {syn, "SYN", "seq=0 win=512", ""},
+        {clientSegment(false, S::Syn | S::Ack, 0, 1), "SYN/ACK", "seq=0 ack=1 win=512", ""},
+        {clientSegment(true, S::Ack, 1, 1), "ACK", "seq=1 ack=1 win=512", ""},
+        {clientSegment(true, S::Psh | S::Ack, 1, 1, 5), "PSH/ACK",
+         "5 bytes seq=1 ack=1 win=512", ""},
+        {clientSegment(true, S::Psh | S::Ack, 6, 1, 1), "PSH/ACK", "1 byte seq=6 ack=1 win=512",
+         ""},
+        {clientSegment(true, S::Fin | S::Ack, 6, 6), "FIN/ACK", "seq=6 ack=6 win=512", ""},
+        {clientSegment(false, S::Rst, 1, 0), "RST", "seq=1 win=512", ""},
+        {clientSegment(false, S::Rst | S::Ack, 0, 1), "RST/ACK", "seq=0 ack=1 win=512", ""},
+    };
+    for (const Case &test : cases) {
+        EXPECT_EQ(SocketEventText::call(test.event), test.call);
+        EXPECT_EQ(SocketEventText::result(test.event), test.result) << test.call.toStdString();
+        EXPECT_EQ(SocketEventText::pythonLine(test.event), test.python);
+        // Wireshark's order: the flags, then the numbers; no " -> ": a segment returns nothing.
+        EXPECT_EQ(SocketEventText::callAndResult(test.event), test.call + ' ' + test.result);
+        EXPECT_FALSE(SocketEventText::explanation(test.event).isEmpty());
+    }
+    // ">" goes to the server, "<" comes from it, whichever side captured it.
+    EXPECT_EQ(SocketEventText::segmentArrow(syn), QStringLiteral(">"));
+    EXPECT_EQ(SocketEventText::segmentArrow(clientSegment(false, S::Ack, 1, 1)),
+              QStringLiteral("<"));
+    EXPECT_EQ(SocketEventText::segmentLine(clientSegment(false, S::Psh | S::Ack, 1, 6, 5)),
+              QStringLiteral("< PSH/ACK 5 bytes seq=1 ack=6 win=512"));
+    TcpSegment fromServer;
+    EXPECT_EQ(SocketEventText::segmentArrow(
+                  SocketEvent::segment(Server, 2, fromServer, {1, 1}, true)),
+              QStringLiteral("<"));
+}
+
+TEST(SocketEventTextTest, SegmentExplanationsTieTheCallsToTheHandshakeTheFinAndTheReset)
+{
+    using S = TcpSegment;
+    const auto explained = [](const SocketEvent &event) {
+        return SocketEventText::explanation(event);
+    };
+    EXPECT_TRUE(explained(clientSegment(true, S::Syn, 0, 0)).contains(QLatin1String("connect()")));
+    EXPECT_TRUE(explained(clientSegment(true, S::Syn, 0, 0)).contains(QLatin1String("handshake")));
+    EXPECT_TRUE(explained(clientSegment(false, S::Syn | S::Ack, 0, 1))
+                    .contains(QLatin1String("accept()")));
+    EXPECT_TRUE(explained(clientSegment(true, S::Ack, 1, 1))
+                    .contains(QLatin1String("completes the three-way handshake")));
+    EXPECT_TRUE(explained(clientSegment(true, S::Psh | S::Ack, 1, 1, 5))
+                    .contains(QLatin1String("recv()")));
+    EXPECT_TRUE(explained(clientSegment(true, S::Ack, 6, 20))
+                    .contains(QLatin1String("acknowledges")));
+    EXPECT_TRUE(explained(clientSegment(true, S::Fin | S::Ack, 6, 6))
+                    .contains(QLatin1String("close()")));
+    EXPECT_TRUE(explained(clientSegment(false, S::Fin | S::Ack, 6, 7))
+                    .startsWith(QLatin1String("The server")));
+    const QString reset = explained(clientSegment(false, S::Rst | S::Ack, 0, 1));
+    EXPECT_TRUE(reset.contains(QLatin1String("RST"))) << reset.toStdString();
+    EXPECT_TRUE(reset.contains(QLatin1String("refused"))) << reset.toStdString();
+}

@@ -43,6 +43,7 @@
 #include <sys/resource.h>
 #endif
 
+#include <algorithm>
 #include <map>
 
 namespace {
@@ -1507,7 +1508,7 @@ TEST(MainWindowAloneTest, SavingWhereNoFileCanBeIsSaidPlainly)
     EXPECT_EQ(window.saveConversation(file),
               QStringLiteral("cannot save to %1: No such file or directory").arg(file));
     const QList<QAction *> fileMenu = window.menuBar()->actions().first()->menu()->actions();
-    ASSERT_FALSE(fileMenu.isEmpty());
-    EXPECT_EQ(fileMenu.first()->shortcut(), QKeySequence::fromString(QStringLiteral("Ctrl+S")))
-        << "File > Save conversation";
+    EXPECT_TRUE(std::any_of(fileMenu.begin(), fileMenu.end(), [](const QAction *action) {
+        return action->shortcut() == QKeySequence::fromString(QStringLiteral("Ctrl+S"));
+    })) << "File > Save conversation";
 }

@@ -1,12 +1,17 @@
 #include "TestHosts.h"
 
+#include "Tshark.h"
 #include "cli/ProcessHelpers.h"
+#include "cli/SegmentLines.h"
 #include "net/AddressKind.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <unistd.h>
 
 // Capsock across two hosts: the headless server in namespace A, clients in namespace B,
 // joined by a veth pair (tests/hosts/TestHosts.h). Skipped, with the reason, where namespaces
@@ -370,3 +375,73 @@ TEST_F(HostsTest, GuiClientInBCompletesAMessageWithTheServerInA)
 }
 
 } // namespace
+
+TEST_F(HostsTest, OurClientInBShowsAndSavesTheHandshakeTheDataAndTheFinAcrossTheHosts)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "capture test skipped: capturing needs root or CAP_NET_RAW";
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("across.pcapng"));
+    // No line ending (so the line goes without its "\n"): the client half-closes at the end
+    // of input and waits for the server's close, so both FINs are captured before it ends.
+    const QByteArray sent = Message.chopped(1);
+    Child *client = runIn(hosts.nameB(), capsock(),
+                          {QStringLiteral("--headless"), QStringLiteral("--client"),
+                           QStringLiteral("%1:%2").arg(a4()).arg(port),
+                           QStringLiteral("--packets"), QStringLiteral("--save"), file,
+                           QStringLiteral("--line-ending"), QStringLiteral("none")},
+                          sent);
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+    const QByteArray reply = client->out;
+    EXPECT_BYTES_EQ(pythonUpper(sent), reply);
+
+    const std::vector<ShownSegment> shown = segmentsShown(client->err);
+    ASSERT_GE(shown.size(), 6u) << client->describe();
+    EXPECT_TRUE(shown[0].toServer && shown[0].flags == QLatin1String("SYN")) << client->describe();
+    EXPECT_TRUE(!shown[1].toServer && shown[1].flags == QLatin1String("SYN/ACK"))
+        << client->describe();
+    EXPECT_TRUE(shown[2].toServer && shown[2].flags == QLatin1String("ACK")
+                && shown[2].length == 0)
+        << "the handshake ends before the first data\n" << client->describe();
+    qint64 up = 0;
+    qint64 down = 0;
+    bool clientFin = false;
+    bool serverFin = false;
+    for (const ShownSegment &segment : shown) {
+        (segment.toServer ? up : down) += segment.length;
+        if (segment.flags.startsWith(QLatin1String("FIN")))
+            (segment.toServer ? clientFin : serverFin) = true;
+    }
+    EXPECT_EQ(up, sent.size()) << client->describe();
+    EXPECT_EQ(down, reply.size()) << client->describe();
+    EXPECT_TRUE(clientFin && serverFin) << client->describe();
+
+    // The real packets were saved: tshark follows them to the same bytes both ways.
+    const Tshark::Followed followed = Tshark::follow(file, 0);
+    ASSERT_TRUE(followed.ok) << "tshark cannot follow " << file.toStdString();
+    EXPECT_BYTES_EQ(sent, followed.fromNode0);
+    EXPECT_BYTES_EQ(reply, followed.fromNode1);
+    EXPECT_TRUE(followed.node0.startsWith(QLatin1String(TestHosts::AddressB)))
+        << followed.node0.toStdString();
+}
+
+TEST_F(HostsTest, OurClientInBShowsTheResetOfAPortNobodyListensOnInA)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "capture test skipped: capturing needs root or CAP_NET_RAW";
+    // Host A is new: nothing listens on any port in it, so its kernel answers with a reset.
+    Child *client = runIn(hosts.nameB(), capsock(),
+                          {QStringLiteral("--headless"), QStringLiteral("--client"),
+                           QStringLiteral("%1:5220").arg(a4()), QStringLiteral("--packets")},
+                          Message);
+    EXPECT_EQ(client->exitCode(), 1) << client->describe();
+    EXPECT_TRUE(client->err.contains("Connection refused")) << client->describe();
+    const std::vector<ShownSegment> shown = segmentsShown(client->err);
+    ASSERT_GE(shown.size(), 2u) << client->describe();
+    EXPECT_TRUE(shown[0].toServer && shown[0].flags == QLatin1String("SYN")) << client->describe();
+    EXPECT_TRUE(!shown[1].toServer && shown[1].flags.startsWith(QLatin1String("RST")))
+        << client->describe();
+}
