@@ -103,7 +103,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+126"/>
+        <location line="+133"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -130,7 +130,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+215"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+227"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,7 +1454,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+400"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+416"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,13 +1514,13 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Clos&amp;e after the first reply (as the lecture&apos;s server)</source>
+        <location line="+23"/>
+        <source>Close after the first reply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Close after the first reply</source>
+        <source>As the lecture&apos;s server: it answers one recv() and closes the connection, so a second message from the client gets no reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1584,8 +1584,28 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-259"/>
+        <location line="-42"/>
+        <source>Pause recv()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pause reading: stop calling recv()</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server stops calling recv(), as a program busy elsewhere would. What clients send waits in its receive buffer; when that is full, TCP tells them to stop (a zero window), their send buffer fills and their sendall() waits. Watch it in &quot;TCP beneath them&quot;. Untick to read again: nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clos&amp;e after one reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-274"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,7 +1626,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-92"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-93"/>
         <source>All clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1616,7 +1636,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1631,7 +1651,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>Listening on port %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1642,13 +1662,13 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+95"/>
+        <location line="+108"/>
         <location line="+70"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-167"/>
         <source>does not read its replies: reading from it paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1673,7 +1693,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>recv() paused: what clients send waits in the kernel&apos;s receive buffer, then in theirs. See &quot;TCP beneath them&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recv() again: what waited in the buffers is read and answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Select the client to reply to in the list above: a reply goes to the client followed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -71,6 +71,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     });
     connect(m_ui->copyAddressButton, &QPushButton::clicked, this, &ServerPanel::copyAddress);
     connect(m_ui->manualReplies, &QCheckBox::toggled, this, &ServerPanel::setRepliesByHand);
+    connect(m_ui->pauseReading, &QCheckBox::toggled, this, &ServerPanel::setPauseReading);
     m_clientListTimer->setInterval(250); // byte counters: a few times a second is plenty
     connect(m_clientListTimer, &QTimer::timeout, this, &ServerPanel::refreshClientList);
     connectServer();
@@ -160,6 +161,7 @@ ServerOptions ServerPanel::options() const
     options.closeAfterFirstReply = m_ui->closeAfterReply->isChecked();
     options.maxClients = m_ui->maxClients->value();
     options.manualReplies = m_ui->manualReplies->isChecked();
+    options.pauseReading = m_ui->pauseReading->isChecked();
     options.reuseAddress = m_ui->reuseAddress->isChecked();
     return options;
 }
@@ -172,6 +174,7 @@ void ServerPanel::setOptions(const ServerOptions &options)
     m_ui->closeAfterReply->setChecked(options.closeAfterFirstReply);
     m_ui->maxClients->setValue(options.maxClients);
     m_ui->manualReplies->setChecked(options.manualReplies);
+    m_ui->pauseReading->setChecked(options.pauseReading);
     m_ui->reuseAddress->setChecked(options.reuseAddress);
 }
 
@@ -255,6 +258,19 @@ void ServerPanel::setRepliesByHand(bool byHand)
                    : tr("Automatic replies again: each read is answered, capitalized."));
     }
     emit repliesByHandChanged(byHand);
+}
+
+// At once, for the clients connected too. Not remembered: a server that starts deaf would
+// puzzle whoever starts it next.
+void ServerPanel::setPauseReading(bool paused)
+{
+    if (!m_server.isListening())
+        return; // start() takes it from options()
+    m_server.setPauseReading(paused);
+    m_conversation->addNote(
+        paused ? tr("recv() paused: what clients send waits in the kernel's receive buffer, "
+                    "then in theirs. See \"TCP beneath them\".")
+               : tr("recv() again: what waited in the buffers is read and answered."));
 }
 
 bool ServerPanel::repliesByHand() const

@@ -93,6 +93,7 @@ private:
     void onSelectionChanged();
     void refreshClientList();
     void setRepliesByHand(bool byHand);
+    void setPauseReading(bool paused);
     void copyAddress();
     // After a start or a stop: the button, the fields, the addresses and the state line.
     void updateControls();

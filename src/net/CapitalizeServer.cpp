@@ -280,6 +280,13 @@ void CapitalizeServer::setManualReplies(bool manual)
         session->setManualReplies(manual);
 }
 
+void CapitalizeServer::setPauseReading(bool paused)
+{
+    m_options.pauseReading = paused;
+    for (const auto &[id, session] : m_sessions)
+        session->setPauseReading(paused);
+}
+
 QList<CapitalizeSession *> CapitalizeServer::sessions() const
 {
     QList<CapitalizeSession *> list;

@@ -46,6 +46,8 @@ public:
     // Turns replying by hand (ServerOptions::manualReplies) on or off, for the clients
     // connected and those to come.
     void setManualReplies(bool manual);
+    // Stops or resumes calling recv() (ServerOptions::pauseReading), for every client.
+    void setPauseReading(bool paused);
     QList<CapitalizeSession *> sessions() const;
 
     // How many clients it serves at once: options().maxClients when set; by default as many as

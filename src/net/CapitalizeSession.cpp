@@ -31,6 +31,18 @@ CapitalizeSession::CapitalizeSession(qint64 id, TcpStream *stream, const ServerO
     connect(m_stream, &TcpStream::readyToReceive, this, &CapitalizeSession::onReadable);
     connect(m_stream, &TcpStream::bytesSent, this, &CapitalizeSession::onBytesSent);
     connect(m_stream, &TcpStream::failed, this, &CapitalizeSession::onFailed);
+    updateReceiving();
+}
+
+void CapitalizeSession::setPauseReading(bool paused)
+{
+    m_options.pauseReading = paused;
+    updateReceiving();
+}
+
+void CapitalizeSession::updateReceiving()
+{
+    m_stream->setReceiving(m_finishing || (!m_readingPaused && !m_options.pauseReading));
 }
 
 CapitalizeSession::~CapitalizeSession() = default;
@@ -63,7 +75,7 @@ void CapitalizeSession::onReadable()
         if (unsentBytes() >= m_options.maxUnsentReplyBytes) {
             // Backpressure: the client is not reading its replies, so stop reading its input.
             m_readingPaused = true;
-            m_stream->setReceiving(false);
+            updateReceiving();
             emit readingPaused(true);
             probe(m_bytesQueued > queuedBefore);
             return;
@@ -133,7 +145,7 @@ void CapitalizeSession::onBytesSent()
 {
     if (m_readingPaused && unsentBytes() <= m_options.maxUnsentReplyBytes / 2) {
         m_readingPaused = false;
-        m_stream->setReceiving(true);
+        updateReceiving();
         emit readingPaused(false);
     }
     if (m_finishing) {
@@ -179,9 +191,9 @@ void CapitalizeSession::finish(SocketEvent::CloseReason reason)
     m_finishReason = reason;
     m_stream->finishSending();
     probe();
-    if (m_readingPaused) { // keep reading now: whatever comes is dropped, so the peer can finish
+    updateReceiving(); // keep reading now: whatever comes is dropped, so the peer can finish
+    if (m_readingPaused) {
         m_readingPaused = false;
-        m_stream->setReceiving(true);
         emit readingPaused(false);
     }
     m_lingerTimer = new QTimer(this);
@@ -230,7 +242,8 @@ void CapitalizeSession::setTcpSampler(TcpSampler *sampler)
 void CapitalizeSession::probe(bool afterSend)
 {
     if (m_sampler)
-        m_sampler->read(m_id, *m_stream, afterSend, !m_readingPaused);
+        m_sampler->read(m_id, *m_stream, afterSend,
+                         !m_readingPaused && !m_options.pauseReading);
 }
 
 bool CapitalizeSession::callsWatched() const

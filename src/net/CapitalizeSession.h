@@ -38,6 +38,8 @@ public:
     bool send(const QByteArray &bytes);
     // From the next read on.
     void setManualReplies(bool manual) { m_options.manualReplies = manual; }
+    // Stops or resumes calling recv() (ServerOptions::pauseReading).
+    void setPauseReading(bool paused);
     // Sends what is still owed, then ends the connection (the server is stopping).
     void close(SocketEvent::CloseReason reason);
 
@@ -69,6 +71,9 @@ private:
     void end(SocketEvent::CloseReason reason, const SocketFailure &failure = {});
     // Reporting a call costs more than the recv() it describes: only when someone listens.
     bool callsWatched() const;
+    // Whether to wait for what the client sends: not while its replies pile up, nor while
+    // the user paused reading, unless ending, when whatever comes is dropped.
+    void updateReceiving();
     void probe(bool afterSend = false);
 
     const qint64 m_id;
@@ -81,7 +86,7 @@ private:
     qint64 m_bytesReceived = 0;
     qint64 m_bytesQueued = 0;
     qint64 m_ignoredBytes = 0;
-    bool m_readingPaused = false;
+    bool m_readingPaused = false; // backpressure: the client does not read its replies
     bool m_finishing = false; // no more replies: waiting for the peer to finish too
     bool m_ended = false;
     SocketEvent::CloseReason m_finishReason = SocketEvent::CloseReason::PeerFinished;

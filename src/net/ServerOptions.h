@@ -24,6 +24,10 @@ struct ServerOptions
     // read and told, never answered by itself (CapitalizeSession::send()). Closing after the
     // first reply is for automatic replies only.
     bool manualReplies = false;
+    // The server stops calling recv() (the window's "Pause recv()"), so a student sees what
+    // sendall() meets when the other side does not read: the receive buffer fills, TCP's window
+    // closes and the sender's buffer fills. Connections stay open; reading again loses nothing.
+    bool pauseReading = false;
     // Clients served at once. 0, the default: a class of any size, as many as the system lets
     // this program have open files for (ulimit -n), up to MostClientsByDefault; where that is
     // fewer, the server says so (CapitalizeServer::clientLimit()). A number the user chose is

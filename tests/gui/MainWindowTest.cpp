@@ -8,6 +8,7 @@
 #include "gui/SocketCallsView.h"
 #include "gui/TcpView.h"
 #include "net/BindAddress.h"
+#include "net/CapitalizeSession.h"
 #include "net/ClientOptions.h"
 #include "net/NetTestSupport.h"
 #include "net/TcpStream.h"
@@ -1012,8 +1013,8 @@ TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesA
     ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
     EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
               QStringLiteral("serverMode bindAddress serverPort reuseAddress startStopButton "
-                             "readSize closeAfterReply maxClients manualReplies clients "
-                             "conversation inspector callsTabs socketCalls"));
+                             "readSize pauseReading closeAfterReply maxClients manualReplies "
+                             "clients conversation inspector callsTabs socketCalls"));
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
@@ -1445,6 +1446,32 @@ TEST(MainWindowAloneTest, AServerThatDoesNotReadFillsTheClientsSendBufferAndSays
         tcpGauge(window, "unsentGauge");
         return unsent->value() >= 64 * 1024;
     })) << unsent->value() << " of " << unsent->maximum();
+}
+
+// Issue 13's scene with two windows: the server stops calling recv(), a large paste fills the
+// server's receive buffer and then the client's send buffer, and the client says why; reading
+// again, every byte arrives and is answered.
+TEST_F(MainWindowTest, AServerThatPausesRecvFillsTheClientsBuffersUntilItReadsAgain)
+{
+    auto *pause = serverWindow.findChild<QCheckBox *>(QStringLiteral("pauseReading"));
+    ASSERT_NE(pause, nullptr);
+    EXPECT_FALSE(pause->isChecked()); // as the lecture's server, which reads
+    pause->setChecked(true);
+    EXPECT_TRUE(hasNote(serverWindow.conversation(), QStringLiteral("recv()")));
+    connectClient();
+    constexpr qint64 PasteBytes = 16 * 1024 * 1024;
+    clientWindow.clientPanel()->send(QByteArray(PasteBytes, 'a'));
+    const auto explained = [this] {
+        return tcpText(clientWindow, "tcpExplanation").contains(QStringLiteral("backpressure"));
+    };
+    ASSERT_TRUE(waitUntil(explained, 30000)) << tcpText(clientWindow, "tcpExplanation");
+    EXPECT_EQ(serverWindow.server().sessions().front()->bytesReceived(), 0);
+
+    pause->setChecked(false);
+    ASSERT_TRUE(waitUntil([this] {
+        const auto sessions = serverWindow.server().sessions();
+        return !sessions.empty() && sessions.front()->bytesReceived() == PasteBytes;
+    }, 60000)) << serverWindow.server().sessions().front()->bytesReceived();
 }
 
 TEST(MainWindowAloneTest, StartingWithoutReuseAddressLeavesOutSoReuseaddr)
