@@ -2908,6 +2908,14 @@ Click to see these bytes in the inspector.</source>
     </message>
 </context>
 <context>
+    <name>UdpCapitalizeServer</name>
+    <message>
+        <location filename="../../src/net/UdpCapitalizeServer.cpp" line="+157"/>
+        <source>the others: every sender after the first %1, answered but not listed one by one (latest %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UdpClientPanel</name>
     <message>
         <location filename="../../src/gui/UdpClientPanel.cpp" line="+29"/>

@@ -15,7 +15,7 @@ HeadlessUdpServer::HeadlessUdpServer(const ServerOptions &options, bool quiet,
 {
     connect(&m_server, &UdpCapitalizeServer::peerSeen, this,
             [this](const UdpCapitalizeServer::Peer &peer) {
-                log(tr("#%1 first datagram from %2").arg(peer.id).arg(peer.endpoint.text()));
+                log(tr("#%1 first datagram from %2").arg(peer.id).arg(m_server.peerText(peer)));
             });
     connect(&m_server, &UdpCapitalizeServer::replyNotSent, this,
             [this](qint64 peerId, const SocketEvent &call) {

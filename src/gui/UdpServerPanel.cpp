@@ -131,8 +131,8 @@ void UdpServerPanel::connectServer()
 {
     connect(&m_server, &UdpCapitalizeServer::peerSeen, this,
             [this](const UdpCapitalizeServer::Peer &peer) {
-                m_conversation->setPeerLabel(peer.id, peer.endpoint.text());
-                m_conversation->addNote(tr("First datagram from %1.").arg(peer.endpoint.text()),
+                m_conversation->setPeerLabel(peer.id, m_server.peerText(peer));
+                m_conversation->addNote(tr("First datagram from %1.").arg(m_server.peerText(peer)),
                                         ConversationModel::Kind::Note, peer.id);
             });
     connect(&m_server, &UdpCapitalizeServer::datagramReceived, this,
@@ -172,7 +172,7 @@ void UdpServerPanel::showPeer(const UdpCapitalizeServer::Peer &peer)
 {
     QTreeWidgetItem *&item = m_peerItems[peer.id];
     if (!item)
-        item = new QTreeWidgetItem(m_peers, {peer.endpoint.text()});
+        item = new QTreeWidgetItem(m_peers, {m_server.peerText(peer)});
     item->setText(DatagramsColumn, QString::number(peer.datagramsIn));
     item->setText(BytesInColumn, QString::number(peer.bytesIn));
     item->setText(BytesOutColumn, QString::number(peer.bytesOut));

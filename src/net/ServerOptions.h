@@ -19,6 +19,9 @@ struct ServerOptions
     quint16 port = LecturePort;
     qint64 readSize = LectureReadSize; // the n of recv(n)
     qint64 datagramSize = TextbookDatagramSize; // UDP: the n of recvfrom(n)
+    // UDP: senders listed one by one (UdpCapitalizeServer::peers()); every later one is still
+    // answered, counted on one line, "the others", so a flood from many ports stays bounded.
+    int mostPeersListed = 10000;
     bool closeAfterFirstReply = false; // the lecture's one-shot server
     // The user types the replies (the server window's manual mode): what a client sends is
     // read and told, never answered by itself (CapitalizeSession::send()). Closing after the

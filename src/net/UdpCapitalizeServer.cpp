@@ -125,6 +125,8 @@ UdpCapitalizeServer::Peer &UdpCapitalizeServer::peerOf(const UdpSocket::Datagram
     const auto found = m_peerIds.constFind(key);
     if (found != m_peerIds.constEnd())
         return m_peers[size_t(found.value() - 1)];
+    if (qsizetype(m_peers.size()) >= m_options.mostPeersListed)
+        return others(datagram);
     Peer peer;
     peer.id = qint64(m_peers.size()) + 1;
     peer.endpoint = EventValues::endpoint(datagram.address, datagram.port);
@@ -132,6 +134,30 @@ UdpCapitalizeServer::Peer &UdpCapitalizeServer::peerOf(const UdpSocket::Datagram
     m_peers.push_back(peer);
     emit peerSeen(peer);
     return m_peers.back();
+}
+
+UdpCapitalizeServer::Peer &UdpCapitalizeServer::others(const UdpSocket::Datagram &datagram)
+{
+    if (m_peers.empty() || !m_peers.back().others) {
+        Peer others;
+        others.id = qint64(m_peers.size()) + 1;
+        others.others = true;
+        others.endpoint = EventValues::endpoint(datagram.address, datagram.port);
+        m_peers.push_back(others);
+        emit peerSeen(others);
+    }
+    m_peers.back().endpoint = EventValues::endpoint(datagram.address, datagram.port);
+    return m_peers.back();
+}
+
+QString UdpCapitalizeServer::peerText(const Peer &peer) const
+{
+    if (!peer.others)
+        return peer.endpoint.text();
+    return tr("the others: every sender after the first %1, answered but not listed one by one "
+              "(latest %2)")
+        .arg(m_options.mostPeersListed)
+        .arg(peer.endpoint.text());
 }
 
 bool UdpCapitalizeServer::callsWatched() const

@@ -30,6 +30,9 @@ public:
     struct Peer
     {
         qint64 id = 0; // 1, 2, ... in the order first heard from
+        // The last line, once ServerOptions::mostPeersListed are listed: every sender after
+        // them, its endpoint the latest one's.
+        bool others = false;
         Endpoint endpoint;
         qint64 datagramsIn = 0;
         qint64 bytesIn = 0;
@@ -54,6 +57,8 @@ public:
     QList<Peer> peers() const;
     // The peer with this id (1 for the first heard from).
     const Peer &peer(qint64 id) const { return m_peers.at(size_t(id - 1)); }
+    // Its address and port; for the others, what the line stands for and the latest one.
+    QString peerText(const Peer &peer) const;
 
     // Datagrams taken per wake-up of one socket, so one busy sender can not starve the rest of
     // the event loop.
@@ -75,6 +80,7 @@ private:
     void onReadable(UdpSocket *socket);
     void answer(UdpSocket *socket, const UdpSocket::Datagram &datagram);
     Peer &peerOf(const UdpSocket::Datagram &datagram);
+    Peer &others(const UdpSocket::Datagram &datagram); // past ServerOptions::mostPeersListed
     bool callsWatched() const;
     void report(const SocketEvent &event);
 

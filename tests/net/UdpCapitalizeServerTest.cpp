@@ -116,6 +116,33 @@ TEST_F(UdpCapitalizeServerTest, PeersAreListedByAddressInTheOrderFirstHeardFrom)
     EXPECT_EQ(peers[1].endpoint, (Endpoint{"127.0.0.1", second.port()}));
 }
 
+// Memory stays bounded however many source ports a flood uses: past the peers kept, every
+// sender is still answered, and counted on one line, "the others".
+TEST_F(UdpCapitalizeServerTest, PastThePeersKeptEverySenderIsAnsweredAndCountedAsTheOthers)
+{
+    ServerOptions options = loopbackOptions();
+    options.mostPeersListed = 2;
+    ASSERT_TRUE(server.start(options));
+    std::vector<std::unique_ptr<RawUdpPeer>> senders;
+    for (int i = 0; i < 5; ++i) {
+        senders.push_back(std::make_unique<RawUdpPeer>());
+        ASSERT_TRUE(senders.back()->sendTo("hi", server.port()));
+        ASSERT_TRUE(senders.back()->waitReceived(1)) << "sender " << i;
+        EXPECT_EQ(senders.back()->receivedBytes(), QList<QByteArray>{"HI"});
+    }
+    const QList<UdpCapitalizeServer::Peer> peers = server.peers();
+    ASSERT_EQ(peers.size(), 3);
+    EXPECT_FALSE(peers[1].others);
+    EXPECT_TRUE(peers[2].others);
+    EXPECT_EQ(peers[2].datagramsIn, 3);
+    EXPECT_EQ(peers[2].bytesOut, 6);
+    // Its endpoint is the latest of them, so each event names its real sender.
+    EXPECT_EQ(peers[2].endpoint, (Endpoint{"127.0.0.1", senders.back()->port()}));
+    EXPECT_TRUE(server.peerText(peers[2]).startsWith(QStringLiteral("the others")))
+        << server.peerText(peers[2]).toStdString();
+    EXPECT_EQ(server.peerText(peers[0]), peers[0].endpoint.text());
+}
+
 TEST_F(UdpCapitalizeServerTest, InvalidUtf8ComesBackUnchanged)
 {
     ASSERT_TRUE(server.start(loopbackOptions()));
