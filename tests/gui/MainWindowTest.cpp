@@ -789,9 +789,10 @@ TEST_F(MainWindowTest, OnlyTheClientsThatLeftMostRecentlyStayListed)
         ASSERT_TRUE(waitUntil([this] { return serverWindow.server().sessions().isEmpty(); }));
     }
     QTreeWidget *list = serverWindow.clientList();
-    ASSERT_TRUE(waitUntil([list] {
-        return list->topLevelItemCount() == 1 + ServerPanel::LeftClientsListed;
-    })) << list->topLevelItemCount();
+    // The list catches up once a frame: it holds 100 long before the last has been listed.
+    const quint16 lastPort = ports.back();
+    ASSERT_TRUE(waitUntil([this, lastPort] { return listed(serverWindow, lastPort); }));
+    EXPECT_EQ(list->topLevelItemCount(), 1 + ServerPanel::LeftClientsListed);
     for (int i = 0; i < 5; ++i)
         EXPECT_EQ(listed(serverWindow, ports[size_t(i)]), nullptr) << i;
     for (int i = 5; i < Clients; ++i)
