@@ -114,19 +114,11 @@ void HeadlessClient::record(ConversationRecording *recording)
 
 void HeadlessClient::capturePackets(const QList<QHostAddress> &addresses)
 {
-    QStringList hosts;
-    for (QHostAddress address : addresses) {
-        address.setScopeId({}); // a BPF filter names no scope ("%lo")
-        hosts.append(QStringLiteral("host ") + address.toString());
-    }
     m_capture = new LiveCapture(this);
     connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessClient::showSegment);
     if (m_recording)
         m_recording->watch(m_capture);
-    const QString filter = QStringLiteral("tcp port %1 and (%2)")
-                               .arg(m_options.port)
-                               .arg(hosts.join(QStringLiteral(" or ")));
-    if (!m_capture->start(filter)) // said even when quiet: the packets were asked for
+    if (!m_capture->start(LiveCapture::clientFilter(addresses, m_options.port))) // said even when quiet: the packets were asked for
         std::fprintf(stderr, "capsock: %s\n", m_capture->problem().toLocal8Bit().constData());
 }
 

@@ -76,7 +76,7 @@ void HeadlessServer::capturePackets()
     connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessServer::showSegment);
     if (m_recording)
         m_recording->watch(m_capture);
-    if (!m_capture->start(QStringLiteral("tcp port %1").arg(m_server.port())))
+    if (!m_capture->start(LiveCapture::serverFilter(m_server.port())))
         std::fprintf(stderr, "capsock: %s\n", m_capture->problem().toLocal8Bit().constData());
 }
 

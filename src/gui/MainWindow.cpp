@@ -6,12 +6,14 @@
 #include "gui/ConversationView.h"
 #include "gui/HexView.h"
 #include "gui/InspectorWindow.h"
+#include "gui/PacketsView.h"
 #include "gui/SocketCallsView.h"
 #include "gui/TcpView.h"
 #include "gui/UdpClientPanel.h"
 #include "gui/UdpServerPanel.h"
 #include "gui/WireColors.h"
 #include "net/ClientOptions.h"
+#include "net/ConnectionCapture.h"
 #include "net/TcpProbe.h"
 #include "net/TcpSampler.h"
 
@@ -90,6 +92,11 @@ TcpView *MainWindow::tcpView() const
     return m_ui->tcpView;
 }
 
+PacketsView *MainWindow::packetsView() const
+{
+    return m_ui->packetsView;
+}
+
 ComposerWidget *MainWindow::composer() const
 {
     return m_ui->composer;
@@ -161,6 +168,10 @@ void MainWindow::setUpPanels()
     connect(&client->client(), &CapitalizeClient::socketEvent, this, &MainWindow::addSocketEvent);
     m_recording.watch(&server->server());
     m_recording.watch(&client->client());
+    m_capture = new ConnectionCapture(&client->client(), &m_recording, this);
+    connect(m_capture, &ConnectionCapture::segmentCaptured, this, &MainWindow::addSocketEvent);
+    connect(m_capture, &ConnectionCapture::problemChanged, m_ui->packetsView,
+            &PacketsView::setCaptureProblem);
     connect(server, &ServerPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(client, &ClientPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(server, &ServerPanel::followedChanged, this, &MainWindow::follow);
@@ -181,13 +192,21 @@ void MainWindow::setUpPanels()
 }
 
 // The calls list has the calls and TCP's state changes among them; the TCP tab every reading.
-// Queue samples come at the socket's rate: they go to the TCP tab alone.
+// Queue samples come at the socket's rate: they go to the TCP tab alone. The Packets tab has
+// the calls too, each after the segments captured before it.
 void MainWindow::addSocketEvent(const SocketEvent &event)
 {
+    if (event.kind == SocketEvent::Kind::Segment) {
+        m_packets.add(event);
+        return;
+    }
+    m_capture->beforeCall(event);
     if (event.isTcpReading())
         m_ui->tcpView->add(event);
-    if (event.kind != SocketEvent::Kind::TcpQueues)
+    if (event.kind != SocketEvent::Kind::TcpQueues) {
         m_calls.add(event);
+        m_packets.add(event);
+    }
 }
 
 // UDP's panels share the stack, the conversation and the calls with TCP's; the peers heard
@@ -225,6 +244,7 @@ void MainWindow::setUpSharedArea()
     m_ui->inspector->setAutoBytesPerRow(true);
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
+    m_ui->packetsView->setModel(&m_packets);
     // The TCP tab has more to show than a list: turned to, it gets at least half the height.
     connect(m_ui->callsTabs, &QTabWidget::currentChanged, this, [this](int index) {
         const QList<int> sizes = m_ui->rightSplitter->sizes();
@@ -266,6 +286,7 @@ void MainWindow::setUpMenus()
     connect(m_ui->clearAction, &QAction::triggered, this, [this] {
         m_conversation.clear();
         m_calls.clear();
+        m_packets.clear();
         m_recording.clear();
     });
     connect(m_ui->saveAction, &QAction::triggered, this, &MainWindow::chooseWhereToSave);
@@ -339,6 +360,7 @@ void MainWindow::turnTo(Mode mode, Transport transport)
     showComposer();
     showWhoseConversation();
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
+    m_packets.setSide(m_calls.side());
     m_ui->tcpView->setSide(server ? SocketSide::Server : SocketSide::Client);
     showPanelState();
 }
@@ -433,10 +455,13 @@ void MainWindow::follow(qint64 clientId)
                                                   : &m_conversation);
     m_ui->inspector->setStream(following ? &m_followed.stream() : &m_conversation.stream());
     m_ui->tcpView->showConnection(clientId); // 0: the listening socket
-    if (following)
+    if (following) {
         m_ui->socketCalls->showOnlyConnection(clientId);
-    else
+        m_ui->packetsView->showOnlyConnection(clientId);
+    } else {
         m_ui->socketCalls->showAllConnections();
+        m_ui->packetsView->showAllConnections();
+    }
     showWhoseConversation();
 }
 

@@ -3,6 +3,7 @@
 #include "gui/ClientPanel.h"
 #include "gui/ConversationModel.h"
 #include "gui/FollowedConversation.h"
+#include "gui/PacketsModel.h"
 #include "gui/ServerPanel.h"
 #include "gui/SocketCallsModel.h"
 #include "net/ConversationRecording.h"
@@ -15,8 +16,10 @@ namespace Ui {
 class MainWindow;
 }
 class ComposerWidget;
+class ConnectionCapture;
 class HexView;
 class InspectorWindow;
+class PacketsView;
 class QTreeWidget;
 class TcpView;
 class UdpClientPanel;
@@ -27,8 +30,9 @@ class UdpServerPanel;
 // (UdpServerPanel, UdpClientPanel). Around the panel it owns the menus, the
 // mode and the state line, the conversation as bubbles, the byte inspector on the bytes that
 // crossed the wire, the socket calls in the lecture's words with a tab beside them of TCP
-// beneath the calls (TcpView: both engines read TCP's state and queues) and, as a client, the
-// composer; it lays them out and remembers them. As a server it follows one client when the
+// beneath the calls (TcpView: both engines read TCP's state and queues) and one of the
+// packets (PacketsView: the segments captured, when allowed, among the calls) and, as a
+// client, the composer; it lays them out and remembers them. As a server it follows one client when the
 // teacher selects it in the client list: the conversation, the inspector and the TCP tab show
 // that client alone (the TCP tab shows the listening socket while all clients are shown).
 class MainWindow : public QMainWindow
@@ -74,6 +78,8 @@ public:
     ComposerWidget *composer() const;
     SocketCallsModel &socketCalls() { return m_calls; }
     TcpView *tcpView() const;
+    PacketsModel &packets() { return m_packets; }
+    PacketsView *packetsView() const;
     QString stateText() const;
 
     // What the window recorded (File > Save conversation), written to `path` as pcapng: an
@@ -123,6 +129,8 @@ private:
     ConversationModel m_conversation;
     FollowedConversation m_followed{&m_conversation};
     SocketCallsModel m_calls{SocketCallsModel::Side::Client};
+    PacketsModel m_packets{SocketCallsModel::Side::Client};
+    ConnectionCapture *m_capture = nullptr;
     ConversationRecording m_recording;
     bool m_splitRestored = false;
 };

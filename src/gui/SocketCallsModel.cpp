@@ -36,7 +36,7 @@ void SocketCallsModel::setSide(Side side)
         return;
     m_side = side;
     if (!m_rows.empty()) // what the Connection column says depends on the side
-        emit dataChanged(index(0, ConnectionColumn), index(rowCount() - 1, ConnectionColumn));
+        announceConnectionNames();
 }
 
 void SocketCallsModel::add(const SocketEvent &event)
@@ -101,7 +101,14 @@ void SocketCallsModel::setConnectionLabel(qint64 connectionId, const QString &la
     m_labels.insert(connectionId, label);
     forgetClosedLabels();
     if (!m_rows.empty())
-        emit dataChanged(index(0, ConnectionColumn), index(rowCount() - 1, ConnectionColumn));
+        announceConnectionNames();
+}
+
+// Every column: a model that shows the events in columns of its own (PacketsModel) names the
+// connections too.
+void SocketCallsModel::announceConnectionNames()
+{
+    emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 QString SocketCallsModel::connectionText(qint64 connectionId) const

@@ -82,6 +82,7 @@ signals:
 
 private:
     void announcePending();
+    void announceConnectionNames();
     void forgetClosedLabels();
 
     Side m_side;

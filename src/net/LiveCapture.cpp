@@ -34,6 +34,21 @@ QString LiveCapture::notAllowedText()
         .arg(QCoreApplication::applicationFilePath());
 }
 
+QString LiveCapture::serverFilter(quint16 port)
+{
+    return QStringLiteral("tcp port %1").arg(port);
+}
+
+QString LiveCapture::clientFilter(const QList<QHostAddress> &serverAddresses, quint16 port)
+{
+    QStringList hosts;
+    for (QHostAddress address : serverAddresses) {
+        address.setScopeId({}); // a BPF filter names no scope ("%lo")
+        hosts.append(QStringLiteral("host ") + address.toString());
+    }
+    return QStringLiteral("tcp port %1 and (%2)").arg(port).arg(hosts.join(QStringLiteral(" or ")));
+}
+
 bool LiveCapture::start(const QString &filter)
 {
     char error[PCAP_ERRBUF_SIZE] = {};

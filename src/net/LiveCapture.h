@@ -2,6 +2,8 @@
 
 #include "core/TcpPacketDecoder.h"
 
+#include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -36,6 +38,11 @@ public:
 
     // What to tell a user when capturing is not allowed: why, and the command that allows it.
     static QString notAllowedText();
+
+    // The filter for a server's packets: its listening port's.
+    static QString serverFilter(quint16 port);
+    // The filter for a client's packets: its server's port, on any of the server's addresses.
+    static QString clientFilter(const QList<QHostAddress> &serverAddresses, quint16 port);
 
 signals:
     void segmentCaptured(const TcpSegment &segment);

@@ -1,0 +1,161 @@
+#include "gui/PacketsView.h"
+
+#include "core/PluralCount.h"
+#include "gui/PacketsModel.h"
+#include "gui/TailFollower.h"
+
+#include <QFontMetrics>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace {
+
+// The rows of one connection and of the listening socket, or all of them.
+class ConnectionFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setConnection(std::optional<qint64> connection)
+    {
+        m_connection = connection;
+        invalidateRowsFilter();
+    }
+    std::optional<qint64> connection() const { return m_connection; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &) const override
+    {
+        if (!m_connection)
+            return true;
+        const auto *model = static_cast<const PacketsModel *>(sourceModel());
+        const qint64 connection = model->eventAt(sourceRow).connectionId;
+        return connection == *m_connection || connection == 0;
+    }
+
+private:
+    std::optional<qint64> m_connection;
+};
+
+// As the calls list: the status line is rewritten at most this often under load.
+constexpr int StatusUpdateMs = 100;
+
+} // namespace
+
+PacketsView::PacketsView(QWidget *parent)
+    : QWidget(parent)
+    , m_shown(new ConnectionFilter(this))
+    , m_tree(new QTreeView(this))
+    , m_status(new QLabel(this))
+    , m_statusTimer(new QTimer(this))
+    , m_follower(new TailFollower(m_tree->verticalScrollBar()))
+{
+    setAccessibleName(tr("Packets"));
+    m_tree->setAccessibleName(tr("Packets"));
+    m_tree->setRootIsDecorated(false);
+    m_tree->setItemsExpandable(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->header()->setSectionsMovable(false);
+    m_tree->setModel(m_shown);
+
+    // The command that allows capturing is meant to be copied.
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_status);
+    layout->addWidget(m_tree, 1);
+
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(StatusUpdateMs);
+    connect(m_statusTimer, &QTimer::timeout, this, &PacketsView::updateStatus);
+    updateStatus();
+}
+
+PacketsView::~PacketsView() = default;
+
+void PacketsView::setModel(PacketsModel *model)
+{
+    m_model = model;
+    m_shown->setSourceModel(model);
+    connect(model, &QAbstractItemModel::rowsInserted, this, &PacketsView::scheduleStatusUpdate);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &PacketsView::scheduleStatusUpdate);
+    connect(model, &QAbstractItemModel::modelReset, this, &PacketsView::updateStatus);
+    // Widths from the font, not from the rows (which would measure every one).
+    const QFontMetrics metrics(m_tree->font());
+    const auto width = [&metrics](const QString &text) {
+        return metrics.horizontalAdvance(text) + 3 * metrics.averageCharWidth();
+    };
+    QHeaderView *header = m_tree->header();
+    header->resizeSection(PacketsModel::TimeColumn, width(QStringLiteral("00:00:00.000000")));
+    header->resizeSection(PacketsModel::DirectionColumn, width(tr("← received")));
+    header->resizeSection(PacketsModel::WhatColumn, width(QStringLiteral("FIN/PSH/ACK ")) * 2);
+    for (int column : {PacketsModel::LengthColumn, PacketsModel::SeqColumn,
+                       PacketsModel::AckColumn, PacketsModel::WindowColumn})
+        header->resizeSection(column, width(QStringLiteral("0000000")));
+    m_follower->follow();
+    updateStatus();
+}
+
+QString PacketsView::statusText() const
+{
+    return m_status->text();
+}
+
+void PacketsView::setCaptureProblem(const QString &problem)
+{
+    m_captureProblem = problem;
+    updateStatus();
+}
+
+void PacketsView::showOnlyConnection(qint64 connectionId)
+{
+    static_cast<ConnectionFilter *>(m_shown)->setConnection(connectionId);
+    updateStatus();
+}
+
+void PacketsView::showAllConnections()
+{
+    static_cast<ConnectionFilter *>(m_shown)->setConnection(std::nullopt);
+    updateStatus();
+}
+
+void PacketsView::scheduleStatusUpdate()
+{
+    if (!m_statusTimer->isActive())
+        m_statusTimer->start();
+}
+
+void PacketsView::updateStatus()
+{
+    m_statusTimer->stop();
+    if (!m_captureProblem.isEmpty()) {
+        m_status->setText(m_captureProblem);
+        return;
+    }
+    QString text = tr("The TCP segments the connection's packets carried, as captured; the "
+                      "socket calls that caused them among them, in grey.");
+    const qint64 dropped = m_model ? m_model->droppedRows() : 0;
+    if (dropped > 0) {
+        text += QLatin1Char(' ')
+            + tr("%1 older row(s) dropped to keep memory bounded (the list keeps the newest %2).",
+                 nullptr, pluralCount(dropped))
+                  .arg(dropped)
+                  .arg(m_model->maxRows());
+    }
+    if (const auto only = static_cast<ConnectionFilter *>(m_shown)->connection(); only) {
+        text += QLatin1Char(' ')
+            + tr("Shown here: only those of %1 and of the listening socket.")
+                  .arg(m_model->connectionText(*only));
+    }
+    m_status->setText(text);
+}
