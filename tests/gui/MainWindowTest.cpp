@@ -44,6 +44,8 @@
 #include <sys/resource.h>
 #endif
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <map>
 
@@ -1518,7 +1520,9 @@ TEST_F(MainWindowTest, SaveConversationWritesACaptureThatTsharkFollowsToTheSameB
     for (MainWindow *window : {&serverWindow, &clientWindow}) {
         const QString file = dir.filePath(QStringLiteral("window.pcapng"));
         ASSERT_EQ(window->saveConversation(file), QString());
-        EXPECT_EQ(Tshark::problems(file), QString());
+        // As root the packets are captured, on loopback, which checksums none; made-up ones
+        // (without the privilege) are checked in PacketsTabTest.
+        EXPECT_EQ(Tshark::problems(file, geteuid() != 0), QString());
         ASSERT_EQ(Tshark::streamCount(file), 1);
         const Tshark::Followed followed = Tshark::follow(file, 0);
         EXPECT_EQ(followed.fromNode0, up);

@@ -326,6 +326,17 @@ void talkWithoutThePrivilege()
         EXPECT_TRUE(segmentsOf(eventsOf(window->packets()), 0).empty());
         EXPECT_GT(window->packets().rowCount(), 0) << "the calls are still there";
     }
+    // Save makes the segments up from the calls, as before there was capturing.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("made-up.pcapng"));
+    ASSERT_EQ(client.saveConversation(file), QString());
+    QFile saved(file);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    EXPECT_FALSE(saved.readAll().contains("Capsock (captured)"));
+    EXPECT_EQ(Tshark::problems(file), QString());
+    const Tshark::Followed followed = Tshark::follow(file, 0);
+    EXPECT_EQ(followed.fromNode0, QByteArray("hello\n"));
+    EXPECT_EQ(followed.fromNode1, QByteArray("HELLO\n"));
 }
 
 const char UnprivilegedChild[] = "CAPSOCK_TEST_UNPRIVILEGED_CHILD";
