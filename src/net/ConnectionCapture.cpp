@@ -5,9 +5,7 @@
 #include "net/ConversationRecording.h"
 #include "net/LiveCapture.h"
 
-#include <QHostAddress>
-
-#include <algorithm>
+#include <utility>
 
 namespace {
 // A server under load for days keeps this many clients' numbers; the segments of clients it
@@ -15,25 +13,21 @@ namespace {
 constexpr size_t MaxClients = 4096;
 constexpr size_t MaxWaiting = 1024;
 
-// One form for an address as accept() gives it and as a packet carries it: an IPv4 client of a
-// dual-stack socket is accepted as ::ffff:127.0.0.1.
-QString clientKey(QHostAddress address, quint16 port)
+// A client's address and port as a packet carries them: what accept() gives as text (an IPv4
+// client of a dual-stack socket as ::ffff:127.0.0.1) made bytes, so each segment is matched
+// without text.
+QByteArray clientKey(QByteArray address, quint16 port)
 {
-    bool ipv4 = false;
-    const quint32 v4 = address.toIPv4Address(&ipv4);
-    if (ipv4)
-        address = QHostAddress(v4);
-    address.setScopeId({});
-    return address.toString() + QLatin1Char('/') + QString::number(port);
+    address.append(char(port >> 8)).append(char(port & 0xff));
+    return address;
 }
 
 // The client's end of a segment to or from the server's port.
-QString clientKey(const TcpSegment &segment, quint16 serverPort)
+QByteArray clientKey(const TcpSegment &segment, quint16 serverPort)
 {
     if (segment.destinationPort == serverPort)
-        return clientKey(QHostAddress(IpAddress::toText(segment.sourceIp)), segment.sourcePort);
-    return clientKey(QHostAddress(IpAddress::toText(segment.destinationIp)),
-                     segment.destinationPort);
+        return clientKey(segment.sourceIp, segment.sourcePort);
+    return clientKey(segment.destinationIp, segment.destinationPort);
 }
 } // namespace
 
@@ -143,7 +137,7 @@ void ConnectionCapture::accepted(qint64 id, const Endpoint &peer)
 {
     if (!m_capture || id <= 0)
         return;
-    const QString key = clientKey(QHostAddress(peer.address), peer.port);
+    const QByteArray key = clientKey(IpAddress::fromText(peer.address), peer.port);
     if (m_clients.erase(key) == 0) {
         m_clientsInOrder.push_back(key);
         if (m_clientsInOrder.size() > MaxClients) {

@@ -3,6 +3,7 @@
 #include "core/SocketEvent.h"
 #include "core/TcpSegmentNumbering.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 
@@ -65,7 +66,7 @@ private:
     TcpSegmentNumbering m_numbering; // a client's one connection
     // A server's clients by address and port, the oldest forgotten past a bound; and the
     // segments of a client not accepted yet (its handshake), until accept() returns it.
-    std::unordered_map<QString, Client> m_clients;
-    std::deque<QString> m_clientsInOrder;
+    std::unordered_map<QByteArray, Client> m_clients;
+    std::deque<QByteArray> m_clientsInOrder;
     std::deque<TcpSegment> m_waiting;
 };

@@ -5,11 +5,14 @@
 #include "gui/ConversationModel.h"
 #include "gui/HexView.h"
 #include "gui/MainWindow.h"
+#include "gui/PacketsModel.h"
 
 #include <QLineEdit>
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include <vector>
 
 // The client window on the second host. Not a CTest test of its own: HostsTest starts it inside
 // namespace B with CAPSOCK_HOSTS_SERVER and CAPSOCK_HOSTS_PORT naming the server in A, the text
@@ -37,6 +40,25 @@ QString lastOfKind(const ConversationModel &model, ConversationModel::Kind kind)
             return index.data(Qt::DisplayRole).toString();
     }
     return {};
+}
+
+// The Packets tab's rows up to the first recv(): the handshake's three segments must be
+// among them.
+bool handshakeBeforeFirstRecv(PacketsModel &packets, QStringList *rowsSeen)
+{
+    packets.flush();
+    std::vector<quint8> handshake;
+    for (int row = 0; row < packets.rowCount(); ++row) {
+        const SocketEvent event = packets.eventAt(row);
+        rowsSeen->append(packets.index(row, PacketsModel::WhatColumn).data().toString());
+        if (event.kind == SocketEvent::Kind::Recv)
+            break;
+        if (event.kind == SocketEvent::Kind::Segment && handshake.size() < 3)
+            handshake.push_back(event.tcpFlags);
+    }
+    return handshake
+        == std::vector<quint8>{TcpSegment::Syn, TcpSegment::Syn | TcpSegment::Ack,
+                               TcpSegment::Ack};
 }
 
 QString allRows(const ConversationModel &model)
@@ -79,6 +101,10 @@ TEST(GuiClientInHost, SendsAMessageAndShowsTheCapitalizedReply)
         << allRows(conversation);
     EXPECT_EQ(window.inspector()->stream()->bytes().toByteArray(),
               (text + QLatin1Char('\n') + reply + QLatin1Char('\n')).toUtf8());
+    // The hosts run as root: the Packets tab has the handshake across them.
+    QStringList rows;
+    EXPECT_TRUE(handshakeBeforeFirstRecv(window.packets(), &rows))
+        << rows.join(QStringLiteral(" | ")).toStdString();
 }
 
 } // namespace
