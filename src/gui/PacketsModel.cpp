@@ -33,10 +33,6 @@ QVariant PacketsModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ForegroundRole:
     case Qt::FontRole: return looks(event, role);
-    case Qt::TextAlignmentRole:
-        if (index.column() >= LengthColumn && index.column() <= WindowColumn)
-            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-        return QVariant();
     default: return QVariant();
     }
 }
@@ -53,13 +49,7 @@ QVariant PacketsModel::text(const SocketEvent &event, int column) const
         if (!segment)
             return QVariant();
         return event.outgoing ? tr("→ sent") : tr("← received");
-    case WhatColumn:
-        return segment ? SocketEventText::call(event) : SocketEventText::callAndResult(event);
-    case LengthColumn: return segment ? QVariant(event.bytes) : QVariant();
-    case SeqColumn: return segment ? QVariant(event.seq) : QVariant();
-    case AckColumn:
-        return segment && event.has(TcpSegment::Ack) ? QVariant(event.ack) : QVariant();
-    case WindowColumn: return segment ? QVariant(event.window) : QVariant();
+    case WhatColumn: return SocketEventText::callAndResult(event);
     case ConnectionColumn: return connectionText(event.connectionId);
     }
     return QVariant();
@@ -91,25 +81,16 @@ QVariant PacketsModel::headerData(int section, Qt::Orientation orientation, int 
         case TimeColumn: return tr("Time");
         case DirectionColumn: return tr("Direction");
         case WhatColumn: return tr("Segment (or call)");
-        case LengthColumn: return tr("Length");
-        case SeqColumn: return tr("Seq");
-        case AckColumn: return tr("Ack");
-        case WindowColumn: return tr("Window");
         case ConnectionColumn: return tr("Connection");
         }
     } else if (role == Qt::ToolTipRole) {
-        switch (section) {
-        case WhatColumn:
-            return tr("A TCP segment's flags: SYN opens a connection, FIN closes a direction, "
-                      "RST resets it, ACK acknowledges, PSH pushes data to the program. In "
-                      "grey, the socket calls that caused them.");
-        case LengthColumn: return tr("The bytes of data the segment carries (its payload).");
-        case SeqColumn:
-            return tr("Relative sequence number: the sender's SYN is 0, its first byte 1.");
-        case AckColumn:
-            return tr("Relative acknowledgement number: the next byte the sender expects.");
-        case WindowColumn:
-            return tr("The receive window the sender advertises, as sent (not yet scaled).");
+        if (section == WhatColumn) {
+            return tr("A TCP segment's flags (SYN opens a connection, FIN closes a direction, "
+                      "RST resets it, ACK acknowledges, PSH pushes data to the program), the "
+                      "bytes of data it carries, its sequence number (relative: the sender's "
+                      "SYN is 0, its first byte 1), the next byte it acknowledges and the "
+                      "receive window it advertises (as sent, not yet scaled). In grey, the "
+                      "socket calls that caused them.");
         }
     }
     return QVariant();

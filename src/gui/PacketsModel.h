@@ -5,23 +5,21 @@
 // The "Packets" tab's rows: the TCP segments a connection's packets carried, as captured
 // (SocketEvent::Segment), with the socket calls among them in the order they came, so a
 // student sees connect() beside SYN, SYN/ACK and ACK, sendall() beside its data segments and
-// close() beside the FIN. A segment shows its direction, flags, relative sequence and
-// acknowledgement numbers, window and payload length; a call only what it did, set back (grey,
-// italic), as the segments are what this list is for. Bounded and batched as the calls list
-// is (it is one, with columns of its own).
+// close() beside the FIN. A segment shows its time, direction, flags, payload length, relative
+// sequence and acknowledgement numbers and window, in the words of the headless log's segment
+// lines; a call what it did, set back (grey, italic), as the segments are what this list is
+// for. Bounded and batched as the calls list is (it is one, with columns of its own).
 class PacketsModel : public SocketCallsModel
 {
     Q_OBJECT
 
 public:
+    // What happened first, so it is in view in half a small screen.
     enum Column {
-        TimeColumn,
         DirectionColumn,
-        WhatColumn, // a segment's flags ("SYN/ACK"), or the call and what it returned
-        LengthColumn,
-        SeqColumn,
-        AckColumn,
-        WindowColumn,
+        // "PSH/ACK 5 bytes seq=1 ack=1 win=512", or the call and what it returned
+        WhatColumn,
+        TimeColumn,
         ConnectionColumn,
         ColumnCount
     };

@@ -98,10 +98,8 @@ void PacketsView::setModel(PacketsModel *model)
     QHeaderView *header = m_tree->header();
     header->resizeSection(PacketsModel::TimeColumn, width(QStringLiteral("00:00:00.000000")));
     header->resizeSection(PacketsModel::DirectionColumn, width(tr("← received")));
-    header->resizeSection(PacketsModel::WhatColumn, width(QStringLiteral("FIN/PSH/ACK ")) * 2);
-    for (int column : {PacketsModel::LengthColumn, PacketsModel::SeqColumn,
-                       PacketsModel::AckColumn, PacketsModel::WindowColumn})
-        header->resizeSection(column, width(QStringLiteral("0000000")));
+    header->resizeSection(PacketsModel::WhatColumn,
+                          width(QStringLiteral("PSH/ACK 1024 bytes seq=1 ack=1 win=65535")));
     m_follower->follow();
     updateStatus();
 }
