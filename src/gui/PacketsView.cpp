@@ -13,10 +13,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-namespace {
-
 // The rows of one connection and of the listening socket, or all of them.
-class ConnectionFilter : public QSortFilterProxyModel
+class PacketsView::ConnectionFilter : public QSortFilterProxyModel
 {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
@@ -41,6 +39,8 @@ protected:
 private:
     std::optional<qint64> m_connection;
 };
+
+namespace {
 
 // As the calls list: the status line is rewritten at most this often under load.
 constexpr int StatusUpdateMs = 100;
@@ -117,13 +117,13 @@ void PacketsView::setCaptureProblem(const QString &problem)
 
 void PacketsView::showOnlyConnection(qint64 connectionId)
 {
-    static_cast<ConnectionFilter *>(m_shown)->setConnection(connectionId);
+    m_shown->setConnection(connectionId);
     updateStatus();
 }
 
 void PacketsView::showAllConnections()
 {
-    static_cast<ConnectionFilter *>(m_shown)->setConnection(std::nullopt);
+    m_shown->setConnection(std::nullopt);
     updateStatus();
 }
 
@@ -150,7 +150,7 @@ void PacketsView::updateStatus()
                   .arg(dropped)
                   .arg(m_model->maxRows());
     }
-    if (const auto only = static_cast<ConnectionFilter *>(m_shown)->connection(); only) {
+    if (const auto only = m_shown->connection(); only) {
         text += QLatin1Char(' ')
             + tr("Shown here: only those of %1 and of the listening socket.")
                   .arg(m_model->connectionText(*only));

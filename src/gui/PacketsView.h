@@ -6,7 +6,6 @@
 
 class PacketsModel;
 class QLabel;
-class QSortFilterProxyModel;
 class QTimer;
 class QTreeView;
 class TailFollower;
@@ -36,11 +35,13 @@ public:
     void showAllConnections();
 
 private:
+    class ConnectionFilter;
+
     void scheduleStatusUpdate();
     void updateStatus();
 
     PacketsModel *m_model = nullptr;
-    QSortFilterProxyModel *m_shown;
+    ConnectionFilter *m_shown;
     QTreeView *m_tree;
     QLabel *m_status;
     QTimer *m_statusTimer;
