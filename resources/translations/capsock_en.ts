@@ -303,6 +303,17 @@
     </message>
 </context>
 <context>
+    <name>PacketsView</name>
+    <message numerus="yes">
+        <location filename="../../src/gui/PacketsView.cpp" line="+148"/>
+        <source>%1 older row(s) dropped to keep memory bounded (the list keeps the newest %2).</source>
+        <translation>
+            <numerusform>%1 older row dropped to keep memory bounded (the list keeps the newest %2).</numerusform>
+            <numerusform>%1 older rows dropped to keep memory bounded (the list keeps the newest %2).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServerPanel</name>
     <message numerus="yes">
         <location filename="../../src/gui/ServerPanel.cpp" line="+456"/>
