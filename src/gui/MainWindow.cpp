@@ -340,6 +340,8 @@ void MainWindow::turnTo(Mode mode, Transport transport)
     showWhoseConversation();
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
     m_ui->tcpView->setSide(server ? SocketSide::Server : SocketSide::Client);
+    // UDP has no TCP beneath its calls: nothing to show there.
+    m_ui->callsTabs->setTabVisible(m_ui->callsTabs->indexOf(m_ui->tcpView), !udp);
     showPanelState();
 }
 

@@ -1,11 +1,13 @@
 #include "EventLoopWait.h"
 
 #include "gui/MainWindow.h"
+#include "gui/TcpView.h"
 #include "gui/UdpClientPanel.h"
 #include "gui/UdpServerPanel.h"
 #include "net/BindAddress.h"
 
 #include <QRadioButton>
+#include <QTabWidget>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -120,6 +122,26 @@ TEST(UdpWindowTest, ThreeMessagesGetThreeWholeRepliesEachDatagramABoundary)
     EXPECT_EQ(callsOfKind(serverWindow.socketCalls(), SocketEvent::Kind::RecvFrom), 3);
     EXPECT_EQ(callsOfKind(serverWindow.socketCalls(), SocketEvent::Kind::SendTo), 3);
     EXPECT_EQ(serverWindow.udpServerPanel()->peerList()->topLevelItemCount(), 1);
+}
+
+// Over UDP there is no TCP beneath the calls: the tab that shows it is not offered.
+TEST(UdpWindowTest, TheTcpTabIsHiddenOverUdpAndBackOverTcp)
+{
+    MainWindow window(false);
+    window.show();
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+    ASSERT_NE(tabs, nullptr);
+    const int tcpTab = tabs->indexOf(window.tcpView());
+    ASSERT_GE(tcpTab, 0);
+    tabs->setCurrentIndex(tcpTab);
+    EXPECT_TRUE(tabs->isTabVisible(tcpTab));
+    window.findChild<QRadioButton *>(QStringLiteral("udpTransport"))->click();
+    EXPECT_FALSE(tabs->isTabVisible(tcpTab));
+    EXPECT_NE(tabs->currentIndex(), tcpTab) << "the socket calls are shown instead";
+    window.setMode(MainWindow::Mode::Server);
+    EXPECT_FALSE(tabs->isTabVisible(tcpTab));
+    window.findChild<QRadioButton *>(QStringLiteral("tcpTransport"))->click();
+    EXPECT_TRUE(tabs->isTabVisible(tcpTab));
 }
 
 TEST(UdpWindowTest, AMessageNothingAnswersShowsTheNoReplyNote)
