@@ -205,6 +205,8 @@ void MainWindow::setUpUdpPanels()
             &SocketCallsModel::add);
     connect(&m_udpClientPanel->client(), &UdpCapitalizeClient::socketEvent, &m_calls,
             &SocketCallsModel::add);
+    m_recording.watch(&m_udpServerPanel->server());
+    m_recording.watch(&m_udpClientPanel->client());
     connect(m_udpServerPanel, &UdpServerPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(m_udpClientPanel, &UdpClientPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(&m_udpClientPanel->client(), &UdpCapitalizeClient::ready, m_ui->composer,

@@ -1,4 +1,6 @@
 #include "EventLoopWait.h"
+#include "QtPrinters.h"
+#include "Tshark.h"
 
 #include "gui/MainWindow.h"
 #include "gui/TcpView.h"
@@ -142,6 +144,42 @@ TEST(UdpWindowTest, TheTcpTabIsHiddenOverUdpAndBackOverTcp)
     EXPECT_FALSE(tabs->isTabVisible(tcpTab));
     window.findChild<QRadioButton *>(QStringLiteral("tcpTransport"))->click();
     EXPECT_TRUE(tabs->isTabVisible(tcpTab));
+}
+
+// File > Save over UDP: each window's datagrams, each way, as tshark reads them.
+TEST(UdpWindowTest, SaveConversationWritesEachDatagramThatTsharkReadsByteForByte)
+{
+    MainWindow serverWindow(false);
+    serverWindow.setTransport(MainWindow::Transport::Udp);
+    serverWindow.setServerOptions(loopbackOnAnyPort());
+    ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText().toStdString();
+    const quint16 port = serverWindow.udpServerPanel()->server().port();
+    MainWindow clientWindow(false);
+    clientWindow.setTransport(MainWindow::Transport::Udp);
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), port);
+    const QByteArray taco = QStringLiteral("I am hungry for 🌮").toUtf8();
+    clientWindow.udpClientPanel()->send(taco);
+    clientWindow.udpClientPanel()->send("two");
+    ConversationModel &conversation = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Received) == 2;
+    }));
+
+    const QByteArray expected[] = {taco, QStringLiteral("I AM HUNGRY FOR 🌮").toUtf8(), "two",
+                                   "TWO"};
+    const QString server = QStringLiteral("127.0.0.1:%1").arg(port);
+    QTemporaryDir dir;
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        const QString file = dir.filePath(QStringLiteral("udp.pcapng"));
+        ASSERT_EQ(window->saveConversation(file), QString());
+        EXPECT_EQ(Tshark::problems(file), QString());
+        const std::vector<Tshark::Datagram> datagrams = Tshark::udpDatagrams(file);
+        ASSERT_EQ(datagrams.size(), std::size(expected));
+        for (size_t i = 0; i < datagrams.size(); ++i) {
+            EXPECT_EQ(expected[i], datagrams[i].payload) << i;
+            EXPECT_EQ(i % 2 == 0 ? datagrams[i].to : datagrams[i].from, server) << i;
+        }
+    }
 }
 
 TEST(UdpWindowTest, AMessageNothingAnswersShowsTheNoReplyNote)
