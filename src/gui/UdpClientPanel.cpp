@@ -5,6 +5,7 @@
 #include "core/HostPort.h"
 #include "core/SocketEventText.h"
 #include "gui/ConversationModel.h"
+#include "gui/HostHistory.h"
 #include "gui/SpinBoxField.h"
 #include "net/ServerOptions.h"
 #include "net/SocketErrorText.h"
@@ -14,7 +15,7 @@
 
 namespace {
 // The keys of what the bar remembers: its own, so that TCP's bar keeps its choices.
-const QString HostKey = QStringLiteral("udpClient/host");
+const QString HostsKey = QStringLiteral("udpClient/hosts");
 const QString PortKey = QStringLiteral("udpClient/port");
 const QString ConnectSocketKey = QStringLiteral("udpClient/connectSocket");
 } // namespace
@@ -24,9 +25,10 @@ UdpClientPanel::UdpClientPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::UdpClientPanel>())
 {
     m_ui->setupUi(this);
+    m_ui->udpHost->setEditText(QStringLiteral("127.0.0.1"));
     m_ui->udpClientPort->setValue(ServerOptions().port);
     connect(m_ui->udpOpenClose, &QPushButton::clicked, this, &UdpClientPanel::toggle);
-    for (QLineEdit *field : {m_ui->udpHost, spinBoxField(m_ui->udpClientPort)})
+    for (QLineEdit *field : {m_ui->udpHost->lineEdit(), spinBoxField(m_ui->udpClientPort)})
         connect(field, &QLineEdit::returnPressed, this, &UdpClientPanel::openToTheBarsServer);
     connectClient();
     updateState();
@@ -65,6 +67,7 @@ void UdpClientPanel::connectClient()
                       .arg(SocketErrorText::endpoint(m_client.localAddress(),
                                                      m_client.localPort()),
                            server));
+        HostHistory::remember(m_ui->udpHost, m_openHost);
         updateState();
     });
     connect(&m_client, &UdpCapitalizeClient::messageSent, this,
@@ -96,7 +99,7 @@ void UdpClientPanel::connectClient()
 
 void UdpClientPanel::openTo(const QString &host, quint16 port)
 {
-    m_ui->udpHost->setText(host);
+    m_ui->udpHost->setEditText(host);
     m_ui->udpClientPort->setValue(port);
     const HostPort target = HostPort::parse(host, port);
     if (!target.isValid()) {
@@ -112,12 +115,12 @@ void UdpClientPanel::openTo(const QString &host, quint16 port)
 
 void UdpClientPanel::openToTheBarsServer()
 {
-    openTo(m_ui->udpHost->text().trimmed(), quint16(m_ui->udpClientPort->value()));
+    openTo(m_ui->udpHost->currentText().trimmed(), quint16(m_ui->udpClientPort->value()));
 }
 
 void UdpClientPanel::send(const QByteArray &bytes)
 {
-    const HostPort target = HostPort::parse(m_ui->udpHost->text().trimmed(),
+    const HostPort target = HostPort::parse(m_ui->udpHost->currentText().trimmed(),
                                             quint16(m_ui->udpClientPort->value()));
     if (!target.isValid()) { // nowhere to send it: it stays in view, marked
         m_conversation->addUnsent(bytes);
@@ -185,14 +188,14 @@ void UdpClientPanel::showProblem(const QString &text)
 
 void UdpClientPanel::restoreSettings(const QSettings &settings)
 {
-    m_ui->udpHost->setText(settings.value(HostKey, QStringLiteral("127.0.0.1")).toString());
+    HostHistory::restore(m_ui->udpHost, settings, HostsKey);
     m_ui->udpClientPort->setValue(settings.value(PortKey, ServerOptions().port).toInt());
     m_ui->connectSocket->setChecked(settings.value(ConnectSocketKey, false).toBool());
 }
 
 void UdpClientPanel::saveSettings(QSettings &settings) const
 {
-    settings.setValue(HostKey, m_ui->udpHost->text());
+    HostHistory::save(m_ui->udpHost, settings, HostsKey);
     settings.setValue(PortKey, m_ui->udpClientPort->value());
     settings.setValue(ConnectSocketKey, m_ui->connectSocket->isChecked());
 }

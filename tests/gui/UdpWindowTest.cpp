@@ -8,6 +8,7 @@
 #include "gui/UdpServerPanel.h"
 #include "net/BindAddress.h"
 
+#include <QComboBox>
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QSettings>
@@ -224,4 +225,37 @@ TEST(UdpWindowTest, TheTransportAndTheUdpBarsAreRememberedLikeTheMode)
     EXPECT_EQ(again.mode(), MainWindow::Mode::Server);
     EXPECT_EQ(again.udpServerPanel()->options().port, 12000);
     EXPECT_EQ(again.udpServerPanel()->options().datagramSize, 512);
+}
+
+// The UDP client's server field keeps the servers opened to, newest first, as the TCP
+// client's does, and the next window offers them again.
+TEST(UdpWindowTest, TheUdpClientsServerFieldKeepsAHistoryLikeTheTcpClients)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    {
+        MainWindow window;
+        window.setTransport(MainWindow::Transport::Udp);
+        for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
+                                    QStringLiteral("127.0.0.1")}) {
+            window.connectToServer(host, 9); // no packet goes: UDP has no handshake
+            ASSERT_TRUE(waitUntil([&window] {
+                return window.udpClientPanel()->client().state()
+                    == UdpCapitalizeClient::State::Ready;
+            })) << window.stateText().toStdString();
+        }
+        auto *field = window.findChild<QComboBox *>(QStringLiteral("udpHost"));
+        ASSERT_NE(field, nullptr);
+        ASSERT_TRUE(field->isEditable());
+        EXPECT_EQ(field->count(), 2) << "each server once";
+        window.close();
+    }
+    MainWindow again;
+    auto *field = again.findChild<QComboBox *>(QStringLiteral("udpHost"));
+    ASSERT_NE(field, nullptr);
+    ASSERT_EQ(field->count(), 2);
+    EXPECT_EQ(field->itemText(0), QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(field->itemText(1), QStringLiteral("::1"));
+    EXPECT_EQ(field->currentText(), QStringLiteral("127.0.0.1"));
 }
