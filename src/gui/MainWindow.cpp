@@ -281,10 +281,12 @@ void MainWindow::setUpMenus()
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(
             this, tr("About Capsock"),
-            tr("<p><b>Capsock %1</b>: TCP socket programming made visible.</p><p>A server "
-               "answers every string a client sends, capitalized, as in the lecture's "
-               "capitalization example; both sides show the bytes that crossed the wire and "
-               "the socket calls that moved them.</p>")
+            tr("<p><b>Capsock %1</b>: TCP and UDP socket programming made visible.</p><p>A "
+               "server answers every string a client sends, capitalized: over TCP as in the "
+               "lecture's capitalization example, a stream that recv() cuts where it likes; "
+               "over UDP as in the textbook's twin, each datagram whole, answered on its own, "
+               "or lost. Both sides show the bytes that crossed the wire and the socket calls "
+               "that moved them.</p>")
                 .arg(QCoreApplication::applicationVersion()));
     });
 }

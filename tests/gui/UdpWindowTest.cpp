@@ -8,11 +8,15 @@
 #include "gui/UdpServerPanel.h"
 #include "net/BindAddress.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QMessageBox>
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUdpSocket>
 
@@ -258,4 +262,24 @@ TEST(UdpWindowTest, TheUdpClientsServerFieldKeepsAHistoryLikeTheTcpClients)
     EXPECT_EQ(field->itemText(0), QStringLiteral("127.0.0.1"));
     EXPECT_EQ(field->itemText(1), QStringLiteral("::1"));
     EXPECT_EQ(field->currentText(), QStringLiteral("127.0.0.1"));
+}
+
+// Help > About names both transports.
+TEST(UdpWindowTest, TheAboutBoxSaysTcpAndUdp)
+{
+    MainWindow window(false);
+    window.show();
+    auto *about = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+    ASSERT_NE(about, nullptr);
+    QString text;
+    QTimer::singleShot(0, &window, [&text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        text = box->text();
+        box->accept();
+    });
+    about->trigger(); // modal: returns once the box is closed above
+    EXPECT_TRUE(text.contains(QStringLiteral("TCP and UDP"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("datagram"))) << text.toStdString();
 }
