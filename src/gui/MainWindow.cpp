@@ -16,6 +16,7 @@
 #include "net/TcpSampler.h"
 
 #include <QApplication>
+#include <QButtonGroup>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -33,6 +34,18 @@ const QString ModeKey = QStringLiteral("mode");
 const QString TransportKey = QStringLiteral("transport");
 const QString LineEndingKey = QStringLiteral("composer/lineEnding");
 const QString HexKey = QStringLiteral("composer/hex");
+
+// Tab stops once in a group of radio buttons, on the one checked (the arrows move within it).
+// Qt moves the stop to a button as it takes the focus; this also moves it when the program
+// checks another one.
+void tabStopOnChecked(const QButtonGroup *group)
+{
+    for (QAbstractButton *button : group->buttons()) {
+        const int policy = button->focusPolicy();
+        button->setFocusPolicy(Qt::FocusPolicy(button->isChecked() ? policy | Qt::TabFocus
+                                                                   : policy & ~Qt::TabFocus));
+    }
+}
 } // namespace
 
 MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
@@ -327,6 +340,8 @@ void MainWindow::turnTo(Mode mode, Transport transport)
     const bool udp = transport == Transport::Udp;
     (server ? m_ui->serverMode : m_ui->clientMode)->setChecked(true);
     (udp ? m_ui->udpTransport : m_ui->tcpTransport)->setChecked(true);
+    tabStopOnChecked(m_ui->modeGroup);
+    tabStopOnChecked(m_ui->transportGroup);
     QWidget *shown = panelShown();
     m_ui->connectionStack->setCurrentWidget(shown);
     // The bar is as tall as the panel shown, not as the tallest panel.
@@ -515,6 +530,8 @@ void MainWindow::restoreSettings()
     (server ? m_ui->serverMode : m_ui->clientMode)->setChecked(true);
     const bool udp = settings.value(TransportKey).toString() == QLatin1String("udp");
     (udp ? m_ui->udpTransport : m_ui->tcpTransport)->setChecked(true);
+    tabStopOnChecked(m_ui->modeGroup);
+    tabStopOnChecked(m_ui->transportGroup);
     m_ui->serverPanel->restoreSettings(settings);
     m_ui->clientPanel->restoreSettings(settings);
     m_udpServerPanel->restoreSettings(settings);

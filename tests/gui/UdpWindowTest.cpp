@@ -16,6 +16,7 @@
 #include <QTabWidget>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUdpSocket>
@@ -283,3 +284,30 @@ TEST(UdpWindowTest, TheAboutBoxSaysTcpAndUdp)
     EXPECT_TRUE(text.contains(QStringLiteral("TCP and UDP"))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("datagram"))) << text.toStdString();
 }
+
+// The transport by keyboard alone: Tab from the mode reaches the transport chosen, and the
+// arrows choose the other, as in any group of radio buttons.
+TEST(UdpWindowTest, TheTransportIsChosenByKeyboard)
+{
+    MainWindow window(false);
+    window.show();
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    auto *clientMode = window.findChild<QRadioButton *>(QStringLiteral("clientMode"));
+    ASSERT_TRUE(clientMode->isChecked());
+    clientMode->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(clientMode, Qt::Key_Tab);
+    auto *tcp = window.findChild<QRadioButton *>(QStringLiteral("tcpTransport"));
+    ASSERT_EQ(QApplication::focusWidget(), tcp);
+    QTest::keyClick(tcp, Qt::Key_Right);
+    EXPECT_EQ(window.transport(), MainWindow::Transport::Udp);
+    // Back to the mode, and again: now UDP is the stop.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    EXPECT_EQ(QApplication::focusWidget(), clientMode);
+    QTest::keyClick(clientMode, Qt::Key_Tab);
+    EXPECT_EQ(QApplication::focusWidget(),
+              window.findChild<QRadioButton *>(QStringLiteral("udpTransport")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left);
+    EXPECT_EQ(window.transport(), MainWindow::Transport::Tcp);
+}
+
