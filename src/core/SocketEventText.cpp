@@ -375,8 +375,7 @@ QString SocketEventText::retransmittedNow(const SocketEvent &event)
 {
     if (event.retransmittedNow <= 0)
         return {};
-    return tr(" (%n just now: lost on the way and sent again)", nullptr,
-              int(std::min<qint64>(event.retransmittedNow, INT_MAX)));
+    return tr(" (%1 just now: lost on the way and sent again)").arg(event.retransmittedNow);
 }
 
 // --- explanations ----------------------------------------------------------------------------
