@@ -168,6 +168,8 @@ QHostAddress ConversationRecording::sourceAddressFor(const QHostAddress &peer)
     UdpSocket routeAsker;
     if (routeAsker.open(ipv6, false) && routeAsker.connectTo(peer, 9))
         source = routeAsker.localAddress();
+    if (m_sourceAddresses.size() >= MaxSourceAddresses)
+        m_sourceAddresses.clear(); // asked again when needed: a route seldom changes
     m_sourceAddresses.insert(key, source);
     return source;
 }

@@ -41,7 +41,6 @@ public:
     void watch(UdpCapitalizeClient *client);
 
     const TcpRecorder &recorder() const { return m_recorder; }
-    const std::vector<UdpDatagram> &datagrams() const { return m_datagrams; }
     void clear();
 
     // Writes what is recorded to `path` as pcapng; an empty string, or why it could not
@@ -65,12 +64,14 @@ private:
     void recordDatagram(const QHostAddress &local, quint16 localPort, const QHostAddress &peer,
                         quint16 peerPort, bool sent, const QByteArray &bytes);
     // The address datagrams to `peer` leave from when the socket is bound to every interface
-    // (which the calls do not tell): the system's choice, asked once per peer.
+    // (which the calls do not tell): the system's choice, asked once per peer address (at
+    // most MaxSourceAddresses kept, so a flood from many addresses cannot grow it for ever).
     QHostAddress sourceAddressFor(const QHostAddress &peer);
 
     TcpRecorder m_recorder;
     std::vector<UdpDatagram> m_datagrams;
     qint64 m_datagramBytes = 0;
+    static constexpr int MaxSourceAddresses = 1024;
     QHash<QString, QHostAddress> m_sourceAddresses; // peer address -> ours towards it
     std::vector<CapturedPacket> m_captured;
     qint64 m_capturedBytes = 0;
