@@ -5,6 +5,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+#include <vector>
+
 // What Wireshark's command-line twin makes of a capture file, for the tests that check that a
 // file Capsock saves says what the conversation said (tshark, Debian's package of that name).
 namespace Tshark {
@@ -88,12 +91,53 @@ inline QString problems(const QString &file, bool checkChecksums = true)
     const Result result = run({QStringLiteral("-r"), file, QStringLiteral("-q"),
                                QStringLiteral("-o"), QStringLiteral("tcp.check_checksum:") + check,
                                QStringLiteral("-o"), QStringLiteral("ip.check_checksum:") + check,
+                               QStringLiteral("-o"), QStringLiteral("udp.check_checksum:") + check,
                                QStringLiteral("-z"), QStringLiteral("expert,error")});
     if (!result.ran)
         return QStringLiteral("tshark failed: ") + QString::fromUtf8(result.errors);
     const QString output = QString::fromUtf8(result.output);
     // With nothing to report, the expert table is only its header lines.
     return output.contains(QLatin1String("Errors")) ? output : QString();
+}
+
+// One UDP datagram as tshark reads it from a file: its endpoints ("127.0.0.1:5220" or
+// "[::1]:5220") and its payload.
+struct Datagram
+{
+    QString from;
+    QString to;
+    QByteArray payload;
+};
+
+inline std::vector<Datagram> udpDatagrams(const QString &file)
+{
+    const Result result = run({QStringLiteral("-r"), file, QStringLiteral("-Y"),
+                               QStringLiteral("udp"), QStringLiteral("-T"),
+                               QStringLiteral("fields"), QStringLiteral("-e"),
+                               QStringLiteral("ip.src"), QStringLiteral("-e"),
+                               QStringLiteral("ipv6.src"), QStringLiteral("-e"),
+                               QStringLiteral("udp.srcport"), QStringLiteral("-e"),
+                               QStringLiteral("ip.dst"), QStringLiteral("-e"),
+                               QStringLiteral("ipv6.dst"), QStringLiteral("-e"),
+                               QStringLiteral("udp.dstport"), QStringLiteral("-e"),
+                               QStringLiteral("udp.payload")});
+    std::vector<Datagram> datagrams;
+    const auto endpoint = [](const QByteArray &ipv4, const QByteArray &ipv6,
+                             const QByteArray &port) {
+        return ipv4.isEmpty() ? QStringLiteral("[%1]:%2").arg(QString::fromLatin1(ipv6),
+                                                             QString::fromLatin1(port))
+                              : QStringLiteral("%1:%2").arg(QString::fromLatin1(ipv4),
+                                                           QString::fromLatin1(port));
+    };
+    for (const QByteArray &line : result.output.split('\n')) {
+        const QList<QByteArray> fields = line.split('\t');
+        if (fields.size() != 7)
+            continue;
+        datagrams.push_back({endpoint(fields[0], fields[1], fields[2]),
+                             endpoint(fields[3], fields[4], fields[5]),
+                             QByteArray::fromHex(QByteArray(fields[6]).replace(':', ""))});
+    }
+    return datagrams;
 }
 
 } // namespace Tshark

@@ -126,7 +126,7 @@
 <context>
     <name>ConversationRecording</name>
     <message numerus="yes">
-        <location filename="../../src/net/ConversationRecording.cpp" line="+99"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+219"/>
         <source>%1 is missing the last %2 packet(s): more than a recording keeps</source>
         <translation>
             <numerusform>%1 is missing the last %2 packet: more than a recording keeps</numerusform>
@@ -218,7 +218,7 @@
 <context>
     <name>HeadlessUdpClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+50"/>
+        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+51"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+62"/>
         <source>&lt; received %1 byte(s)</source>
         <translation>
             <numerusform>&lt; received %1 byte</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>HeadlessUdpServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+67"/>
+        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+73"/>
         <source>stopped: heard from %n peer(s)</source>
         <translation>
             <numerusform>stopped: heard from %n peer</numerusform>
@@ -365,7 +365,7 @@
 <context>
     <name>SocketEventText</name>
     <message numerus="yes">
-        <location filename="../../src/core/SocketEventText.cpp" line="+36"/>
+        <location filename="../../src/core/SocketEventText.cpp" line="+39"/>
         <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
@@ -389,7 +389,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+426"/>
+        <source>TCP sent %n segment(s) again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
+        <translation>
+            <numerusform>TCP sent %n segment again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
+            <numerusform>TCP sent %n segments again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-319"/>
         <source>%n byte(s) of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
         <translation>
             <numerusform>%n byte of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
@@ -419,7 +427,7 @@
 <context>
     <name>UdpServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/UdpServerPanel.cpp" line="+162"/>
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+107"/>
         <source>This datagram had %n byte(s); recvfrom(%1) kept the first %1, the rest is lost.</source>
         <translation>
             <numerusform>This datagram had %n byte; recvfrom(%1) kept the first %1, the rest is lost.</numerusform>

@@ -353,8 +353,8 @@ QString helpText(const QCommandLineParser &parser)
 }
 
 // TCP unless --udp; both only for a headless server (a window serves one transport at a time).
-// What the TCP probe, the capture and the saved file show is TCP's, so they ask for a TCP
-// client; the inspector reads TCP conversations.
+// What the TCP probe and the capture show is TCP's, so they ask for TCP; the inspector reads
+// TCP conversations. --save writes either (UDP's datagrams made into packets).
 QString chooseTransport(const QCommandLineParser &parser, CommandLine *options)
 {
     const bool tcp = parser.isSet(QStringLiteral("tcp"));
@@ -374,8 +374,7 @@ QString chooseTransport(const QCommandLineParser &parser, CommandLine *options)
     if (parser.isSet(QStringLiteral("udp-connect")) && !options->udp)
         return QStringLiteral("capsock: --udp-connect is for a UDP client: add --udp\n");
     if (options->udp && !options->tcp) {
-        for (const QString &tcpOnly : {QStringLiteral("save"), QStringLiteral("packets"),
-                                       QStringLiteral("tcp-info")}) {
+        for (const QString &tcpOnly : {QStringLiteral("packets"), QStringLiteral("tcp-info")}) {
             if (parser.isSet(tcpOnly)) {
                 return QStringLiteral("capsock: --%1 is for TCP only, not with --udp alone\n")
                     .arg(tcpOnly);

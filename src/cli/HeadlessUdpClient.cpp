@@ -5,6 +5,7 @@
 #include "core/PluralCount.h"
 #include "core/SocketEventText.h"
 #include "core/TextEncoding.h"
+#include "net/ConversationRecording.h"
 #include "net/SocketErrorText.h"
 
 #include <cstdio>
@@ -90,6 +91,11 @@ HeadlessUdpClient::~HeadlessUdpClient()
         m_reader->wait();
     else if (m_reader->isRunning())
         m_reader->setParent(nullptr);
+}
+
+void HeadlessUdpClient::record(ConversationRecording *recording)
+{
+    recording->watch(&m_client);
 }
 
 void HeadlessUdpClient::start()

@@ -5,6 +5,7 @@
 
 #include <QObject>
 
+class ConversationRecording;
 class StdinReader;
 
 // `capsock --headless --client HOST[:PORT] --udp`: like `nc -u`, each line of standard input
@@ -24,6 +25,8 @@ public:
                       QObject *parent = nullptr);
     ~HeadlessUdpClient() override;
 
+    // Records each datagram into `recording` (not owned); before start().
+    void record(ConversationRecording *recording);
     void start();
 
 signals:

@@ -3,6 +3,7 @@
 #include "cli/HeadlessServer.h"
 #include "core/BytePreview.h"
 #include "core/SocketEventText.h"
+#include "net/ConversationRecording.h"
 
 #include <cstdio>
 
@@ -41,6 +42,11 @@ HeadlessUdpServer::HeadlessUdpServer(const ServerOptions &options, bool quiet,
                             SocketEvent::sendTo(SocketSide::Server, peerId, reply.size(), to),
                             reply);
             });
+}
+
+void HeadlessUdpServer::record(ConversationRecording *recording)
+{
+    recording->watch(&m_server);
 }
 
 bool HeadlessUdpServer::start()

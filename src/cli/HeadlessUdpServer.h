@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+class ConversationRecording;
+
 // `capsock --headless --server --udp`: the textbook's UDP server with no window. It logs, in
 // HeadlessServer's style, each peer when first heard from and each recvfrom() and sendto() with
 // the bytes they carried (peers only with `quiet`). UDP has no connections, so there is nothing
@@ -18,6 +20,8 @@ public:
     HeadlessUdpServer(const ServerOptions &options, bool quiet, LogWriter &output,
                       QObject *parent = nullptr);
 
+    // Records each datagram into `recording` (not owned); before start().
+    void record(ConversationRecording *recording);
     // Binds; false (with the reason printed to standard error) when it could not.
     bool start();
     void stop();

@@ -85,6 +85,8 @@ int serve(QCoreApplication &application, const CommandLine &options,
         }
         QObject::connect(&termination, &TerminationSignals::requested, &*udp,
                          &HeadlessUdpServer::stop);
+        if (!options.savePath.isEmpty())
+            udp->record(&recording);
         if (!udp->start())
             return 1;
     }
@@ -117,7 +119,8 @@ int runTcpClient(QCoreApplication &application, const CommandLine &options,
     return saveIfAsked(options, recording, exitCode);
 }
 
-// The textbook's UDP client (--udp); --save, --packets and --tcp-info are TCP's (CommandLine).
+// The textbook's UDP client (--udp); its datagrams saved with --save (--packets and
+// --tcp-info are TCP's: CommandLine).
 int runUdpClient(QCoreApplication &application, const CommandLine &options,
                  TerminationSignals &termination)
 {
@@ -126,8 +129,13 @@ int runUdpClient(QCoreApplication &application, const CommandLine &options,
                      &QCoreApplication::exit);
     QObject::connect(&termination, &TerminationSignals::requested, &application,
                      [] { QCoreApplication::exit(130); });
+    if (!canSave(options))
+        return 2;
+    ConversationRecording recording;
+    if (!options.savePath.isEmpty())
+        client.record(&recording);
     client.start();
-    return QCoreApplication::exec();
+    return saveIfAsked(options, recording, QCoreApplication::exec());
 }
 
 } // namespace

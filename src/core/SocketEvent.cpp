@@ -161,12 +161,13 @@ SocketEvent SocketEvent::tcpState(SocketSide side, qint64 connectionId, TcpInfo:
 }
 
 SocketEvent SocketEvent::tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,
-                                   bool afterSend, bool receiving)
+                                   bool afterSend, bool receiving, qint64 retransmittedNow)
 {
     SocketEvent made = event(Kind::TcpQueues, side, connectionId);
     made.tcp = now;
     made.afterSend = afterSend;
     made.receiving = receiving;
+    made.retransmittedNow = retransmittedNow;
     return made;
 }
 
@@ -205,6 +206,9 @@ SocketEvent::TcpMoment SocketEvent::tcpMoment() const
 {
     if (kind != Kind::TcpQueues || tcp.isListening())
         return TcpMoment::None;
+    // A loss is the rarest news and passes soonest: it goes before what the queues show.
+    if (retransmittedNow > 0)
+        return TcpMoment::Retransmitted;
     // Bytes to send and none in flight: only a closed window holds them back (Nagle's
     // algorithm waits only while something is in flight).
     if (tcp.unsent > 0 && tcp.unacked == 0)

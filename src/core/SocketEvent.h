@@ -153,6 +153,7 @@ public:
     // The moments the lecture talks about, which a TcpQueues sample may show (tcpMoment()).
     enum class TcpMoment {
         None,
+        Retransmitted,     // segments were sent again since the last reading: some were lost
         StillInSendBuffer, // sendall() returned, yet bytes wait in our kernel's send buffer
         Backpressure,      // the peer's receive window is full: ours fills, sendall() may wait
         WaitingToBeRead,   // bytes arrived that the program has not read yet
@@ -211,6 +212,7 @@ public:
     TcpInfo::State tcpFrom = TcpInfo::State::Unknown; // TcpState: the state before
     bool afterSend = false;   // TcpQueues: read right after a sendall()
     bool receiving = false;   // TcpQueues: the program waits to receive (reading not paused)
+    qint64 retransmittedNow = 0; // TcpQueues: segments sent again since the last reading
     bool afterClose = false;  // TcpState: found by its endpoints, no descriptor left (sock_diag)
     quint8 tcpFlags = 0;      // Segment: TcpSegment::Flag bits (SYN, ACK, PSH, FIN, RST)
     bool outgoing = false;    // Segment: sent by this side's end; else it came from the peer
@@ -264,7 +266,7 @@ public:
     static SocketEvent tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,
                                 const TcpInfo &now, bool afterClose = false);
     static SocketEvent tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,
-                                 bool afterSend, bool receiving);
+                                 bool afterSend, bool receiving, qint64 retransmittedNow = 0);
     static SocketEvent tcpUnavailable(SocketSide side, qint64 connectionId);
     // UDP. On a server, connectionId names the peer (1, 2, ... in the order first heard from),
     // so a view can group its datagrams, though they all cross the one socket.

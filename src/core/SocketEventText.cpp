@@ -2,6 +2,9 @@
 
 #include "core/PluralCount.h"
 
+#include <algorithm>
+#include <climits>
+
 namespace {
 
 using Kind = SocketEvent::Kind;
@@ -134,7 +137,7 @@ QString SocketEventText::result(const SocketEvent &event)
         return event.afterClose ? tr("after close(): found by its addresses and ports, as ss "
                                      "does")
                                 : QString();
-    case Kind::TcpQueues: return queuesResult(event.tcp);
+    case Kind::TcpQueues: return queuesResult(event.tcp) + retransmittedNow(event);
     case Kind::TcpUnavailable: return tr("not available on this system");
     case Kind::RecvFrom: return recvFromResult(event);
     case Kind::SendTo: return {};
@@ -366,6 +369,13 @@ QString SocketEventText::queuesResult(const TcpInfo &tcp)
                     .arg(tcp.retransmissions);
     }
     return text;
+}
+
+QString SocketEventText::retransmittedNow(const SocketEvent &event)
+{
+    if (event.retransmittedNow <= 0)
+        return {};
+    return tr(" (%1 just now: lost on the way and sent again)").arg(event.retransmittedNow);
 }
 
 // --- explanations ----------------------------------------------------------------------------
@@ -760,6 +770,13 @@ QString SocketEventText::tcpQueuesExplanation(const SocketEvent &event)
         return tr("Nothing is in flight either way and this side waits to receive. If the "
                   "other side waits too, nothing will happen until one of them sends: the "
                   "lecture's \"importance of having a protocol and sticking to it\".");
+    case SocketEvent::TcpMoment::Retransmitted:
+        return tr("TCP sent %n segment(s) again: no acknowledgement came in time, so a segment "
+                  "or its acknowledgement was lost on the way. The kernel resends on its own; "
+                  "the program sees only the delay, never the loss (sendall() had returned; "
+                  "recv() waits longer). %1 in all on this connection.",
+                  nullptr, int(std::min<qint64>(event.retransmittedNow, INT_MAX)))
+            .arg(tcp.retransmissions);
     case SocketEvent::TcpMoment::None: break;
     }
     if (tcp.isListening()) {

@@ -54,6 +54,8 @@ private:
     static QString closeReason(const SocketEvent &event);
     static QString brokenResult(const SocketEvent &event);
     static QString segmentResult(const SocketEvent &event);
+    // A queue sample's segments sent again since the last one: " (2 just now: ...)", or "".
+    static QString retransmittedNow(const SocketEvent &event);
 
     static QString socketExplanation(const SocketEvent &event);
     static QString bindExplanation(const SocketEvent &event);

@@ -1,9 +1,6 @@
 #include "core/TcpSynthesizer.h"
 
 #include "core/IpAddress.h"
-#include "core/PcapngWriter.h"
-
-#include <QIODevice>
 
 #include <algorithm>
 
@@ -15,45 +12,9 @@ enum Flag : quint8 { Fin = 0x01, Syn = 0x02, Rst = 0x04, Psh = 0x08, Ack = 0x10 
 
 constexpr int AckEverySegments = 16;
 constexpr quint16 Window = 65535;
-constexpr quint8 HopLimit = 64;
-constexpr quint8 ProtocolTcp = 6;
 
-void appendBigEndian16(QByteArray &out, quint16 value)
-{
-    out.append(char(value >> 8));
-    out.append(char(value & 0xff));
-}
-
-void appendBigEndian32(QByteArray &out, quint32 value)
-{
-    appendBigEndian16(out, quint16(value >> 16));
-    appendBigEndian16(out, quint16(value & 0xffff));
-}
-
-// The one's-complement sum of 16-bit words (RFC 1071), not yet folded or complemented.
-quint32 sum16(const QByteArray &bytes, quint32 sum = 0)
-{
-    const auto *data = reinterpret_cast<const uchar *>(bytes.constData());
-    const qsizetype size = bytes.size();
-    for (qsizetype i = 0; i + 1 < size; i += 2)
-        sum += quint32(data[i] << 8 | data[i + 1]);
-    if (size % 2)
-        sum += quint32(data[size - 1] << 8);
-    return sum;
-}
-
-quint16 checksum(quint32 sum)
-{
-    while (sum >> 16)
-        sum = (sum & 0xffff) + (sum >> 16);
-    return quint16(~sum & 0xffff);
-}
-
-void setBigEndian16(QByteArray &bytes, int at, quint16 value)
-{
-    bytes[at] = char(value >> 8);
-    bytes[at + 1] = char(value & 0xff);
-}
+using IpPackets::appendBigEndian16;
+using IpPackets::appendBigEndian32;
 
 // One end of the connection as the segments need it.
 struct End
@@ -93,7 +54,6 @@ private:
     }
     void segment(TcpDirection from, quint8 flags, qint64 timeUs, QByteArrayView payload = {},
                  bool mssOption = false);
-    QByteArray ipHeader(const End &source, const End &destination, int tcpLength);
 
     bool m_ipv6;
     int m_mss;
@@ -160,39 +120,12 @@ void Builder::segment(TcpDirection from, quint8 flags, qint64 timeUs, QByteArray
     }
     tcp.append(payload.data(), payload.size());
 
-    // The checksum covers a pseudo-header: both addresses, the protocol and the TCP length.
-    QByteArray pseudo = source.ip + destination.ip;
-    appendBigEndian32(pseudo, quint32(tcp.size()));
-    appendBigEndian32(pseudo, ProtocolTcp);
-    setBigEndian16(tcp, 16, checksum(sum16(tcp, sum16(pseudo))));
-
     source.next += quint32(payload.size()) + ((flags & (Syn | Fin)) ? 1 : 0);
     // In order on the timeline, even if a recorded time ran back (two clocks, or none).
     m_lastTimeUs = std::max(m_lastTimeUs, timeUs);
-    m_packets.push_back({m_lastTimeUs, ipHeader(source, destination, int(tcp.size())) + tcp});
-}
-
-QByteArray Builder::ipHeader(const End &source, const End &destination, int tcpLength)
-{
-    QByteArray header;
-    if (m_ipv6) {
-        appendBigEndian32(header, 0x60000000u); // version 6, no traffic class, no flow label
-        appendBigEndian16(header, quint16(tcpLength));
-        header.append(char(ProtocolTcp));
-        header.append(char(HopLimit));
-        return header + source.ip + destination.ip;
-    }
-    header.append(char(0x45)); // version 4, 5 words of header
-    header.append(char(0));
-    appendBigEndian16(header, quint16(20 + tcpLength));
-    appendBigEndian16(header, m_ipId++);
-    appendBigEndian16(header, 0x4000); // don't fragment
-    header.append(char(HopLimit));
-    header.append(char(ProtocolTcp));
-    appendBigEndian16(header, 0); // checksum, below
-    header += source.ip + destination.ip;
-    setBigEndian16(header, 10, checksum(sum16(header)));
-    return header;
+    m_packets.push_back({m_lastTimeUs, IpPackets::make(source.ip, destination.ip,
+                                                       IpPackets::ProtocolTcp, tcp, 16,
+                                                       m_ipId++)});
 }
 
 // What happens after the handshake, in order: each transfer, each end's finish, a reset.
@@ -269,21 +202,13 @@ std::vector<Packet> packets(const std::vector<TcpConversation> &conversations)
         all.insert(all.end(), std::make_move_iterator(own.begin()),
                    std::make_move_iterator(own.end()));
     }
-    std::stable_sort(all.begin(), all.end(),
-                     [](const Packet &a, const Packet &b) { return a.timeUs < b.timeUs; });
+    IpPackets::sortByTime(all);
     return all;
 }
 
 QString writePcapng(const std::vector<TcpConversation> &conversations, QIODevice *device)
 {
-    PcapngWriter writer(device);
-    if (!writer.writeHeader(QStringLiteral("Capsock " CAPSOCK_VERSION)))
-        return writer.errorString();
-    for (const Packet &packet : packets(conversations)) {
-        if (!writer.writePacket(packet.timeUs, packet.ip))
-            return writer.errorString();
-    }
-    return {};
+    return IpPackets::writePcapng(packets(conversations), device);
 }
 
 } // namespace TcpSynthesizer

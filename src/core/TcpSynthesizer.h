@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/IpPackets.h"
 #include "core/TcpConversation.h"
 
 #include <QByteArray>
@@ -18,11 +19,7 @@ class QIODevice;
 // TCP checksums. Wireshark's "Follow TCP Stream" on them gives back the conversation's bytes.
 namespace TcpSynthesizer {
 
-struct Packet
-{
-    qint64 timeUs = 0;
-    QByteArray ip; // the IP packet, header first
-};
+using Packet = IpPackets::Packet;
 
 // The MSS used: Ethernet's 1500-byte MTU less the IP and TCP headers.
 constexpr int Ipv4Mss = 1460;

@@ -4,6 +4,7 @@
 
 #include "core/HostPort.h"
 #include "gui/ConversationModel.h"
+#include "gui/HostHistory.h"
 #include "gui/SpinBoxField.h"
 #include "net/ClientOptions.h"
 #include "net/SocketErrorText.h"
@@ -12,7 +13,6 @@
 #include <QSettings>
 
 namespace {
-constexpr int MaxHostHistory = 10;
 // The keys of what the bar remembers.
 const QString HostsKey = QStringLiteral("client/hosts");
 const QString PortKey = QStringLiteral("client/port");
@@ -73,7 +73,7 @@ void ClientPanel::onConnected()
             .arg(SocketErrorText::endpoint(m_client.peerAddress(), m_client.peerPort()),
                  SocketErrorText::endpoint(m_client.localAddress(), m_client.localPort()),
                  QString::number(double(m_client.connectMicros()) / 1000.0, 'f', 1)));
-    rememberHost(m_client.host());
+    HostHistory::remember(m_ui->host, m_client.host());
 }
 
 void ClientPanel::onServerClosed()
@@ -144,17 +144,6 @@ void ClientPanel::leave()
         m_client.disconnectFromServer();
 }
 
-void ClientPanel::rememberHost(const QString &host)
-{
-    const int existing = m_ui->host->findText(host);
-    if (existing >= 0)
-        m_ui->host->removeItem(existing);
-    m_ui->host->insertItem(0, host);
-    while (m_ui->host->count() > MaxHostHistory)
-        m_ui->host->removeItem(m_ui->host->count() - 1);
-    m_ui->host->setCurrentIndex(0);
-}
-
 void ClientPanel::updateState()
 {
     using State = CapitalizeClient::State;
@@ -200,19 +189,12 @@ void ClientPanel::showProblem(const QString &text)
 
 void ClientPanel::restoreSettings(const QSettings &settings)
 {
-    const QStringList hosts = settings.value(HostsKey).toStringList();
-    for (const QString &host : hosts)
-        m_ui->host->addItem(host);
-    if (!hosts.isEmpty())
-        m_ui->host->setCurrentIndex(0);
+    HostHistory::restore(m_ui->host, settings, HostsKey);
     m_ui->clientPort->setValue(settings.value(PortKey, ClientOptions().port).toInt());
 }
 
 void ClientPanel::saveSettings(QSettings &settings) const
 {
-    QStringList hosts;
-    for (int i = 0; i < m_ui->host->count(); ++i)
-        hosts << m_ui->host->itemText(i);
-    settings.setValue(HostsKey, hosts);
+    HostHistory::save(m_ui->host, settings, HostsKey);
     settings.setValue(PortKey, m_ui->clientPort->value());
 }

@@ -51,7 +51,6 @@ private:
     void connectToTheBarsServer();
     void onConnected();
     void onServerClosed();
-    void rememberHost(const QString &host);
     void updateState();
     void showProblem(const QString &text);
 

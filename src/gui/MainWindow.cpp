@@ -18,6 +18,7 @@
 #include "net/TcpSampler.h"
 
 #include <QApplication>
+#include <QButtonGroup>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -35,6 +36,18 @@ const QString ModeKey = QStringLiteral("mode");
 const QString TransportKey = QStringLiteral("transport");
 const QString LineEndingKey = QStringLiteral("composer/lineEnding");
 const QString HexKey = QStringLiteral("composer/hex");
+
+// Tab stops once in a group of radio buttons, on the one checked (the arrows move within it).
+// Qt moves the stop to a button as it takes the focus; this also moves it when the program
+// checks another one.
+void tabStopOnChecked(const QButtonGroup *group)
+{
+    for (QAbstractButton *button : group->buttons()) {
+        const int policy = button->focusPolicy();
+        button->setFocusPolicy(Qt::FocusPolicy(button->isChecked() ? policy | Qt::TabFocus
+                                                                   : policy & ~Qt::TabFocus));
+    }
+}
 } // namespace
 
 MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
@@ -224,6 +237,8 @@ void MainWindow::setUpUdpPanels()
             &SocketCallsModel::add);
     connect(&m_udpClientPanel->client(), &UdpCapitalizeClient::socketEvent, &m_calls,
             &SocketCallsModel::add);
+    m_recording.watch(&m_udpServerPanel->server());
+    m_recording.watch(&m_udpClientPanel->client());
     connect(m_udpServerPanel, &UdpServerPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(m_udpClientPanel, &UdpClientPanel::stateChanged, this, &MainWindow::showPanelState);
     connect(&m_udpClientPanel->client(), &UdpCapitalizeClient::ready, m_ui->composer,
@@ -300,10 +315,12 @@ void MainWindow::setUpMenus()
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(
             this, tr("About Capsock"),
-            tr("<p><b>Capsock %1</b>: TCP socket programming made visible.</p><p>A server "
-               "answers every string a client sends, capitalized, as in the lecture's "
-               "capitalization example; both sides show the bytes that crossed the wire and "
-               "the socket calls that moved them.</p>")
+            tr("<p><b>Capsock %1</b>: TCP and UDP socket programming made visible.</p><p>A "
+               "server answers every string a client sends, capitalized: over TCP as in the "
+               "lecture's capitalization example, a stream that recv() cuts where it likes; "
+               "over UDP as in the textbook's twin, each datagram whole, answered on its own, "
+               "or lost. Both sides show the bytes that crossed the wire and the socket calls "
+               "that moved them.</p>")
                 .arg(QCoreApplication::applicationVersion()));
     });
 }
@@ -344,6 +361,8 @@ void MainWindow::turnTo(Mode mode, Transport transport)
     const bool udp = transport == Transport::Udp;
     (server ? m_ui->serverMode : m_ui->clientMode)->setChecked(true);
     (udp ? m_ui->udpTransport : m_ui->tcpTransport)->setChecked(true);
+    tabStopOnChecked(m_ui->modeGroup);
+    tabStopOnChecked(m_ui->transportGroup);
     QWidget *shown = panelShown();
     m_ui->connectionStack->setCurrentWidget(shown);
     // The bar is as tall as the panel shown, not as the tallest panel.
@@ -362,6 +381,10 @@ void MainWindow::turnTo(Mode mode, Transport transport)
     m_calls.setSide(server ? SocketCallsModel::Side::Server : SocketCallsModel::Side::Client);
     m_packets.setSide(m_calls.side());
     m_ui->tcpView->setSide(server ? SocketSide::Server : SocketSide::Client);
+    // UDP has no TCP beneath its calls, and the capture takes TCP segments alone.
+    for (QWidget *tcpOnly : {static_cast<QWidget *>(m_ui->tcpView),
+                             static_cast<QWidget *>(m_ui->packetsView)})
+        m_ui->callsTabs->setTabVisible(m_ui->callsTabs->indexOf(tcpOnly), !udp);
     showPanelState();
 }
 
@@ -534,6 +557,8 @@ void MainWindow::restoreSettings()
     (server ? m_ui->serverMode : m_ui->clientMode)->setChecked(true);
     const bool udp = settings.value(TransportKey).toString() == QLatin1String("udp");
     (udp ? m_ui->udpTransport : m_ui->tcpTransport)->setChecked(true);
+    tabStopOnChecked(m_ui->modeGroup);
+    tabStopOnChecked(m_ui->transportGroup);
     m_ui->serverPanel->restoreSettings(settings);
     m_ui->clientPanel->restoreSettings(settings);
     m_udpServerPanel->restoreSettings(settings);

@@ -1,81 +1,49 @@
 #include "gui/UdpClientPanel.h"
 
+#include "ui_UdpClientPanel.h"
+
 #include "core/HostPort.h"
 #include "core/SocketEventText.h"
 #include "gui/ConversationModel.h"
+#include "gui/HostHistory.h"
 #include "gui/SpinBoxField.h"
 #include "net/ServerOptions.h"
 #include "net/SocketErrorText.h"
 
-#include <QCheckBox>
-#include <QGridLayout>
-#include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
 #include <QSettings>
-#include <QSpinBox>
 
 namespace {
 // The keys of what the bar remembers: its own, so that TCP's bar keeps its choices.
-const QString HostKey = QStringLiteral("udpClient/host");
+const QString HostsKey = QStringLiteral("udpClient/hosts");
 const QString PortKey = QStringLiteral("udpClient/port");
 const QString ConnectSocketKey = QStringLiteral("udpClient/connectSocket");
 } // namespace
 
 UdpClientPanel::UdpClientPanel(QWidget *parent)
     : QWidget(parent)
-    , m_host(new QLineEdit(QStringLiteral("127.0.0.1"), this))
-    , m_port(new QSpinBox(this))
-    , m_connectSocket(new QCheckBox(tr("co&nnect() the socket"), this))
-    , m_openClose(new QPushButton(this))
+    , m_ui(std::make_unique<Ui::UdpClientPanel>())
 {
-    setUpBar();
+    m_ui->setupUi(this);
+    m_ui->udpHost->setEditText(QStringLiteral("127.0.0.1"));
+    m_ui->udpClientPort->setValue(ServerOptions().port);
+    connect(m_ui->udpOpenClose, &QPushButton::clicked, this, &UdpClientPanel::toggle);
+    for (QLineEdit *field : {m_ui->udpHost->lineEdit(), spinBoxField(m_ui->udpClientPort)})
+        connect(field, &QLineEdit::returnPressed, this, &UdpClientPanel::openToTheBarsServer);
     connectClient();
     updateState();
 }
 
 UdpClientPanel::~UdpClientPanel() = default;
 
-void UdpClientPanel::setUpBar()
-{
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
-    auto *hostLabel = new QLabel(tr("Ser&ver:"), this);
-    hostLabel->setBuddy(m_host);
-    m_host->setAccessibleName(tr("Server"));
-    auto *portLabel = new QLabel(tr("P&ort:"), this);
-    portLabel->setBuddy(m_port);
-    m_port->setRange(1, 65535);
-    m_port->setValue(ServerOptions().port);
-    m_port->setAccessibleName(tr("UDP port"));
-    m_connectSocket->setToolTip(
-        tr("Unconnected (the textbook's way), a closed port and a lost datagram look the same: "
-           "no reply. connect() makes the system pass on the ICMP \"port unreachable\" that "
-           "a closed port answers with, as \"refused\"."));
-    grid->addWidget(hostLabel, 0, 0);
-    grid->addWidget(m_host, 0, 1);
-    grid->addWidget(portLabel, 0, 2);
-    grid->addWidget(m_port, 0, 3);
-    grid->addWidget(m_openClose, 0, 4);
-    grid->addWidget(m_connectSocket, 1, 1, 1, 4);
-    grid->setColumnStretch(1, 1);
-    m_host->setObjectName(QStringLiteral("udpHost"));
-    m_port->setObjectName(QStringLiteral("udpClientPort"));
-    m_openClose->setObjectName(QStringLiteral("udpOpenClose"));
-    m_connectSocket->setObjectName(QStringLiteral("connectSocket"));
-    connect(m_openClose, &QPushButton::clicked, this, &UdpClientPanel::toggle);
-    for (QLineEdit *field : {m_host, spinBoxField(m_port)})
-        connect(field, &QLineEdit::returnPressed, this, &UdpClientPanel::openToTheBarsServer);
-}
-
 QList<QWidget *> UdpClientPanel::tabStops() const
 {
-    return {m_host, m_port, m_openClose, m_connectSocket};
+    return {m_ui->udpHost, m_ui->udpClientPort, m_ui->udpOpenClose, m_ui->connectSocket};
 }
 
 void UdpClientPanel::setConnectSocket(bool connectSocket)
 {
-    m_connectSocket->setChecked(connectSocket);
+    m_ui->connectSocket->setChecked(connectSocket);
 }
 
 void UdpClientPanel::setConversation(ConversationModel *conversation)
@@ -99,6 +67,7 @@ void UdpClientPanel::connectClient()
                       .arg(SocketErrorText::endpoint(m_client.localAddress(),
                                                      m_client.localPort()),
                            server));
+        HostHistory::remember(m_ui->udpHost, m_openHost);
         updateState();
     });
     connect(&m_client, &UdpCapitalizeClient::messageSent, this,
@@ -130,15 +99,15 @@ void UdpClientPanel::connectClient()
 
 void UdpClientPanel::openTo(const QString &host, quint16 port)
 {
-    m_host->setText(host);
-    m_port->setValue(port);
+    m_ui->udpHost->setEditText(host);
+    m_ui->udpClientPort->setValue(port);
     const HostPort target = HostPort::parse(host, port);
     if (!target.isValid()) {
         showProblem(target.error);
         return;
     }
     m_client.close();
-    m_client.setConnectSocket(m_connectSocket->isChecked());
+    m_client.setConnectSocket(m_ui->connectSocket->isChecked());
     m_openHost = target.host;
     m_client.start(target.host, target.port);
     updateState();
@@ -146,12 +115,13 @@ void UdpClientPanel::openTo(const QString &host, quint16 port)
 
 void UdpClientPanel::openToTheBarsServer()
 {
-    openTo(m_host->text().trimmed(), quint16(m_port->value()));
+    openTo(m_ui->udpHost->currentText().trimmed(), quint16(m_ui->udpClientPort->value()));
 }
 
 void UdpClientPanel::send(const QByteArray &bytes)
 {
-    const HostPort target = HostPort::parse(m_host->text().trimmed(), quint16(m_port->value()));
+    const HostPort target = HostPort::parse(m_ui->udpHost->currentText().trimmed(),
+                                            quint16(m_ui->udpClientPort->value()));
     if (!target.isValid()) { // nowhere to send it: it stays in view, marked
         m_conversation->addUnsent(bytes);
         m_conversation->addNote(target.error, ConversationModel::Kind::Problem);
@@ -192,8 +162,8 @@ void UdpClientPanel::leave()
 void UdpClientPanel::updateState()
 {
     const bool open = m_client.state() == UdpCapitalizeClient::State::Ready;
-    m_openClose->setText(open ? tr("Clo&se") : tr("Open soc&ket"));
-    m_connectSocket->setEnabled(!open);
+    m_ui->udpOpenClose->setText(open ? tr("Clo&se") : tr("Open soc&ket"));
+    m_ui->connectSocket->setEnabled(!open);
     m_state = {};
     m_state.toggleText = open ? tr("Clo&se the socket") : tr("&Open the socket");
     const QString server =
@@ -218,14 +188,14 @@ void UdpClientPanel::showProblem(const QString &text)
 
 void UdpClientPanel::restoreSettings(const QSettings &settings)
 {
-    m_host->setText(settings.value(HostKey, QStringLiteral("127.0.0.1")).toString());
-    m_port->setValue(settings.value(PortKey, ServerOptions().port).toInt());
-    m_connectSocket->setChecked(settings.value(ConnectSocketKey, false).toBool());
+    HostHistory::restore(m_ui->udpHost, settings, HostsKey);
+    m_ui->udpClientPort->setValue(settings.value(PortKey, ServerOptions().port).toInt());
+    m_ui->connectSocket->setChecked(settings.value(ConnectSocketKey, false).toBool());
 }
 
 void UdpClientPanel::saveSettings(QSettings &settings) const
 {
-    settings.setValue(HostKey, m_host->text());
-    settings.setValue(PortKey, m_port->value());
-    settings.setValue(ConnectSocketKey, m_connectSocket->isChecked());
+    HostHistory::save(m_ui->udpHost, settings, HostsKey);
+    settings.setValue(PortKey, m_ui->udpClientPort->value());
+    settings.setValue(ConnectSocketKey, m_ui->connectSocket->isChecked());
 }

@@ -5,12 +5,13 @@
 
 #include <QWidget>
 
+#include <memory>
+
+namespace Ui {
+class UdpClientPanel;
+}
 class ConversationModel;
-class QCheckBox;
-class QLineEdit;
-class QPushButton;
 class QSettings;
-class QSpinBox;
 
 // The UDP client's side of a window: its bar (the server's host and port, whether to connect()
 // the socket, Open and Close). It runs a UdpCapitalizeClient: each message the composer hands
@@ -50,19 +51,15 @@ signals:
     void stateChanged();
 
 private:
-    void setUpBar();
     void connectClient();
     void openToTheBarsServer();
     void close();
     void updateState();
     void showProblem(const QString &text);
 
+    std::unique_ptr<Ui::UdpClientPanel> m_ui;
     ConversationModel *m_conversation = nullptr;
     UdpCapitalizeClient m_client;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QCheckBox *m_connectSocket;
-    QPushButton *m_openClose;
     QString m_openHost; // what the open socket was opened to, as the bar said it
     PanelState m_state;
 };

@@ -1,5 +1,7 @@
 #include "gui/UdpServerPanel.h"
 
+#include "ui_UdpServerPanel.h"
+
 #include "gui/BindAddressChoices.h"
 #include "gui/ConversationModel.h"
 #include "gui/SpinBoxField.h"
@@ -8,16 +10,8 @@
 
 #include "core/SocketEventText.h"
 
-#include <QComboBox>
-#include <QGridLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
-#include <QPushButton>
 #include <QSettings>
-#include <QSpinBox>
-#include <QTreeWidget>
-#include <QVBoxLayout>
 
 namespace {
 constexpr int ChoiceMinimumLength = 15; // characters: room for 255.255.255.255
@@ -30,96 +24,47 @@ enum Column { PeerColumn, DatagramsColumn, BytesInColumn, BytesOutColumn };
 
 UdpServerPanel::UdpServerPanel(QWidget *parent)
     : QWidget(parent)
-    , m_bindAddress(new QComboBox(this))
-    , m_port(new QSpinBox(this))
-    , m_datagramSize(new QSpinBox(this))
-    , m_startStop(new QPushButton(this))
-    , m_peersPane(new QWidget)
-    , m_peers(new QTreeWidget(m_peersPane))
+    , m_ui(std::make_unique<Ui::UdpServerPanel>())
 {
-    setUpBar();
+    m_ui->setupUi(this);
+    m_ui->udpBindAddress->setMinimumContentsLength(ChoiceMinimumLength);
+    BindAddressChoices::fill(m_ui->udpBindAddress);
     setUpPeersPane();
     setOptions(ServerOptions());
+    connect(m_ui->udpStartStop, &QPushButton::clicked, this, &UdpServerPanel::toggle);
+    connect(spinBoxField(m_ui->udpPort), &QLineEdit::returnPressed, this, [this] {
+        if (!m_server.isRunning())
+            start();
+    });
     connectServer();
     updateControls();
 }
 
-// The pane lives in the window's layout, not in this panel, and goes with the panel.
-UdpServerPanel::~UdpServerPanel()
+UdpServerPanel::~UdpServerPanel() = default;
+
+QWidget *UdpServerPanel::peersPane() const
 {
-    delete m_peersPane;
+    return m_ui->peersPane;
 }
 
-void UdpServerPanel::setUpBar()
+QTreeWidget *UdpServerPanel::peerList() const
 {
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
-    auto *bindLabel = new QLabel(tr("&Listen on:"), this);
-    bindLabel->setBuddy(m_bindAddress);
-    m_bindAddress->setAccessibleName(tr("Listen on"));
-    m_bindAddress->setMinimumContentsLength(ChoiceMinimumLength);
-    m_bindAddress->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    BindAddressChoices::fill(m_bindAddress);
-    auto *portLabel = new QLabel(tr("&Port:"), this);
-    portLabel->setBuddy(m_port);
-    m_port->setRange(0, 65535);
-    m_port->setAccessibleName(tr("UDP port"));
-    m_port->setToolTip(tr("The UDP port to bind; 0 picks a free one. TCP's and UDP's ports are "
-                          "separate: the same number can serve both."));
-    auto *sizeLabel = new QLabel(tr("recvfrom si&ze:"), this);
-    sizeLabel->setBuddy(m_datagramSize);
-    m_datagramSize->setRange(1, 65535);
-    m_datagramSize->setSuffix(tr(" bytes"));
-    m_datagramSize->setToolTip(tr("The n of recvfrom(n), 2048 in the textbook: a longer datagram "
-                                  "is cut, and the rest of it is lost."));
-    grid->addWidget(bindLabel, 0, 0);
-    grid->addWidget(m_bindAddress, 0, 1);
-    grid->addWidget(portLabel, 0, 2);
-    grid->addWidget(m_port, 0, 3);
-    grid->addWidget(m_startStop, 0, 4);
-    auto *sizeRow = new QHBoxLayout;
-    sizeRow->addWidget(sizeLabel);
-    sizeRow->addWidget(m_datagramSize);
-    sizeRow->addStretch();
-    grid->addLayout(sizeRow, 1, 0, 1, 5);
-    m_bindAddress->setObjectName(QStringLiteral("udpBindAddress"));
-    m_port->setObjectName(QStringLiteral("udpPort"));
-    m_startStop->setObjectName(QStringLiteral("udpStartStop"));
-    m_datagramSize->setObjectName(QStringLiteral("datagramSize"));
-    connect(m_startStop, &QPushButton::clicked, this, &UdpServerPanel::toggle);
-    connect(spinBoxField(m_port), &QLineEdit::returnPressed, this, [this] {
-        if (!m_server.isRunning())
-            start();
-    });
+    return m_ui->peers;
 }
 
+// The counts as wide as their numbers, so that the address has the rest.
 void UdpServerPanel::setUpPeersPane()
 {
-    // As tall as its list, not more: the conversation below takes the rest.
-    m_peersPane->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    auto *layout = new QVBoxLayout(m_peersPane);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto *label = new QLabel(tr("Peers heard from (UDP has no connections: a peer is an "
-                                "address that sent a datagram)"),
-                             m_peersPane);
-    label->setWordWrap(true);
-    layout->addWidget(label);
-    m_peers->setObjectName(QStringLiteral("peers"));
-    m_peers->setHeaderLabels({tr("Peer"), tr("Datagrams"), tr("Bytes in"), tr("Bytes out")});
-    m_peers->setRootIsDecorated(false);
-    m_peers->setAccessibleName(tr("Peers heard from"));
-    m_peers->setMaximumHeight(120);
-    // The counts as wide as their numbers, so that the address has the rest.
+    QHeaderView *header = m_ui->peers->header();
     for (const int column : {DatagramsColumn, BytesInColumn, BytesOutColumn})
-        m_peers->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_peers->header()->setSectionResizeMode(PeerColumn, QHeaderView::Stretch);
-    m_peers->header()->setStretchLastSection(false);
-    layout->addWidget(m_peers);
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PeerColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
 }
 
 QList<QWidget *> UdpServerPanel::tabStops() const
 {
-    return {m_bindAddress, m_port, m_startStop, m_datagramSize};
+    return {m_ui->udpBindAddress, m_ui->udpPort, m_ui->udpStartStop, m_ui->datagramSize};
 }
 
 void UdpServerPanel::setConversation(ConversationModel *conversation)
@@ -172,7 +117,7 @@ void UdpServerPanel::showPeer(const UdpCapitalizeServer::Peer &peer)
 {
     QTreeWidgetItem *&item = m_peerItems[peer.id];
     if (!item)
-        item = new QTreeWidgetItem(m_peers, {m_server.peerText(peer)});
+        item = new QTreeWidgetItem(m_ui->peers, {m_server.peerText(peer)});
     item->setText(DatagramsColumn, QString::number(peer.datagramsIn));
     item->setText(BytesInColumn, QString::number(peer.bytesIn));
     item->setText(BytesOutColumn, QString::number(peer.bytesOut));
@@ -181,24 +126,24 @@ void UdpServerPanel::showPeer(const UdpCapitalizeServer::Peer &peer)
 ServerOptions UdpServerPanel::options() const
 {
     ServerOptions options;
-    options.bindAddresses = BindAddressChoices::selected(m_bindAddress);
-    options.port = quint16(m_port->value());
-    options.datagramSize = m_datagramSize->value();
+    options.bindAddresses = BindAddressChoices::selected(m_ui->udpBindAddress);
+    options.port = quint16(m_ui->udpPort->value());
+    options.datagramSize = m_ui->datagramSize->value();
     return options;
 }
 
 void UdpServerPanel::setOptions(const ServerOptions &options)
 {
-    BindAddressChoices::select(m_bindAddress, options.bindAddresses);
-    m_port->setValue(options.port);
-    m_datagramSize->setValue(int(options.datagramSize));
+    BindAddressChoices::select(m_ui->udpBindAddress, options.bindAddresses);
+    m_ui->udpPort->setValue(options.port);
+    m_ui->datagramSize->setValue(int(options.datagramSize));
 }
 
 bool UdpServerPanel::start()
 {
     if (m_server.isRunning())
         return true;
-    m_peers->clear();
+    m_ui->peers->clear();
     m_peerItems.clear();
     const bool started = m_server.start(options());
     if (!started) {
@@ -237,9 +182,10 @@ void UdpServerPanel::leave()
 void UdpServerPanel::updateControls()
 {
     const bool running = m_server.isRunning();
-    m_startStop->setText(running ? tr("&Stop") : tr("&Start"));
-    for (QWidget *field : {static_cast<QWidget *>(m_bindAddress), static_cast<QWidget *>(m_port),
-                           static_cast<QWidget *>(m_datagramSize)})
+    m_ui->udpStartStop->setText(running ? tr("&Stop") : tr("&Start"));
+    for (QWidget *field : {static_cast<QWidget *>(m_ui->udpBindAddress),
+                           static_cast<QWidget *>(m_ui->udpPort),
+                           static_cast<QWidget *>(m_ui->datagramSize)})
         field->setEnabled(!running);
     m_state = {};
     m_state.toggleText = running ? tr("&Stop the server") : tr("&Start the server");
@@ -266,16 +212,17 @@ void UdpServerPanel::showProblem(const QString &text)
 void UdpServerPanel::restoreSettings(const QSettings &settings)
 {
     const ServerOptions defaults;
-    const int bind = m_bindAddress->findData(
+    const int bind = m_ui->udpBindAddress->findData(
         settings.value(BindKey, BindAddress::name(defaults.bindAddresses)));
-    m_bindAddress->setCurrentIndex(std::max(0, bind)); // an interface since gone: all
-    m_port->setValue(settings.value(PortKey, defaults.port).toInt());
-    m_datagramSize->setValue(settings.value(DatagramSizeKey, int(defaults.datagramSize)).toInt());
+    m_ui->udpBindAddress->setCurrentIndex(std::max(0, bind)); // an interface since gone: all
+    m_ui->udpPort->setValue(settings.value(PortKey, defaults.port).toInt());
+    m_ui->datagramSize->setValue(
+        settings.value(DatagramSizeKey, int(defaults.datagramSize)).toInt());
 }
 
 void UdpServerPanel::saveSettings(QSettings &settings) const
 {
-    settings.setValue(BindKey, m_bindAddress->currentData());
-    settings.setValue(PortKey, m_port->value());
-    settings.setValue(DatagramSizeKey, m_datagramSize->value());
+    settings.setValue(BindKey, m_ui->udpBindAddress->currentData());
+    settings.setValue(PortKey, m_ui->udpPort->value());
+    settings.setValue(DatagramSizeKey, m_ui->datagramSize->value());
 }

@@ -6,11 +6,13 @@
 #include <QHash>
 #include <QWidget>
 
+#include <memory>
+
+namespace Ui {
+class UdpServerPanel;
+}
 class ConversationModel;
-class QComboBox;
-class QPushButton;
 class QSettings;
-class QSpinBox;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -41,8 +43,8 @@ public:
     void leave();
 
     UdpCapitalizeServer &server() { return m_server; }
-    QWidget *peersPane() const { return m_peersPane; }
-    QTreeWidget *peerList() const { return m_peers; }
+    QWidget *peersPane() const;
+    QTreeWidget *peerList() const;
     PanelState state() const { return m_state; }
     // The bar's fields in the order Tab takes them, for the window's tab chain.
     QList<QWidget *> tabStops() const;
@@ -54,7 +56,6 @@ signals:
     void stateChanged();
 
 private:
-    void setUpBar();
     void setUpPeersPane();
     void connectServer();
     void onDatagram(qint64 peerId, const QByteArray &bytes, qint64 datagramBytes);
@@ -62,14 +63,9 @@ private:
     void updateControls();
     void showProblem(const QString &text);
 
+    std::unique_ptr<Ui::UdpServerPanel> m_ui;
     ConversationModel *m_conversation = nullptr;
     UdpCapitalizeServer m_server;
-    QComboBox *m_bindAddress;
-    QSpinBox *m_port;
-    QSpinBox *m_datagramSize;
-    QPushButton *m_startStop;
-    QWidget *m_peersPane;
-    QTreeWidget *m_peers;
     QHash<qint64, QTreeWidgetItem *> m_peerItems;
     PanelState m_state;
 };

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "core/TcpRecorder.h"
+#include "core/UdpSynthesizer.h"
 
+#include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QString>
 
@@ -11,12 +14,17 @@ class CapitalizeClient;
 class CapitalizeServer;
 class LiveCapture;
 class QIODevice;
+class UdpCapitalizeClient;
+class UdpCapitalizeServer;
 
 // What a server's or a client's sockets did, kept so it can be saved as a capture file
 // (File > Save conversation, --save FILE): the typed events and the bytes each call carried go
 // into a TcpRecorder, and save() writes its conversations as pcapng, made into segments by
 // TcpSynthesizer. A server's file holds each client as its own TCP stream. When the packets
 // themselves were captured (watch(LiveCapture *)), save() writes those instead.
+// Over UDP each sendto() and recvfrom() is kept as the one datagram it carried, between the
+// real endpoints, made into packets by UdpSynthesizer; a file may hold TCP and UDP together (a
+// server of both on one port).
 class ConversationRecording : public QObject
 {
     Q_OBJECT
@@ -29,6 +37,8 @@ public:
     void watch(CapitalizeClient *client);
     // Keeps the packets `capture` captures, to be saved instead of made-up ones.
     void watch(LiveCapture *capture);
+    void watch(UdpCapitalizeServer *server);
+    void watch(UdpCapitalizeClient *client);
 
     const TcpRecorder &recorder() const { return m_recorder; }
     void clear();
@@ -49,9 +59,21 @@ private:
     };
 
     QString writeCaptured(QIODevice *device) const;
+    QString writeSynthesized(QIODevice *device) const;
+    // One datagram, from `local` to the peer or (`sent` false) back, now.
+    void recordDatagram(const QHostAddress &local, quint16 localPort, const QHostAddress &peer,
+                        quint16 peerPort, bool sent, const QByteArray &bytes);
+    // The address datagrams to `peer` leave from when the socket is bound to every interface
+    // (which the calls do not tell): the system's choice, asked once per peer address (at
+    // most MaxSourceAddresses kept, so a flood from many addresses cannot grow it for ever).
+    QHostAddress sourceAddressFor(const QHostAddress &peer);
 
     TcpRecorder m_recorder;
+    std::vector<UdpDatagram> m_datagrams;
+    qint64 m_datagramBytes = 0;
+    static constexpr int MaxSourceAddresses = 1024;
+    QHash<QString, QHostAddress> m_sourceAddresses; // peer address -> ours towards it
     std::vector<CapturedPacket> m_captured;
     qint64 m_capturedBytes = 0;
-    qint64 m_droppedPackets = 0; // past the recorder's budget
+    qint64 m_droppedPackets = 0; // captured packets and datagrams past the recorder's budget
 };

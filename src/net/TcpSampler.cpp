@@ -3,6 +3,7 @@
 #include "net/EventValues.h"
 #include "net/TcpStream.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace {
@@ -89,12 +90,16 @@ bool TcpSampler::sample(Watched &watched, bool afterSend)
     const qint64 id = watched.connectionId;
     if (now->state != watched.last.state)
         emit socketEvent(SocketEvent::tcpState(m_side, id, watched.last.state, *now));
+    // Segments sent again since the last reading: a loss, news even with the same sizes.
+    const qint64 retransmitted = watched.last.retransmissions >= 0
+        ? std::max<qint64>(0, now->retransmissions - watched.last.retransmissions)
+        : std::max<qint64>(0, now->retransmissions);
     const SocketEvent queues = SocketEvent::tcpQueues(m_side, id, *now, afterSend,
-                                                      watched.receiving);
+                                                      watched.receiving, retransmitted);
     const SocketEvent::TcpMoment moment = queues.tcpMoment();
     // A moment that ends is no news; one that begins is, even with the same sizes.
     const bool newMoment = moment != SocketEvent::TcpMoment::None && moment != watched.moment;
-    if (!now->sameQueues(watched.last) || newMoment)
+    if (!now->sameQueues(watched.last) || newMoment || retransmitted > 0)
         emit socketEvent(queues);
     watched.last = *now;
     watched.moment = moment;

@@ -503,4 +503,15 @@ TEST(CommandLineTest, UdpChoicesThatCannotWorkAreRejected)
     expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
                     QStringLiteral("h"), QStringLiteral("--udp-connect")},
                    {QStringLiteral("--udp-connect"), QStringLiteral("--udp")});
+    // What only TCP has; --save writes datagrams too (tests/cli/SaveTest).
+    for (const QString &tcpOnly : {QStringLiteral("--packets"), QStringLiteral("--tcp-info")}) {
+        expectRejected({QStringLiteral("--headless"), QStringLiteral("--client"),
+                        QStringLiteral("h"), QStringLiteral("--udp"), tcpOnly},
+                       {tcpOnly + QStringLiteral(" is for TCP only")});
+    }
+    const Outcome saving = parse({QStringLiteral("--headless"), QStringLiteral("--server"),
+                                  QStringLiteral("--udp"), QStringLiteral("--save"),
+                                  QStringLiteral("talk.pcapng")});
+    ASSERT_TRUE(saving.parsed.run) << saving.parsed.output.toStdString();
+    EXPECT_EQ(saving.options.savePath, QStringLiteral("talk.pcapng"));
 }

@@ -163,3 +163,110 @@ TEST_F(SaveTest, WithPacketsShownTheServerSavesTheCapturedPackets)
         largest = std::max(largest, line.trimmed().toLongLong());
     EXPECT_GT(largest, 1460) << "not the made-up segments' MSS";
 }
+
+// Over UDP each sendto() and recvfrom() is one datagram in the file, between the real
+// endpoints: tshark reads every one, its payload byte for byte (a datagram is never cut in
+// two), with no malformed packet.
+TEST_F(SaveTest, AUdpServersFileHoldsEachDatagramEachWayOverIPv4AndIPv6)
+{
+    const QString file = path("udp-server.pcapng");
+    Child *server = nullptr;
+    const quint16 port = startUdpServer({QStringLiteral("--save"), file}, &server);
+    ASSERT_NE(port, 0);
+    const QString to4 = QStringLiteral("127.0.0.1:%1").arg(port);
+    const QString to6 = QStringLiteral("[::1]:%1").arg(port);
+    Child *ours = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"), to4,
+                                  QStringLiteral("--udp")},
+                      "one\n" + Unicode);
+    ASSERT_EQ(ours->exitCode(), 0) << ours->describe();
+    Child *overIPv6 = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                      to6, QStringLiteral("--udp")},
+                          "six\n");
+    ASSERT_EQ(overIPv6->exitCode(), 0) << overIPv6->describe();
+    server->process.terminate();
+    ASSERT_TRUE(server->waitForFinished()) << server->describe();
+    EXPECT_EQ(server->exitCode(), 0) << server->describe();
+
+    EXPECT_EQ(Tshark::problems(file), QString());
+    const std::vector<Tshark::Datagram> datagrams = Tshark::udpDatagrams(file);
+    const QByteArray expected[] = {"one\n", "ONE\n", Unicode, pythonUpper(Unicode), "six\n",
+                                   "SIX\n"};
+    ASSERT_EQ(datagrams.size(), std::size(expected));
+    for (size_t i = 0; i < datagrams.size(); ++i) {
+        EXPECT_BYTES_EQ(expected[i], datagrams[i].payload) << i;
+        const bool toServer = i % 2 == 0;
+        const QString server = i < 4 ? to4 : to6;
+        EXPECT_EQ(toServer ? datagrams[i].to : datagrams[i].from, server) << i;
+        EXPECT_TRUE((toServer ? datagrams[i].from : datagrams[i].to)
+                        .startsWith(i < 4 ? QLatin1String("127.0.0.1:")
+                                          : QLatin1String("[::1]:")))
+            << i;
+    }
+}
+
+// Bound to every interface, the server is not told which address a datagram came to: the
+// file has the one its reply left from, a real address of this computer.
+TEST_F(SaveTest, AUdpClientsFileAndAServerOnEveryInterfaceHaveRealAddresses)
+{
+    const QString serverFile = path("udp-all.pcapng");
+    const QString clientFile = path("udp-client.pcapng");
+    Child *server = nullptr;
+    const quint16 port = startUdpServer({QStringLiteral("--bind"), QStringLiteral("all"),
+                                         QStringLiteral("--save"), serverFile},
+                                        &server);
+    ASSERT_NE(port, 0);
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    QStringLiteral("127.0.0.1:%1").arg(port),
+                                    QStringLiteral("--udp"), QStringLiteral("--save"),
+                                    clientFile},
+                        "hello\nworld\n");
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+    server->process.terminate();
+    ASSERT_TRUE(server->waitForFinished()) << server->describe();
+
+    for (const QString &file : {serverFile, clientFile}) {
+        EXPECT_EQ(Tshark::problems(file), QString()) << file.toStdString();
+        const std::vector<Tshark::Datagram> datagrams = Tshark::udpDatagrams(file);
+        const QByteArray expected[] = {"hello\n", "HELLO\n", "world\n", "WORLD\n"};
+        ASSERT_EQ(datagrams.size(), std::size(expected)) << file.toStdString();
+        for (size_t i = 0; i < datagrams.size(); ++i) {
+            EXPECT_BYTES_EQ(expected[i], datagrams[i].payload) << i;
+            const QString &ours = i % 2 == 0 ? datagrams[i].to : datagrams[i].from;
+            const QString &theirs = i % 2 == 0 ? datagrams[i].from : datagrams[i].to;
+            EXPECT_EQ(ours, QStringLiteral("127.0.0.1:%1").arg(port)) << i;
+            EXPECT_TRUE(theirs.startsWith(QLatin1String("127.0.0.1:"))) << theirs.toStdString();
+            EXPECT_FALSE(theirs.endsWith(QLatin1String(":0"))) << theirs.toStdString();
+        }
+    }
+}
+
+// TCP and UDP on one port, saved in one file: the TCP stream and the datagrams side by side.
+TEST_F(SaveTest, AServerOfTcpAndUdpSavesBothInOneFile)
+{
+    const QString file = path("both.pcapng");
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--tcp"), QStringLiteral("--udp"),
+                                      QStringLiteral("--save"), file},
+                                     &server);
+    ASSERT_NE(port, 0);
+    ASSERT_TRUE(server->waitForOutput("Press Ctrl-C to stop.")) << server->describe();
+    Child *tcp = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                 loopback(port)},
+                     "stream\n");
+    ASSERT_EQ(tcp->exitCode(), 0) << tcp->describe();
+    ASSERT_TRUE(server->waitForOutput("#1 closed")) << server->describe();
+    Child *udp = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                 loopback(port), QStringLiteral("--udp")},
+                     "datagram\n");
+    ASSERT_EQ(udp->exitCode(), 0) << udp->describe();
+    server->process.terminate();
+    ASSERT_TRUE(server->waitForFinished()) << server->describe();
+
+    EXPECT_EQ(Tshark::problems(file), QString());
+    ASSERT_EQ(Tshark::streamCount(file), 1);
+    expectFollowed(file, 0, "stream\n", "STREAM\n");
+    const std::vector<Tshark::Datagram> datagrams = Tshark::udpDatagrams(file);
+    ASSERT_EQ(datagrams.size(), 2u);
+    EXPECT_BYTES_EQ(QByteArray("datagram\n"), datagrams[0].payload);
+    EXPECT_BYTES_EQ(QByteArray("DATAGRAM\n"), datagrams[1].payload);
+}

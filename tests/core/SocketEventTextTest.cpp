@@ -481,6 +481,25 @@ TEST(SocketEventTextTest, TheLecturesMomentsBeneathTheCallsAreExplained)
                   .tcpMoment(),
               Moment::None);
 
+    // Segments sent again since the last reading: a loss, said in words; it outranks the rest.
+    TcpInfo lossy = reading(State::Established, 0, 1200);
+    lossy.rttUs = 1000;
+    lossy.congestionWindow = 2;
+    lossy.mss = 1448;
+    lossy.retransmissions = 5;
+    const SocketEvent resent = SocketEvent::tcpQueues(Client, 0, lossy, true, true, 2);
+    EXPECT_EQ(resent.tcpMoment(), Moment::Retransmitted);
+    EXPECT_EQ(SocketEventText::result(resent),
+              "unsent 0, in flight 1200, unread 0 bytes; RTT 1.000 ms, cwnd 2, MSS 1448, "
+              "5 retransmitted (2 just now: lost on the way and sent again)");
+    EXPECT_TRUE(explained(resent).contains("TCP sent 2 segments again")) << explained(resent);
+    EXPECT_TRUE(explained(resent).contains("5 in all")) << explained(resent);
+    EXPECT_TRUE(explained(resent).contains("the program sees only the delay"))
+        << explained(resent);
+    // The same count with nothing new: no loss now, the usual moment.
+    EXPECT_EQ(SocketEvent::tcpQueues(Client, 0, lossy, true, true).tcpMoment(),
+              Moment::StillInSendBuffer);
+
     const QString closeWait = explained(
         SocketEvent::tcpState(Server, 1, State::Established, reading(State::CloseWait)));
     EXPECT_TRUE(closeWait.contains("recv() returns 0 bytes")) << closeWait;

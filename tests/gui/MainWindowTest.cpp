@@ -1015,18 +1015,20 @@ TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesA
     serverWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
     EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
-              QStringLiteral("serverMode bindAddress serverPort reuseAddress startStopButton "
-                             "readSize pauseReading closeAfterReply maxClients manualReplies "
-                             "clients conversation inspector callsTabs socketCalls"));
+              QStringLiteral("serverMode tcpTransport bindAddress serverPort reuseAddress "
+                             "startStopButton readSize pauseReading closeAfterReply maxClients "
+                             "manualReplies clients conversation inspector callsTabs "
+                             "socketCalls"));
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
-              QStringLiteral("clientMode host clientPort connectButton conversation inspector "
-                             "callsTabs socketCalls message inputMode lineEnding sendButton"));
+              QStringLiteral("clientMode tcpTransport host clientPort connectButton conversation "
+                             "inspector callsTabs socketCalls message inputMode lineEnding "
+                             "sendButton"));
 }
 
-// Tab leaves a group of radio buttons at once (Qt's way: the arrows move within it), so the
-// transport is no stop of its own, as the mode's second button is not.
+// Tab stops once in each group of radio buttons, on the one chosen (Qt's way: the arrows move
+// within it): the mode, then the transport.
 TEST_F(MainWindowTest, OverUdpTabGoesFromTheModeThroughTheBarToThePeersAndTheSharedArea)
 {
     serverWindow.stopServer();
@@ -1034,15 +1036,15 @@ TEST_F(MainWindowTest, OverUdpTabGoesFromTheModeThroughTheBarToThePeersAndTheSha
     serverWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
     EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
-              QStringLiteral("serverMode udpBindAddress udpPort udpStartStop datagramSize peers "
-                             "conversation inspector callsTabs socketCalls"));
+              QStringLiteral("serverMode udpTransport udpBindAddress udpPort udpStartStop "
+                             "datagramSize peers conversation inspector callsTabs socketCalls"));
     clientWindow.setTransport(MainWindow::Transport::Udp);
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
-              QStringLiteral("clientMode udpHost udpClientPort udpOpenClose connectSocket "
-                             "conversation inspector callsTabs socketCalls message inputMode "
-                             "lineEnding sendButton"));
+              QStringLiteral("clientMode udpTransport udpHost udpClientPort udpOpenClose "
+                             "connectSocket conversation inspector callsTabs socketCalls message "
+                             "inputMode lineEnding sendButton"));
 }
 
 TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)

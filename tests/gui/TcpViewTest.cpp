@@ -69,6 +69,23 @@ TEST(TcpViewTest, ShowsAStateChangeAndAQueueSampleFedToIt)
     EXPECT_EQ(plot.samples().back().rttUs, 60);
 }
 
+// A loss beneath the calls: the tab says in words that TCP sent segments again.
+TEST(TcpViewTest, SegmentsSentAgainAreExplainedAsTheyHappen)
+{
+    TcpView view;
+    view.setSide(SocketSide::Client);
+    view.showConnection(0);
+    TcpInfo lossy = reading(TcpInfo::State::Established, 0, 1448);
+    lossy.retransmissions = 3;
+    const SocketEvent resent = SocketEvent::tcpQueues(SocketSide::Client, 0, lossy, false, true,
+                                                      2);
+    view.add(resent);
+    view.flush();
+    const QString shown = part<QLabel>(view, "tcpExplanation")->text();
+    EXPECT_TRUE(shown.contains(SocketEventText::explanation(resent).toHtmlEscaped())) << shown;
+    EXPECT_TRUE(shown.contains(QStringLiteral("TCP sent 2 segments again"))) << shown;
+}
+
 TEST(TcpViewTest, ShowsOnlyTheConnectionSelected)
 {
     TcpView view;

@@ -1,13 +1,24 @@
 #include "EventLoopWait.h"
+#include "QtPrinters.h"
+#include "Tshark.h"
 
 #include "gui/MainWindow.h"
+#include "gui/PacketsView.h"
+#include "gui/TcpView.h"
 #include "gui/UdpClientPanel.h"
 #include "gui/UdpServerPanel.h"
 #include "net/BindAddress.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QMessageBox>
 #include <QRadioButton>
+#include <QTabWidget>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUdpSocket>
 
@@ -122,6 +133,68 @@ TEST(UdpWindowTest, ThreeMessagesGetThreeWholeRepliesEachDatagramABoundary)
     EXPECT_EQ(serverWindow.udpServerPanel()->peerList()->topLevelItemCount(), 1);
 }
 
+// Over UDP there is no TCP beneath the calls: the tab that shows it is not offered.
+TEST(UdpWindowTest, TheTcpAndPacketsTabsAreHiddenOverUdpAndBackOverTcp)
+{
+    MainWindow window(false);
+    window.show();
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+    ASSERT_NE(tabs, nullptr);
+    const int tcpTab = tabs->indexOf(window.tcpView());
+    const int packetsTab = tabs->indexOf(window.packetsView());
+    ASSERT_GE(tcpTab, 0);
+    ASSERT_GE(packetsTab, 0);
+    tabs->setCurrentIndex(tcpTab);
+    EXPECT_TRUE(tabs->isTabVisible(tcpTab));
+    EXPECT_TRUE(tabs->isTabVisible(packetsTab));
+    window.findChild<QRadioButton *>(QStringLiteral("udpTransport"))->click();
+    EXPECT_FALSE(tabs->isTabVisible(tcpTab));
+    EXPECT_FALSE(tabs->isTabVisible(packetsTab)) << "TCP segments are all it captures";
+    EXPECT_NE(tabs->currentIndex(), tcpTab) << "the socket calls are shown instead";
+    window.setMode(MainWindow::Mode::Server);
+    EXPECT_FALSE(tabs->isTabVisible(tcpTab));
+    EXPECT_FALSE(tabs->isTabVisible(packetsTab));
+    window.findChild<QRadioButton *>(QStringLiteral("tcpTransport"))->click();
+    EXPECT_TRUE(tabs->isTabVisible(tcpTab));
+    EXPECT_TRUE(tabs->isTabVisible(packetsTab));
+}
+
+// File > Save over UDP: each window's datagrams, each way, as tshark reads them.
+TEST(UdpWindowTest, SaveConversationWritesEachDatagramThatTsharkReadsByteForByte)
+{
+    MainWindow serverWindow(false);
+    serverWindow.setTransport(MainWindow::Transport::Udp);
+    serverWindow.setServerOptions(loopbackOnAnyPort());
+    ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText().toStdString();
+    const quint16 port = serverWindow.udpServerPanel()->server().port();
+    MainWindow clientWindow(false);
+    clientWindow.setTransport(MainWindow::Transport::Udp);
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), port);
+    const QByteArray taco = QStringLiteral("I am hungry for 🌮").toUtf8();
+    clientWindow.udpClientPanel()->send(taco);
+    clientWindow.udpClientPanel()->send("two");
+    ConversationModel &conversation = clientWindow.conversation();
+    ASSERT_TRUE(waitUntil([&conversation] {
+        return rowsOfKind(conversation, ConversationModel::Kind::Received) == 2;
+    }));
+
+    const QByteArray expected[] = {taco, QStringLiteral("I AM HUNGRY FOR 🌮").toUtf8(), "two",
+                                   "TWO"};
+    const QString server = QStringLiteral("127.0.0.1:%1").arg(port);
+    QTemporaryDir dir;
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        const QString file = dir.filePath(QStringLiteral("udp.pcapng"));
+        ASSERT_EQ(window->saveConversation(file), QString());
+        EXPECT_EQ(Tshark::problems(file), QString());
+        const std::vector<Tshark::Datagram> datagrams = Tshark::udpDatagrams(file);
+        ASSERT_EQ(datagrams.size(), std::size(expected));
+        for (size_t i = 0; i < datagrams.size(); ++i) {
+            EXPECT_EQ(expected[i], datagrams[i].payload) << i;
+            EXPECT_EQ(i % 2 == 0 ? datagrams[i].to : datagrams[i].from, server) << i;
+        }
+    }
+}
+
 TEST(UdpWindowTest, AMessageNothingAnswersShowsTheNoReplyNote)
 {
     // A port bound and never read: the datagram arrives, and nothing answers it.
@@ -165,3 +238,83 @@ TEST(UdpWindowTest, TheTransportAndTheUdpBarsAreRememberedLikeTheMode)
     EXPECT_EQ(again.udpServerPanel()->options().port, 12000);
     EXPECT_EQ(again.udpServerPanel()->options().datagramSize, 512);
 }
+
+// The UDP client's server field keeps the servers opened to, newest first, as the TCP
+// client's does, and the next window offers them again.
+TEST(UdpWindowTest, TheUdpClientsServerFieldKeepsAHistoryLikeTheTcpClients)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    {
+        MainWindow window;
+        window.setTransport(MainWindow::Transport::Udp);
+        for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
+                                    QStringLiteral("127.0.0.1")}) {
+            window.connectToServer(host, 9); // no packet goes: UDP has no handshake
+            ASSERT_TRUE(waitUntil([&window] {
+                return window.udpClientPanel()->client().state()
+                    == UdpCapitalizeClient::State::Ready;
+            })) << window.stateText().toStdString();
+        }
+        auto *field = window.findChild<QComboBox *>(QStringLiteral("udpHost"));
+        ASSERT_NE(field, nullptr);
+        ASSERT_TRUE(field->isEditable());
+        EXPECT_EQ(field->count(), 2) << "each server once";
+        window.close();
+    }
+    MainWindow again;
+    auto *field = again.findChild<QComboBox *>(QStringLiteral("udpHost"));
+    ASSERT_NE(field, nullptr);
+    ASSERT_EQ(field->count(), 2);
+    EXPECT_EQ(field->itemText(0), QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(field->itemText(1), QStringLiteral("::1"));
+    EXPECT_EQ(field->currentText(), QStringLiteral("127.0.0.1"));
+}
+
+// Help > About names both transports.
+TEST(UdpWindowTest, TheAboutBoxSaysTcpAndUdp)
+{
+    MainWindow window(false);
+    window.show();
+    auto *about = window.findChild<QAction *>(QStringLiteral("aboutAction"));
+    ASSERT_NE(about, nullptr);
+    QString text;
+    QTimer::singleShot(0, &window, [&text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        text = box->text();
+        box->accept();
+    });
+    about->trigger(); // modal: returns once the box is closed above
+    EXPECT_TRUE(text.contains(QStringLiteral("TCP and UDP"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("datagram"))) << text.toStdString();
+}
+
+// The transport by keyboard alone: Tab from the mode reaches the transport chosen, and the
+// arrows choose the other, as in any group of radio buttons.
+TEST(UdpWindowTest, TheTransportIsChosenByKeyboard)
+{
+    MainWindow window(false);
+    window.show();
+    window.activateWindow();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    auto *clientMode = window.findChild<QRadioButton *>(QStringLiteral("clientMode"));
+    ASSERT_TRUE(clientMode->isChecked());
+    clientMode->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(clientMode, Qt::Key_Tab);
+    auto *tcp = window.findChild<QRadioButton *>(QStringLiteral("tcpTransport"));
+    ASSERT_EQ(QApplication::focusWidget(), tcp);
+    QTest::keyClick(tcp, Qt::Key_Right);
+    EXPECT_EQ(window.transport(), MainWindow::Transport::Udp);
+    // Back to the mode, and again: now UDP is the stop.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+    EXPECT_EQ(QApplication::focusWidget(), clientMode);
+    QTest::keyClick(clientMode, Qt::Key_Tab);
+    EXPECT_EQ(QApplication::focusWidget(),
+              window.findChild<QRadioButton *>(QStringLiteral("udpTransport")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left);
+    EXPECT_EQ(window.transport(), MainWindow::Transport::Tcp);
+}
+

@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 // Capsock across two hosts: the headless server in namespace A, clients in namespace B,
@@ -344,6 +346,33 @@ TEST_F(HostsTest, TcpOverTheSameLossyLinkDeliversEverythingByRetransmitting)
     const QRegularExpressionMatch match = retransmitted.match(QString::fromUtf8(counters->out));
     ASSERT_TRUE(match.hasMatch()) << counters->describe();
     EXPECT_GT(match.captured(1).toInt(), 0) << counters->describe();
+}
+
+// The same lossy link, watched from beneath the calls: the client's TCP probe (--tcp-info)
+// reads TCP_INFO's retransmission counter, and the log says when segments were sent again.
+// The third packet B sends is the first data after the handshake, and A drops it: B's kernel
+// must resend it, so at least one retransmission is certain.
+TEST_F(HostsTest, TcpOverTheLossyLinkTheProbeShowsTheRetransmissionsInWords)
+{
+    Child *server = nullptr;
+    const quint16 port = startServerOnA(QStringLiteral("all"), &server);
+    ASSERT_NE(port, 0);
+    if (!loadInputRulesOnA(QStringLiteral("tcp dport %1 numgen inc mod 3 == 2 drop").arg(port)))
+        return;
+    Child *client = runIn(hosts.nameB(), capsock(),
+                          {QStringLiteral("--headless"), QStringLiteral("--client"),
+                           QStringLiteral("%1:%2").arg(a4()).arg(port),
+                           QStringLiteral("--tcp-info")},
+                          lossyInput(), 60000);
+    EXPECT_TRUE(client->exitedNormally() && client->exitCode() == 0) << client->describe();
+    EXPECT_BYTES_EQ(pythonUpper(lossyInput()), client->out);
+    static const QRegularExpression counter(QStringLiteral(" (\\d+) retransmitted"));
+    int most = 0;
+    for (auto match = counter.globalMatch(QString::fromUtf8(client->err)); match.hasNext();)
+        most = std::max(most, match.next().captured(1).toInt());
+    EXPECT_GT(most, 0) << client->describe();
+    EXPECT_TRUE(client->err.contains("just now: lost on the way and sent again)"))
+        << client->describe();
 }
 
 // The window itself, as a student uses it on the second machine: tests/hosts/

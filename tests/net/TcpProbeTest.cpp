@@ -291,6 +291,42 @@ TEST(TcpProbeDegradesTest, TheSamplerReportsOnlyChangesAndStopsLookingWhenNothin
     EXPECT_EQ(probe->reads, reads);
 }
 
+// A loss: the retransmission counter rose since the last reading. Said at once, with how many,
+// even when the queues look the same as before.
+TEST(TcpProbeDegradesTest, TheSamplerReportsSegmentsSentAgainSinceItsLastReading)
+{
+    auto probe = std::make_shared<FakeProbe>();
+    TcpSampler sampler(SocketSide::Client, probe);
+    std::vector<SocketEvent> events;
+    QObject::connect(&sampler, &TcpSampler::socketEvent, &sampler,
+                     [&events](const SocketEvent &event) { events.push_back(event); });
+    QTcpServer listener;
+    ASSERT_TRUE(listener.listen(QHostAddress::LocalHost, 0));
+    TcpStream stream(QHostAddress::LocalHost, listener.serverPort());
+
+    probe->reading.state = State::Established;
+    probe->reading.unacked = 1200;
+    probe->reading.retransmissions = 0;
+    sampler.read(0, stream, true, true);
+    ASSERT_EQ(events.size(), 2u);
+    EXPECT_EQ(events[1].retransmittedNow, 0);
+
+    probe->reading.retransmissions = 3;
+    sampler.read(0, stream, false, true);
+    ASSERT_EQ(events.size(), 3u) << "same queues, but segments were sent again";
+    EXPECT_EQ(events[2].kind, Kind::TcpQueues);
+    EXPECT_EQ(events[2].retransmittedNow, 3);
+    EXPECT_EQ(events[2].tcpMoment(), Moment::Retransmitted);
+
+    probe->reading.retransmissions = 4;
+    sampler.read(0, stream, false, true);
+    ASSERT_EQ(events.size(), 4u) << "a second loss in a row is news too";
+    EXPECT_EQ(events[3].retransmittedNow, 1);
+
+    sampler.read(0, stream, false, true);
+    EXPECT_EQ(events.size(), 4u) << "nothing new, nothing reported";
+}
+
 // A window under a flood: at most one reading per connection within the gap after calls; a
 // call within it is read by the timer instead, so no change goes unseen.
 TEST(TcpProbeDegradesTest, WithAMinimumGapACallWithinItIsReadByTheTimer)
