@@ -561,7 +561,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+49"/>
         <source>segment %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,7 +1084,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+28"/>
         <location line="+13"/>
         <source>cannot capture packets: %1</source>
         <translation type="unfinished"></translation>
@@ -1193,13 +1193,18 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+475"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+502"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindow.ui" line="+112"/>
-        <source>Socket calls, in the lecture&apos;s terms</source>
+        <location filename="../../ui/MainWindow.ui" line="+118"/>
+        <source>Socket calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every socket call in the lecture&apos;s terms, beside the line of its Python program that makes it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1210,6 +1215,16 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+3"/>
         <source>The connection&apos;s TCP state and the kernel&apos;s buffers, as the calls change them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The TCP segments on the wire, captured, beside the calls that caused them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1308,7 +1323,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="-179"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-185"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,12 +1338,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-161"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-59"/>
         <location line="+6"/>
         <source>Save conversation</source>
         <translation type="unfinished"></translation>
@@ -1355,7 +1370,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+155"/>
         <source>&lt;p&gt;&lt;b&gt;Capsock %1&lt;/b&gt;: TCP and UDP socket programming made visible.&lt;/p&gt;&lt;p&gt;A server answers every string a client sends, capitalized: over TCP as in the lecture&apos;s capitalization example, a stream that recv() cuts where it likes; over UDP as in the textbook&apos;s twin, each datagram whole, answered on its own, or lost. Both sides show the bytes that crossed the wire and the socket calls that moved them.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1370,7 +1385,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+139"/>
         <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,6 +1417,75 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+12"/>
         <source>Capsock - %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PacketsModel</name>
+    <message>
+        <location filename="../../src/gui/PacketsModel.cpp" line="+51"/>
+        <source>→ sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>← received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment (or call)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A TCP segment&apos;s flags (SYN opens a connection, FIN closes a direction, RST resets it, ACK acknowledges, PSH pushes data to the program), the bytes of data it carries, its sequence number (relative: the sender&apos;s SYN is 0, its first byte 1), the next byte it acknowledges and the receive window it advertises (as sent, not yet scaled). In grey, the socket calls that caused them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PacketsView</name>
+    <message>
+        <location filename="../../src/gui/PacketsView.cpp" line="+58"/>
+        <location line="+1"/>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>← received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The TCP segments the connection&apos;s packets carried, as captured; the socket calls that caused them among them, in grey.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 older row(s) dropped to keep memory bounded (the list keeps the newest %2).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shown here: only those of %1 and of the listening socket.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1778,7 +1862,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>SocketCallsModel</name>
     <message>
-        <location filename="../../src/gui/SocketCallsModel.cpp" line="+114"/>
+        <location filename="../../src/gui/SocketCallsModel.cpp" line="+121"/>
         <source>this client</source>
         <translation type="unfinished"></translation>
     </message>
