@@ -272,7 +272,8 @@ SocketEvent SocketEvent::segment(SocketSide side, qint64 connectionId, const Tcp
     made.outgoing = outgoing;
     made.seq = numbers.seq;
     made.ack = numbers.ack;
-    made.window = segment.window;
+    made.window = numbers.window;
+    made.windowScaleUnknown = numbers.windowScaleUnknown;
     made.bytes = segment.payload.size() + segment.missingBytes;
     return made;
 }

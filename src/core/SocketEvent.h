@@ -218,7 +218,8 @@ public:
     bool outgoing = false;    // Segment: sent by this side's end; else it came from the peer
     qint64 seq = 0;           // Segment: relative sequence number (the sender's SYN is 0)
     qint64 ack = 0;           // Segment: relative acknowledgement number; 0 without ACK
-    qint64 window = 0;        // Segment: the receive window as sent (not yet scaled)
+    qint64 window = 0;        // Segment: the receive window in bytes, scaled as the handshake said
+    bool windowScaleUnknown = false; // Segment: the handshake was not seen: `window` as sent
 
     // Shown as a failure: the call failed (and mattered), or the server refused a client.
     bool isFailure() const

@@ -173,6 +173,8 @@ QString SocketEventText::segmentResult(const SocketEvent &event)
     if (event.has(TcpSegment::Ack))
         said.append(QStringLiteral("ack=%1").arg(event.ack));
     said.append(QStringLiteral("win=%1").arg(event.window));
+    if (event.windowScaleUnknown)
+        said.append(tr("(its scale was not seen)"));
     return said.join(QLatin1Char(' '));
 }
 

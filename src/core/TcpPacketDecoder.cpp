@@ -92,6 +92,32 @@ std::optional<IpPart> readIpv6(QByteArrayView ip)
     return IpPart{ip.sliced(8, 16).toByteArray(), ip.sliced(24, 16).toByteArray(), at, length};
 }
 
+// The window scale option's shift among a SYN's TCP options; -1 when it has none, or when the
+// options are cut inside (a length running past them).
+int windowScaleOption(QByteArrayView options)
+{
+    constexpr uchar End = 0, NoOperation = 1, WindowScale = 3;
+    qsizetype at = 0;
+    while (at < options.size()) {
+        const uchar kind = uchar(options[at]);
+        if (kind == End)
+            break;
+        if (kind == NoOperation) {
+            ++at;
+            continue;
+        }
+        if (at + 1 >= options.size())
+            break;
+        const qsizetype length = uchar(options[at + 1]);
+        if (length < 2 || at + length > options.size())
+            break;
+        if (kind == WindowScale && length == 3)
+            return std::min(int(uchar(options[at + 2])), 14); // RFC 7323: at most 14
+        at += length;
+    }
+    return -1;
+}
+
 } // namespace
 
 bool readsLinkType(int linkType)
@@ -138,6 +164,8 @@ std::optional<TcpSegment> decode(int linkType, QByteArrayView bytes, qint64 time
     segment.ack = be32(tcp, 8);
     segment.flags = quint8(tcp[13]);
     segment.window = be16(tcp, 14);
+    if (segment.has(TcpSegment::Syn))
+        segment.windowScale = windowScaleOption(tcp.first(headerLength).sliced(20));
     const qint64 payloadLength = part->tcpLength - headerLength;
     // Ethernet pads short frames: what lies past the IP length is no payload.
     const qsizetype captured = qsizetype(std::min<qint64>(payloadLength,

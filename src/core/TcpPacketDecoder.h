@@ -20,6 +20,7 @@ struct TcpSegment
     quint32 ack = 0;
     quint8 flags = 0;
     quint16 window = 0;      // as sent, not yet scaled
+    int windowScale = -1;    // SYN: the shift its window scale option sets (RFC 7323); -1: none
     QByteArray payload;      // as captured
     qint64 missingBytes = 0; // payload the capture cut off (its snapshot length)
 

@@ -19,13 +19,22 @@ TcpSegmentNumbering::Numbers TcpSegmentNumbering::number(const TcpSegment &segme
                                               segment.sourceIp, segment.sourcePort);
     // A new SYN starts the count again: the same ports' next connection.
     if (segment.has(TcpSegment::Syn))
-        m_initial[sending] = segment.seq;
-    const quint32 own = m_initial.try_emplace(sending, segment.seq).first->second;
+        m_ends[sending] = End{segment.seq, segment.windowScale, true};
+    const End &own = m_ends.try_emplace(sending, End{segment.seq}).first->second;
     Numbers numbers;
-    numbers.seq = segment.seq - own;
+    numbers.seq = segment.seq - own.initialSeq;
+    const End *peer = nullptr;
     if (segment.has(TcpSegment::Ack)) {
-        const quint32 peer = m_initial.try_emplace(receiving, segment.ack - 1).first->second;
-        numbers.ack = segment.ack - peer;
+        peer = &m_ends.try_emplace(receiving, End{segment.ack - 1}).first->second;
+        numbers.ack = segment.ack - peer->initialSeq;
+    } else if (const auto found = m_ends.find(receiving); found != m_ends.end()) {
+        peer = &found->second;
     }
+    numbers.window = segment.window;
+    if (segment.has(TcpSegment::Syn)) // a SYN's own window is never scaled
+        return numbers;
+    numbers.windowScaleUnknown = !own.synSeen || !peer || !peer->synSeen;
+    if (!numbers.windowScaleUnknown && own.windowScale >= 0 && peer->windowScale >= 0)
+        numbers.window = qint64(segment.window) << own.windowScale;
     return numbers;
 }

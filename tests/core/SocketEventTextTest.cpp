@@ -679,9 +679,9 @@ SocketEvent clientSegment(bool outgoing, quint8 flags, quint32 seq, quint32 ack,
     TcpSegment segment;
     segment.timeUs = 1700000000123456;
     segment.flags = flags;
-    segment.window = 512;
+    segment.window = 8; // scaled by 64 below, as the handshake said
     segment.payload = QByteArray(payload, 'x');
-    return SocketEvent::segment(Client, 0, segment, {seq, ack}, outgoing);
+    return SocketEvent::segment(Client, 0, segment, {seq, ack, 512}, outgoing);
 }
 
 } // namespace
@@ -713,6 +713,12 @@ TEST(SocketEventTextTest, ASegmentIsSaidByItsFlagsLengthAndRelativeNumbers)
         EXPECT_EQ(SocketEventText::callAndResult(test.event), test.call + ' ' + test.result);
         EXPECT_FALSE(SocketEventText::explanation(test.event).isEmpty());
     }
+    // A capture begun after the handshake cannot know the window's scale: the field as sent.
+    SocketEvent unscaled = clientSegment(true, S::Ack, 1, 1);
+    unscaled.window = 8;
+    unscaled.windowScaleUnknown = true;
+    EXPECT_EQ(SocketEventText::result(unscaled),
+              QStringLiteral("seq=1 ack=1 win=8 (its scale was not seen)"));
     // ">" goes to the server, "<" comes from it, whichever side captured it.
     EXPECT_EQ(SocketEventText::segmentArrow(syn), QStringLiteral(">"));
     EXPECT_EQ(SocketEventText::segmentArrow(clientSegment(false, S::Ack, 1, 1)),

@@ -193,6 +193,28 @@ TEST(TcpPacketDecoderTest, AnEthernetFrameWithAVlanTagAndPaddingGivesItsSegment)
     EXPECT_EQ(cut->missingBytes, 1);
 }
 
+// Linux's SYN: MSS, SACK permitted, timestamps, a NOP and the window scale (shift 7).
+TEST(TcpPacketDecoderTest, ASynsWindowScaleOptionIsRead)
+{
+    const QByteArray syn = QByteArray::fromHex(
+        "4500003c00004000400600007f0000017f000001"
+        "9c40146400000064000000 00a002ffd700000000"
+        "0204ffd7 0402080a0000000100000000 01030307");
+    const std::optional<TcpSegment> segment =
+        TcpPacketDecoder::decode(TcpPacketDecoder::Raw, syn, 0);
+    ASSERT_TRUE(segment.has_value());
+    EXPECT_EQ(segment->window, 65495);
+    EXPECT_EQ(segment->windowScale, 7);
+    EXPECT_TRUE(segment->payload.isEmpty());
+    // Options cut inside, or a length running past the header, give no scale and no crash.
+    QByteArray bad = syn;
+    bad[57] = '\x09'; // the scale option's length
+    EXPECT_EQ(TcpPacketDecoder::decode(TcpPacketDecoder::Raw, bad, 0)->windowScale, -1);
+    const QByteArray data = TcpSynthesizer::packets(
+        talk("127.0.0.1", 40001, {{Start + 5, Up, "hi"}}))[3].ip;
+    EXPECT_EQ(TcpPacketDecoder::decode(TcpPacketDecoder::Raw, data, 0)->windowScale, -1);
+}
+
 TEST(TcpPacketDecoderTest, WhatIsNoTcpOrIsCutInsideItsHeadersGivesNothing)
 {
     const QByteArray ip = TcpSynthesizer::packets(talk("::1", 40001, {}))[0].ip;

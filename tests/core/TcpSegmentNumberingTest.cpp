@@ -5,7 +5,8 @@
 
 namespace {
 
-TcpSegment segment(bool fromClient, quint8 flags, quint32 seq, quint32 ack)
+TcpSegment segment(bool fromClient, quint8 flags, quint32 seq, quint32 ack,
+                   quint16 window = 0, int windowScale = -1)
 {
     TcpSegment made;
     made.sourceIp = made.destinationIp = IpAddress::fromText(QStringLiteral("127.0.0.1"));
@@ -14,6 +15,8 @@ TcpSegment segment(bool fromClient, quint8 flags, quint32 seq, quint32 ack)
     made.flags = flags;
     made.seq = seq;
     made.ack = ack;
+    made.window = window;
+    made.windowScale = windowScale;
     return made;
 }
 
@@ -49,6 +52,36 @@ TEST(TcpSegmentNumberingTest, WithoutTheHandshakeTheFirstNumbersSeenCount)
         numbering.number(segment(false, TcpSegment::Ack, 9000, 5010));
     EXPECT_EQ(reply.seq, 1u);
     EXPECT_EQ(reply.ack, 10u);
+}
+
+// As Wireshark's "calculated window size": the window field times the scale its sender set in
+// its SYN, once both SYNs carried the option (RFC 7323); a SYN's own window is never scaled.
+TEST(TcpSegmentNumberingTest, TheWindowIsScaledByWhatEachEndsSynSaid)
+{
+    using S = TcpSegment;
+    TcpSegmentNumbering numbering;
+    const auto window = [&numbering](const TcpSegment &made) {
+        const TcpSegmentNumbering::Numbers got = numbering.number(made);
+        EXPECT_FALSE(got.windowScaleUnknown);
+        return got.window;
+    };
+    EXPECT_EQ(window(segment(true, S::Syn, 100, 0, 65495, 7)), 65495);
+    EXPECT_EQ(window(segment(false, S::Syn | S::Ack, 900, 101, 65483, 10)), 65483);
+    EXPECT_EQ(window(segment(true, S::Ack, 101, 901, 512)), 512 << 7);
+    EXPECT_EQ(window(segment(false, S::Ack, 901, 101, 64)), 64 << 10);
+    // One end without the option: neither scales.
+    EXPECT_EQ(window(segment(true, S::Syn, 100, 0, 65495, 7)), 65495);
+    EXPECT_EQ(window(segment(false, S::Syn | S::Ack, 900, 101, 65483)), 65483);
+    EXPECT_EQ(window(segment(true, S::Ack, 101, 901, 512)), 512);
+}
+
+TEST(TcpSegmentNumberingTest, WithoutTheHandshakeTheWindowsScaleIsUnknown)
+{
+    TcpSegmentNumbering numbering;
+    const TcpSegmentNumbering::Numbers got =
+        numbering.number(segment(true, TcpSegment::Ack, 5000, 9000, 64));
+    EXPECT_TRUE(got.windowScaleUnknown);
+    EXPECT_EQ(got.window, 64) << "as sent";
 }
 
 } // namespace
