@@ -29,27 +29,22 @@ qsizetype ByteStream::append(QByteArrayView bytes, Direction direction, qint64 m
     segment.timeMs = timeMs;
     segment.connection = connection;
     segment.direction = direction;
+    segment.laneOffset = m_lanes.value(laneKey(connection, direction)).size;
     m_bytes.append(bytes.data(), bytes.size());
     return appendSegment(segment);
 }
 
-// Links the segment into its lane and counts its place there; its bytes are in m_bytes already.
-// A segment that comes with a lane offset (withoutFirst()) keeps it.
+// Links the segment into its lane; its bytes are in m_bytes already, and its lane offset set.
 qsizetype ByteStream::appendSegment(Segment segment)
 {
     const auto index = qsizetype(m_segments.size());
-    auto lane = m_laneEnds.find(laneKey(segment.connection, segment.direction));
-    if (lane == m_laneEnds.end())
-        lane = m_laneEnds.insert(laneKey(segment.connection, segment.direction), -1);
-    qsizetype &laneEnd = lane.value();
-    segment.previousInLane = laneEnd;
+    Lane &lane = m_lanes[laneKey(segment.connection, segment.direction)];
+    segment.previousInLane = lane.last;
     segment.nextInLane = -1;
-    if (laneEnd >= 0) {
-        Segment &previous = m_segments[size_t(laneEnd)];
-        previous.nextInLane = index;
-        segment.laneOffset = previous.laneOffset + previous.length;
-    }
-    laneEnd = index;
+    if (lane.last >= 0)
+        m_segments[size_t(lane.last)].nextInLane = index;
+    lane.last = index;
+    lane.size = segment.laneOffset + segment.length;
     m_segments.push_back(segment);
     return index;
 }
@@ -66,12 +61,15 @@ void ByteStream::clear()
 {
     m_bytes.clear();
     m_segments.clear();
-    m_laneEnds.clear();
+    m_lanes.clear();
 }
 
 ByteStream ByteStream::withoutFirst(qint64 cut) const
 {
     ByteStream kept;
+    // A lane whose bytes are all let go goes on counting where it was.
+    for (auto lane = m_lanes.cbegin(); lane != m_lanes.cend(); ++lane)
+        kept.m_lanes.insert(lane.key(), Lane{-1, lane.value().size});
     const qsizetype first = segmentAt(cut);
     if (first < 0)
         return kept;
@@ -126,6 +124,10 @@ bool ByteStream::startsMessage(qint64 offset) const
     return current.messageId != previous.messageId || current.direction != previous.direction;
 }
 
+qint64 ByteStream::laneSize(qint64 connection, Direction direction) const
+{
+    return m_lanes.value(laneKey(connection, direction)).size;
+}
 
 qint64 ByteStream::laneOffset(qint64 offset) const
 {

@@ -450,6 +450,22 @@ TEST(ByteStreamLaneTest, WithoutFirstKeepsEachBytesPlaceInItsLane)
     EXPECT_EQ(kept.characterAt(taco).last(), taco + 2 + 3 + 1);
 }
 
+// A client whose bytes were all let go and who then sends again: its next byte is where its
+// connection counts it (a captured segment's sequence number says the same), not byte 0.
+TEST(ByteStreamLaneTest, ALaneTrimmedAwayWhollyGoesOnCountingWhereItWas)
+{
+    ByteStream stream;
+    stream.append("abc", Direction::Received, 1, 10, 7);
+    stream.append("hello", Direction::Received, 2, 11, 8);
+    ByteStream kept = stream.withoutFirst(3); // all of client 7's bytes
+    EXPECT_EQ(kept.laneSize(7, Direction::Received), 3);
+    EXPECT_EQ(kept.laneSize(8, Direction::Received), 5);
+    EXPECT_EQ(kept.laneSize(8, Direction::Sent), 0);
+    kept.append("de", Direction::Received, 3, 12, 7);
+    EXPECT_EQ(kept.laneOffset(5), 3);
+    EXPECT_EQ(kept.laneSize(7, Direction::Received), 5);
+}
+
 TEST(ByteStreamLaneTest, ClearForgetsTheLanes)
 {
     ByteStream stream;
