@@ -129,6 +129,28 @@ qint64 ByteStream::laneSize(qint64 connection, Direction direction) const
     return m_lanes.value(laneKey(connection, direction)).size;
 }
 
+// Walks the lane back from its end: a segment asked about is most often among the newest.
+std::pair<qint64, qint64> ByteStream::streamRangeOf(qint64 connection, Direction direction,
+                                                   qint64 laneStart, qint64 laneEnd) const
+{
+    qint64 first = -1;
+    qint64 end = -1;
+    for (qsizetype index = m_lanes.value(laneKey(connection, direction)).last; index >= 0;
+         index = m_segments[size_t(index)].previousInLane) {
+        const Segment &segment = m_segments[size_t(index)];
+        const qint64 from = std::max(laneStart, segment.laneOffset);
+        const qint64 to = std::min(laneEnd, segment.laneOffset + segment.length);
+        if (from < to) {
+            first = segment.offset + from - segment.laneOffset;
+            if (end < 0)
+                end = segment.offset + to - segment.laneOffset;
+        }
+        if (segment.laneOffset <= laneStart)
+            break;
+    }
+    return first < 0 ? std::pair<qint64, qint64>{0, 0} : std::pair{first, end};
+}
+
 qint64 ByteStream::laneOffset(qint64 offset) const
 {
     const Segment &segment = m_segments[size_t(segmentAt(offset))];

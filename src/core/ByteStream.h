@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 // The bytes of a conversation, in the order they crossed the wire, with where each came from:
@@ -90,6 +91,11 @@ public:
     // How many bytes the lane has had, those let go by withoutFirst() included: the lane
     // offset its next byte gets.
     qint64 laneSize(qint64 connection, Direction direction) const;
+    // The stream offsets [first, end) from the first to the last byte of lane offsets
+    // [laneStart, laneEnd) of a lane that the stream has (other lanes' bytes may lie between);
+    // first == end when it has none of them.
+    std::pair<qint64, qint64> streamRangeOf(qint64 connection, Direction direction,
+                                            qint64 laneStart, qint64 laneEnd) const;
     // The character of the byte at `offset` (which must be in the stream), decoded from the
     // bytes of its lane alone, however other lanes' bytes are interleaved with them.
     Character characterAt(qint64 offset) const;
