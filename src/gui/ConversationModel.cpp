@@ -4,6 +4,7 @@
 
 #include "core/BytePreview.h"
 #include "core/PluralCount.h"
+#include "core/SocketEvent.h"
 
 #include <QDateTime>
 
@@ -142,6 +143,8 @@ void ConversationModel::clear()
     beginResetModel();
     m_entries.clear();
     m_stream.clear();
+    m_wireSegments.clear();
+    m_wireLanes.clear();
     m_openReply.clear();
     m_droppedBytes = 0;
     forgetAnnouncements();
@@ -190,6 +193,8 @@ void ConversationModel::announce()
         m_streamGrew = false;
         emit streamAppended();
     }
+    if (std::exchange(m_wireSegmentsGrew, false))
+        emit wireSegmentsChanged();
 }
 
 // Within a reset: the views learn everything anew.
@@ -200,6 +205,7 @@ void ConversationModel::forgetAnnouncements()
     m_changedFirst = INT_MAX;
     m_changedLast = -1;
     m_streamGrew = false;
+    m_wireSegmentsGrew = false;
 }
 
 void ConversationModel::trimToBudget()
@@ -226,6 +232,7 @@ void ConversationModel::trimToBudget()
 void ConversationModel::letGo(size_t rows, qint64 bytes)
 {
     ByteStream kept = m_stream.withoutFirst(bytes);
+    dropWireSegmentsBefore(bytes);
     const int shownGone = std::min(int(rows), m_announcedRows);
     if (shownGone > 0)
         beginRemoveRows({}, 0, shownGone - 1);
@@ -338,4 +345,44 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case PeerIdRole: return entry.peerId;
     default: return {};
     }
+}
+
+void ConversationModel::addWireSegment(const SocketEvent &segment)
+{
+    const ByteStream::Direction direction = segment.outgoing ? ByteStream::Direction::Sent
+                                                             : ByteStream::Direction::Received;
+    WireLane &lane = m_wireLanes[{segment.connectionId, direction}];
+    if (segment.has(TcpSegment::Syn)) // seq 0: its first byte, seq 1, is the lane's next
+        lane = {m_stream.laneSize(segment.connectionId, direction), 0};
+    if (segment.bytes <= 0)
+        return;
+    m_wireSegments.add(segment.connectionId, direction,
+                       {++lane.count, segment.seq, lane.start + segment.seq - 1, segment.bytes});
+    m_wireSegmentsGrew = true;
+    m_announcer->request();
+}
+
+qint64 ConversationModel::laneOffsetOf(qint64 connection, ByteStream::Direction direction,
+                                       qint64 seq) const
+{
+    const auto lane = m_wireLanes.find({connection, direction});
+    return (lane == m_wireLanes.end() ? 0 : lane->second.start) + seq - 1;
+}
+
+// Each lane's bytes before the cut are gone from the stream: so are the segments that carried
+// only those. Bytes captured but not read yet lie after them and stay.
+void ConversationModel::dropWireSegmentsBefore(qint64 cut)
+{
+    if (m_wireSegments.isEmpty())
+        return;
+    std::map<std::pair<qint64, ByteStream::Direction>, qint64> laneCuts;
+    for (qsizetype index = 0; index < m_stream.segmentCount(); ++index) {
+        const ByteStream::Segment &segment = m_stream.segment(index);
+        if (segment.offset >= cut)
+            break;
+        laneCuts[{segment.connection, segment.direction}] =
+            segment.laneOffset + std::min(segment.length, cut - segment.offset);
+    }
+    for (const auto &[lane, laneCut] : laneCuts)
+        m_wireSegments.dropBefore(lane.first, lane.second, laneCut);
 }

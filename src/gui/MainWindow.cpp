@@ -136,6 +136,15 @@ InspectorWindow *MainWindow::openCapture(const QString &path)
     return inspector;
 }
 
+bool MainWindow::selectSegmentBytes(qint64 connection, bool outgoing, qint64 seq,
+                                    qint64 length)
+{
+    const ByteStream::Direction direction = outgoing ? ByteStream::Direction::Sent
+                                                     : ByteStream::Direction::Received;
+    return m_ui->inspector->selectLaneBytes(
+        connection, direction, m_conversation.laneOffsetOf(connection, direction, seq), length);
+}
+
 void MainWindow::chooseCaptureToOpen()
 {
     const QString path = QFileDialog::getOpenFileName(
@@ -186,6 +195,8 @@ void MainWindow::addSocketEvent(const SocketEvent &event)
 {
     if (event.isTcpReading())
         m_ui->tcpView->add(event);
+    if (event.kind == SocketEvent::Kind::Segment) // where it cut the bytes, for the inspector
+        m_conversation.addWireSegment(event);
     if (event.kind != SocketEvent::Kind::TcpQueues)
         m_calls.add(event);
 }
@@ -235,6 +246,8 @@ void MainWindow::setUpSharedArea()
     m_ui->tcpView->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     m_ui->inspector->setStream(&m_conversation.stream());
+    // The segments' lanes are the same in a followed client's stream: one map serves both.
+    m_ui->inspector->setWireSegments(&m_conversation.wireSegments());
     m_ui->inspector->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     // The inspector hears of the stream it shows: everyone's, or the followed client's (which
@@ -253,6 +266,8 @@ void MainWindow::setUpSharedArea()
         if (m_followed.followed() == 0)
             inspector->streamReset();
     });
+    connect(&m_conversation, &ConversationModel::wireSegmentsChanged, inspector,
+            &HexView::wireSegmentsChanged);
     connect(&m_followed, &FollowedConversation::streamAppended, inspector,
             &HexView::streamAppended);
     connect(&m_followed, &FollowedConversation::streamReset, inspector, &HexView::streamReset);
@@ -445,7 +460,8 @@ void MainWindow::showWhoseConversation()
 {
     const qint64 followed = m_followed.followed();
     const QString colours = tr("sent tinted blue, received green; boxed: one UTF-8 character; "
-                               "red: not UTF-8");
+                               "red: not UTF-8; a line where a read starts, a dotted line with "
+                               "a notch where a captured TCP segment starts");
     if (followed == 0) {
         m_ui->composer->setMessageHint(m_mode == Mode::Server
                                            ? tr("Select a client above, then type its reply "
