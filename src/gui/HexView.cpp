@@ -728,8 +728,8 @@ private:
     void paintWireSegmentStart(const Row &row, int column) const
     {
         const qreal height = m_layout.rowHeight();
-        const qreal notch = std::max<qreal>(3, m_layout.cellWidth() * 0.45);
-        QPen dotted(m_colors.wireSegmentMark, 1, Qt::DotLine);
+        const qreal notch = std::max<qreal>(5, m_layout.cellWidth() * 0.8);
+        QPen dotted(m_colors.wireSegmentMark, 1.3, Qt::DotLine);
         for (const qreal x : {m_layout.hexX(column) - m_layout.cellWidth() / 2 - 2,
                               m_layout.textX(column) - 1.5}) {
             m_painter.setPen(dotted);
