@@ -14,7 +14,9 @@
 // Wireshark's byte views). In the text column a multi-byte UTF-8 character is drawn once, at
 // its lead byte, and boxed together with its continuation bytes in both columns; bytes that are
 // not valid UTF-8 are flagged; sent and received bytes are tinted apart; a thin line marks where
-// each read (chunk) starts and a strong one where a message starts. One selection is shared by
+// each read (chunk) starts and a strong one where a message starts; given the TCP segments
+// captured on the wire (WireSegments), a dotted line with a notch marks where each starts, and
+// the segment of the byte chosen is underlined. One selection is shared by
 // the hex and text columns (mouse, Shift+arrows), and copies as hex, text, or a Python or C
 // literal. While the view is at the bottom it follows new bytes as they arrive.
 class HexView : public QAbstractScrollArea
