@@ -142,9 +142,11 @@ void ConversationModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    // A connection still open goes on with its sequence numbers where the lane starts afresh.
+    for (auto &[lane, wire] : m_wireLanes)
+        wire.start -= m_stream.laneSize(lane.first, lane.second);
     m_stream.clear();
     m_wireSegments.clear();
-    m_wireLanes.clear();
     m_openReply.clear();
     m_droppedBytes = 0;
     forgetAnnouncements();

@@ -133,7 +133,8 @@ private:
     // Lets go of the segments of the bytes before `cut` in m_stream.
     void dropWireSegmentsBefore(qint64 cut);
 
-    // A lane's segments are counted from its connection's SYN, whose lane offset is `start`.
+    // A lane's segments are counted from its connection's SYN, whose lane offset is `start`
+    // (negative when the lane was cleared since).
     struct WireLane
     {
         qint64 start = 0;

@@ -113,8 +113,31 @@ TEST(SegmentBoundariesTest, TheSegmentsOfBytesLetGoAreLetGoAndClearForgetsThemAl
 
     model.clear();
     EXPECT_TRUE(model.wireSegments().isEmpty());
+    model.addWireSegment(syn(SocketSide::Client, 0, true)); // connected again
     model.addWireSegment(wireSegment(SocketSide::Client, 0, true, 1, 2));
     EXPECT_TRUE(model.wireSegments().segmentAt(0, Direction::Sent, 0));
+}
+
+// Clear while connected: the stream counts from 0 again, the connection's seq goes on.
+TEST(SegmentBoundariesTest, AfterAClearTheConnectionsNextSegmentsStillFindTheirBytes)
+{
+    ConversationModel model;
+    model.addWireSegment(syn(SocketSide::Client, 0, true));
+    model.addSent("hello");
+    model.addWireSegment(wireSegment(SocketSide::Client, 0, true, 1, 5));
+    model.clear();
+    model.addSent("abcdef");
+    model.addWireSegment(wireSegment(SocketSide::Client, 0, true, 6, 2));
+    model.addWireSegment(wireSegment(SocketSide::Client, 0, true, 8, 4));
+
+    const WireSegments &segments = model.wireSegments();
+    EXPECT_TRUE(segments.startsSegment(0, Direction::Sent, 0));
+    EXPECT_TRUE(segments.startsSegment(0, Direction::Sent, 2));
+    const auto third = segments.segmentAt(0, Direction::Sent, 5);
+    ASSERT_TRUE(third);
+    EXPECT_EQ(third->number, 3) << "the connection's segments are still counted from its SYN";
+    EXPECT_EQ(third->seq, 8);
+    EXPECT_EQ(model.laneOffsetOf(0, Direction::Sent, 8), 2);
 }
 
 class SegmentWindowTest : public ::testing::Test
