@@ -127,7 +127,8 @@ const WireSegments &wireSegments()
         WireSegments built;
         const ByteStream &stream = conversation();
         constexpr qint64 Mss = 1448;
-        for (const auto direction : {ByteStream::Direction::Sent, ByteStream::Direction::Received}) {
+        for (const auto direction :
+             {ByteStream::Direction::Sent, ByteStream::Direction::Received}) {
             const qint64 laneSize = stream.laneSize(0, direction);
             qint64 number = 0;
             for (qint64 at = 0; at < laneSize; at += Mss) {
