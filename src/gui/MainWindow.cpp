@@ -460,8 +460,7 @@ void MainWindow::showWhoseConversation()
 {
     const qint64 followed = m_followed.followed();
     const QString colours = tr("sent tinted blue, received green; boxed: one UTF-8 character; "
-                               "red: not UTF-8; a line where a read starts, a dotted line with "
-                               "a notch where a captured TCP segment starts");
+                               "red: not UTF-8; ▾: a captured TCP segment starts");
     if (followed == 0) {
         m_ui->composer->setMessageHint(m_mode == Mode::Server
                                            ? tr("Select a client above, then type its reply "
