@@ -143,8 +143,11 @@ void ConversationModel::clear()
     beginResetModel();
     m_entries.clear();
     // A connection still open goes on with its sequence numbers where the lane starts afresh.
-    for (auto &[lane, wire] : m_wireLanes)
-        wire.start -= m_stream.laneSize(lane.first, lane.second);
+    for (auto &[lane, wire] : m_wireLanes) {
+        const qint64 size = m_stream.laneSize(lane.first, lane.second);
+        wire.start -= size;
+        wire.end -= size;
+    }
     m_stream.clear();
     m_wireSegments.clear();
     m_openReply.clear();
@@ -354,12 +357,16 @@ void ConversationModel::addWireSegment(const SocketEvent &segment)
     const ByteStream::Direction direction = segment.outgoing ? ByteStream::Direction::Sent
                                                              : ByteStream::Direction::Received;
     WireLane &lane = m_wireLanes[{segment.connectionId, direction}];
-    if (segment.has(TcpSegment::Syn)) // seq 0: its first byte, seq 1, is the lane's next
-        lane = {m_stream.laneSize(segment.connectionId, direction), 0};
+    if (segment.has(TcpSegment::Syn)) { // seq 0: its first byte, seq 1, is the lane's next
+        const qint64 next = m_stream.laneSize(segment.connectionId, direction);
+        lane = {next, 0, next};
+    }
     if (segment.bytes <= 0)
         return;
+    const qint64 laneStart = lane.laneOffsetOf(segment.seq);
+    lane.end = std::max(lane.end, laneStart + segment.bytes);
     m_wireSegments.add(segment.connectionId, direction,
-                       {++lane.count, segment.seq, lane.start + segment.seq - 1, segment.bytes});
+                       {++lane.count, segment.seq, laneStart, segment.bytes});
     m_wireSegmentsGrew = true;
     m_announcer->request();
 }
@@ -368,7 +375,7 @@ qint64 ConversationModel::laneOffsetOf(qint64 connection, ByteStream::Direction 
                                        qint64 seq) const
 {
     const auto lane = m_wireLanes.find({connection, direction});
-    return (lane == m_wireLanes.end() ? 0 : lane->second.start) + seq - 1;
+    return lane == m_wireLanes.end() ? seq - 1 : lane->second.laneOffsetOf(seq);
 }
 
 // Each lane's bytes before the cut are gone from the stream: so are the segments that carried

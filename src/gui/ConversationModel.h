@@ -133,12 +133,23 @@ private:
     // Lets go of the segments of the bytes before `cut` in m_stream.
     void dropWireSegmentsBefore(qint64 cut);
 
-    // A lane's segments are counted from its connection's SYN, whose lane offset is `start`
-    // (negative when the lane was cleared since).
+    // A lane's segments are counted from its connection's SYN; its seq 1 is lane offset
+    // `start` (negative when the lane was cleared since).
     struct WireLane
     {
         qint64 start = 0;
         qint64 count = 0;
+        qint64 end = 0; // the furthest lane offset a segment reached
+
+        // Sequence numbers wrap at 4 GiB: the lane offset of `seq` nearest the segments so far.
+        qint64 laneOffsetOf(qint64 seq) const
+        {
+            constexpr qint64 Wrap = qint64(1) << 32;
+            qint64 offset = start + seq - 1;
+            while (end - offset > Wrap / 2)
+                offset += Wrap;
+            return offset;
+        }
     };
 
     ByteStream m_stream;

@@ -140,6 +140,20 @@ TEST(SegmentBoundariesTest, AfterAClearTheConnectionsNextSegmentsStillFindTheirB
     EXPECT_EQ(model.laneOffsetOf(0, Direction::Sent, 8), 2);
 }
 
+// Relative sequence numbers are 32 bits: past 4 GiB they start again from 0.
+TEST(SegmentBoundariesTest, SequenceNumbersThatWrapAt4GiBGoOnInTheLane)
+{
+    ConversationModel model;
+    model.addWireSegment(syn(SocketSide::Client, 0, true));
+    model.addWireSegment(wireSegment(SocketSide::Client, 0, true, 4294967000u, 1000));
+    model.addWireSegment(wireSegment(SocketSide::Client, 0, true, 704, 100));
+    const qint64 wrapped = qint64(4294967000u) - 1 + 1000;
+    EXPECT_TRUE(model.wireSegments().startsSegment(0, Direction::Sent, wrapped));
+    EXPECT_EQ(model.laneOffsetOf(0, Direction::Sent, 704), wrapped);
+    EXPECT_EQ(model.laneOffsetOf(0, Direction::Sent, 4294967000u), wrapped - 1000)
+        << "an earlier number just before the wrap stays before it";
+}
+
 class SegmentWindowTest : public ::testing::Test
 {
 protected:
