@@ -1106,7 +1106,7 @@ void HexView::contextMenuEvent(QContextMenuEvent *event)
         action->setChecked(count == bytesPerRow());
         group->addAction(action);
     }
-    if (m_wireSegments && !m_readsAreWireSegments) {
+    if (m_wireSegments && !m_wireSegments->isEmpty() && !m_readsAreWireSegments) {
         QAction *segments = menu.addAction(tr("Show TCP segment boundaries"), this,
                                            &HexView::setShowsWireSegments);
         segments->setCheckable(true);
