@@ -444,7 +444,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../src/gui/ConversationModel.cpp" line="+258"/>
+        <location filename="../../src/gui/ConversationModel.cpp" line="+270"/>
         <source>Older messages were let go to keep memory bounded (%1 MiB so far).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -835,12 +835,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+581"/>
+        <location line="+644"/>
         <source>No bytes yet. The bytes of the conversation appear here as they cross the wire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>Offset 0x%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,7 +850,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>Carried on the wire in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Offset %1 of the bytes sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,8 +911,18 @@ Click to see these bytes in the inspector.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+20"/>
         <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -921,12 +936,24 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+132"/>
+        <source>Show TCP segment boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+107"/>
+        <source>TCP segment #%1: seq %2, %3 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-268"/>
         <source>Sent: send #%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Received: read #%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,7 +978,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+20"/>
+        <source> (the first in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>Copy as hex (49 20 61)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,7 +1069,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+50"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+53"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1071,7 +1103,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>%1, conversation #%2 - Capsock byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,7 +1225,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+454"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+469"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,12 +1360,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-153"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-64"/>
         <location line="+6"/>
         <source>Save conversation</source>
         <translation type="unfinished"></translation>
@@ -1350,7 +1382,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Open capture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,7 +1392,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+180"/>
         <source>Now over UDP.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1371,7 +1403,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+129"/>
-        <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
+        <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8; ▾: a captured TCP segment starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
