@@ -107,7 +107,7 @@
 <context>
     <name>ConversationModel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ConversationModel.cpp" line="+282"/>
+        <location filename="../../src/gui/ConversationModel.cpp" line="+294"/>
         <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>HexView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/HexView.cpp" line="+863"/>
+        <location filename="../../src/gui/HexView.cpp" line="+940"/>
         <source>%1 byte(s) from 0x%2</source>
         <translation>
             <numerusform>%1 byte from 0x%2</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+32"/>
         <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
         <translation>
             <numerusform>%1 byte. Click or drag to select; hover a byte to learn about it.</numerusform>
@@ -271,11 +271,19 @@
             <numerusform>Selected %1 bytes at 0x%2-0x%3: %4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+239"/>
+        <source>TCP segment #%1: seq %2, %3 byte(s)</source>
+        <translation>
+            <numerusform>TCP segment #%1: seq %2, %3 byte</numerusform>
+            <numerusform>TCP segment #%1: seq %2, %3 bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InspectorWindow</name>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+50"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+53"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation>
             <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>

@@ -29,27 +29,22 @@ qsizetype ByteStream::append(QByteArrayView bytes, Direction direction, qint64 m
     segment.timeMs = timeMs;
     segment.connection = connection;
     segment.direction = direction;
+    segment.laneOffset = m_lanes.value(laneKey(connection, direction)).size;
     m_bytes.append(bytes.data(), bytes.size());
     return appendSegment(segment);
 }
 
-// Links the segment into its lane and counts its place there; its bytes are in m_bytes already.
-// A segment that comes with a lane offset (withoutFirst()) keeps it.
+// Links the segment into its lane; its bytes are in m_bytes already, and its lane offset set.
 qsizetype ByteStream::appendSegment(Segment segment)
 {
     const auto index = qsizetype(m_segments.size());
-    auto lane = m_laneEnds.find(laneKey(segment.connection, segment.direction));
-    if (lane == m_laneEnds.end())
-        lane = m_laneEnds.insert(laneKey(segment.connection, segment.direction), -1);
-    qsizetype &laneEnd = lane.value();
-    segment.previousInLane = laneEnd;
+    Lane &lane = m_lanes[laneKey(segment.connection, segment.direction)];
+    segment.previousInLane = lane.last;
     segment.nextInLane = -1;
-    if (laneEnd >= 0) {
-        Segment &previous = m_segments[size_t(laneEnd)];
-        previous.nextInLane = index;
-        segment.laneOffset = previous.laneOffset + previous.length;
-    }
-    laneEnd = index;
+    if (lane.last >= 0)
+        m_segments[size_t(lane.last)].nextInLane = index;
+    lane.last = index;
+    lane.size = segment.laneOffset + segment.length;
     m_segments.push_back(segment);
     return index;
 }
@@ -66,12 +61,15 @@ void ByteStream::clear()
 {
     m_bytes.clear();
     m_segments.clear();
-    m_laneEnds.clear();
+    m_lanes.clear();
 }
 
 ByteStream ByteStream::withoutFirst(qint64 cut) const
 {
     ByteStream kept;
+    // A lane whose bytes are all let go goes on counting where it was.
+    for (auto lane = m_lanes.cbegin(); lane != m_lanes.cend(); ++lane)
+        kept.m_lanes.insert(lane.key(), Lane{-1, lane.value().size});
     const qsizetype first = segmentAt(cut);
     if (first < 0)
         return kept;
@@ -126,6 +124,32 @@ bool ByteStream::startsMessage(qint64 offset) const
     return current.messageId != previous.messageId || current.direction != previous.direction;
 }
 
+qint64 ByteStream::laneSize(qint64 connection, Direction direction) const
+{
+    return m_lanes.value(laneKey(connection, direction)).size;
+}
+
+// Walks the lane back from its end: a segment asked about is most often among the newest.
+std::pair<qint64, qint64> ByteStream::streamRangeOf(qint64 connection, Direction direction,
+                                                   qint64 laneStart, qint64 laneEnd) const
+{
+    qint64 first = -1;
+    qint64 end = -1;
+    for (qsizetype index = m_lanes.value(laneKey(connection, direction)).last; index >= 0;
+         index = m_segments[size_t(index)].previousInLane) {
+        const Segment &segment = m_segments[size_t(index)];
+        const qint64 from = std::max(laneStart, segment.laneOffset);
+        const qint64 to = std::min(laneEnd, segment.laneOffset + segment.length);
+        if (from < to) {
+            first = segment.offset + from - segment.laneOffset;
+            if (end < 0)
+                end = segment.offset + to - segment.laneOffset;
+        }
+        if (segment.laneOffset <= laneStart)
+            break;
+    }
+    return first < 0 ? std::pair<qint64, qint64>{0, 0} : std::pair{first, end};
+}
 
 qint64 ByteStream::laneOffset(qint64 offset) const
 {

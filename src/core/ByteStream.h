@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <array>
+#include <utility>
 #include <vector>
 
 // The bytes of a conversation, in the order they crossed the wire, with where each came from:
@@ -59,10 +60,9 @@ public:
     // and return -1.
     qsizetype append(QByteArrayView bytes, Direction direction, qint64 messageId = 0,
                      qint64 timeMs = 0, qint64 connection = 0);
-    // Appends segment `index` of `other`, its bytes and where they came from. A segment that
-    // starts a lane here keeps its lane offset, and the next ones of that lane follow it: the
-    // segments of one connection copied in order (a server's client followed alone) keep
-    // every byte's place among its connection's bytes.
+    // Appends segment `index` of `other`, its bytes and where they came from, its lane offset
+    // included: the segments of one connection copied in order (a server's client followed
+    // alone) keep every byte's place among its connection's bytes.
     qsizetype appendSegmentOf(const ByteStream &other, qsizetype index);
     void clear();
     // This stream without its first `cut` bytes. Lane offsets go on counting from where they
@@ -88,15 +88,29 @@ public:
 
     // Where the byte at `offset` is within its lane: its connection's bytes in its direction.
     qint64 laneOffset(qint64 offset) const;
+    // How many bytes the lane has had, those let go by withoutFirst() included: the lane
+    // offset its next byte gets.
+    qint64 laneSize(qint64 connection, Direction direction) const;
+    // The stream offsets [first, end) from the first to the last byte of lane offsets
+    // [laneStart, laneEnd) of a lane that the stream has (other lanes' bytes may lie between);
+    // first == end when it has none of them.
+    std::pair<qint64, qint64> streamRangeOf(qint64 connection, Direction direction,
+                                            qint64 laneStart, qint64 laneEnd) const;
     // The character of the byte at `offset` (which must be in the stream), decoded from the
     // bytes of its lane alone, however other lanes' bytes are interleaved with them.
     Character characterAt(qint64 offset) const;
 
 private:
+    struct Lane
+    {
+        qsizetype last = -1; // its last segment here, -1 for none
+        qint64 size = 0;     // its bytes so far, those let go included
+    };
+
     static quint64 laneKey(qint64 connection, Direction direction);
     qsizetype appendSegment(Segment segment);
 
     QByteArray m_bytes;
     std::vector<Segment> m_segments;
-    QHash<quint64, qsizetype> m_laneEnds; // lane -> its last segment
+    QHash<quint64, Lane> m_lanes;
 };

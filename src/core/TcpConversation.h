@@ -25,6 +25,9 @@ struct TcpConversation
         qint64 timeUs = 0;
         TcpDirection direction = TcpDirection::ClientToServer;
         QByteArray bytes;
+        // Read from a capture: the relative sequence number of its first byte (its sender's
+        // SYN is 0); -1 when it was made from what the sockets did.
+        qint64 seq = -1;
     };
 
     QByteArray clientIp; // 4 or 16 bytes, network order (core/IpAddress); an IPv4 client of an

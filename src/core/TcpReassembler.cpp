@@ -130,7 +130,8 @@ void TcpReassembler::deliver(Stream &stream, Direction &direction, bool fromClie
     }
     if (!segment.payload.isEmpty()) {
         stream.conversation.transfers.push_back(
-            {segment.timeUs, directionOf(fromClient), segment.payload});
+            {segment.timeUs, directionOf(fromClient), segment.payload,
+             qint64(quint32(direction.nextSeq - direction.initialSeq))});
     }
     const qint64 advance = segment.payload.size() + segment.missingBytes;
     stream.missingBytes += segment.missingBytes;

@@ -4,6 +4,7 @@
 
 #include "core/BytePreview.h"
 #include "core/PluralCount.h"
+#include "core/SocketEvent.h"
 
 #include <QDateTime>
 
@@ -141,7 +142,14 @@ void ConversationModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    // A connection still open goes on with its sequence numbers where the lane starts afresh.
+    for (auto &[lane, wire] : m_wireLanes) {
+        const qint64 size = m_stream.laneSize(lane.first, lane.second);
+        wire.start -= size;
+        wire.end -= size;
+    }
     m_stream.clear();
+    m_wireSegments.clear();
     m_openReply.clear();
     m_droppedBytes = 0;
     forgetAnnouncements();
@@ -190,6 +198,8 @@ void ConversationModel::announce()
         m_streamGrew = false;
         emit streamAppended();
     }
+    if (std::exchange(m_wireSegmentsGrew, false))
+        emit wireSegmentsChanged();
 }
 
 // Within a reset: the views learn everything anew.
@@ -200,6 +210,7 @@ void ConversationModel::forgetAnnouncements()
     m_changedFirst = INT_MAX;
     m_changedLast = -1;
     m_streamGrew = false;
+    m_wireSegmentsGrew = false;
 }
 
 void ConversationModel::trimToBudget()
@@ -226,6 +237,7 @@ void ConversationModel::trimToBudget()
 void ConversationModel::letGo(size_t rows, qint64 bytes)
 {
     ByteStream kept = m_stream.withoutFirst(bytes);
+    dropWireSegmentsBefore(bytes);
     const int shownGone = std::min(int(rows), m_announcedRows);
     if (shownGone > 0)
         beginRemoveRows({}, 0, shownGone - 1);
@@ -338,4 +350,48 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
     case PeerIdRole: return entry.peerId;
     default: return {};
     }
+}
+
+void ConversationModel::addWireSegment(const SocketEvent &segment)
+{
+    const ByteStream::Direction direction = segment.outgoing ? ByteStream::Direction::Sent
+                                                             : ByteStream::Direction::Received;
+    WireLane &lane = m_wireLanes[{segment.connectionId, direction}];
+    if (segment.has(TcpSegment::Syn)) { // seq 0: its first byte, seq 1, is the lane's next
+        const qint64 next = m_stream.laneSize(segment.connectionId, direction);
+        lane = {next, 0, next};
+    }
+    if (segment.bytes <= 0)
+        return;
+    const qint64 laneStart = lane.laneOffsetOf(segment.seq);
+    lane.end = std::max(lane.end, laneStart + segment.bytes);
+    m_wireSegments.add(segment.connectionId, direction,
+                       {++lane.count, segment.seq, laneStart, segment.bytes});
+    m_wireSegmentsGrew = true;
+    m_announcer->request();
+}
+
+qint64 ConversationModel::laneOffsetOf(qint64 connection, ByteStream::Direction direction,
+                                       qint64 seq) const
+{
+    const auto lane = m_wireLanes.find({connection, direction});
+    return lane == m_wireLanes.end() ? seq - 1 : lane->second.laneOffsetOf(seq);
+}
+
+// Each lane's bytes before the cut are gone from the stream: so are the segments that carried
+// only those. Bytes captured but not read yet lie after them and stay.
+void ConversationModel::dropWireSegmentsBefore(qint64 cut)
+{
+    if (m_wireSegments.isEmpty())
+        return;
+    std::map<std::pair<qint64, ByteStream::Direction>, qint64> laneCuts;
+    for (qsizetype index = 0; index < m_stream.segmentCount(); ++index) {
+        const ByteStream::Segment &segment = m_stream.segment(index);
+        if (segment.offset >= cut)
+            break;
+        laneCuts[{segment.connection, segment.direction}] =
+            segment.laneOffset + std::min(segment.length, cut - segment.offset);
+    }
+    for (const auto &[lane, laneCut] : laneCuts)
+        m_wireSegments.dropBefore(lane.first, lane.second, laneCut);
 }

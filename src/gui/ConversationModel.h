@@ -1,15 +1,19 @@
 #pragma once
 
 #include "core/ByteStream.h"
+#include "core/WireSegments.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 
 #include <climits>
+#include <map>
+#include <utility>
 
 #include <vector>
 
 class Coalescer;
+struct SocketEvent;
 
 // The conversation of one window, as a list model: each row a message sent, bytes received (one
 // bubble per reply, however many reads it took), a message that could not be sent, or a note
@@ -72,6 +76,19 @@ public:
     void flush();
 
     const ByteStream &stream() const { return m_stream; }
+
+    // A TCP segment captured on the wire (a SocketEvent of kind Segment): where its payload
+    // lies among its connection's bytes in its direction (outgoing: this window's Sent lane),
+    // for the inspector's segment boundaries. Its bytes may come before or after the reads and
+    // sends that moved them. A SYN starts a connection's numbering anew, at the end of the
+    // lane so far: a client that connects again goes on in the same lanes.
+    void addWireSegment(const SocketEvent &segment);
+    // The segments captured, by lane offset, in the lanes of stream() (and of a followed
+    // client's stream, which keeps the same lane offsets).
+    const WireSegments &wireSegments() const { return m_wireSegments; }
+    // Where the payload byte with relative sequence number `seq` of a connection's direction
+    // is in its lane.
+    qint64 laneOffsetOf(qint64 connection, ByteStream::Direction direction, qint64 seq) const;
     // Dropped to stay within the budgets since the last clear().
     qint64 droppedBytes() const { return m_droppedBytes; }
 
@@ -84,6 +101,8 @@ signals:
     void streamAppended();
     void streamTrimmed(qint64 droppedBytes);
     void streamReset();
+    // Segments were captured (announced once a frame, as the stream's growth).
+    void wireSegmentsChanged();
 
 private:
     struct Entry
@@ -111,8 +130,31 @@ private:
     // Lets the first `rows` go, and the first `bytes` of the stream.
     void letGo(size_t rows, qint64 bytes);
     QString header(const Entry &entry) const;
+    // Lets go of the segments of the bytes before `cut` in m_stream.
+    void dropWireSegmentsBefore(qint64 cut);
+
+    // A lane's segments are counted from its connection's SYN; its seq 1 is lane offset
+    // `start` (negative when the lane was cleared since).
+    struct WireLane
+    {
+        qint64 start = 0;
+        qint64 count = 0;
+        qint64 end = 0; // the furthest lane offset a segment reached
+
+        // Sequence numbers wrap at 4 GiB: the lane offset of `seq` nearest the segments so far.
+        qint64 laneOffsetOf(qint64 seq) const
+        {
+            constexpr qint64 Wrap = qint64(1) << 32;
+            qint64 offset = start + seq - 1;
+            while (end - offset > Wrap / 2)
+                offset += Wrap;
+            return offset;
+        }
+    };
 
     ByteStream m_stream;
+    WireSegments m_wireSegments;
+    std::map<std::pair<qint64, ByteStream::Direction>, WireLane> m_wireLanes;
     std::vector<Entry> m_entries;
     qint64 m_firstRowNumber = 0; // rows dropped before the first kept one
     QHash<qint64, int> m_openReply; // peer -> row of its reply still arriving
@@ -125,4 +167,5 @@ private:
     int m_changedFirst = INT_MAX; // announced rows changed since, first to last
     int m_changedLast = -1;
     bool m_streamGrew = false;   // bytes appended since the last announcement
+    bool m_wireSegmentsGrew = false;
 };

@@ -476,6 +476,8 @@ struct Colors
     QColor selectionText;
     QColor readLine;
     QColor messageLine;
+    QColor wireSegmentMark;
+    QColor chosenWireSegment;
 
     explicit Colors(const QPalette &palette)
     {
@@ -492,6 +494,8 @@ struct Colors
         selectionText = palette.color(QPalette::HighlightedText);
         readLine = colors.softText(0.5);
         messageLine = colors.messageStart();
+        wireSegmentMark = colors.softText(0.9);
+        chosenWireSegment = palette.color(QPalette::Highlight);
     }
 };
 
@@ -506,6 +510,8 @@ struct Row
         bool selected = false;
         bool readStart = false;    // a read (chunk) starts here
         bool messageStart = false; // and with it a message
+        bool wireStart = false;    // a TCP segment captured on the wire starts here
+        bool inChosenWireSegment = false; // carried by the segment of the byte chosen
     };
 
     qint64 start = 0; // the offset of its first byte
@@ -523,9 +529,26 @@ struct Row
     }
 };
 
+// The captured segments a row shows: their boundaries, and the segment of the byte chosen.
+struct WireMarks
+{
+    const WireSegments *segments = nullptr; // null when not shown
+    qint64 chosenConnection = 0;
+    ByteStream::Direction chosenDirection = ByteStream::Direction::None; // None: no segment
+    qint64 chosenStart = 0; // lane offsets
+    qint64 chosenEnd = 0;
+
+    bool isChosen(const ByteStream::Segment &read, qint64 laneOffset) const
+    {
+        return chosenDirection != ByteStream::Direction::None
+            && read.connection == chosenConnection && read.direction == chosenDirection
+            && laneOffset >= chosenStart && laneOffset < chosenEnd;
+    }
+};
+
 // Row `row` of the stream, whose bytes [selectedFrom, selectedTo) are selected.
 Row rowOf(const ByteStream &stream, const HexLayout &layout, qint64 row, qreal y,
-          qint64 selectedFrom, qint64 selectedTo)
+          qint64 selectedFrom, qint64 selectedTo, const WireMarks &wire)
 {
     Row result;
     result.start = layout.offsetAt(row, 0);
@@ -541,9 +564,13 @@ Row rowOf(const ByteStream &stream, const HexLayout &layout, qint64 row, qreal y
         }
         const ByteStream::Segment &from = stream.segment(segment);
         const bool readStart = from.offset == offset && segment > 0;
+        const qint64 laneOffset = from.laneOffset + offset - from.offset;
+        const bool wireStart = wire.segments && offset > 0
+            && wire.segments->startsSegment(from.connection, from.direction, laneOffset);
         result.cells[column] = {stream.at(offset), stream.characterAt(offset), from.direction,
                                 offset >= selectedFrom && offset < selectedTo, readStart,
-                                readStart && stream.startsMessage(offset)};
+                                readStart && stream.startsMessage(offset), wireStart,
+                                wire.isChosen(from, laneOffset)};
     }
     return result;
 }
@@ -688,8 +715,44 @@ private:
             }
             if (row.cells[column].readStart)
                 paintReadStart(row, column);
+            if (row.cells[column].wireStart)
+                paintWireSegmentStart(row, column);
+            if (row.cells[column].inChosenWireSegment)
+                paintChosenWireSegment(row, column);
         }
         m_painter.restore();
+    }
+
+    // Where a captured TCP segment starts: a dotted line with a notch on top, apart from a
+    // read's solid line (they often fall on the same byte, and both show).
+    void paintWireSegmentStart(const Row &row, int column) const
+    {
+        const qreal height = m_layout.rowHeight();
+        const qreal notch = std::max<qreal>(5, m_layout.cellWidth() * 0.8);
+        QPen dotted(m_colors.wireSegmentMark, 1.3, Qt::DotLine);
+        for (const qreal x : {m_layout.hexX(column) - m_layout.cellWidth() / 2 - 2,
+                              m_layout.textX(column) - 1.5}) {
+            m_painter.setPen(dotted);
+            m_painter.drawLine(QPointF(x, row.y), QPointF(x, row.y + height));
+            const QPointF triangle[] = {{x - notch / 2, row.y}, {x + notch / 2, row.y},
+                                        {x, row.y + notch}};
+            m_painter.setPen(Qt::NoPen);
+            m_painter.setBrush(m_colors.wireSegmentMark);
+            m_painter.drawPolygon(triangle, 3);
+        }
+        m_painter.setBrush(Qt::NoBrush);
+    }
+
+    // The bytes of the segment that carried the byte chosen: underlined in both columns.
+    void paintChosenWireSegment(const Row &row, int column) const
+    {
+        const qreal bottom = row.y + m_layout.rowHeight() - 1.5;
+        const qreal cell = m_layout.cellWidth();
+        m_painter.setPen(QPen(m_colors.chosenWireSegment, 2));
+        m_painter.drawLine(QPointF(m_layout.hexX(column) - cell / 2, bottom),
+                           QPointF(m_layout.hexX(column) + cell * 2.5, bottom));
+        m_painter.drawLine(QPointF(m_layout.textX(column), bottom),
+                           QPointF(m_layout.textX(column) + cell, bottom));
     }
 
     void paintCharacterFrame(const Row &row, int column) const
@@ -762,9 +825,21 @@ void HexView::paintEvent(QPaintEvent *)
     const qint64 first = firstVisibleRow();
     const qint64 rows = m_layout.rowCount(streamSize());
     const int onScreen = visibleRowCount() + 1; // the last one may be partly visible
+    WireMarks wire; // a capture's reads are its segments: their lines are the reads' own
+    if (m_wireSegments && m_showsWireSegments && !m_readsAreWireSegments) {
+        wire.segments = m_wireSegments;
+        const qint64 chosen = hasSelection() ? m_cursor : -1;
+        if (const auto segment = wireSegmentAt(chosen)) {
+            const ByteStream::Segment &read = m_stream->segment(m_stream->segmentAt(chosen));
+            wire.chosenConnection = read.connection;
+            wire.chosenDirection = read.direction;
+            wire.chosenStart = segment->laneStart;
+            wire.chosenEnd = segment->laneEnd();
+        }
+    }
     for (qint64 row = first; row < std::min(rows, first + onScreen); ++row) {
         rowPainter.paint(rowOf(*m_stream, m_layout, row, m_layout.rowY(row - first),
-                               selectionStart(), selectionEnd()),
+                               selectionStart(), selectionEnd(), wire),
                          cursor);
     }
     if (hasFocus())
@@ -791,6 +866,8 @@ QString HexView::describeByte(qint64 offset) const
                  .arg(byte, 8, 2, QLatin1Char('0'));
     lines << describeCharacter(offset);
     lines << describeOrigin(offset);
+    if (const auto wire = wireSegmentAt(offset); wire && !m_readsAreWireSegments)
+        lines << tr("Carried on the wire in %1").arg(describeWireSegment(*wire));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -863,13 +940,17 @@ QString HexView::describeOrigin(qint64 offset) const
     const QString span = tr("%1 byte(s) from 0x%2", nullptr, pluralCount(segment.length))
                              .arg(segment.length)
                              .arg(segment.offset, 0, 16);
+    // A capture's "reads" are the segments it captured, not calls.
+    const auto wire = m_readsAreWireSegments ? wireSegmentAt(offset) : std::nullopt;
     QString origin;
     switch (segment.direction) {
     case ByteStream::Direction::Sent:
-        origin = tr("Sent: send #%1, %2").arg(inLane).arg(span);
+        origin = wire ? tr("Sent: %1").arg(describeWireSegment(*wire))
+                      : tr("Sent: send #%1, %2").arg(inLane).arg(span);
         break;
     case ByteStream::Direction::Received:
-        origin = tr("Received: read #%1, %2").arg(inLane).arg(span);
+        origin = wire ? tr("Received: %1").arg(describeWireSegment(*wire))
+                      : tr("Received: read #%1, %2").arg(inLane).arg(span);
         break;
     case ByteStream::Direction::None:
         origin = m_stream->segmentCount() == 1
@@ -894,11 +975,14 @@ QString HexView::describeSelection() const
     }
     const qint64 first = selectionStart();
     const qint64 count = selectionEnd() - first;
-    return tr("Selected %1 byte(s) at 0x%2-0x%3: %4", nullptr, pluralCount(count))
-        .arg(count)
-        .arg(first, 0, 16)
-        .arg(first + count - 1, 0, 16)
-        .arg(BytePreview::escaped(m_stream->bytes(first, count), 40));
+    QString text = tr("Selected %1 byte(s) at 0x%2-0x%3: %4", nullptr, pluralCount(count))
+                       .arg(count)
+                       .arg(first, 0, 16)
+                       .arg(first + count - 1, 0, 16)
+                       .arg(BytePreview::escaped(m_stream->bytes(first, count), 40));
+    if (const auto wire = wireSegmentAt(first))
+        text += tr(" (the first in %1)").arg(describeWireSegment(*wire));
+    return text;
 }
 
 // --- input -----------------------------------------------------------------------------------
@@ -1022,6 +1106,12 @@ void HexView::contextMenuEvent(QContextMenuEvent *event)
         action->setChecked(count == bytesPerRow());
         group->addAction(action);
     }
+    if (m_wireSegments && !m_wireSegments->isEmpty() && !m_readsAreWireSegments) {
+        QAction *segments = menu.addAction(tr("Show TCP segment boundaries"), this,
+                                           &HexView::setShowsWireSegments);
+        segments->setCheckable(true);
+        segments->setChecked(m_showsWireSegments);
+    }
     menu.exec(event->globalPos());
 }
 
@@ -1061,4 +1151,71 @@ void HexView::changeEvent(QEvent *event)
     else if (event->type() == QEvent::PaletteChange)
         viewport()->update();
     QAbstractScrollArea::changeEvent(event);
+}
+
+// --- wire segments ---------------------------------------------------------------------------
+
+void HexView::setWireSegments(const WireSegments *segments)
+{
+    m_wireSegments = segments;
+    viewport()->update();
+}
+
+void HexView::wireSegmentsChanged()
+{
+    viewport()->update();
+}
+
+void HexView::setShowsWireSegments(bool shown)
+{
+    m_showsWireSegments = shown;
+    viewport()->update();
+}
+
+void HexView::setReadsAreWireSegments(bool segments)
+{
+    m_readsAreWireSegments = segments;
+}
+
+std::optional<WireSegments::Segment> HexView::wireSegmentAt(qint64 offset) const
+{
+    if (!m_wireSegments || !m_stream || offset < 0 || offset >= streamSize())
+        return std::nullopt;
+    const ByteStream::Segment &read = m_stream->segment(m_stream->segmentAt(offset));
+    return m_wireSegments->segmentAt(read.connection, read.direction,
+                                     read.laneOffset + offset - read.offset);
+}
+
+bool HexView::startsWireSegment(qint64 offset) const
+{
+    if (!m_wireSegments || !m_stream || offset < 0 || offset >= streamSize())
+        return false;
+    const ByteStream::Segment &read = m_stream->segment(m_stream->segmentAt(offset));
+    return m_wireSegments->startsSegment(read.connection, read.direction,
+                                         read.laneOffset + offset - read.offset);
+}
+
+bool HexView::selectLaneBytes(qint64 connection, ByteStream::Direction direction,
+                              qint64 laneStart, qint64 length)
+{
+    if (!m_stream)
+        return false;
+    const auto [first, end] = m_stream->streamRangeOf(connection, direction, laneStart,
+                                                      laneStart + length);
+    if (first >= end)
+        return false;
+    m_anchorFirst = first;
+    m_anchorLast = end - 1;
+    setSelection(first, end - 1);
+    scrollToOffset(first);
+    return true;
+}
+
+// One home for a segment's words: the tooltip, the selection's line, a capture's reads.
+QString HexView::describeWireSegment(const WireSegments::Segment &segment) const
+{
+    return tr("TCP segment #%1: seq %2, %3 byte(s)", nullptr, pluralCount(segment.length))
+        .arg(segment.number)
+        .arg(segment.seq)
+        .arg(segment.length);
 }

@@ -2,17 +2,21 @@
 
 #include "core/ByteStream.h"
 #include "core/HexLayout.h"
+#include "core/WireSegments.h"
 
 #include <QAbstractScrollArea>
 
 #include <functional>
+#include <optional>
 
 // The byte inspector's view: offset | hex | text columns over a ByteStream, painting only the
 // rows on screen, so tens of MiB scroll as smoothly as a few bytes (after KDE Okteta's and
 // Wireshark's byte views). In the text column a multi-byte UTF-8 character is drawn once, at
 // its lead byte, and boxed together with its continuation bytes in both columns; bytes that are
 // not valid UTF-8 are flagged; sent and received bytes are tinted apart; a thin line marks where
-// each read (chunk) starts and a strong one where a message starts. One selection is shared by
+// each read (chunk) starts and a strong one where a message starts; given the TCP segments
+// captured on the wire (WireSegments), a dotted line with a notch marks where each starts, and
+// the segment of the byte chosen is underlined. One selection is shared by
 // the hex and text columns (mouse, Shift+arrows), and copies as hex, text, or a Python or C
 // literal. While the view is at the bottom it follows new bytes as they arrive.
 class HexView : public QAbstractScrollArea
@@ -37,6 +41,27 @@ public:
     // Names a connection of the stream for tooltips ("#2 127.0.0.1:51234"); empty when it has
     // no name worth telling (a client window's one connection).
     void setConnectionNames(std::function<QString(qint64 connection)> name);
+
+    // The TCP segments captured on the wire, in the lanes of the stream (not owned; null for
+    // none). Their boundaries are drawn apart from the reads', and a byte's tooltip names its
+    // segment. Call wireSegmentsChanged() after adding to them.
+    void setWireSegments(const WireSegments *segments);
+    void wireSegmentsChanged();
+    // Whether segment boundaries are drawn (the context menu turns them off when busy).
+    void setShowsWireSegments(bool shown);
+    bool showsWireSegments() const { return m_showsWireSegments; }
+    // A capture's stream, whose every read is a captured segment: a byte's tooltip calls its
+    // read a segment.
+    void setReadsAreWireSegments(bool segments);
+    // The segment that carried the byte at `offset`; none when none was captured.
+    std::optional<WireSegments::Segment> wireSegmentAt(qint64 offset) const;
+    // True where a captured segment's first byte is.
+    bool startsWireSegment(qint64 offset) const;
+    // Selects and scrolls to the bytes at lane offsets [laneStart, laneStart + length) of a
+    // connection's direction, as far as the stream has them (from the first to the last: other
+    // lanes' bytes may lie in between); false when it has none of them.
+    bool selectLaneBytes(qint64 connection, ByteStream::Direction direction, qint64 laneStart,
+                         qint64 length);
 
     // 8, 16 or 32 (HexLayout::BytesPerRowChoices). Any other count is refused: nothing
     // changes, and it returns false.
@@ -107,9 +132,13 @@ private:
     QString describeLane(qint64 offset) const;
     QString describeCharacter(qint64 offset) const;
     QString describeOrigin(qint64 offset) const;
+    QString describeWireSegment(const WireSegments::Segment &segment) const;
 
     const ByteStream *m_stream = nullptr;
     std::function<QString(qint64)> m_connectionName;
+    const WireSegments *m_wireSegments = nullptr;
+    bool m_showsWireSegments = true;
+    bool m_readsAreWireSegments = false;
     HexLayout m_layout;
     qint64 m_anchor = -1;
     qint64 m_cursor = -1;

@@ -30,6 +30,7 @@ InspectorWindow::InspectorWindow(QWidget *parent)
     });
     connect(m_ui->hexView, &HexView::selectionChanged, this, &InspectorWindow::updateStatus);
     m_ui->hexView->setStream(&m_stream);
+    m_ui->hexView->setWireSegments(&m_segments);
     connect(m_ui->streamChooser, &QComboBox::currentIndexChanged, this,
             &InspectorWindow::showStream);
     resize(std::max(width(), m_ui->hexView->sizeHint().width() + 24), height());
@@ -45,6 +46,8 @@ HexView *InspectorWindow::hexView() const
 void InspectorWindow::showBytes(const QString &name, const QByteArray &bytes)
 {
     m_stream.clear();
+    m_segments.clear();
+    m_ui->hexView->setReadsAreWireSegments(false);
     m_stream.append(bytes, ByteStream::Direction::None);
     m_ui->hexView->streamReset();
     setWindowTitle(tr("%1 (%2 byte(s)) - Capsock byte inspector", nullptr,
@@ -125,12 +128,19 @@ void InspectorWindow::showStream(int index)
         return;
     const TcpConversation &conversation = m_captureStreams[size_t(index)].conversation;
     m_stream.clear();
+    m_segments.clear();
+    qint64 counts[2] = {0, 0}; // each direction's segments
     for (const TcpConversation::Transfer &transfer : conversation.transfers) {
-        const ByteStream::Direction direction = transfer.direction == TcpDirection::ClientToServer
-            ? ByteStream::Direction::Sent
-            : ByteStream::Direction::Received;
-        m_stream.append(transfer.bytes, direction, 0, transfer.timeUs / 1000);
+        const bool fromClient = transfer.direction == TcpDirection::ClientToServer;
+        const ByteStream::Direction direction = fromClient ? ByteStream::Direction::Sent
+                                                           : ByteStream::Direction::Received;
+        const qsizetype read = m_stream.append(transfer.bytes, direction, 0,
+                                               transfer.timeUs / 1000);
+        m_segments.add(0, direction,
+                       {++counts[fromClient ? 0 : 1], transfer.seq,
+                        m_stream.segment(read).laneOffset, transfer.bytes.size()});
     }
+    m_ui->hexView->setReadsAreWireSegments(true);
     const QString server = Endpoint{IpAddress::toText(conversation.serverIp),
                                     conversation.serverPort}.text();
     m_ui->hexView->setConnectionNames([server](qint64) { return server; });

@@ -2,6 +2,7 @@
 
 #include "core/ByteStream.h"
 #include "core/TcpReassembler.h"
+#include "core/WireSegments.h"
 
 #include <QMainWindow>
 
@@ -17,7 +18,7 @@ class QComboBox;
 // homework output, or to see what an editor really wrote. A capture (pcap or pcapng, from
 // tcpdump, Wireshark or Capsock's own Save) shows one of its TCP conversations instead, chosen
 // from a list: each segment's bytes where a read's would be, tinted by direction (the client's
-// as sent, the server's as received), with its time.
+// as sent, the server's as received), with its time and its sequence number.
 class InspectorWindow : public QMainWindow
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ private:
 
     std::unique_ptr<Ui::InspectorWindow> m_ui;
     ByteStream m_stream;
+    WireSegments m_segments; // a capture's: the same pieces as m_stream's reads
     std::vector<TcpReassembler::Stream> m_captureStreams;
     QString m_captureName;
 };

@@ -156,6 +156,15 @@ InspectorWindow *MainWindow::openCapture(const QString &path)
     return inspector;
 }
 
+bool MainWindow::selectSegmentBytes(qint64 connection, bool outgoing, qint64 seq,
+                                    qint64 length)
+{
+    const ByteStream::Direction direction = outgoing ? ByteStream::Direction::Sent
+                                                     : ByteStream::Direction::Received;
+    return m_ui->inspector->selectLaneBytes(
+        connection, direction, m_conversation.laneOffsetOf(connection, direction, seq), length);
+}
+
 void MainWindow::chooseCaptureToOpen()
 {
     const QString path = QFileDialog::getOpenFileName(
@@ -211,6 +220,7 @@ void MainWindow::addSocketEvent(const SocketEvent &event)
 {
     if (event.kind == SocketEvent::Kind::Segment) {
         m_packets.add(event);
+        m_conversation.addWireSegment(event); // where it cut the bytes, for the inspector
         return;
     }
     m_capture->beforeCall(event);
@@ -270,6 +280,8 @@ void MainWindow::setUpSharedArea()
     m_ui->tcpView->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     m_ui->inspector->setStream(&m_conversation.stream());
+    // The segments' lanes are the same in a followed client's stream: one map serves both.
+    m_ui->inspector->setWireSegments(&m_conversation.wireSegments());
     m_ui->inspector->setConnectionNames(
         [this](qint64 connection) { return m_conversation.peerLabel(connection); });
     // The inspector hears of the stream it shows: everyone's, or the followed client's (which
@@ -288,6 +300,8 @@ void MainWindow::setUpSharedArea()
         if (m_followed.followed() == 0)
             inspector->streamReset();
     });
+    connect(&m_conversation, &ConversationModel::wireSegmentsChanged, inspector,
+            &HexView::wireSegmentsChanged);
     connect(&m_followed, &FollowedConversation::streamAppended, inspector,
             &HexView::streamAppended);
     connect(&m_followed, &FollowedConversation::streamReset, inspector, &HexView::streamReset);
@@ -493,7 +507,7 @@ void MainWindow::showWhoseConversation()
 {
     const qint64 followed = m_followed.followed();
     const QString colours = tr("sent tinted blue, received green; boxed: one UTF-8 character; "
-                               "red: not UTF-8");
+                               "red: not UTF-8; ▾: a captured TCP segment starts");
     if (followed == 0) {
         m_ui->composer->setMessageHint(m_mode == Mode::Server
                                            ? tr("Select a client above, then type its reply "

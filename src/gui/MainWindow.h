@@ -89,6 +89,11 @@ public:
     // closes with this one; null when it has no TCP conversation to show, the reason said in a
     // message box.
     InspectorWindow *openCapture(const QString &path);
+    // Selects and shows in the inspector the payload of a captured segment (for a packet
+    // chosen in a list): of `connection` (as SocketEvent's connectionId), sent by this side
+    // when `outgoing`, at relative sequence number `seq`, `length` bytes. False when the
+    // inspector has none of its bytes (not read yet, let go, or another client followed).
+    bool selectSegmentBytes(qint64 connection, bool outgoing, qint64 seq, qint64 length);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -1,12 +1,14 @@
 // The byte inspector with 64 MiB: appending it read by read as a conversation would, and
 // painting one screenful at the start, the middle and the end. References in the same run:
 // a plain QByteArray grown read by read, memcpy of the same bytes, and the least a hex view
-// can paint (each visible row's "hexdump -C" line as one string).
+// can paint (each visible row's "hexdump -C" line as one string). With captured TCP segments:
+// painting with their boundaries, and a flood of them added.
 #include "MixedText.h"
 
 #include "gui/HexView.h"
 #include "core/ByteStream.h"
 #include "core/HexDump.h"
+#include "core/WireSegments.h"
 
 #include <QApplication>
 #include <QImage>
@@ -116,6 +118,69 @@ void BM_PaintScreenful(benchmark::State &state)
     }
 }
 BENCHMARK(BM_PaintScreenful)->Arg(0)->Arg(50)->Arg(100)->Unit(benchmark::kMillisecond);
+
+// The captured TCP segments of the same 64 MiB, 1448 bytes each (a loopback MSS), in their
+// lanes, one in eight sent twice (a retransmission).
+const WireSegments &wireSegments()
+{
+    static const WireSegments segments = [] {
+        WireSegments built;
+        const ByteStream &stream = conversation();
+        constexpr qint64 Mss = 1448;
+        for (const auto direction :
+             {ByteStream::Direction::Sent, ByteStream::Direction::Received}) {
+            const qint64 laneSize = stream.laneSize(0, direction);
+            qint64 number = 0;
+            for (qint64 at = 0; at < laneSize; at += Mss) {
+                const WireSegments::Segment segment{++number, at + 1, at,
+                                                    std::min(Mss, laneSize - at)};
+                built.add(0, direction, segment);
+                if (number % 8 == 0)
+                    built.add(0, direction, segment);
+            }
+        }
+        return built;
+    }();
+    return segments;
+}
+
+// Arg as BM_PaintScreenful's; with the segment boundaries drawn.
+void BM_PaintScreenfulWithWireSegments(benchmark::State &state)
+{
+    HexView view;
+    view.resize(Screen);
+    view.setStream(&conversation());
+    view.setWireSegments(&wireSegments());
+    view.verticalScrollBar()->setValue(
+        int(view.verticalScrollBar()->maximum() * state.range(0) / 100));
+    view.setSelection(view.layout().offsetAt(view.verticalScrollBar()->value(), 0),
+                      view.layout().offsetAt(view.verticalScrollBar()->value(), 0));
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    for (auto _ : state) {
+        view.viewport()->render(&image);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+}
+BENCHMARK(BM_PaintScreenfulWithWireSegments)->Arg(0)->Arg(50)->Arg(100)
+    ->Unit(benchmark::kMillisecond);
+
+// A flood of captured segments into the map: 100,000 of 64 bytes, one in eight sent twice.
+void BM_AddWireSegments(benchmark::State &state)
+{
+    for (auto _ : state) {
+        WireSegments segments;
+        for (qint64 number = 1; number <= 100000; ++number) {
+            const WireSegments::Segment segment{number, (number - 1) * 64 + 1, (number - 1) * 64,
+                                                64};
+            segments.add(1, ByteStream::Direction::Received, segment);
+            if (number % 8 == 0)
+                segments.add(1, ByteStream::Direction::Received, segment);
+        }
+        benchmark::DoNotOptimize(segments.pieceCount());
+    }
+    state.SetItemsProcessed(state.iterations() * 112500);
+}
+BENCHMARK(BM_AddWireSegments)->Unit(benchmark::kMillisecond);
 
 void BM_Reference_PaintHexdumpRows(benchmark::State &state)
 {

@@ -450,6 +450,39 @@ TEST(ByteStreamLaneTest, WithoutFirstKeepsEachBytesPlaceInItsLane)
     EXPECT_EQ(kept.characterAt(taco).last(), taco + 2 + 3 + 1);
 }
 
+// A client whose bytes were all let go and who then sends again: its next byte is where its
+// connection counts it (a captured segment's sequence number says the same), not byte 0.
+TEST(ByteStreamLaneTest, ALaneTrimmedAwayWhollyGoesOnCountingWhereItWas)
+{
+    ByteStream stream;
+    stream.append("abc", Direction::Received, 1, 10, 7);
+    stream.append("hello", Direction::Received, 2, 11, 8);
+    ByteStream kept = stream.withoutFirst(3); // all of client 7's bytes
+    EXPECT_EQ(kept.laneSize(7, Direction::Received), 3);
+    EXPECT_EQ(kept.laneSize(8, Direction::Received), 5);
+    EXPECT_EQ(kept.laneSize(8, Direction::Sent), 0);
+    kept.append("de", Direction::Received, 3, 12, 7);
+    EXPECT_EQ(kept.laneOffset(5), 3);
+    EXPECT_EQ(kept.laneSize(7, Direction::Received), 5);
+}
+
+TEST(ByteStreamLaneTest, StreamRangeOfALanesBytesSpansFromTheFirstToTheLastOfThemHere)
+{
+    ByteStream stream;
+    stream.append("abc", Direction::Received, 1, 10, 7);
+    stream.append("XY", Direction::Sent, 1, 11, 7);
+    stream.append("defg", Direction::Received, 1, 12, 7);
+    using Range = std::pair<qint64, qint64>;
+    EXPECT_EQ(stream.streamRangeOf(7, Direction::Received, 1, 5), Range(1, 7));
+    EXPECT_EQ(stream.streamRangeOf(7, Direction::Received, 4, 6), Range(6, 8));
+    EXPECT_EQ(stream.streamRangeOf(7, Direction::Received, 5, 100), Range(7, 9));
+    EXPECT_EQ(stream.streamRangeOf(7, Direction::Sent, 0, 2), Range(3, 5));
+    EXPECT_EQ(stream.streamRangeOf(7, Direction::Received, 7, 9).first,
+              stream.streamRangeOf(7, Direction::Received, 7, 9).second) << "not here yet";
+    EXPECT_EQ(stream.streamRangeOf(8, Direction::Received, 0, 9).first,
+              stream.streamRangeOf(8, Direction::Received, 0, 9).second) << "no such lane";
+}
+
 TEST(ByteStreamLaneTest, ClearForgetsTheLanes)
 {
     ByteStream stream;

@@ -75,8 +75,13 @@ TEST(TcpReassemblerTest, SynthesizedConversationsComeBackAsTheyWereEachItsOwnStr
         EXPECT_EQ(got.serverFinishedUs, Start + 1001);
         EXPECT_EQ(streams[i].missingBytes, 0);
     }
-    // One transfer per segment: 50,000 bytes in 1440-byte segments.
-    EXPECT_EQ(streams[1].conversation.transfers.size(), 2u * ((50000 + 1439) / 1440));
+    // One transfer per segment: 50,000 bytes in 1440-byte segments, each with its relative
+    // sequence number, as Wireshark shows it.
+    const std::vector<TcpConversation::Transfer> &transfers = streams[1].conversation.transfers;
+    EXPECT_EQ(transfers.size(), 2u * ((50000 + 1439) / 1440));
+    EXPECT_EQ(transfers[0].seq, 1);
+    EXPECT_EQ(transfers[1].seq, 1 + 1440);
+    EXPECT_EQ(streams[0].conversation.transfers[1].seq, 1) << "the reply's own numbers";
 }
 
 TEST(TcpReassemblerTest, ShuffledRetransmittedAndOverlappingSegmentsGiveEachByteOnceInOrder)
