@@ -270,6 +270,11 @@ void MainWindow::setUpSharedArea()
     m_ui->conversation->setConversation(&m_conversation);
     m_ui->socketCalls->setModel(&m_calls);
     m_ui->packetsView->setModel(&m_packets);
+    connect(m_ui->packetsView, &PacketsView::dataSegmentChosen, this,
+            [this](const SocketEvent &segment) {
+                selectSegmentBytes(segment.connectionId, segment.outgoing, segment.seq,
+                                   segment.bytes);
+            });
     // The TCP tab has more to show than a list: turned to, it gets at least half the height.
     connect(m_ui->callsTabs, &QTabWidget::currentChanged, this, [this](int index) {
         const QList<int> sizes = m_ui->rightSplitter->sizes();

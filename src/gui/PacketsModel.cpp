@@ -89,7 +89,7 @@ QVariant PacketsModel::headerData(int section, Qt::Orientation orientation, int 
                       "RST resets it, ACK acknowledges, PSH pushes data to the program), the "
                       "bytes of data it carries, its sequence number (relative: the sender's "
                       "SYN is 0, its first byte 1), the next byte it acknowledges and the "
-                      "receive window it advertises (as sent, not yet scaled). In grey, the "
+                      "receive window it advertises, in bytes (scaled as the handshake said). In grey, the "
                       "socket calls that caused them.");
         }
     }

@@ -102,6 +102,14 @@ void PacketsView::setModel(PacketsModel *model)
                           width(QStringLiteral("PSH/ACK 1024 bytes seq=1 ack=1 win=65535")));
     m_follower->follow();
     updateStatus();
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!current.isValid())
+                    return;
+                const SocketEvent event = m_model->eventAt(m_shown->mapToSource(current).row());
+                if (event.kind == SocketEvent::Kind::Segment && event.bytes > 0)
+                    emit dataSegmentChosen(event);
+            });
 }
 
 QString PacketsView::statusText() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/SocketEvent.h"
+
 #include <QWidget>
 
 #include <optional>
@@ -33,6 +35,10 @@ public:
 
     void showOnlyConnection(qint64 connectionId);
     void showAllConnections();
+
+signals:
+    // A segment that carries data was made the current row: its bytes can be shown.
+    void dataSegmentChosen(const SocketEvent &segment);
 
 private:
     class ConnectionFilter;

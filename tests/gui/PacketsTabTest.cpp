@@ -4,6 +4,7 @@
 #include "Tshark.h"
 
 #include "core/SocketEventText.h"
+#include "gui/HexView.h"
 #include "gui/MainWindow.h"
 #include "gui/PacketsModel.h"
 #include "gui/PacketsView.h"
@@ -206,6 +207,27 @@ TEST_F(PacketsTabTest, TheClientsTabShowsTheHandshakeTheDataAndTheFinAmongTheCal
     calls.flush();
     for (int row = 0; row < calls.rowCount(); ++row)
         EXPECT_NE(calls.eventAt(row).kind, SocketEvent::Kind::Segment);
+}
+
+// A segment chosen in the tab shows its payload in the inspector: the bytes it carried.
+TEST_F(PacketsTabTest, ChoosingADataSegmentSelectsTheBytesItCarriedInTheInspector)
+{
+    talkAndClose(clientWindow, "hello\n");
+    QTreeView *tree = clientWindow.packetsView()->treeView();
+    HexView *inspector = clientWindow.inspector();
+    int chosen = 0;
+    for (int row = 0; row < tree->model()->rowCount(); ++row) {
+        if (!whatShown(tree, row).startsWith(QStringLiteral("PSH/ACK 6 bytes")))
+            continue;
+        const bool sent = tree->model()->index(row, 0).data().toString().contains(
+            QStringLiteral("sent"));
+        tree->setCurrentIndex(tree->model()->index(row, PacketsModel::WhatColumn));
+        // The line sent is the stream's first 6 bytes, its reply the next 6.
+        EXPECT_EQ(inspector->selectionStart(), sent ? 0 : 6) << whatShown(tree, row);
+        EXPECT_EQ(inspector->selectionEnd(), sent ? 6 : 12);
+        ++chosen;
+    }
+    EXPECT_EQ(chosen, 2) << "the line and its reply";
 }
 
 TEST_F(PacketsTabTest, TheServersTabShowsEachClientsSegmentsAndFollowingOneShowsItsAlone)
