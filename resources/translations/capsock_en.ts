@@ -313,7 +313,7 @@
 <context>
     <name>PacketsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/PacketsView.cpp" line="+148"/>
+        <location filename="../../src/gui/PacketsView.cpp" line="+156"/>
         <source>%1 older row(s) dropped to keep memory bounded (the list keeps the newest %2).</source>
         <translation>
             <numerusform>%1 older row dropped to keep memory bounded (the list keeps the newest %2).</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+201"/>
+        <location line="+203"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
