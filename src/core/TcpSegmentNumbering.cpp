@@ -31,7 +31,8 @@ TcpSegmentNumbering::Numbers TcpSegmentNumbering::number(const TcpSegment &segme
         peer = &found->second;
     }
     numbers.window = segment.window;
-    if (segment.has(TcpSegment::Syn)) // a SYN's own window is never scaled
+    // A SYN's own window is never scaled, and a reset's (a refused SYN's, 0) means nothing.
+    if (segment.has(TcpSegment::Syn) || segment.has(TcpSegment::Rst))
         return numbers;
     numbers.windowScaleUnknown = !own.synSeen || !peer || !peer->synSeen;
     if (!numbers.windowScaleUnknown && own.windowScale >= 0 && peer->windowScale >= 0)

@@ -82,6 +82,11 @@ TEST(TcpSegmentNumberingTest, WithoutTheHandshakeTheWindowsScaleIsUnknown)
         numbering.number(segment(true, TcpSegment::Ack, 5000, 9000, 64));
     EXPECT_TRUE(got.windowScaleUnknown);
     EXPECT_EQ(got.window, 64) << "as sent";
+    // A port nobody listens on answers a SYN with a reset: no window to scale, none unknown.
+    TcpSegmentNumbering refused;
+    refused.number(segment(true, TcpSegment::Syn, 100, 0, 64240, 7));
+    EXPECT_FALSE(refused.number(segment(false, TcpSegment::Rst | TcpSegment::Ack, 0, 101))
+                     .windowScaleUnknown);
 }
 
 } // namespace
