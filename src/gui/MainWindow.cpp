@@ -307,6 +307,10 @@ void MainWindow::setUpSharedArea()
     });
     connect(&m_conversation, &ConversationModel::wireSegmentsChanged, inspector,
             &HexView::wireSegmentsChanged);
+    connect(&m_conversation, &ConversationModel::wireSegmentsChanged, this, [this] {
+        if (m_legendTellsOfSegments == m_conversation.wireSegments().isEmpty())
+            showWhoseConversation();
+    });
     connect(&m_followed, &FollowedConversation::streamAppended, inspector,
             &HexView::streamAppended);
     connect(&m_followed, &FollowedConversation::streamReset, inspector, &HexView::streamReset);
@@ -511,8 +515,13 @@ void MainWindow::follow(qint64 clientId)
 void MainWindow::showWhoseConversation()
 {
     const qint64 followed = m_followed.followed();
-    const QString colours = tr("sent tinted blue, received green; boxed: one UTF-8 character; "
-                               "red: not UTF-8; ▾: a captured TCP segment starts");
+    // The segments' mark is explained once there are segments (none over UDP, none unless
+    // captured).
+    m_legendTellsOfSegments = !m_conversation.wireSegments().isEmpty();
+    const QString colours = m_legendTellsOfSegments
+        ? tr("sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8; "
+             "▾: a captured TCP segment starts")
+        : tr("sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8");
     if (followed == 0) {
         m_ui->composer->setMessageHint(m_mode == Mode::Server
                                            ? tr("Select a client above, then type its reply "

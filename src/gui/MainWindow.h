@@ -138,4 +138,5 @@ private:
     ConnectionCapture *m_capture = nullptr;
     ConversationRecording m_recording;
     bool m_splitRestored = false;
+    bool m_legendTellsOfSegments = false; // the inspector's legend explains the segments' mark
 };

@@ -12,6 +12,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -202,6 +203,12 @@ TEST_F(PacketsTabTest, TheClientsTabShowsTheHandshakeTheDataAndTheFinAmongTheCal
         << shown.join(QLatin1Char('\n')).toStdString();
     EXPECT_TRUE(shown.contains(QRegularExpression(QStringLiteral("PSH/ACK 6 bytes seq=1 .*"))))
         << shown.join(QLatin1Char('\n')).toStdString();
+    // The inspector's legend explains the segments' marks, now that there are some (told once
+    // a frame).
+    const QLabel *legend = clientWindow.findChild<QLabel *>(QStringLiteral("inspectorLabel"));
+    EXPECT_TRUE(waitUntil([legend] {
+        return legend->text().contains(QStringLiteral("a captured TCP segment starts"));
+    })) << legend->text();
     // The calls list keeps its calls alone.
     SocketCallsModel &calls = clientWindow.socketCalls();
     calls.flush();

@@ -10,6 +10,7 @@
 #include "net/BindAddress.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QApplication>
 #include <QComboBox>
 #include <QMessageBox>
@@ -131,6 +132,12 @@ TEST(UdpWindowTest, ThreeMessagesGetThreeWholeRepliesEachDatagramABoundary)
     EXPECT_EQ(callsOfKind(serverWindow.socketCalls(), SocketEvent::Kind::RecvFrom), 3);
     EXPECT_EQ(callsOfKind(serverWindow.socketCalls(), SocketEvent::Kind::SendTo), 3);
     EXPECT_EQ(serverWindow.udpServerPanel()->peerList()->topLevelItemCount(), 1);
+    // Nothing was captured: the inspector's legend has no TCP segments to explain.
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        const QString legend =
+            window->findChild<QLabel *>(QStringLiteral("inspectorLabel"))->text();
+        EXPECT_FALSE(legend.contains(QStringLiteral("TCP segment"))) << legend;
+    }
 }
 
 // Over UDP there is no TCP beneath the calls: the tab that shows it is not offered.
