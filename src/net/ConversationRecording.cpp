@@ -55,20 +55,21 @@ void ConversationRecording::watch(LiveCapture *capture)
 {
     connect(capture, &LiveCapture::packetCaptured, this,
             [this](qint64 timeUs, const QByteArray &ip) {
-                if (m_capturedBytes + ip.size() > TcpRecorder::DefaultBudget) {
+                if (!m_captured.append(timeUs, 0, ip))
                     ++m_droppedPackets;
-                    return;
-                }
-                m_capturedBytes += ip.size();
-                m_captured.push_back({timeUs, ip});
             });
+}
+
+void ConversationRecording::setBudget(qint64 maxBytes)
+{
+    m_recorder.setBudget(maxBytes);
+    m_captured.setBudget(maxBytes);
 }
 
 void ConversationRecording::clear()
 {
     m_recorder.clear();
     m_captured.clear();
-    m_capturedBytes = 0;
     m_droppedPackets = 0;
 }
 
@@ -77,11 +78,12 @@ QString ConversationRecording::writeCaptured(QIODevice *device) const
     PcapngWriter writer(device);
     if (!writer.writeHeader(QStringLiteral("Capsock (captured)")))
         return writer.errorString();
-    for (const CapturedPacket &packet : m_captured) {
-        if (!writer.writePacket(packet.timeUs, packet.ip))
-            return writer.errorString();
-    }
-    return {};
+    bool written = true;
+    m_captured.forEach([&writer, &written](const ChunkLog::Chunk &packet) {
+        written = writer.writePacket(packet.timeUs, packet.bytes);
+        return written;
+    });
+    return written ? QString() : writer.errorString();
 }
 
 QString ConversationRecording::save(const QString &path) const
@@ -89,7 +91,7 @@ QString ConversationRecording::save(const QString &path) const
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("cannot save to %1: %2").arg(path, file.errorString());
-    const QString failure = m_captured.empty()
+    const QString failure = m_captured.isEmpty()
         ? TcpSynthesizer::writePcapng(m_recorder.conversations(), &file)
         : writeCaptured(&file);
     if (!failure.isEmpty() || !file.flush())
@@ -101,7 +103,7 @@ QString ConversationRecording::save(const QString &path) const
             .arg(path)
             .arg(m_droppedPackets);
     }
-    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0 && m_captured.empty()) {
+    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0 && m_captured.isEmpty()) {
         return tr("%1 is missing the last %n byte(s): more than a recording keeps", nullptr,
                   int(std::min<qint64>(dropped, INT_MAX)))
             .arg(path);

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "core/ChunkLog.h"
 #include "core/TcpRecorder.h"
 
 #include <QObject>
 #include <QString>
-
-#include <vector>
 
 class CapitalizeClient;
 class CapitalizeServer;
@@ -30,6 +29,9 @@ public:
     // Keeps the packets `capture` captures, to be saved instead of made-up ones.
     void watch(LiveCapture *capture);
 
+    // What the recorded bytes may cost, and the captured packets apart (by default
+    // TcpRecorder::DefaultBudget each); past it, save() says what the file lacks.
+    void setBudget(qint64 maxBytes);
     const TcpRecorder &recorder() const { return m_recorder; }
     void clear();
 
@@ -42,16 +44,9 @@ public:
     static QString checkWritable(const QString &path);
 
 private:
-    struct CapturedPacket
-    {
-        qint64 timeUs;
-        QByteArray ip;
-    };
-
     QString writeCaptured(QIODevice *device) const;
 
     TcpRecorder m_recorder;
-    std::vector<CapturedPacket> m_captured;
-    qint64 m_capturedBytes = 0;
-    qint64 m_droppedPackets = 0; // past the recorder's budget
+    ChunkLog m_captured{TcpRecorder::DefaultBudget}; // the IP packets, header first
+    qint64 m_droppedPackets = 0; // past m_captured's budget
 };
