@@ -27,13 +27,11 @@ void ConversationRecording::watch(CapitalizeServer *server)
                 const qint64 id = session->id();
                 connect(session, &CapitalizeSession::received, this,
                         [this, id](const QByteArray &chunk) {
-                            m_recorder.recordBytes(SocketSide::Server, id, false, chunk,
-                                                   SocketEvent::now());
+                            recordBytes(SocketSide::Server, id, false, chunk);
                         });
                 connect(session, &CapitalizeSession::replied, this,
                         [this, id](const QByteArray &reply) {
-                            m_recorder.recordBytes(SocketSide::Server, id, true, reply,
-                                                   SocketEvent::now());
+                            recordBytes(SocketSide::Server, id, true, reply);
                         });
             });
 }
@@ -44,11 +42,19 @@ void ConversationRecording::watch(CapitalizeClient *client)
             [this](const SocketEvent &event) { m_recorder.record(event); });
     connect(client, &CapitalizeClient::messageSent, this,
             [this](qint64, const QByteArray &bytes) {
-                m_recorder.recordBytes(SocketSide::Client, 0, true, bytes, SocketEvent::now());
+                recordBytes(SocketSide::Client, 0, true, bytes);
             });
     connect(client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
-        m_recorder.recordBytes(SocketSide::Client, 0, false, chunk, SocketEvent::now());
+        recordBytes(SocketSide::Client, 0, false, chunk);
     });
+}
+
+void ConversationRecording::recordBytes(SocketSide side, qint64 connectionId, bool sent,
+                                        const QByteArray &bytes)
+{
+    // Once packets are captured, save() writes those: the bytes need no second copy.
+    if (m_captured.isEmpty())
+        m_recorder.recordBytes(side, connectionId, sent, bytes, SocketEvent::now());
 }
 
 void ConversationRecording::watch(LiveCapture *capture)

@@ -15,7 +15,8 @@ class QIODevice;
 // (File > Save conversation, --save FILE): the typed events and the bytes each call carried go
 // into a TcpRecorder, and save() writes its conversations as pcapng, made into segments by
 // TcpSynthesizer. A server's file holds each client as its own TCP stream. When the packets
-// themselves were captured (watch(LiveCapture *)), save() writes those instead.
+// themselves were captured (watch(LiveCapture *)), save() writes those instead, and from the
+// first one on the bytes are not recorded as well.
 class ConversationRecording : public QObject
 {
     Q_OBJECT
@@ -44,6 +45,7 @@ public:
     static QString checkWritable(const QString &path);
 
 private:
+    void recordBytes(SocketSide side, qint64 connectionId, bool sent, const QByteArray &bytes);
     QString writeCaptured(QIODevice *device) const;
 
     TcpRecorder m_recorder;

@@ -1,4 +1,4 @@
-#include "QtPrinters.h"
+#include "NetTestSupport.h"
 
 #include "net/ConversationRecording.h"
 #include "net/LiveCapture.h"
@@ -47,6 +47,29 @@ TEST(ConversationRecordingTest, CapturedPacketsStayWithinTheBudgetAndSaveSaysWha
     const QString said = recording.save(path);
     EXPECT_TRUE(said.contains(QStringLiteral("is missing the last"))) << said.toStdString();
     EXPECT_GE(QFile(path).size(), Budget / 2) << "most of the budget holds packets";
+}
+
+// Save writes the captured packets when there are any, so from the first one on the bytes the
+// calls carried are not kept a second time.
+TEST(ConversationRecordingTest, OnceItHasPacketsItKeepsNoSecondCopyOfTheBytes)
+{
+    CapitalizeServer server;
+    ConversationRecording recording;
+    recording.watch(&server);
+    LiveCapture capture;
+    recording.watch(&capture);
+    ASSERT_TRUE(server.start(loopbackOptions())) << server.errorString().toStdString();
+    RawPeer peer(server.port());
+    peer.send("before\n");
+    ASSERT_TRUE(peer.waitReceived(7));
+    emit capture.packetCaptured(1, floodPacket(0));
+    peer.send("after\n");
+    ASSERT_TRUE(peer.waitReceived(13));
+
+    const std::vector<TcpConversation> conversations = recording.recorder().conversations();
+    ASSERT_EQ(conversations.size(), 1u);
+    EXPECT_EQ(conversations[0].bytes(TcpDirection::ClientToServer), QByteArray("before\n"));
+    EXPECT_EQ(conversations[0].bytes(TcpDirection::ServerToClient), QByteArray("BEFORE\n"));
 }
 
 } // namespace
