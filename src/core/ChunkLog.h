@@ -32,6 +32,7 @@ public:
     }
 
     void setBudget(qint64 budget) { m_budget = budget; }
+    qint64 budget() const { return m_budget; }
     // Keeps `bytes` (a chunk never spans two blocks: one larger than a block has its own);
     // false, and nothing kept, if that would take the memory used past the budget.
     bool append(qint64 timeUs, quint32 tag, QByteArrayView bytes);

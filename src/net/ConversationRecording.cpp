@@ -103,16 +103,19 @@ QString ConversationRecording::save(const QString &path) const
     if (!failure.isEmpty() || !file.flush())
         return tr("cannot save to %1: %2").arg(path, failure.isEmpty() ? file.errorString()
                                                                        : failure);
+    const qint64 budgetMiB = m_captured.budget() >> 20;
     if (m_droppedPackets > 0) {
-        return tr("%1 is missing the last %2 packet(s): more than a recording keeps", nullptr,
-                  pluralCount(m_droppedPackets))
+        return tr("%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB",
+                  nullptr, pluralCount(m_droppedPackets))
             .arg(path)
-            .arg(m_droppedPackets);
+            .arg(m_droppedPackets)
+            .arg(budgetMiB);
     }
     if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0 && m_captured.isEmpty()) {
-        return tr("%1 is missing the last %n byte(s): more than a recording keeps", nullptr,
+        return tr("%1 is missing the last %n byte(s): a recording keeps at most %2 MiB", nullptr,
                   int(std::min<qint64>(dropped, INT_MAX)))
-            .arg(path);
+            .arg(path)
+            .arg(budgetMiB);
     }
     return {};
 }
