@@ -15,8 +15,8 @@
 // the engines' data signals feed, as events carry only counts.
 //
 // Memory: every byte is kept, compactly (core/ChunkLog), up to a budget that counts what keeping
-// them costs, bookkeeping included (default 256 MiB, as the window's conversation); past it,
-// further bytes are counted in droppedBytes() and not kept, so a save can say so.
+// them costs, bookkeeping included (default 256 MiB; the window gives its recording less); past
+// it, further bytes are counted in droppedBytes() and not kept, so a save can say so.
 class TcpRecorder
 {
 public:
