@@ -7,7 +7,7 @@
 
 // Chunks of bytes kept in the order they came, each with its time and a tag, compactly: their
 // bytes back to back in blocks, and 16 bytes of bookkeeping each, in blocks too. A QByteArray
-// a chunk would cost a heap block and a header each, and all its capacity: a recv() buffer
+// per chunk would cost a heap block and a header each, and all its capacity: a recv() buffer
 // cut to the 33 bytes that came still holds its whole read size (1 KiB).
 //
 // Memory: the budget counts the blocks as allocated, with their headers, so what the log
