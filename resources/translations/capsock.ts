@@ -493,22 +493,22 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>ConversationRecording</name>
     <message>
-        <location filename="../../src/net/ConversationRecording.cpp" line="+91"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+99"/>
         <location line="+5"/>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>cannot save to %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-17"/>
-        <source>%1 is missing the last %2 packet(s): more than a recording keeps</source>
+        <location line="-19"/>
+        <source>%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>%1 is missing the last %n byte(s): more than a recording keeps</source>
+        <location line="+7"/>
+        <source>%1 is missing the last %n byte(s): a recording keeps at most %2 MiB</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>

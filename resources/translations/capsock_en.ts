@@ -126,19 +126,19 @@
 <context>
     <name>ConversationRecording</name>
     <message numerus="yes">
-        <location filename="../../src/net/ConversationRecording.cpp" line="+99"/>
-        <source>%1 is missing the last %2 packet(s): more than a recording keeps</source>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+108"/>
+        <source>%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB</source>
         <translation>
-            <numerusform>%1 is missing the last %2 packet: more than a recording keeps</numerusform>
-            <numerusform>%1 is missing the last %2 packets: more than a recording keeps</numerusform>
+            <numerusform>%1 is missing the last %2 packet: a recording keeps at most %3 MiB</numerusform>
+            <numerusform>%1 is missing the last %2 packets: a recording keeps at most %3 MiB</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>%1 is missing the last %n byte(s): more than a recording keeps</source>
+        <location line="+7"/>
+        <source>%1 is missing the last %n byte(s): a recording keeps at most %2 MiB</source>
         <translation>
-            <numerusform>%1 is missing the last %n byte: more than a recording keeps</numerusform>
-            <numerusform>%1 is missing the last %n bytes: more than a recording keeps</numerusform>
+            <numerusform>%1 is missing the last %n byte: a recording keeps at most %2 MiB</numerusform>
+            <numerusform>%1 is missing the last %n bytes: a recording keeps at most %2 MiB</numerusform>
         </translation>
     </message>
 </context>
