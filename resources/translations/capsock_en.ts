@@ -107,7 +107,7 @@
 <context>
     <name>ConversationModel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ConversationModel.cpp" line="+294"/>
+        <location filename="../../src/gui/ConversationModel.cpp" line="+282"/>
         <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
@@ -126,19 +126,19 @@
 <context>
     <name>ConversationRecording</name>
     <message numerus="yes">
-        <location filename="../../src/net/ConversationRecording.cpp" line="+219"/>
-        <source>%1 is missing the last %2 packet(s): more than a recording keeps</source>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+108"/>
+        <source>%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB</source>
         <translation>
-            <numerusform>%1 is missing the last %2 packet: more than a recording keeps</numerusform>
-            <numerusform>%1 is missing the last %2 packets: more than a recording keeps</numerusform>
+            <numerusform>%1 is missing the last %2 packet: a recording keeps at most %3 MiB</numerusform>
+            <numerusform>%1 is missing the last %2 packets: a recording keeps at most %3 MiB</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>%1 is missing the last %n byte(s): more than a recording keeps</source>
+        <location line="+7"/>
+        <source>%1 is missing the last %n byte(s): a recording keeps at most %2 MiB</source>
         <translation>
-            <numerusform>%1 is missing the last %n byte: more than a recording keeps</numerusform>
-            <numerusform>%1 is missing the last %n bytes: more than a recording keeps</numerusform>
+            <numerusform>%1 is missing the last %n byte: a recording keeps at most %2 MiB</numerusform>
+            <numerusform>%1 is missing the last %n bytes: a recording keeps at most %2 MiB</numerusform>
         </translation>
     </message>
 </context>
@@ -218,7 +218,7 @@
 <context>
     <name>HeadlessUdpClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+51"/>
+        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+50"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+62"/>
+        <location line="+57"/>
         <source>&lt; received %1 byte(s)</source>
         <translation>
             <numerusform>&lt; received %1 byte</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>HeadlessUdpServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+73"/>
+        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+67"/>
         <source>stopped: heard from %n peer(s)</source>
         <translation>
             <numerusform>stopped: heard from %n peer</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>HexView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/HexView.cpp" line="+940"/>
+        <location filename="../../src/gui/HexView.cpp" line="+863"/>
         <source>%1 byte(s) from 0x%2</source>
         <translation>
             <numerusform>%1 byte from 0x%2</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+28"/>
         <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
         <translation>
             <numerusform>%1 byte. Click or drag to select; hover a byte to learn about it.</numerusform>
@@ -271,19 +271,11 @@
             <numerusform>Selected %1 bytes at 0x%2-0x%3: %4</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+239"/>
-        <source>TCP segment #%1: seq %2, %3 byte(s)</source>
-        <translation>
-            <numerusform>TCP segment #%1: seq %2, %3 byte</numerusform>
-            <numerusform>TCP segment #%1: seq %2, %3 bytes</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>InspectorWindow</name>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+53"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+50"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation>
             <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>
@@ -313,7 +305,7 @@
 <context>
     <name>PacketsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/PacketsView.cpp" line="+156"/>
+        <location filename="../../src/gui/PacketsView.cpp" line="+148"/>
         <source>%1 older row(s) dropped to keep memory bounded (the list keeps the newest %2).</source>
         <translation>
             <numerusform>%1 older row dropped to keep memory bounded (the list keeps the newest %2).</numerusform>
@@ -373,7 +365,7 @@
 <context>
     <name>SocketEventText</name>
     <message numerus="yes">
-        <location filename="../../src/core/SocketEventText.cpp" line="+39"/>
+        <location filename="../../src/core/SocketEventText.cpp" line="+36"/>
         <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
@@ -381,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+201"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -397,15 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+426"/>
-        <source>TCP sent %n segment(s) again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
-        <translation>
-            <numerusform>TCP sent %n segment again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
-            <numerusform>TCP sent %n segments again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-319"/>
+        <location line="+100"/>
         <source>%n byte(s) of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
         <translation>
             <numerusform>%n byte of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
@@ -435,7 +419,7 @@
 <context>
     <name>UdpServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/UdpServerPanel.cpp" line="+107"/>
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+162"/>
         <source>This datagram had %n byte(s); recvfrom(%1) kept the first %1, the rest is lost.</source>
         <translation>
             <numerusform>This datagram had %n byte; recvfrom(%1) kept the first %1, the rest is lost.</numerusform>

@@ -11,6 +11,12 @@ TcpDirection outgoing(SocketSide side)
                                       : TcpDirection::ServerToClient;
 }
 
+// A transfer's ChunkLog tag: its conversation's index and its direction.
+quint32 transferTag(size_t conversation, TcpDirection direction)
+{
+    return quint32(conversation << 1) | (direction == TcpDirection::ServerToClient ? 1 : 0);
+}
+
 } // namespace
 
 void TcpRecorder::record(const SocketEvent &event)
@@ -68,20 +74,30 @@ void TcpRecorder::recordBytes(SocketSide side, qint64 connectionId, bool sent,
     const auto found = m_open.find({side, connectionId});
     if (found == m_open.end() || bytes.isEmpty())
         return;
-    if (m_keptBytes + bytes.size() > m_maxBytes) {
-        m_droppedBytes += bytes.size();
-        return;
-    }
-    m_keptBytes += bytes.size();
     const TcpDirection direction = sent ? outgoing(side) : opposite(outgoing(side));
-    m_conversations[found->second].transfers.push_back({timeUs, direction, bytes});
+    if (!m_transfers.append(timeUs, transferTag(found->second, direction), bytes))
+        m_droppedBytes += bytes.size();
+}
+
+std::vector<TcpConversation> TcpRecorder::conversations() const
+{
+    std::vector<TcpConversation> conversations = m_conversations;
+    m_transfers.forEach([&conversations](const ChunkLog::Chunk &chunk) {
+        const TcpDirection direction = chunk.tag & 1 ? TcpDirection::ServerToClient
+                                                     : TcpDirection::ClientToServer;
+        conversations[chunk.tag >> 1].transfers.push_back(
+            {chunk.timeUs, direction,
+             QByteArray::fromRawData(chunk.bytes.data(), chunk.bytes.size())});
+        return true;
+    });
+    return conversations;
 }
 
 void TcpRecorder::clear()
 {
     m_conversations.clear();
     m_open.clear();
-    m_keptBytes = 0;
+    m_transfers.clear();
     m_droppedBytes = 0;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ChunkLog.h"
 #include "core/SocketEvent.h"
 #include "core/TcpConversation.h"
 
@@ -13,21 +14,24 @@
 // own, a close for a reset the peer's RST. The bytes themselves come with recordBytes(), which
 // the engines' data signals feed, as events carry only counts.
 //
-// Memory: every byte is kept, up to a budget (default 256 MiB, as the window's conversation);
-// past it, further bytes are counted in droppedBytes() and not kept, so a save can say so.
+// Memory: every byte is kept, compactly (core/ChunkLog), up to a budget that counts what keeping
+// them costs, bookkeeping included (default 256 MiB; the window gives its recording less); past
+// it, further bytes are counted in droppedBytes() and not kept, so a save can say so.
 class TcpRecorder
 {
 public:
     static constexpr qint64 DefaultBudget = qint64(256) << 20;
 
-    void setBudget(qint64 maxBytes) { m_maxBytes = maxBytes; }
+    void setBudget(qint64 maxBytes) { m_transfers.setBudget(maxBytes); }
 
     void record(const SocketEvent &event);
     // `bytes` went out (sent) or came in on `side`'s connection `connectionId`, at `timeUs`.
     void recordBytes(SocketSide side, qint64 connectionId, bool sent, const QByteArray &bytes,
                      qint64 timeUs);
 
-    const std::vector<TcpConversation> &conversations() const { return m_conversations; }
+    // The conversations so far. Their transfers' bytes are read in place
+    // (QByteArray::fromRawData): valid while the recorder is unchanged.
+    std::vector<TcpConversation> conversations() const;
     qint64 droppedBytes() const { return m_droppedBytes; }
     void clear();
 
@@ -38,9 +42,8 @@ private:
     TcpConversation *openConversation(const SocketEvent &event);
     void finish(const SocketEvent &event, TcpDirection from);
 
-    std::vector<TcpConversation> m_conversations;
+    std::vector<TcpConversation> m_conversations; // without their transfers: in m_transfers
     std::map<Key, size_t> m_open; // a socket's conversation while it is open
-    qint64 m_keptBytes = 0;
-    qint64 m_maxBytes = DefaultBudget;
+    ChunkLog m_transfers{DefaultBudget}; // tagged with transferTag()
     qint64 m_droppedBytes = 0;
 };

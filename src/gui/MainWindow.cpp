@@ -188,6 +188,7 @@ void MainWindow::setUpPanels()
     client->client().setTcpProbe(probe, TcpSampler::IntervalMs);
     connect(&server->server(), &CapitalizeServer::socketEvent, this, &MainWindow::addSocketEvent);
     connect(&client->client(), &CapitalizeClient::socketEvent, this, &MainWindow::addSocketEvent);
+    m_recording.setBudget(RecordingBudget);
     m_recording.watch(&server->server());
     m_recording.watch(&client->client());
     m_capture = new ConnectionCapture(&client->client(), &m_recording, this);

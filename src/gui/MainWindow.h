@@ -125,6 +125,10 @@ private:
     void restoreSettings();
     void saveSettings() const;
 
+    // What the recording for Save may cost, beside the conversation's own bytes: a window under
+    // a flood of clients stays under 400 MiB (issue 12). Save says when a file lacks the rest.
+    static constexpr qint64 RecordingBudget = qint64(128) << 20;
+
     std::unique_ptr<Ui::MainWindow> m_ui;
     bool m_remembersSettings;
     Mode m_mode = Mode::Client;

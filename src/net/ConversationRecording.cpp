@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <climits>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <utility>
 
@@ -59,13 +60,11 @@ void ConversationRecording::watch(CapitalizeServer *server)
                 const qint64 id = session->id();
                 connect(session, &CapitalizeSession::received, this,
                         [this, id](const QByteArray &chunk) {
-                            m_recorder.recordBytes(SocketSide::Server, id, false, chunk,
-                                                   SocketEvent::now());
+                            recordBytes(SocketSide::Server, id, false, chunk);
                         });
                 connect(session, &CapitalizeSession::replied, this,
                         [this, id](const QByteArray &reply) {
-                            m_recorder.recordBytes(SocketSide::Server, id, true, reply,
-                                                   SocketEvent::now());
+                            recordBytes(SocketSide::Server, id, true, reply);
                         });
             });
 }
@@ -76,23 +75,27 @@ void ConversationRecording::watch(CapitalizeClient *client)
             [this](const SocketEvent &event) { m_recorder.record(event); });
     connect(client, &CapitalizeClient::messageSent, this,
             [this](qint64, const QByteArray &bytes) {
-                m_recorder.recordBytes(SocketSide::Client, 0, true, bytes, SocketEvent::now());
+                recordBytes(SocketSide::Client, 0, true, bytes);
             });
     connect(client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
-        m_recorder.recordBytes(SocketSide::Client, 0, false, chunk, SocketEvent::now());
+        recordBytes(SocketSide::Client, 0, false, chunk);
     });
+}
+
+void ConversationRecording::recordBytes(SocketSide side, qint64 connectionId, bool sent,
+                                        const QByteArray &bytes)
+{
+    // Once packets are captured, save() writes those: the bytes need no second copy.
+    if (m_captured.isEmpty())
+        m_recorder.recordBytes(side, connectionId, sent, bytes, SocketEvent::now());
 }
 
 void ConversationRecording::watch(LiveCapture *capture)
 {
     connect(capture, &LiveCapture::packetCaptured, this,
             [this](qint64 timeUs, const QByteArray &ip) {
-                if (m_capturedBytes + ip.size() > TcpRecorder::DefaultBudget) {
+                if (!m_captured.append(timeUs, 0, ip))
                     ++m_droppedPackets;
-                    return;
-                }
-                m_capturedBytes += ip.size();
-                m_captured.push_back({timeUs, ip});
             });
 }
 
@@ -137,11 +140,13 @@ void ConversationRecording::recordDatagram(const QHostAddress &local, quint16 lo
                                            const QHostAddress &peer, quint16 peerPort,
                                            bool sent, const QByteArray &bytes)
 {
-    if (m_datagramBytes + bytes.size() > TcpRecorder::DefaultBudget) {
+    // A datagram costs its payload, and its record with three arrays' heap blocks besides.
+    const qint64 cost = bytes.size() + qint64(sizeof(UdpDatagram)) + 3 * DatagramArrayOverhead;
+    if (m_datagramBytes + cost > m_budget) {
         ++m_droppedPackets;
         return;
     }
-    m_datagramBytes += bytes.size();
+    m_datagramBytes += cost;
     UdpDatagram datagram;
     datagram.timeUs = SocketEvent::now();
     datagram.sourceIp = IpAddress::fromText(local.toString());
@@ -174,26 +179,45 @@ QHostAddress ConversationRecording::sourceAddressFor(const QHostAddress &peer)
     return source;
 }
 
+void ConversationRecording::setBudget(qint64 maxBytes)
+{
+    m_budget = maxBytes;
+    m_recorder.setBudget(maxBytes);
+    m_captured.setBudget(maxBytes);
+}
+
 void ConversationRecording::clear()
 {
     m_recorder.clear();
     m_datagrams.clear();
     m_datagramBytes = 0;
     m_captured.clear();
-    m_capturedBytes = 0;
     m_droppedPackets = 0;
 }
 
+// The datagrams of a UDP side, made up as ever, go in among the packets by time.
 QString ConversationRecording::writeCaptured(QIODevice *device) const
 {
     PcapngWriter writer(device);
     if (!writer.writeHeader(QStringLiteral("Capsock (captured)")))
         return writer.errorString();
-    for (const CapturedPacket &packet : m_captured) {
-        if (!writer.writePacket(packet.timeUs, packet.ip))
-            return writer.errorString();
-    }
-    return {};
+    std::vector<IpPackets::Packet> datagrams = UdpSynthesizer::packets(m_datagrams);
+    IpPackets::sortByTime(datagrams);
+    auto nextDatagram = datagrams.cbegin();
+    const auto writeDatagramsUntil = [&writer, &nextDatagram, &datagrams](qint64 timeUs) {
+        for (; nextDatagram != datagrams.cend() && nextDatagram->timeUs <= timeUs; ++nextDatagram)
+            if (!writer.writePacket(nextDatagram->timeUs, nextDatagram->ip))
+                return false;
+        return true;
+    };
+    bool written = true;
+    m_captured.forEach([&writer, &written, &writeDatagramsUntil](const ChunkLog::Chunk &packet) {
+        written = writeDatagramsUntil(packet.timeUs)
+            && writer.writePacket(packet.timeUs, packet.bytes);
+        return written;
+    });
+    written = written && writeDatagramsUntil(std::numeric_limits<qint64>::max());
+    return written ? QString() : writer.errorString();
 }
 
 QString ConversationRecording::writeSynthesized(QIODevice *device) const
@@ -211,20 +235,23 @@ QString ConversationRecording::save(const QString &path) const
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("cannot save to %1: %2").arg(path, file.errorString());
-    const QString failure = m_captured.empty() ? writeSynthesized(&file) : writeCaptured(&file);
+    const QString failure = m_captured.isEmpty() ? writeSynthesized(&file) : writeCaptured(&file);
     if (!failure.isEmpty() || !file.flush())
         return tr("cannot save to %1: %2").arg(path, failure.isEmpty() ? file.errorString()
                                                                        : failure);
+    const qint64 budgetMiB = m_captured.budget() >> 20;
     if (m_droppedPackets > 0) {
-        return tr("%1 is missing the last %2 packet(s): more than a recording keeps", nullptr,
-                  pluralCount(m_droppedPackets))
+        return tr("%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB",
+                  nullptr, pluralCount(m_droppedPackets))
             .arg(path)
-            .arg(m_droppedPackets);
+            .arg(m_droppedPackets)
+            .arg(budgetMiB);
     }
-    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0 && m_captured.empty()) {
-        return tr("%1 is missing the last %n byte(s): more than a recording keeps", nullptr,
+    if (const qint64 dropped = m_recorder.droppedBytes(); dropped > 0 && m_captured.isEmpty()) {
+        return tr("%1 is missing the last %n byte(s): a recording keeps at most %2 MiB", nullptr,
                   int(std::min<qint64>(dropped, INT_MAX)))
-            .arg(path);
+            .arg(path)
+            .arg(budgetMiB);
     }
     return {};
 }

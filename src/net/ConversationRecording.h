@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ChunkLog.h"
 #include "core/TcpRecorder.h"
 #include "core/UdpSynthesizer.h"
 
@@ -7,8 +8,6 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QString>
-
-#include <vector>
 
 class CapitalizeClient;
 class CapitalizeServer;
@@ -21,7 +20,8 @@ class UdpCapitalizeServer;
 // (File > Save conversation, --save FILE): the typed events and the bytes each call carried go
 // into a TcpRecorder, and save() writes its conversations as pcapng, made into segments by
 // TcpSynthesizer. A server's file holds each client as its own TCP stream. When the packets
-// themselves were captured (watch(LiveCapture *)), save() writes those instead.
+// themselves were captured (watch(LiveCapture *)), save() writes those instead, and from the
+// first one on the bytes are not recorded as well.
 // Over UDP each sendto() and recvfrom() is kept as the one datagram it carried, between the
 // real endpoints, made into packets by UdpSynthesizer; a file may hold TCP and UDP together (a
 // server of both on one port).
@@ -40,6 +40,9 @@ public:
     void watch(UdpCapitalizeServer *server);
     void watch(UdpCapitalizeClient *client);
 
+    // What the recorded bytes may cost, and the captured packets apart (by default
+    // TcpRecorder::DefaultBudget each); past it, save() says what the file lacks.
+    void setBudget(qint64 maxBytes);
     const TcpRecorder &recorder() const { return m_recorder; }
     void clear();
 
@@ -52,12 +55,7 @@ public:
     static QString checkWritable(const QString &path);
 
 private:
-    struct CapturedPacket
-    {
-        qint64 timeUs;
-        QByteArray ip;
-    };
-
+    void recordBytes(SocketSide side, qint64 connectionId, bool sent, const QByteArray &bytes);
     QString writeCaptured(QIODevice *device) const;
     QString writeSynthesized(QIODevice *device) const;
     // One datagram, from `local` to the peer or (`sent` false) back, now.
@@ -70,10 +68,11 @@ private:
 
     TcpRecorder m_recorder;
     std::vector<UdpDatagram> m_datagrams;
-    qint64 m_datagramBytes = 0;
+    qint64 m_datagramBytes = 0; // what m_datagrams cost, counted against m_budget
     static constexpr int MaxSourceAddresses = 1024;
+    static constexpr qint64 DatagramArrayOverhead = 64; // a QByteArray's header and malloc's
     QHash<QString, QHostAddress> m_sourceAddresses; // peer address -> ours towards it
-    std::vector<CapturedPacket> m_captured;
-    qint64 m_capturedBytes = 0;
-    qint64 m_droppedPackets = 0; // captured packets and datagrams past the recorder's budget
+    qint64 m_budget = TcpRecorder::DefaultBudget;
+    ChunkLog m_captured{TcpRecorder::DefaultBudget}; // the IP packets, header first
+    qint64 m_droppedPackets = 0; // captured packets and datagrams past their budget
 };

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <malloc.h>
+
 namespace {
 
 constexpr SocketSide Server = SocketSide::Server;
@@ -16,6 +18,13 @@ SocketEvent at(SocketEvent event, qint64 timeUs)
 {
     event.timeUs = timeUs;
     return event;
+}
+
+// What the heap holds now: glibc's count of allocated bytes, in its arenas and mmap'd.
+qint64 heapInUse()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
 }
 
 TEST(TcpRecorderTest, AServersClientsEachBecomeAConversationWithTheirBytesAndFins)
@@ -31,8 +40,9 @@ TEST(TcpRecorderTest, AServersClientsEachBecomeAConversationWithTheirBytesAndFin
                        310));
     recorder.recordBytes(Server, 1, true, "after close", 320); // belongs to no connection
 
-    ASSERT_EQ(recorder.conversations().size(), 2u);
-    const TcpConversation &first = recorder.conversations()[0];
+    const std::vector<TcpConversation> conversations = recorder.conversations();
+    ASSERT_EQ(conversations.size(), 2u);
+    const TcpConversation &first = conversations[0];
     EXPECT_EQ(first.clientIp, IpAddress::fromText("127.0.0.1"));
     EXPECT_EQ(first.clientPort, 40001);
     EXPECT_EQ(first.serverPort, 5220);
@@ -41,7 +51,7 @@ TEST(TcpRecorderTest, AServersClientsEachBecomeAConversationWithTheirBytesAndFin
     EXPECT_EQ(first.bytes(Down), QByteArray("HI\n"));
     EXPECT_EQ(first.clientFinishedUs, 300);
     EXPECT_EQ(first.serverFinishedUs, 310);
-    const TcpConversation &second = recorder.conversations()[1];
+    const TcpConversation &second = conversations[1];
     EXPECT_TRUE(second.isIPv6());
     EXPECT_EQ(second.bytes(Up), QByteArray("two"));
     EXPECT_EQ(second.clientFinishedUs, -1) << "still open";
@@ -67,8 +77,9 @@ TEST(TcpRecorderTest, AClientsConnectionsFromConnectToCloseAndAResetFromThePeer)
     recorder.record(at(SocketEvent::close(Client, 0, SocketEvent::CloseReason::Broken, reset),
                        2100));
 
-    ASSERT_EQ(recorder.conversations().size(), 2u);
-    const TcpConversation &first = recorder.conversations()[0];
+    const std::vector<TcpConversation> conversations = recorder.conversations();
+    ASSERT_EQ(conversations.size(), 2u);
+    const TcpConversation &first = conversations[0];
     EXPECT_EQ(first.openedUs, 950);
     EXPECT_EQ(first.clientIp, IpAddress::fromText("127.0.0.1"));
     EXPECT_EQ(first.clientPort, 40000);
@@ -77,7 +88,7 @@ TEST(TcpRecorderTest, AClientsConnectionsFromConnectToCloseAndAResetFromThePeer)
     EXPECT_EQ(first.bytes(Down), QByteArray("A"));
     EXPECT_EQ(first.clientFinishedUs, 1200) << "shutdown() sent the FIN, not close()";
     EXPECT_EQ(first.serverFinishedUs, 1400);
-    const TcpConversation &second = recorder.conversations()[1];
+    const TcpConversation &second = conversations[1];
     EXPECT_EQ(second.resetUs, 2100) << "a losing attempt's close is not this connection's";
     EXPECT_EQ(second.resetFrom, Down);
     EXPECT_EQ(second.clientFinishedUs, -1);
@@ -86,12 +97,36 @@ TEST(TcpRecorderTest, AClientsConnectionsFromConnectToCloseAndAResetFromThePeer)
 TEST(TcpRecorderTest, PastItsBudgetBytesAreCountedNotKept)
 {
     TcpRecorder recorder;
-    recorder.setBudget(4);
+    // Room for a block of bytes and a block of bookkeeping: the first read all but fills it.
+    recorder.setBudget(2 * (ChunkLog::BlockSize + ChunkLog::BlockOverhead));
     recorder.record(SocketEvent::accept(1, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}));
-    recorder.recordBytes(Server, 1, false, "abc", 1);
+    const QByteArray first(ChunkLog::BlockSize - 2, 'a');
+    recorder.recordBytes(Server, 1, false, first, 1);
     recorder.recordBytes(Server, 1, false, "def", 2);
-    EXPECT_EQ(recorder.conversations()[0].bytes(Up), QByteArray("abc"));
+    EXPECT_EQ(recorder.conversations()[0].bytes(Up), first);
     EXPECT_EQ(recorder.droppedBytes(), 3);
+}
+
+TEST(TcpRecorderTest, ItsMemoryStaysWithinItsBudgetAsItKeepsManySmallReads)
+{
+    constexpr qint64 Budget = qint64(1) << 20;
+    constexpr int Reads = 50000;
+    constexpr int ReadBytes = 33; // a line of the flood benchmark, 32 bytes and its newline
+    TcpRecorder recorder;
+    recorder.setBudget(Budget);
+    recorder.record(SocketEvent::accept(1, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}));
+    const qint64 before = heapInUse();
+    for (int i = 0; i < Reads; ++i) {
+        // As TcpStream::receive() hands a read over: recv()'s buffer of the read size (the
+        // lecture's 1024), cut to what came. Its capacity is still the whole buffer's.
+        QByteArray read(1024, 'a');
+        read.truncate(ReadBytes);
+        recorder.recordBytes(Server, 1, false, read, i);
+    }
+    EXPECT_LE(heapInUse() - before, Budget);
+    const qint64 kept = qint64(Reads) * ReadBytes - recorder.droppedBytes();
+    EXPECT_GE(kept, Budget / 2) << "most of the budget holds bytes, not bookkeeping";
+    EXPECT_EQ(recorder.conversations()[0].bytes(Up).size(), kept);
 }
 
 } // namespace
