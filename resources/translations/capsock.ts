@@ -229,7 +229,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ClientPanel.cpp" line="+164"/>
+        <location filename="../../src/gui/ClientPanel.cpp" line="+153"/>
         <source>Co&amp;nnect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -239,7 +239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/ClientPanel.cpp" line="-92"/>
+        <location filename="../../src/gui/ClientPanel.cpp" line="-81"/>
         <source>Connected to %1 from %2 in %3 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -261,7 +261,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+20"/>
         <source>Disco&amp;nnect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +444,7 @@
 <context>
     <name>ConversationModel</name>
     <message>
-        <location filename="../../src/gui/ConversationModel.cpp" line="+258"/>
+        <location filename="../../src/gui/ConversationModel.cpp" line="+270"/>
         <source>Older messages were let go to keep memory bounded (%1 MiB so far).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,8 +493,8 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>ConversationRecording</name>
     <message>
-        <location filename="../../src/net/ConversationRecording.cpp" line="+99"/>
-        <location line="+5"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+237"/>
+        <location line="+3"/>
         <location line="+23"/>
         <source>cannot save to %1: %2</source>
         <translation type="unfinished"></translation>
@@ -628,7 +628,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/cli/TerminalFrontEnd.cpp" line="+91"/>
+        <location filename="../../src/cli/TerminalFrontEnd.cpp" line="+93"/>
         <source>Press Ctrl-C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -685,7 +685,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessUdpClient</name>
     <message>
-        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+35"/>
+        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+36"/>
         <source>sending datagrams to %1 from %2 (UDP: no connection; the socket is connect()ed to the server)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -702,7 +702,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+62"/>
         <source>&lt; received %1 byte(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -712,12 +712,12 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessUdpServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+18"/>
+        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+19"/>
         <source>#%1 first datagram from %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Capsock UDP capitalization server receiving on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -835,12 +835,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+581"/>
+        <location line="+644"/>
         <source>No bytes yet. The bytes of the conversation appear here as they cross the wire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+41"/>
         <source>Offset 0x%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,7 +850,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>Carried on the wire in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Offset %1 of the bytes sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,8 +911,18 @@ Click to see these bytes in the inspector.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Received: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+20"/>
         <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -921,12 +936,24 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="+132"/>
+        <source>Show TCP segment boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+107"/>
+        <source>TCP segment #%1: seq %2, %3 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-268"/>
         <source>Sent: send #%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Received: read #%1, %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,7 +978,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+20"/>
+        <source> (the first in %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>Copy as hex (49 20 61)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,7 +1069,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+50"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+53"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1071,7 +1103,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>%1, conversation #%2 - Capsock byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1123,7 +1155,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Se&amp;rver</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,7 +1170,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Cl&amp;ient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,7 +1190,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>TCP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,7 +1205,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;UDP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,7 +1225,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+479"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+531"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,17 +1355,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="-177"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-190"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;p&gt;&lt;b&gt;Capsock %1&lt;/b&gt;: TCP socket programming made visible.&lt;/p&gt;&lt;p&gt;A server answers every string a client sends, capitalized, as in the lecture&apos;s capitalization example; both sides show the bytes that crossed the wire and the socket calls that moved them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>Now a server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1343,12 +1370,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-175"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-69"/>
         <location line="+6"/>
         <source>Save conversation</source>
         <translation type="unfinished"></translation>
@@ -1365,7 +1392,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Open capture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1375,7 +1402,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+188"/>
+        <location line="+170"/>
+        <source>&lt;p&gt;&lt;b&gt;Capsock %1&lt;/b&gt;: TCP and UDP socket programming made visible.&lt;/p&gt;&lt;p&gt;A server answers every string a client sends, capitalized: over TCP as in the lecture&apos;s capitalization example, a stream that recv() cuts where it likes; over UDP as in the textbook&apos;s twin, each datagram whole, answered on its own, or lost. Both sides show the bytes that crossed the wire and the socket calls that moved them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Now over UDP.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,12 +1417,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+143"/>
+        <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8; ▾: a captured TCP segment starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>sent tinted blue, received green; boxed: one UTF-8 character; red: not UTF-8</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Select a client above, then type its reply and press Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,7 +1491,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+4"/>
-        <source>A TCP segment&apos;s flags (SYN opens a connection, FIN closes a direction, RST resets it, ACK acknowledges, PSH pushes data to the program), the bytes of data it carries, its sequence number (relative: the sender&apos;s SYN is 0, its first byte 1), the next byte it acknowledges and the receive window it advertises (as sent, not yet scaled). In grey, the socket calls that caused them.</source>
+        <source>A TCP segment&apos;s flags (SYN opens a connection, FIN closes a direction, RST resets it, ACK acknowledges, PSH pushes data to the program), the bytes of data it carries, its sequence number (relative: the sender&apos;s SYN is 0, its first byte 1), the next byte it acknowledges and the receive window it advertises, in bytes (scaled as the handshake said). In grey, the socket calls that caused them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1472,7 +1509,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+51"/>
         <source>The TCP segments the connection&apos;s packets carried, as captured; the socket calls that caused them among them, in grey.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,7 +2138,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>SocketEventText</name>
     <message numerus="yes">
-        <location filename="../../src/core/SocketEventText.cpp" line="+36"/>
+        <location filename="../../src/core/SocketEventText.cpp" line="+39"/>
         <source>%1 byte(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2158,7 +2195,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+36"/>
+        <source>(its scale was not seen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>(inside sock.connect: the name is looked up)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2393,7 +2435,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
+        <source> (%1 just now: lost on the way and sent again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Lets the server bind its port again right after a restart; without it, bind() can fail with &quot;address already in use&quot; for a while after the old server stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2558,12 +2605,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+264"/>
+        <location line="+271"/>
         <source> Port 0 asks the system for any free port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-264"/>
         <source>accept() failed: this program has as many connections and files open as the system allows it (ulimit -n). The clients wait in the listening socket&apos;s queue; the server tries again every %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2762,8 +2809,15 @@ Click to see these bytes in the inspector.</source>
         <source>Nothing is in flight either way and this side waits to receive. If the other side waits too, nothing will happen until one of them sends: the lecture&apos;s &quot;importance of having a protocol and sticking to it&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>TCP sent %n segment(s) again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Connections the kernel has completed, waiting for accept(); past the backlog, newcomers must wait for room.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3002,37 +3056,42 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>UdpClientPanel</name>
     <message>
-        <location filename="../../src/gui/UdpClientPanel.cpp" line="+29"/>
+        <location filename="../../ui/UdpClientPanel.ui" line="+76"/>
         <source>co&amp;nnect() the socket</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-55"/>
         <source>Ser&amp;ver:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>A name (localhost), an IPv4 address (127.0.0.1) or an IPv6 address (::1); the servers opened to before are in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>P&amp;ort:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+16"/>
         <source>UDP port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>Unconnected (the textbook&apos;s way), a closed port and a lost datagram look the same: no reply. connect() makes the system pass on the ICMP &quot;port unreachable&quot; that a closed port answers with, as &quot;refused&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location filename="../../src/gui/UdpClientPanel.cpp" line="+62"/>
         <source>A UDP socket for %1: no handshake, nothing is sent until a message. The system gives it a port at its first sendto().</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3042,12 +3101,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The reply was longer than recvfrom() takes: the rest of it is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>The UDP socket is closed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3095,77 +3154,77 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>UdpServerPanel</name>
     <message>
-        <location filename="../../src/gui/UdpServerPanel.cpp" line="+57"/>
+        <location filename="../../ui/UdpServerPanel.ui" line="+35"/>
         <source>&amp;Listen on:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>Listen on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&amp;Port:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>UDP port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The UDP port to bind; 0 picks a free one. TCP&apos;s and UDP&apos;s ports are separate: the same number can serve both.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+28"/>
         <source>recvfrom si&amp;ze:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source> bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>The n of recvfrom(n), 2048 in the textbook: a longer datagram is cut, and the rest of it is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+46"/>
         <source>Peers heard from (UDP has no connections: a peer is an address that sent a datagram)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+20"/>
         <source>Peer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>Datagrams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>Bytes in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+5"/>
         <source>Bytes out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-25"/>
         <source>Peers heard from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+80"/>
         <source>First datagram from %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3197,12 +3256,13 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../ui/UdpServerPanel.ui" line="-96"/>
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+0"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+6"/>
         <source>&amp;Stop the server</source>
         <translation type="unfinished"></translation>
     </message>

@@ -107,7 +107,7 @@
 <context>
     <name>ConversationModel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ConversationModel.cpp" line="+282"/>
+        <location filename="../../src/gui/ConversationModel.cpp" line="+294"/>
         <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
@@ -126,7 +126,7 @@
 <context>
     <name>ConversationRecording</name>
     <message numerus="yes">
-        <location filename="../../src/net/ConversationRecording.cpp" line="+108"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+244"/>
         <source>%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB</source>
         <translation>
             <numerusform>%1 is missing the last %2 packet: a recording keeps at most %3 MiB</numerusform>
@@ -218,7 +218,7 @@
 <context>
     <name>HeadlessUdpClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+50"/>
+        <location filename="../../src/cli/HeadlessUdpClient.cpp" line="+51"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -226,7 +226,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+57"/>
+        <location line="+62"/>
         <source>&lt; received %1 byte(s)</source>
         <translation>
             <numerusform>&lt; received %1 byte</numerusform>
@@ -237,7 +237,7 @@
 <context>
     <name>HeadlessUdpServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+67"/>
+        <location filename="../../src/cli/HeadlessUdpServer.cpp" line="+73"/>
         <source>stopped: heard from %n peer(s)</source>
         <translation>
             <numerusform>stopped: heard from %n peer</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>HexView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/HexView.cpp" line="+863"/>
+        <location filename="../../src/gui/HexView.cpp" line="+940"/>
         <source>%1 byte(s) from 0x%2</source>
         <translation>
             <numerusform>%1 byte from 0x%2</numerusform>
@@ -256,7 +256,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+32"/>
         <source>%1 byte(s). Click or drag to select; hover a byte to learn about it.</source>
         <translation>
             <numerusform>%1 byte. Click or drag to select; hover a byte to learn about it.</numerusform>
@@ -271,11 +271,19 @@
             <numerusform>Selected %1 bytes at 0x%2-0x%3: %4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+239"/>
+        <source>TCP segment #%1: seq %2, %3 byte(s)</source>
+        <translation>
+            <numerusform>TCP segment #%1: seq %2, %3 byte</numerusform>
+            <numerusform>TCP segment #%1: seq %2, %3 bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InspectorWindow</name>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+50"/>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+53"/>
         <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
         <translation>
             <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>
@@ -305,7 +313,7 @@
 <context>
     <name>PacketsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/PacketsView.cpp" line="+148"/>
+        <location filename="../../src/gui/PacketsView.cpp" line="+156"/>
         <source>%1 older row(s) dropped to keep memory bounded (the list keeps the newest %2).</source>
         <translation>
             <numerusform>%1 older row dropped to keep memory bounded (the list keeps the newest %2).</numerusform>
@@ -365,7 +373,7 @@
 <context>
     <name>SocketEventText</name>
     <message numerus="yes">
-        <location filename="../../src/core/SocketEventText.cpp" line="+36"/>
+        <location filename="../../src/core/SocketEventText.cpp" line="+39"/>
         <source>%1 byte(s)</source>
         <translation>
             <numerusform>%1 byte</numerusform>
@@ -373,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+201"/>
+        <location line="+203"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -389,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+107"/>
         <source>%n byte(s) of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
         <translation>
             <numerusform>%n byte of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
@@ -402,6 +410,14 @@
         <translation>
             <numerusform>%n byte of the client&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
             <numerusform>%n bytes of the client&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+316"/>
+        <source>TCP sent %n segment(s) again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
+        <translation>
+            <numerusform>TCP sent %n segment again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
+            <numerusform>TCP sent %n segments again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
         </translation>
     </message>
 </context>
@@ -419,7 +435,7 @@
 <context>
     <name>UdpServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/UdpServerPanel.cpp" line="+162"/>
+        <location filename="../../src/gui/UdpServerPanel.cpp" line="+107"/>
         <source>This datagram had %n byte(s); recvfrom(%1) kept the first %1, the rest is lost.</source>
         <translation>
             <numerusform>This datagram had %n byte; recvfrom(%1) kept the first %1, the rest is lost.</numerusform>
