@@ -678,6 +678,12 @@ QString SocketEventText::tcpStateExplanation(const SocketEvent &event)
         return tr("SYN_RECV: the handshake is half done: the answer (SYN-ACK) is sent, its "
                   "acknowledgement not yet here.");
     case State::Established:
+        if (!onServer(event) && event.tcpFrom == State::Unknown) { // read as connect() began
+            return tr("ESTABLISHED: the handshake is done; both sides can send and receive. "
+                      "The kernel finished it (SYN, SYN-ACK, ACK) before connect() has returned "
+                      "to the program, as when the server answers at once (on this computer, "
+                      "or near it): connect() returns next.");
+        }
         return tr("ESTABLISHED: the handshake is done; both sides can send and receive.");
     case State::FinWait1:
         return tr("FIN_WAIT1: this side closed its sending half (close() or shutdown()); the "

@@ -419,6 +419,21 @@ TEST(SocketEventTextTest, AStateChangeIsSaidInTheKernelsNames)
         expectCase(test);
 }
 
+// On loopback a client's first reading, right after it called connect(), already finds the
+// handshake done: the line stands before connect() returns, and says why.
+TEST(SocketEventTextTest, AClientEstablishedAtItsFirstReadingSaysConnectReturnsNext)
+{
+    const SocketEvent atOnce =
+        SocketEvent::tcpState(Client, 0, State::Unknown, reading(State::Established));
+    EXPECT_TRUE(SocketEventText::explanation(atOnce).contains(
+        QStringLiteral("before connect() has returned")))
+        << SocketEventText::explanation(atOnce).toStdString();
+    const SocketEvent later =
+        SocketEvent::tcpState(Client, 0, State::SynSent, reading(State::Established));
+    EXPECT_FALSE(SocketEventText::explanation(later).contains(QStringLiteral("connect()")))
+        << "the SYN_SENT reading came first: the handshake took its time";
+}
+
 TEST(SocketEventTextTest, AQueueSampleSaysTheBytesEachWayAndWhatTheKernelMeasured)
 {
     TcpInfo measured = reading(State::Established, 100, 1200, 5);
