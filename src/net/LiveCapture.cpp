@@ -28,9 +28,9 @@ QString LiveCapture::notAllowedText()
 {
     return tr("Packets are not shown: capturing them needs the CAP_NET_RAW capability (or "
               "root), which this program does not have. To allow it for this program alone, "
-              "once: sudo setcap cap_net_raw,cap_net_admin=eip %1 (it may then capture what "
-              "crosses this computer's network interfaces, and gains no other power; never "
-              "run the window as root). Everything else works without it.")
+              "once: sudo setcap cap_net_raw=eip %1 (it may then open raw packet sockets, "
+              "to see what crosses this computer's network interfaces; never run the window "
+              "as root). Everything else works without it.")
         .arg(QCoreApplication::applicationFilePath());
 }
 
