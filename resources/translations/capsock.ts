@@ -1112,7 +1112,7 @@ Click to see these bytes in the inspector.</source>
     <name>LiveCapture</name>
     <message>
         <location filename="../../src/net/LiveCapture.cpp" line="+29"/>
-        <source>Packets are not shown: capturing them needs the CAP_NET_RAW capability (or root), which this program does not have. To allow it for this program alone, once: sudo setcap cap_net_raw,cap_net_admin=eip %1 (it may then capture what crosses this computer&apos;s network interfaces, and gains no other power; never run the window as root). Everything else works without it.</source>
+        <source>Packets are not shown: capturing them needs the CAP_NET_RAW capability (or root), which this program does not have. To allow it for this program alone, once: sudo setcap cap_net_raw=eip %1 (it may then open raw packet sockets, to see what crosses this computer&apos;s network interfaces; never run the window as root). Everything else works without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2605,12 +2605,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+271"/>
+        <location line="+277"/>
         <source> Port 0 asks the system for any free port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-270"/>
         <source>accept() failed: this program has as many connections and files open as the system allows it (ulimit -n). The clients wait in the listening socket&apos;s queue; the server tries again every %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2750,7 +2750,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>ESTABLISHED: the handshake is done; both sides can send and receive. The kernel finished it (SYN, SYN-ACK, ACK) before connect() has returned to the program, as when the server answers at once (on this computer, or near it): connect() returns next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>ESTABLISHED: the handshake is done; both sides can send and receive.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -413,7 +413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+316"/>
+        <location line="+322"/>
         <source>TCP sent %n segment(s) again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
         <translation>
             <numerusform>TCP sent %n segment again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
