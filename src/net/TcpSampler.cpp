@@ -84,9 +84,18 @@ bool TcpSampler::sample(Watched &watched, bool afterSend)
     watched.pending = false;
     if (watched.stream.isNull() || watched.stream->descriptor() < 0)
         return false;
-    const std::optional<TcpInfo> now = m_probe->read(watched.stream->descriptor());
+    std::optional<TcpInfo> now = m_probe->read(watched.stream->descriptor());
     if (!now)
         return false;
+    if (now->state == TcpInfo::State::Closed && closesIntoTimeWait(watched.last.state)) {
+        // Linux hands a connection entering TIME_WAIT to a small record of its own and leaves
+        // the socket reading CLOSED: ask for it by its endpoints, as after close().
+        const TcpStream &stream = *watched.stream;
+        if (const std::optional<TcpInfo> found = m_probe->find(
+                EventValues::endpoint(stream.localAddress(), stream.localPort()),
+                EventValues::endpoint(stream.peerAddress(), stream.peerPort())))
+            now = found;
+    }
     const qint64 id = watched.connectionId;
     if (now->state != watched.last.state)
         emit socketEvent(SocketEvent::tcpState(m_side, id, watched.last.state, *now));
@@ -104,6 +113,12 @@ bool TcpSampler::sample(Watched &watched, bool afterSend)
     watched.last = *now;
     watched.moment = moment;
     return true;
+}
+
+bool TcpSampler::closesIntoTimeWait(TcpInfo::State state)
+{
+    using State = TcpInfo::State;
+    return state == State::FinWait1 || state == State::FinWait2 || state == State::Closing;
 }
 
 // False once there is nothing more to follow: TIME_WAIT reached, or the kernel forgot it.

@@ -78,6 +78,8 @@ private:
 
     // False once the connection can no longer be read (closed): the caller forgets it.
     bool sample(Watched &watched, bool afterSend);
+    // The states from which a connection's next is TIME_WAIT (this side closed first).
+    static bool closesIntoTimeWait(TcpInfo::State state);
     bool follow(Followed &followed);
     void onTimer();
     void updateTimer();

@@ -155,6 +155,29 @@ TEST_F(TcpProbeTest, CloseOnTheActiveSideGivesTimeWaitFoundByItsEndpoints)
     EXPECT_FALSE(reached(serverLog, State::TimeWait, 1, true));
 }
 
+// Linux leaves a socket that reached TIME_WAIT reading CLOSED through its descriptor (a
+// small "timewait" record takes its place); the probe still says FIN_WAIT2 -> TIME_WAIT, as
+// TCP's state diagram does, never CLOSED on the way.
+TEST_F(TcpProbeTest, AHalfClosedClientGoesFromFinWaitToTimeWaitNotThroughClosed)
+{
+    startServer();
+    connectClient();
+    client.send("hello\n");
+    client.finishSending(); // shutdown(SHUT_WR): the server replies, then closes its side
+    ASSERT_TRUE(waitUntil([this] { return reached(clientLog, State::TimeWait, 0, false)
+                                          || reached(clientLog, State::TimeWait, 0, true); }));
+    const std::vector<SocketEvent> states = ofConnection(clientLog, Kind::TcpState, 0);
+    const auto timeWait = std::find_if(states.begin(), states.end(), [](const SocketEvent &e) {
+        return e.tcp.state == State::TimeWait;
+    });
+    ASSERT_NE(timeWait, states.end());
+    EXPECT_TRUE(timeWait->tcpFrom == State::FinWait2 || timeWait->tcpFrom == State::FinWait1)
+        << SocketEventText::callAndResult(*timeWait).toStdString();
+    for (auto state = states.begin(); state != timeWait; ++state)
+        EXPECT_NE(state->tcp.state, State::Closed)
+            << SocketEventText::callAndResult(*state).toStdString();
+}
+
 TEST_F(TcpProbeTest, BindingAgainWithoutReuseAddressFailsWhileTimeWaitLastsAndWorksWithIt)
 {
     ServerOptions options = loopbackOptions();
