@@ -34,8 +34,12 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
         // The calls themselves are told as they happen; here only what the probe adds.
         m_client.setTcpProbe(TcpProbe::forThisSystem());
         connect(&m_client, &CapitalizeClient::socketEvent, this, [this](const SocketEvent &event) {
-            if (event.isTcpReading())
-                status(SocketEventText::callAndResult(event));
+            if (!event.isTcpReading())
+                return;
+            const TcpInfoLines::Lines lines = m_tcpInfoLines.linesFor(event);
+            status(lines.reading);
+            if (!lines.why.isEmpty())
+                status(QStringLiteral("  ") + lines.why);
         });
     }
     connect(&m_client, &CapitalizeClient::resolved, this, [this](const QList<QHostAddress> &all) {

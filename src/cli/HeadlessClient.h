@@ -1,7 +1,8 @@
 #pragma once
 
-#include "net/CapitalizeClient.h"
+#include "cli/TcpInfoLines.h"
 #include "core/TcpSegmentNumbering.h"
+#include "net/CapitalizeClient.h"
 #include "net/ClientOptions.h"
 
 #include <QObject>
@@ -54,6 +55,7 @@ private:
     ConversationRecording *m_recording = nullptr; // --save: also the captured packets
     LiveCapture *m_capture = nullptr;
     TcpSegmentNumbering m_numbering;
+    TcpInfoLines m_tcpInfoLines;
     bool m_inputEnded = false;
     bool m_done = false;
 };

@@ -181,7 +181,10 @@ void HeadlessServer::logTcp(const SocketEvent &event)
         return;
     const QString who = event.connectionId > 0 ? QStringLiteral("#%1").arg(event.connectionId)
                                                : tr("listening socket");
-    log(QStringLiteral("%1 %2").arg(who, SocketEventText::callAndResult(event)));
+    const TcpInfoLines::Lines lines = m_tcpInfoLines.linesFor(event);
+    log(QStringLiteral("%1 %2").arg(who, lines.reading));
+    if (!lines.why.isEmpty())
+        log(QStringLiteral("%1   %2").arg(who, lines.why));
 }
 
 void HeadlessServer::stop()

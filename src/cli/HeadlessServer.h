@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/LogWriter.h"
+#include "cli/TcpInfoLines.h"
 #include "core/TcpSegmentNumbering.h"
 #include "net/CapitalizeServer.h"
 
@@ -65,4 +66,5 @@ private:
     ConversationRecording *m_recording = nullptr; // --save: also the captured packets
     LiveCapture *m_capture = nullptr;
     TcpSegmentNumbering m_numbering;
+    TcpInfoLines m_tcpInfoLines;
 };

@@ -37,6 +37,30 @@ TEST_F(TcpInfoTest, TheServerAndClientLogStatesAndQueuesBesideTheCalls)
     EXPECT_TRUE(server->out.contains("#1 TCP_INFO -> unsent ")) << server->describe();
 }
 
+// On a terminal as in the window's TCP tab: a state change, or a moment that begins, is said in
+// words on the line after it.
+TEST_F(TcpInfoTest, AStateChangeIsExplainedInWordsOnTheNextLine)
+{
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--tcp-info")}, &server);
+    ASSERT_NE(port, 0);
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    loopback(port), QStringLiteral("--tcp-info")},
+                        "hello\n");
+    ASSERT_TRUE(client->exitedNormally()) << client->describe();
+    EXPECT_TRUE(client->err.contains("capsock: TCP ESTABLISHED\ncapsock:   ESTABLISHED: the "
+                                     "handshake is done"))
+        << client->describe();
+    EXPECT_TRUE(client->err.contains("FIN_WAIT1\ncapsock:   FIN_WAIT1: this side closed its "
+                                     "sending half"))
+        << client->describe();
+    EXPECT_TRUE(server->waitForOutput("#1 closed: the client closed the connection"))
+        << server->describe();
+    EXPECT_TRUE(server->out.contains("CLOSE_WAIT\n") && server->out.contains(
+                    "#1   CLOSE_WAIT: the peer has closed its side, so recv() returns 0 bytes"))
+        << server->describe();
+}
+
 TEST_F(TcpInfoTest, WithoutTheOptionNothingIsSaidOfTcp)
 {
     Child *server = nullptr;
