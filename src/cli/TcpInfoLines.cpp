@@ -10,16 +10,19 @@ TcpInfoLines::Lines TcpInfoLines::linesFor(const SocketEvent &event)
         lines.why = SocketEventText::explanation(event);
         if (event.tcp.state == TcpInfo::State::Closed
             || event.tcp.state == TcpInfo::State::TimeWait)
-            m_moments.erase(event.connectionId);
+            m_momentsMet.erase(event.connectionId);
         break;
     case SocketEvent::Kind::TcpQueues: {
         const SocketEvent::TcpMoment moment = event.tcpMoment();
-        if (m_moments.size() >= MaxConnections && !m_moments.count(event.connectionId))
-            m_moments.clear(); // forgotten moments are told once more, no harm
-        SocketEvent::TcpMoment &last = m_moments[event.connectionId];
-        if (moment != SocketEvent::TcpMoment::None && moment != last)
+        if (moment == SocketEvent::TcpMoment::None)
+            break;
+        if (m_momentsMet.size() >= MaxConnections && !m_momentsMet.count(event.connectionId))
+            m_momentsMet.clear(); // forgotten moments are told once more, no harm
+        quint32 &met = m_momentsMet[event.connectionId];
+        const quint32 bit = quint32(1) << int(moment);
+        if (!(met & bit))
             lines.why = SocketEventText::explanation(event);
-        last = moment;
+        met |= bit;
         break;
     }
     default:

@@ -8,8 +8,9 @@
 
 // What --tcp-info says of one of the probe's readings: its line, then, when TCP's state
 // changed or a moment began (sendall() returned with bytes still queued, backpressure, both
-// sides waiting...), why, in words, on the line after: as the window's TCP tab says it. A
-// moment that goes on is not explained again.
+// sides waiting...), why, in words, on the line after: as the window's TCP tab says it. Each
+// moment is explained the first time a connection meets it: a ping-pong that goes from "bytes
+// wait to be read" to "both sides wait" and back every message does not double its log.
 class TcpInfoLines
 {
 public:
@@ -22,8 +23,8 @@ public:
     Lines linesFor(const SocketEvent &event);
 
 private:
-    // The moment each connection is in. Its entry goes when the connection ends; a server under
-    // a flood of connections that never end keeps at most MaxConnections.
+    // The moments each connection has met, a bit each. Its entry goes when the connection
+    // ends; a server under a flood of connections that never end keeps at most MaxConnections.
     static constexpr size_t MaxConnections = 100000;
-    std::unordered_map<qint64, SocketEvent::TcpMoment> m_moments;
+    std::unordered_map<qint64, quint32> m_momentsMet;
 };
