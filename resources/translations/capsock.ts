@@ -525,7 +525,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessClient</name>
     <message>
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+45"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+49"/>
         <source>%1 is %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -675,7 +675,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+14"/>
         <source>stopping: %n connection(s) open</source>
         <translation type="unfinished">
             <numerusform></numerusform>

@@ -145,7 +145,7 @@
 <context>
     <name>HeadlessClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+61"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+65"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+47"/>
         <source>stopping: %n connection(s) open</source>
         <translation>
             <numerusform>stopping: %n connection open</numerusform>
