@@ -167,10 +167,17 @@ void TcpView::add(const SocketEvent &event)
             while (int(record.states.size()) > MaxStates)
                 record.states.pop_front();
         }
-        // A connection found after close() has no queues to tell: keep the last ones.
+        // A connection found after close() has no queues to tell: keep the last ones, unless
+        // it has ended (CLOSED, or TIME_WAIT, which keeps only its addresses): then it holds
+        // nothing, and whatever moment it was in is over.
         const TcpInfo queues = event.afterClose ? record.last : event.tcp;
         record.last = event.tcp;
-        if (event.afterClose) {
+        const bool ended = event.tcp.state == TcpInfo::State::Closed
+            || event.tcp.state == TcpInfo::State::TimeWait;
+        if (ended) {
+            record.last.unsent = record.last.unacked = record.last.unread = 0;
+            record.hasMoment = false;
+        } else if (event.afterClose) {
             record.last.unsent = queues.unsent;
             record.last.unacked = queues.unacked;
             record.last.unread = queues.unread;

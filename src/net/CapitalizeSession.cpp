@@ -43,6 +43,7 @@ void CapitalizeSession::setPauseReading(bool paused)
 void CapitalizeSession::updateReceiving()
 {
     m_stream->setReceiving(m_finishing || (!m_readingPaused && !m_options.pauseReading));
+    probe(); // the probe hears whether the program reads: unread bytes pile up while it does not
 }
 
 CapitalizeSession::~CapitalizeSession() = default;

@@ -161,7 +161,9 @@ void TcpSampler::updateTimer()
             entry = m_watched.erase(entry);
             continue;
         }
-        busy = busy || entry->second.last.holdsBytes() || entry->second.pending;
+        // A connection the program does not read may fill without a call to read it after.
+        busy = busy || entry->second.last.holdsBytes() || entry->second.pending
+            || !entry->second.receiving;
         ++entry;
     }
     if (busy && !m_timer.isActive())

@@ -86,6 +86,31 @@ TEST(TcpViewTest, SegmentsSentAgainAreExplainedAsTheyHappen)
     EXPECT_TRUE(shown.contains(QStringLiteral("TCP sent 2 segments again"))) << shown;
 }
 
+// Once the kernel has forgotten the connection (or holds it in TIME_WAIT) it holds no bytes,
+// and the moment that was is over: neither is shown as if it still were.
+TEST(TcpViewTest, AConnectionClosedOrInTimeWaitHoldsNothingAndItsMomentIsOver)
+{
+    for (const TcpInfo::State end : {TcpInfo::State::Closed, TcpInfo::State::TimeWait}) {
+        TcpView view;
+        view.setSide(SocketSide::Server);
+        view.showConnection(1);
+        view.add(SocketEvent::tcpQueues(SocketSide::Server, 1,
+                                        reading(TcpInfo::State::Established, 46080, 29696,
+                                                50176),
+                                        false, true));
+        TcpInfo gone = reading(end);
+        gone.unsent = gone.unacked = gone.unread = -1; // found by its endpoints: no queues
+        view.add(SocketEvent::tcpState(SocketSide::Server, 1, TcpInfo::State::Established, gone,
+                                       true));
+        view.flush();
+        EXPECT_EQ(part<QProgressBar>(view, "unsentGauge")->value(), 0);
+        EXPECT_EQ(part<QProgressBar>(view, "inFlightGauge")->value(), 0);
+        EXPECT_EQ(part<QProgressBar>(view, "unreadGauge")->value(), 0);
+        EXPECT_TRUE(part<QLabel>(view, "tcpExplanation")->isHidden())
+            << part<QLabel>(view, "tcpExplanation")->text();
+    }
+}
+
 TEST(TcpViewTest, ShowsOnlyTheConnectionSelected)
 {
     TcpView view;

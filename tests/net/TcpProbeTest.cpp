@@ -121,6 +121,23 @@ TEST_F(TcpProbeTest, AReaderThatStopsMakesTheWritersUnsentBytesGrowToAPlateau)
     EXPECT_GT(samples.size(), 1u) << "it grew in steps";
 }
 
+// Pause recv(): no call is made on the connection, yet its receive buffer is seen filling.
+TEST_F(TcpProbeTest, AServerThatPausesRecvSeesItsReceiveBufferFillWithoutACall)
+{
+    startServer();
+    RawPeer peer(server.port());
+    ASSERT_TRUE(peer.waitConnected());
+    ASSERT_TRUE(waitUntil([this] { return server.sessions().size() == 1; }));
+    server.setPauseReading(true);
+    peer.send(QByteArray(100000, 'a'));
+    ASSERT_TRUE(waitUntil([this] {
+        const std::optional<SocketEvent> last = lastSample(serverLog, 1);
+        return last && last->tcp.unread > 0;
+    })) << "the probe read the paused connection";
+    EXPECT_TRUE(ofConnection(serverLog, Kind::Recv, 1).empty()) << "no recv() was called";
+    EXPECT_EQ(lastSample(serverLog, 1)->tcpMoment(), Moment::WaitingToBeRead);
+}
+
 TEST_F(TcpProbeTest, APeersHalfCloseGivesCloseWait)
 {
     startServer();
