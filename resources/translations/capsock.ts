@@ -130,7 +130,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+227"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+228"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,11 +2436,11 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+13"/>
-        <source> (%1 just now: lost on the way and sent again)</source>
+        <source> (%1 just now: no acknowledgement came in time, so sent again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Lets the server bind its port again right after a restart; without it, bind() can fail with &quot;address already in use&quot; for a while after the old server stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2605,12 +2605,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+277"/>
+        <location line="+285"/>
         <source> Port 0 asks the system for any free port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-278"/>
         <source>accept() failed: this program has as many connections and files open as the system allows it (ulimit -n). The clients wait in the listening socket&apos;s queue; the server tries again every %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2785,7 +2785,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>TIME_WAIT: after close(), the side that closed first keeps the connection&apos;s addresses and ports for a while (on Linux 60 s), so that a late segment is not taken for part of a new connection. Here that is the client: its own port stays taken, not the server&apos;s, and its next connect() simply gets another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>TIME_WAIT: after close(), the side that closed first keeps the connection&apos;s addresses and ports for a while (on Linux 60 s), so that a late segment is not taken for part of a new connection. The socket is gone, but a server restarted on this port now fails with &quot;address already in use&quot;, unless it sets SO_REUSEADDR before bind(), as the lecture&apos;s server does.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2816,13 +2821,13 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>TCP sent %n segment(s) again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
+        <source>TCP sent %n segment(s) again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Connections the kernel has completed, waiting for accept(); past the backlog, newcomers must wait for room.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3010,7 +3015,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+114"/>
         <source>This client&apos;s connection</source>
         <translation type="unfinished"></translation>
     </message>

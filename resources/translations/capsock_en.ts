@@ -397,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+108"/>
         <source>%n byte(s) of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
         <translation>
             <numerusform>%n byte of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>
@@ -413,11 +413,11 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+322"/>
-        <source>TCP sent %n segment(s) again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
+        <location line="+329"/>
+        <source>TCP sent %n segment(s) again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
         <translation>
-            <numerusform>TCP sent %n segment again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
-            <numerusform>TCP sent %n segments again: no acknowledgement came in time, so a segment or its acknowledgement was lost on the way. The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
+            <numerusform>TCP sent %n segment again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
+            <numerusform>TCP sent %n segments again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
         </translation>
     </message>
 </context>

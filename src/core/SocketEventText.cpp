@@ -377,7 +377,8 @@ QString SocketEventText::retransmittedNow(const SocketEvent &event)
 {
     if (event.retransmittedNow <= 0)
         return {};
-    return tr(" (%1 just now: lost on the way and sent again)").arg(event.retransmittedNow);
+    return tr(" (%1 just now: no acknowledgement came in time, so sent again)")
+        .arg(event.retransmittedNow);
 }
 
 // --- explanations ----------------------------------------------------------------------------
@@ -701,6 +702,13 @@ QString SocketEventText::tcpStateExplanation(const SocketEvent &event)
         return tr("LAST_ACK: both sides have closed; the kernel waits for the acknowledgement "
                   "of its FIN, then forgets the connection.");
     case State::TimeWait:
+        if (!onServer(event)) {
+            return tr("TIME_WAIT: after close(), the side that closed first keeps the "
+                      "connection's addresses and ports for a while (on Linux 60 s), so that a "
+                      "late segment is not taken for part of a new connection. Here that is "
+                      "the client: its own port stays taken, not the server's, and its next "
+                      "connect() simply gets another.");
+        }
         return tr("TIME_WAIT: after close(), the side that closed first keeps the connection's "
                   "addresses and ports for a while (on Linux 60 s), so that a late segment is "
                   "not taken for part of a new connection. The socket is gone, but a server "
@@ -779,8 +787,9 @@ QString SocketEventText::tcpQueuesExplanation(const SocketEvent &event)
                   "other side waits too, nothing will happen until one of them sends: the "
                   "lecture's \"importance of having a protocol and sticking to it\".");
     case SocketEvent::TcpMoment::Retransmitted:
-        return tr("TCP sent %n segment(s) again: no acknowledgement came in time, so a segment "
-                  "or its acknowledgement was lost on the way. The kernel resends on its own; "
+        return tr("TCP sent %n segment(s) again: no acknowledgement came in time. Most often a "
+                  "segment or its acknowledgement was lost on the way; it may only have been "
+                  "late (then the receiver gets it twice). The kernel resends on its own; "
                   "the program sees only the delay, never the loss (sendall() had returned; "
                   "recv() waits longer). %1 in all on this connection.",
                   nullptr, int(std::min<qint64>(event.retransmittedNow, INT_MAX)))

@@ -434,6 +434,19 @@ TEST(SocketEventTextTest, AClientEstablishedAtItsFirstReadingSaysConnectReturnsN
         << "the SYN_SENT reading came first: the handshake took its time";
 }
 
+// TIME_WAIT keeps the port of the side that closed first: a server's matters (its restart
+// fails without SO_REUSEADDR), a client's does not (its next connect() gets another).
+TEST(SocketEventTextTest, TimeWaitSaysWhosePortItHolds)
+{
+    const QString server = SocketEventText::explanation(
+        SocketEvent::tcpState(Server, 1, State::FinWait2, reading(State::TimeWait), true));
+    EXPECT_TRUE(server.contains(QStringLiteral("address already in use"))) << server;
+    const QString client = SocketEventText::explanation(
+        SocketEvent::tcpState(Client, 0, State::FinWait2, reading(State::TimeWait), true));
+    EXPECT_FALSE(client.contains(QStringLiteral("address already in use"))) << client;
+    EXPECT_TRUE(client.contains(QStringLiteral("not the server's"))) << client;
+}
+
 TEST(SocketEventTextTest, AQueueSampleSaysTheBytesEachWayAndWhatTheKernelMeasured)
 {
     TcpInfo measured = reading(State::Established, 100, 1200, 5);
@@ -506,7 +519,7 @@ TEST(SocketEventTextTest, TheLecturesMomentsBeneathTheCallsAreExplained)
     EXPECT_EQ(resent.tcpMoment(), Moment::Retransmitted);
     EXPECT_EQ(SocketEventText::result(resent),
               "unsent 0, in flight 1200, unread 0 bytes; RTT 1.000 ms, cwnd 2, MSS 1448, "
-              "5 retransmitted (2 just now: lost on the way and sent again)");
+              "5 retransmitted (2 just now: no acknowledgement came in time, so sent again)");
     EXPECT_TRUE(explained(resent).contains("TCP sent 2 segments again")) << explained(resent);
     EXPECT_TRUE(explained(resent).contains("5 in all")) << explained(resent);
     EXPECT_TRUE(explained(resent).contains("the program sees only the delay"))

@@ -371,7 +371,8 @@ TEST_F(HostsTest, TcpOverTheLossyLinkTheProbeShowsTheRetransmissionsInWords)
     for (auto match = counter.globalMatch(QString::fromUtf8(client->err)); match.hasNext();)
         most = std::max(most, match.next().captured(1).toInt());
     EXPECT_GT(most, 0) << client->describe();
-    EXPECT_TRUE(client->err.contains("just now: lost on the way and sent again)"))
+    EXPECT_TRUE(client->err.contains(
+        "just now: no acknowledgement came in time, so sent again)"))
         << client->describe();
 }
 
