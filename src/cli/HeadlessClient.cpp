@@ -122,7 +122,8 @@ void HeadlessClient::capturePackets(const QList<QHostAddress> &addresses)
     connect(m_capture, &LiveCapture::segmentCaptured, this, &HeadlessClient::showSegment);
     if (m_recording)
         m_recording->watch(m_capture);
-    if (!m_capture->start(LiveCapture::clientFilter(addresses, m_options.port))) // said even when quiet: the packets were asked for
+    // Said even when quiet: the packets were asked for.
+    if (!m_capture->start(LiveCapture::clientFilter(addresses, m_options.port)))
         std::fprintf(stderr, "capsock: %s\n", m_capture->problem().toLocal8Bit().constData());
 }
 
@@ -180,8 +181,10 @@ void HeadlessClient::finishIfDone()
     }
 }
 
+// After the segments captured until now, so that each stands before what it caused.
 void HeadlessClient::status(const QString &line)
 {
+    drainPackets();
     if (!m_quiet)
         std::fprintf(stderr, "capsock: %s\n", line.toLocal8Bit().constData());
 }

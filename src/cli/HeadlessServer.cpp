@@ -12,6 +12,7 @@
 #include "net/SocketErrorText.h"
 #include "net/TcpProbe.h"
 
+#include <QDateTime>
 #include <QTime>
 #include <QTimer>
 
@@ -94,7 +95,10 @@ void HeadlessServer::showSegment(const TcpSegment &segment)
         : Endpoint{IpAddress::toText(segment.destinationIp), segment.destinationPort};
     const SocketEvent event = SocketEvent::segment(SocketSide::Server, 0, segment,
                                                    m_numbering.number(segment), !toServer);
-    log(tr("segment %1 %2").arg(client.text(), SocketEventText::segmentLine(event)));
+    // At the time it was captured: the capture is read a little later (see log()).
+    const QString time = QDateTime::fromMSecsSinceEpoch(segment.timeUs / 1000)
+                             .toString(QStringLiteral("HH:mm:ss.zzz "));
+    print(time + tr("segment %1 %2").arg(client.text(), SocketEventText::segmentLine(event)));
 }
 
 QString HeadlessServer::whereListening(const QList<QHostAddress> &addresses, quint16 port)
@@ -199,8 +203,11 @@ void HeadlessServer::stop()
     m_server.stop();
 }
 
+// The segments captured until now come out first, so each stands before what it caused (a
+// FIN before the CLOSE_WAIT it brings).
 void HeadlessServer::log(const QString &line)
 {
+    drainPackets();
     print(timestamped(line));
 }
 

@@ -6,6 +6,7 @@
 #include "ProcessHelpers.h"
 #include "SegmentLines.h"
 
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <gtest/gtest.h>
@@ -120,6 +121,39 @@ TEST_F(PacketsTest, CapNetRawAloneIsEnoughToCapture)
     EXPECT_EQ(client->out, QByteArray("HELLO\n"));
     EXPECT_FALSE(client->err.contains("Packets are not shown")) << client->describe();
     EXPECT_GE(segmentsShown(client->err).size(), 3u) << client->describe();
+}
+
+// Each segment is logged at the time it was captured, and before what the server logs after
+// it: the client's FIN before the CLOSE_WAIT it causes, the times never going back.
+TEST_F(PacketsTest, AServersSegmentsComeBeforeWhatTheyCausedAtTheirCaptureTime)
+{
+    if (geteuid() != 0)
+        GTEST_SKIP() << "SKIPPED: capturing needs root or CAP_NET_RAW";
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--packets"), QStringLiteral("--tcp-info")},
+                                     &server);
+    ASSERT_NE(port, 0);
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    loopback(port)},
+                        "hello\n");
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+    ASSERT_TRUE(server->waitForOutput("#1 closed:", 20000)) << server->describe();
+    const qsizetype fin = server->out.indexOf("> FIN/ACK seq=7");
+    const qsizetype closeWait = server->out.indexOf("-> CLOSE_WAIT");
+    ASSERT_GE(fin, 0) << server->describe();
+    ASSERT_GE(closeWait, 0) << server->describe();
+    EXPECT_LT(fin, closeWait) << "the FIN, then the state it caused\n" << server->describe();
+    QString previous;
+    static const QRegularExpression stamp(
+        QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d\\d\\d "));
+    for (const QByteArray &line : server->out.split('\n')) {
+        const QString text = QString::fromUtf8(line);
+        if (!stamp.match(text).hasMatch())
+            continue;
+        const QString time = text.left(12);
+        EXPECT_GE(time, previous) << "times go forward\n" << server->describe();
+        previous = time;
+    }
 }
 
 TEST_F(PacketsTest, AServerShowsEachClientsSegmentsOnItsPort)
