@@ -230,12 +230,17 @@ QString ConversationRecording::writeSynthesized(QIODevice *device) const
     return IpPackets::writePcapng(packets, device);
 }
 
+QString ConversationRecording::write(QIODevice *device) const
+{
+    return m_captured.isEmpty() ? writeSynthesized(device) : writeCaptured(device);
+}
+
 QString ConversationRecording::save(const QString &path) const
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("cannot save to %1: %2").arg(path, file.errorString());
-    const QString failure = m_captured.isEmpty() ? writeSynthesized(&file) : writeCaptured(&file);
+    const QString failure = write(&file);
     if (!failure.isEmpty() || !file.flush())
         return tr("cannot save to %1: %2").arg(path, failure.isEmpty() ? file.errorString()
                                                                        : failure);
