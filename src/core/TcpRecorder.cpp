@@ -1,6 +1,11 @@
 #include "core/TcpRecorder.h"
 
 #include "core/IpAddress.h"
+#include "core/TcpSynthesizer.h"
+
+#include <algorithm>
+#include <climits>
+#include <optional>
 
 namespace {
 
@@ -17,7 +22,25 @@ quint32 transferTag(size_t conversation, TcpDirection direction)
     return quint32(conversation << 1) | (direction == TcpDirection::ServerToClient ? 1 : 0);
 }
 
+TcpConversation::Transfer transferOf(const ChunkLog::Chunk &chunk)
+{
+    const TcpDirection direction = chunk.tag & 1 ? TcpDirection::ServerToClient
+                                                 : TcpDirection::ClientToServer;
+    return {chunk.timeUs, direction,
+            QByteArray::fromRawData(chunk.bytes.data(), chunk.bytes.size())};
+}
+
 } // namespace
+
+// What saving one conversation needs to know of its transfers before it makes packets.
+struct TcpRecorder::TransferSummary
+{
+    std::optional<ChunkLog::Cursor> first; // at its first transfer
+    qint64 count = 0;
+    qint64 lastSentUs[2] = {LLONG_MIN, LLONG_MIN};
+    qint64 latestUs = LLONG_MIN;
+    bool inTimeOrder = true; // as they were recorded (unless a clock ran back)
+};
 
 void TcpRecorder::record(const SocketEvent &event)
 {
@@ -83,14 +106,67 @@ std::vector<TcpConversation> TcpRecorder::conversations() const
 {
     std::vector<TcpConversation> conversations = m_conversations;
     m_transfers.forEach([&conversations](const ChunkLog::Chunk &chunk) {
-        const TcpDirection direction = chunk.tag & 1 ? TcpDirection::ServerToClient
-                                                     : TcpDirection::ClientToServer;
-        conversations[chunk.tag >> 1].transfers.push_back(
-            {chunk.timeUs, direction,
-             QByteArray::fromRawData(chunk.bytes.data(), chunk.bytes.size())});
+        conversations[chunk.tag >> 1].transfers.push_back(transferOf(chunk));
         return true;
     });
     return conversations;
+}
+
+std::vector<TcpRecorder::TransferSummary> TcpRecorder::transferSummaries() const
+{
+    std::vector<TransferSummary> summaries(m_conversations.size());
+    ChunkLog::Cursor cursor(m_transfers);
+    for (ChunkLog::Cursor before = cursor;; before = cursor) {
+        ChunkLog::Chunk chunk;
+        if (!cursor.next(chunk))
+            return summaries;
+        TransferSummary &summary = summaries[chunk.tag >> 1];
+        if (!summary.first)
+            summary.first = before;
+        ++summary.count;
+        qint64 &lastSent = summary.lastSentUs[chunk.tag & 1];
+        lastSent = std::max(lastSent, chunk.timeUs);
+        summary.inTimeOrder = summary.inTimeOrder && chunk.timeUs >= summary.latestUs;
+        summary.latestUs = std::max(summary.latestUs, chunk.timeUs);
+    }
+}
+
+std::vector<std::unique_ptr<IpPackets::PacketSource>> TcpRecorder::conversationPackets() const
+{
+    const std::vector<TransferSummary> summaries = transferSummaries();
+    std::vector<std::unique_ptr<IpPackets::PacketSource>> sources;
+    sources.reserve(m_conversations.size());
+    for (size_t index = 0; index < m_conversations.size(); ++index) {
+        const TransferSummary &summary = summaries[index];
+        if (!summary.inTimeOrder) {
+            // A clock ran back: this one's transfers are gathered, to be sorted by time.
+            TcpConversation conversation = m_conversations[index];
+            ChunkLog::Cursor cursor = *summary.first;
+            for (ChunkLog::Chunk chunk; qint64(conversation.transfers.size()) < summary.count
+                 && cursor.next(chunk);) {
+                if (chunk.tag >> 1 == index)
+                    conversation.transfers.push_back(transferOf(chunk));
+            }
+            sources.push_back(TcpSynthesizer::packetSource(std::move(conversation)));
+            continue;
+        }
+        // Its own transfers, read in place from its first on: nothing is copied.
+        std::optional<ChunkLog::Cursor> cursor = summary.first;
+        qint64 left = summary.count;
+        const auto next = [cursor, left, index](TcpConversation::Transfer &transfer) mutable {
+            for (ChunkLog::Chunk chunk; left > 0 && cursor->next(chunk);) {
+                if (chunk.tag >> 1 == index) {
+                    --left;
+                    transfer = transferOf(chunk);
+                    return true;
+                }
+            }
+            return false;
+        };
+        sources.push_back(std::make_unique<TcpSynthesizer::ConversationPackets>(
+            m_conversations[index], summary.lastSentUs, next));
+    }
+    return sources;
 }
 
 void TcpRecorder::clear()

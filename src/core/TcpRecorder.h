@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/ChunkLog.h"
+#include "core/IpPackets.h"
 #include "core/SocketEvent.h"
 #include "core/TcpConversation.h"
 
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -32,11 +34,19 @@ public:
     // The conversations so far. Their transfers' bytes are read in place
     // (QByteArray::fromRawData): valid while the recorder is unchanged.
     std::vector<TcpConversation> conversations() const;
+    // Each conversation's packets (TcpSynthesizer), made as they are read, so that saving needs
+    // no copy of the conversations: valid while the recorder is unchanged. Each reads the
+    // bytes in place, from its first transfer to its last (a conversation whose clock ran back
+    // gathers its transfers, to sort them).
+    std::vector<std::unique_ptr<IpPackets::PacketSource>> conversationPackets() const;
     qint64 droppedBytes() const { return m_droppedBytes; }
     void clear();
 
 private:
     using Key = std::pair<SocketSide, qint64>;
+    struct TransferSummary;
+
+    std::vector<TransferSummary> transferSummaries() const;
 
     void open(const SocketEvent &event, const Endpoint &client, const Endpoint &server);
     TcpConversation *openConversation(const SocketEvent &event);

@@ -2,6 +2,9 @@
 
 #include "core/IpAddress.h"
 #include "core/TcpRecorder.h"
+#include "core/TcpSynthesizer.h"
+
+#include <QBuffer>
 
 #include <gtest/gtest.h>
 
@@ -127,6 +130,44 @@ TEST(TcpRecorderTest, ItsMemoryStaysWithinItsBudgetAsItKeepsManySmallReads)
     const qint64 kept = qint64(Reads) * ReadBytes - recorder.droppedBytes();
     EXPECT_GE(kept, Budget / 2) << "most of the budget holds bytes, not bookkeeping";
     EXPECT_EQ(recorder.conversations()[0].bytes(Up).size(), kept);
+}
+
+// The file conversationPackets() gives, merged as Save merges them: the same, byte for byte, as
+// TcpSynthesizer makes of conversations() (which holds every packet at once).
+TEST(TcpRecorderTest, ItsConversationsPacketsAreTheSynthesizersOfItsConversations)
+{
+    TcpRecorder recorder;
+    recorder.record(at(SocketEvent::accept(1, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}), 100));
+    recorder.record(at(SocketEvent::accept(2, {"::1", 40002}, {"::1", 5220}), 100));
+    recorder.record(at(SocketEvent::accept(3, {"127.0.0.1", 40003}, {"127.0.0.1", 5220}), 90));
+    recorder.recordBytes(Server, 1, false, "hi\n", 200);
+    recorder.recordBytes(Server, 2, false, QByteArray(30000, 'x'), 200); // past 16 segments
+    recorder.recordBytes(Server, 3, false, "late", 400);
+    recorder.recordBytes(Server, 1, true, "HI\n", 200);
+    recorder.recordBytes(Server, 3, true, "LATE", 150); // its clock ran back
+    recorder.recordBytes(Server, 2, true, "two", 250);
+    recorder.record(at(SocketEvent::recv(Server, 1, 1024, 0), 200)); // the client's FIN
+    recorder.record(at(SocketEvent::shutdown(Server, 2), 220)); // before its last reply
+    recorder.recordBytes(Server, 1, false, "more", 300);
+    SocketEvent reset = SocketEvent::close(Server, 3, SocketEvent::CloseReason::PeerFinished);
+    reset.failure.kind = SocketFailure::Kind::Reset;
+    recorder.record(at(reset, 350));
+
+    QByteArray whole;
+    QBuffer wholeFile(&whole);
+    wholeFile.open(QIODevice::WriteOnly);
+    ASSERT_EQ(TcpSynthesizer::writePcapng(recorder.conversations(), &wholeFile), QString());
+    QByteArray streamed;
+    QBuffer streamedFile(&streamed);
+    streamedFile.open(QIODevice::WriteOnly);
+    const std::vector<std::unique_ptr<IpPackets::PacketSource>> conversations =
+        recorder.conversationPackets();
+    std::vector<IpPackets::PacketSource *> sources;
+    for (const std::unique_ptr<IpPackets::PacketSource> &conversation : conversations)
+        sources.push_back(conversation.get());
+    ASSERT_EQ(IpPackets::writePcapng(sources, &streamedFile), QString());
+    EXPECT_GT(streamed.size(), 30000);
+    EXPECT_EQ(streamed, whole);
 }
 
 } // namespace
