@@ -97,6 +97,10 @@ void TcpRecorder::recordBytes(SocketSide side, qint64 connectionId, bool sent,
     const auto found = m_open.find({side, connectionId});
     if (found == m_open.end() || bytes.isEmpty())
         return;
+    if (found->second == NotKept) {
+        m_droppedBytes += bytes.size();
+        return;
+    }
     const TcpDirection direction = sent ? outgoing(side) : opposite(outgoing(side));
     if (!m_transfers.append(timeUs, transferTag(found->second, direction), bytes))
         m_droppedBytes += bytes.size();
@@ -169,9 +173,17 @@ std::vector<std::unique_ptr<IpPackets::PacketSource>> TcpRecorder::conversationP
     return sources;
 }
 
+void TcpRecorder::setBudget(qint64 maxBytes)
+{
+    m_budget = maxBytes;
+    m_transfers.setBudget(m_budget - m_conversationsCost);
+}
+
 void TcpRecorder::clear()
 {
-    m_conversations.clear();
+    m_conversations = {};
+    m_conversationsCost = 0;
+    m_transfers.setBudget(m_budget);
     m_open.clear();
     m_transfers.clear();
     m_droppedBytes = 0;
@@ -187,14 +199,37 @@ void TcpRecorder::open(const SocketEvent &event, const Endpoint &client, const E
     conversation.clientPort = client.port;
     conversation.serverPort = server.port;
     conversation.openedUs = event.timeUs - event.durationUs; // Connect: when the SYN went
-    m_open[{event.side, event.connectionId}] = m_conversations.size();
+    const Key key{event.side, event.connectionId};
+    if (!roomForConversation()) {
+        m_open[key] = NotKept;
+        return;
+    }
+    m_open[key] = m_conversations.size();
     m_conversations.push_back(std::move(conversation));
+}
+
+// Room for one more connection's record beside the bytes kept; the records' room is taken
+// from the bytes' budget as the list of records grows (reserved in steps, to know its size).
+bool TcpRecorder::roomForConversation()
+{
+    const size_t count = m_conversations.size() + 1;
+    const size_t capacity = m_conversations.capacity();
+    const size_t grown = count <= capacity ? capacity : std::max<size_t>(16, 2 * capacity);
+    const qint64 cost = qint64(grown * sizeof(TcpConversation)) + qint64(count) * AddressesCost;
+    if (m_transfers.memoryUsed() + cost > m_budget)
+        return false;
+    m_conversations.reserve(grown);
+    m_conversationsCost = cost;
+    m_transfers.setBudget(m_budget - m_conversationsCost);
+    return true;
 }
 
 TcpConversation *TcpRecorder::openConversation(const SocketEvent &event)
 {
     const auto found = m_open.find({event.side, event.connectionId});
-    return found == m_open.end() ? nullptr : &m_conversations[found->second];
+    if (found == m_open.end() || found->second == NotKept)
+        return nullptr;
+    return &m_conversations[found->second];
 }
 
 void TcpRecorder::finish(const SocketEvent &event, TcpDirection from)

@@ -17,14 +17,15 @@
 // the engines' data signals feed, as events carry only counts.
 //
 // Memory: every byte is kept, compactly (core/ChunkLog), up to a budget that counts what keeping
-// them costs, bookkeeping included (default 256 MiB; the window gives its recording less); past
-// it, further bytes are counted in droppedBytes() and not kept, so a save can say so.
+// them costs, bookkeeping and each connection's record included (default 256 MiB; the window
+// gives its recording less); past it, further bytes, and the bytes of connections opened past
+// it, are counted in droppedBytes() and not kept, so a save can say so.
 class TcpRecorder
 {
 public:
     static constexpr qint64 DefaultBudget = qint64(256) << 20;
 
-    void setBudget(qint64 maxBytes) { m_transfers.setBudget(maxBytes); }
+    void setBudget(qint64 maxBytes);
 
     void record(const SocketEvent &event);
     // `bytes` went out (sent) or came in on `side`'s connection `connectionId`, at `timeUs`.
@@ -49,11 +50,18 @@ private:
     std::vector<TransferSummary> transferSummaries() const;
 
     void open(const SocketEvent &event, const Endpoint &client, const Endpoint &server);
+    bool roomForConversation();
     TcpConversation *openConversation(const SocketEvent &event);
     void finish(const SocketEvent &event, TcpDirection from);
 
+    // The heap blocks of a connection record's two addresses, counted generously.
+    static constexpr qint64 AddressesCost = 2 * 64;
+    static constexpr size_t NotKept = size_t(-1); // in m_open: opened past the budget
+
     std::vector<TcpConversation> m_conversations; // without their transfers: in m_transfers
-    std::map<Key, size_t> m_open; // a socket's conversation while it is open
+    qint64 m_conversationsCost = 0; // what m_conversations holds, as reserved
+    qint64 m_budget = DefaultBudget;
+    std::map<Key, size_t> m_open; // a socket's conversation (or NotKept) while it is open
     ChunkLog m_transfers{DefaultBudget}; // tagged with transferTag()
     qint64 m_droppedBytes = 0;
 };

@@ -100,8 +100,9 @@ TEST(TcpRecorderTest, AClientsConnectionsFromConnectToCloseAndAResetFromThePeer)
 TEST(TcpRecorderTest, PastItsBudgetBytesAreCountedNotKept)
 {
     TcpRecorder recorder;
-    // Room for a block of bytes and a block of bookkeeping: the first read all but fills it.
-    recorder.setBudget(2 * (ChunkLog::BlockSize + ChunkLog::BlockOverhead));
+    // Room for a block of bytes and a block of bookkeeping, and the connection's record (a few
+    // KiB, less than a block): the first read all but fills it.
+    recorder.setBudget(2 * (ChunkLog::BlockSize + ChunkLog::BlockOverhead) + (16 << 10));
     recorder.record(SocketEvent::accept(1, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}));
     const QByteArray first(ChunkLog::BlockSize - 2, 'a');
     recorder.recordBytes(Server, 1, false, first, 1);
@@ -130,6 +131,25 @@ TEST(TcpRecorderTest, ItsMemoryStaysWithinItsBudgetAsItKeepsManySmallReads)
     const qint64 kept = qint64(Reads) * ReadBytes - recorder.droppedBytes();
     EXPECT_GE(kept, Budget / 2) << "most of the budget holds bytes, not bookkeeping";
     EXPECT_EQ(recorder.conversations()[0].bytes(Up).size(), kept);
+}
+
+// Each connection costs its record too: a long flood of short ones stays within the budget,
+// and what came past it is counted, for Save to say.
+TEST(TcpRecorderTest, AFloodOfShortConnectionsStaysWithinItsBudget)
+{
+    constexpr qint64 Budget = qint64(1) << 20;
+    constexpr int Connections = 50000;
+    TcpRecorder recorder;
+    recorder.setBudget(Budget);
+    const qint64 before = heapInUse();
+    for (int i = 0; i < Connections; ++i) {
+        recorder.record(SocketEvent::accept(i, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}));
+        recorder.recordBytes(Server, i, false, "x", i);
+        recorder.record(SocketEvent::close(Server, i, SocketEvent::CloseReason::PeerFinished));
+    }
+    EXPECT_LE(heapInUse() - before, Budget);
+    EXPECT_GT(recorder.droppedBytes(), 0) << "the connections past the budget are told";
+    EXPECT_EQ(qint64(recorder.conversations().size()) + recorder.droppedBytes(), Connections);
 }
 
 // The file conversationPackets() gives, merged as Save merges them: the same, byte for byte, as
