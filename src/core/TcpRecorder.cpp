@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <climits>
+#include <functional>
 #include <optional>
+#include <queue>
+#include <utility>
 
 namespace {
 
@@ -135,42 +138,109 @@ std::vector<TcpRecorder::TransferSummary> TcpRecorder::transferSummaries() const
     }
 }
 
-std::vector<std::unique_ptr<IpPackets::PacketSource>> TcpRecorder::conversationPackets() const
+std::unique_ptr<IpPackets::PacketSource> TcpRecorder::packetsOf(
+    size_t conversation, const TransferSummary &summary) const
 {
-    const std::vector<TransferSummary> summaries = transferSummaries();
-    std::vector<std::unique_ptr<IpPackets::PacketSource>> sources;
-    sources.reserve(m_conversations.size());
-    for (size_t index = 0; index < m_conversations.size(); ++index) {
-        const TransferSummary &summary = summaries[index];
-        if (!summary.inTimeOrder) {
-            // A clock ran back: this one's transfers are gathered, to be sorted by time.
-            TcpConversation conversation = m_conversations[index];
-            ChunkLog::Cursor cursor = *summary.first;
-            for (ChunkLog::Chunk chunk; qint64(conversation.transfers.size()) < summary.count
-                 && cursor.next(chunk);) {
-                if (chunk.tag >> 1 == index)
-                    conversation.transfers.push_back(transferOf(chunk));
-            }
-            sources.push_back(TcpSynthesizer::packetSource(std::move(conversation)));
-            continue;
+    if (!summary.inTimeOrder) {
+        // A clock ran back: this one's transfers are gathered, to be sorted by time.
+        TcpConversation gathered = m_conversations[conversation];
+        ChunkLog::Cursor cursor = *summary.first;
+        for (ChunkLog::Chunk chunk;
+             qint64(gathered.transfers.size()) < summary.count && cursor.next(chunk);) {
+            if (chunk.tag >> 1 == conversation)
+                gathered.transfers.push_back(transferOf(chunk));
         }
-        // Its own transfers, read in place from its first on: nothing is copied.
-        std::optional<ChunkLog::Cursor> cursor = summary.first;
-        qint64 left = summary.count;
-        const auto next = [cursor, left, index](TcpConversation::Transfer &transfer) mutable {
-            for (ChunkLog::Chunk chunk; left > 0 && cursor->next(chunk);) {
-                if (chunk.tag >> 1 == index) {
-                    --left;
-                    transfer = transferOf(chunk);
-                    return true;
-                }
-            }
-            return false;
-        };
-        sources.push_back(std::make_unique<TcpSynthesizer::ConversationPackets>(
-            m_conversations[index], summary.lastSentUs, next));
+        return TcpSynthesizer::packetSource(std::move(gathered));
     }
-    return sources;
+    // Its own transfers, read in place from its first on: nothing is copied.
+    std::optional<ChunkLog::Cursor> cursor = summary.first;
+    qint64 left = summary.count;
+    const auto next = [cursor, left, conversation](TcpConversation::Transfer &transfer) mutable {
+        for (ChunkLog::Chunk chunk; left > 0 && cursor->next(chunk);) {
+            if (chunk.tag >> 1 == conversation) {
+                --left;
+                transfer = transferOf(chunk);
+                return true;
+            }
+        }
+        return false;
+    };
+    return std::make_unique<TcpSynthesizer::ConversationPackets>(m_conversations[conversation],
+                                                                 summary.lastSentUs, next);
+}
+
+// The conversations' packets merged by time, each conversation's maker made only when its
+// first packet is due (none comes before its opening), so that a flood of short connections
+// holds few at once.
+class TcpRecorder::MergedPackets : public IpPackets::PacketSource
+{
+public:
+    explicit MergedPackets(const TcpRecorder &recorder)
+        : m_recorder(recorder)
+        , m_summaries(recorder.transferSummaries())
+        , m_active(recorder.m_conversations.size())
+    {
+        const std::vector<TcpConversation> &conversations = recorder.m_conversations;
+        for (quint32 index = 0; index < conversations.size(); ++index)
+            m_byOpening.push_back(index);
+        std::stable_sort(m_byOpening.begin(), m_byOpening.end(),
+                         [&conversations](quint32 a, quint32 b) {
+                             return conversations[a].openedUs < conversations[b].openedUs;
+                         });
+    }
+
+    bool next(IpPackets::Packet &packet) override
+    {
+        startDue();
+        if (m_due.empty())
+            return false;
+        const size_t conversation = m_due.top().second;
+        m_due.pop();
+        Active &active = *m_active[conversation];
+        packet = std::move(active.next);
+        if (active.packets->next(active.next))
+            m_due.push({active.next.timeUs, conversation});
+        else
+            m_active[conversation].reset();
+        return true;
+    }
+
+private:
+    struct Active
+    {
+        std::unique_ptr<IpPackets::PacketSource> packets;
+        IpPackets::Packet next;
+    };
+    using Due = std::pair<qint64, size_t>; // a packet's time, and its conversation
+
+    // Starts every conversation that opened before the next packet due (or the first left).
+    void startDue()
+    {
+        for (; m_started < m_byOpening.size(); ++m_started) {
+            const size_t conversation = m_byOpening[m_started];
+            const Due opening{m_recorder.m_conversations[conversation].openedUs, conversation};
+            if (!m_due.empty() && m_due.top() < opening)
+                return;
+            auto active = std::make_unique<Active>();
+            active->packets = m_recorder.packetsOf(conversation, m_summaries[conversation]);
+            if (active->packets->next(active->next)) {
+                m_due.push({active->next.timeUs, conversation});
+                m_active[conversation] = std::move(active);
+            }
+        }
+    }
+
+    const TcpRecorder &m_recorder;
+    const std::vector<TransferSummary> m_summaries;
+    std::vector<quint32> m_byOpening; // the conversations by the time they opened
+    size_t m_started = 0; // of m_byOpening
+    std::vector<std::unique_ptr<Active>> m_active; // by conversation, while it has packets
+    std::priority_queue<Due, std::vector<Due>, std::greater<Due>> m_due;
+};
+
+std::unique_ptr<IpPackets::PacketSource> TcpRecorder::conversationPackets() const
+{
+    return std::make_unique<MergedPackets>(*this);
 }
 
 void TcpRecorder::setBudget(qint64 maxBytes)

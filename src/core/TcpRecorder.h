@@ -35,19 +35,23 @@ public:
     // The conversations so far. Their transfers' bytes are read in place
     // (QByteArray::fromRawData): valid while the recorder is unchanged.
     std::vector<TcpConversation> conversations() const;
-    // Each conversation's packets (TcpSynthesizer), made as they are read, so that saving needs
-    // no copy of the conversations: valid while the recorder is unchanged. Each reads the
-    // bytes in place, from its first transfer to its last (a conversation whose clock ran back
-    // gathers its transfers, to sort them).
-    std::vector<std::unique_ptr<IpPackets::PacketSource>> conversationPackets() const;
+    // Every conversation's packets (TcpSynthesizer), by time (at equal times, the conversation
+    // opened first first), made as they are read, so that saving needs no copy of them: valid
+    // while the recorder is unchanged. A conversation's maker is made when its first packet
+    // is due and goes with its last; it reads the bytes in place, from its first transfer to
+    // its last (one whose clock ran back gathers its transfers, to sort them).
+    std::unique_ptr<IpPackets::PacketSource> conversationPackets() const;
     qint64 droppedBytes() const { return m_droppedBytes; }
     void clear();
 
 private:
     using Key = std::pair<SocketSide, qint64>;
     struct TransferSummary;
+    class MergedPackets;
 
     std::vector<TransferSummary> transferSummaries() const;
+    std::unique_ptr<IpPackets::PacketSource> packetsOf(size_t conversation,
+                                                       const TransferSummary &summary) const;
 
     void open(const SocketEvent &event, const Endpoint &client, const Endpoint &server);
     bool roomForConversation();

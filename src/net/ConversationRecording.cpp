@@ -224,14 +224,10 @@ QString ConversationRecording::writeCaptured(QIODevice *device) const
 // Each packet is made as it is written: a conversation's, or a datagram's, by time.
 QString ConversationRecording::writeSynthesized(QIODevice *device) const
 {
-    const std::vector<std::unique_ptr<IpPackets::PacketSource>> conversations =
+    const std::unique_ptr<IpPackets::PacketSource> conversations =
         m_recorder.conversationPackets();
     UdpSynthesizer::DatagramPackets datagrams(m_datagrams);
-    std::vector<IpPackets::PacketSource *> sources;
-    sources.reserve(conversations.size() + 1);
-    for (const std::unique_ptr<IpPackets::PacketSource> &conversation : conversations)
-        sources.push_back(conversation.get());
-    sources.push_back(&datagrams);
+    const std::vector<IpPackets::PacketSource *> sources{conversations.get(), &datagrams};
     return IpPackets::writePcapng(sources, device);
 }
 

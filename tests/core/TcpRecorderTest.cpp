@@ -152,7 +152,7 @@ TEST(TcpRecorderTest, AFloodOfShortConnectionsStaysWithinItsBudget)
     EXPECT_EQ(qint64(recorder.conversations().size()) + recorder.droppedBytes(), Connections);
 }
 
-// The file conversationPackets() gives, merged as Save merges them: the same, byte for byte, as
+// The file conversationPackets() gives: the same, byte for byte, as
 // TcpSynthesizer makes of conversations() (which holds every packet at once).
 TEST(TcpRecorderTest, ItsConversationsPacketsAreTheSynthesizersOfItsConversations)
 {
@@ -180,12 +180,10 @@ TEST(TcpRecorderTest, ItsConversationsPacketsAreTheSynthesizersOfItsConversation
     QByteArray streamed;
     QBuffer streamedFile(&streamed);
     streamedFile.open(QIODevice::WriteOnly);
-    const std::vector<std::unique_ptr<IpPackets::PacketSource>> conversations =
-        recorder.conversationPackets();
-    std::vector<IpPackets::PacketSource *> sources;
-    for (const std::unique_ptr<IpPackets::PacketSource> &conversation : conversations)
-        sources.push_back(conversation.get());
-    ASSERT_EQ(IpPackets::writePcapng(sources, &streamedFile), QString());
+    const std::unique_ptr<IpPackets::PacketSource> packets = recorder.conversationPackets();
+    ASSERT_EQ(IpPackets::writePcapng(std::vector<IpPackets::PacketSource *>{packets.get()},
+                                     &streamedFile),
+              QString());
     EXPECT_GT(streamed.size(), 30000);
     EXPECT_EQ(streamed, whole);
 }

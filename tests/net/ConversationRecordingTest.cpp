@@ -85,6 +85,32 @@ TEST(ConversationRecordingTest, SaveWritesEachPacketAsItIsMade)
     EXPECT_LE(device.peak(), qint64(64) << 10) << "Save held more than a few packets at once";
 }
 
+// A flood of short connections: each conversation's packets are made while it is due, so
+// Save holds less than a packet's worth for each of them.
+TEST(ConversationRecordingTest, SavingAFloodOfShortConnectionsHoldsFewAtOnce)
+{
+    constexpr int Connections = 20000;
+    CapitalizeClient client; // not started: its signals are given as it would
+    ConversationRecording recording;
+    recording.watch(&client);
+    for (int i = 0; i < Connections; ++i) {
+        emit client.socketEvent(
+            SocketEvent::connected({QStringLiteral("127.0.0.1"), 5000},
+                                   {QStringLiteral("127.0.0.1"), quint16(30000 + i % 20000)}, 0));
+        emit client.messageSent(i, QByteArray("a line\n"));
+        emit client.dataReceived(QByteArray("A LINE\n"));
+        emit client.socketEvent(
+            SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Disconnect));
+    }
+    ASSERT_EQ(recording.recorder().conversations().size(), size_t(Connections));
+
+    HeapWatchingDevice device(heapInUse());
+    ASSERT_EQ(recording.write(&device), QString());
+    // Each is a handshake, a line each way with its ACK, and a FIN with its ACK: 9 packets.
+    EXPECT_GE(device.written(), qint64(9) * Connections * 40);
+    EXPECT_LE(device.peak(), qint64(128) * Connections);
+}
+
 TEST(ConversationRecordingTest, CapturedPacketsStayWithinTheBudgetAndSaveSaysWhatIsMissing)
 {
     constexpr qint64 Budget = qint64(1) << 20;
