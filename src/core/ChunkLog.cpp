@@ -34,3 +34,23 @@ void ChunkLog::clear()
     m_entryBlocks.clear();
     m_memoryUsed = 0;
 }
+
+bool ChunkLog::Cursor::next(Chunk &chunk)
+{
+    const std::vector<std::vector<Entry>> &entryBlocks = m_log->m_entryBlocks;
+    if (m_entryBlock < entryBlocks.size() && m_entry == entryBlocks[m_entryBlock].size()) {
+        ++m_entryBlock; // a block is never empty: the next one, if any, has an entry
+        m_entry = 0;
+    }
+    if (m_entryBlock >= entryBlocks.size())
+        return false;
+    const Entry &entry = entryBlocks[m_entryBlock][m_entry++];
+    if (m_position + entry.size > m_log->m_byteBlocks[m_byteBlock].size()) {
+        ++m_byteBlock; // as append() did: this chunk did not fit in the last one
+        m_position = 0;
+    }
+    const char *start = m_log->m_byteBlocks[m_byteBlock].constData() + m_position;
+    chunk = {entry.timeUs, entry.tag, QByteArrayView(start, entry.size)};
+    m_position += entry.size;
+    return true;
+}

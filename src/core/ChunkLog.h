@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <utility>
 #include <vector>
 
 // Chunks of bytes kept in the order they came, each with its time and a tag, compactly: their
@@ -40,24 +41,33 @@ public:
     bool isEmpty() const { return m_entryBlocks.empty(); }
     void clear();
 
-    // Calls `visit(const Chunk &)` for each chunk in order, while it returns true. The views
-    // point into the log: valid while it is unchanged.
+    // Reads the chunks in order, one at a time. Its views point into the log: valid while it
+    // is unchanged.
+    class Cursor
+    {
+    public:
+        explicit Cursor(const ChunkLog &log)
+            : m_log(&log)
+        {
+        }
+        // The next chunk into `chunk`; false when there is none.
+        bool next(Chunk &chunk);
+
+    private:
+        const ChunkLog *m_log;
+        size_t m_entryBlock = 0;
+        size_t m_entry = 0;
+        size_t m_byteBlock = 0;
+        qsizetype m_position = 0;
+    };
+
+    // Calls `visit(const Chunk &)` for each chunk in order, while it returns true.
     template<typename Visit>
     void forEach(Visit visit) const
     {
-        size_t byteBlock = 0;
-        qsizetype position = 0;
-        for (const std::vector<Entry> &entries : m_entryBlocks) {
-            for (const Entry &entry : entries) {
-                if (position + entry.size > m_byteBlocks[byteBlock].size()) {
-                    ++byteBlock; // as append() did: this chunk did not fit in the last one
-                    position = 0;
-                }
-                const char *start = m_byteBlocks[byteBlock].constData() + position;
-                if (!visit(Chunk{entry.timeUs, entry.tag, QByteArrayView(start, entry.size)}))
-                    return;
-                position += entry.size;
-            }
+        Cursor cursor(*this);
+        Chunk chunk;
+        while (cursor.next(chunk) && visit(std::as_const(chunk))) {
         }
     }
 

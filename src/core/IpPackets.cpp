@@ -3,6 +3,9 @@
 #include "core/PcapngWriter.h"
 
 #include <algorithm>
+#include <functional>
+#include <queue>
+#include <utility>
 
 namespace IpPackets {
 
@@ -62,6 +65,27 @@ QByteArray header(QByteArrayView source, QByteArrayView destination, quint8 prot
     return header;
 }
 
+// A list's packets, as a source.
+class ListedPackets : public PacketSource
+{
+public:
+    explicit ListedPackets(const std::vector<Packet> &packets)
+        : m_packets(packets)
+    {
+    }
+    bool next(Packet &packet) override
+    {
+        if (m_next == m_packets.size())
+            return false;
+        packet = m_packets[m_next++];
+        return true;
+    }
+
+private:
+    const std::vector<Packet> &m_packets;
+    size_t m_next = 0;
+};
+
 } // namespace
 
 void appendBigEndian16(QByteArray &out, quint16 value)
@@ -99,12 +123,32 @@ void sortByTime(std::vector<Packet> &packets)
 
 QString writePcapng(const std::vector<Packet> &packets, QIODevice *device)
 {
+    ListedPackets listed(packets);
+    return writePcapng(std::vector<PacketSource *>{&listed}, device);
+}
+
+QString writePcapng(const std::vector<PacketSource *> &sources, QIODevice *device)
+{
     PcapngWriter writer(device);
     if (!writer.writeHeader(QStringLiteral("Capsock " CAPSOCK_VERSION)))
         return writer.errorString();
-    for (const Packet &packet : packets) {
-        if (!writer.writePacket(packet.timeUs, packet.ip))
+    // Each source's next packet, and the sources by its time (then by their order).
+    std::vector<Packet> next(sources.size());
+    using Due = std::pair<qint64, size_t>;
+    std::priority_queue<Due, std::vector<Due>, std::greater<Due>> due;
+    for (size_t source = 0; source < sources.size(); ++source) {
+        if (sources[source]->next(next[source]))
+            due.push({next[source].timeUs, source});
+    }
+    while (!due.empty()) {
+        const size_t source = due.top().second;
+        due.pop();
+        if (!writer.writePacket(next[source].timeUs, next[source].ip))
             return writer.errorString();
+        if (sources[source]->next(next[source]))
+            due.push({next[source].timeUs, source});
+        else
+            next[source] = {}; // its memory back now, not at the end
     }
     return {};
 }

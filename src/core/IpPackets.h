@@ -35,8 +35,20 @@ QByteArray make(QByteArrayView source, QByteArrayView destination, quint8 protoc
 // In time order; packets of the same time keep their order.
 void sortByTime(std::vector<Packet> &packets);
 
+// Packets made one at a time, in time order, so a file can be written as they are made.
+class PacketSource
+{
+public:
+    virtual ~PacketSource() = default;
+    // The next packet into `packet`; false when there is none.
+    virtual bool next(Packet &packet) = 0;
+};
+
 // Writes them as a pcapng file to `device` (open for writing), naming Capsock as the writer;
 // an empty string, or why not (the device's words).
 QString writePcapng(const std::vector<Packet> &packets, QIODevice *device);
+// The same, from every source's packets merged by time (at equal times, an earlier source's
+// first: what sortByTime() gives of theirs one after another), holding one packet per source.
+QString writePcapng(const std::vector<PacketSource *> &sources, QIODevice *device);
 
 } // namespace IpPackets

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/ChunkLog.h"
+#include "core/IpPackets.h"
 #include "core/SocketEvent.h"
 #include "core/TcpConversation.h"
 
 #include <map>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -15,14 +17,15 @@
 // the engines' data signals feed, as events carry only counts.
 //
 // Memory: every byte is kept, compactly (core/ChunkLog), up to a budget that counts what keeping
-// them costs, bookkeeping included (default 256 MiB; the window gives its recording less); past
-// it, further bytes are counted in droppedBytes() and not kept, so a save can say so.
+// them costs, bookkeeping and each connection's record included (default 256 MiB; the window
+// gives its recording less); past it, further bytes, and the bytes of connections opened past
+// it, are counted in droppedBytes() and not kept, so a save can say so.
 class TcpRecorder
 {
 public:
     static constexpr qint64 DefaultBudget = qint64(256) << 20;
 
-    void setBudget(qint64 maxBytes) { m_transfers.setBudget(maxBytes); }
+    void setBudget(qint64 maxBytes);
 
     void record(const SocketEvent &event);
     // `bytes` went out (sent) or came in on `side`'s connection `connectionId`, at `timeUs`.
@@ -32,18 +35,37 @@ public:
     // The conversations so far. Their transfers' bytes are read in place
     // (QByteArray::fromRawData): valid while the recorder is unchanged.
     std::vector<TcpConversation> conversations() const;
+    // Every conversation's packets (TcpSynthesizer), by time (at equal times, the conversation
+    // opened first first), made as they are read, so that saving needs no copy of them: valid
+    // while the recorder is unchanged. A conversation's maker is made when its first packet
+    // is due and goes with its last; it reads the bytes in place, from its first transfer to
+    // its last (one whose clock ran back gathers its transfers, to sort them).
+    std::unique_ptr<IpPackets::PacketSource> conversationPackets() const;
     qint64 droppedBytes() const { return m_droppedBytes; }
     void clear();
 
 private:
     using Key = std::pair<SocketSide, qint64>;
+    struct TransferSummary;
+    class MergedPackets;
+
+    std::vector<TransferSummary> transferSummaries() const;
+    std::unique_ptr<IpPackets::PacketSource> packetsOf(size_t conversation,
+                                                       const TransferSummary &summary) const;
 
     void open(const SocketEvent &event, const Endpoint &client, const Endpoint &server);
+    bool roomForConversation();
     TcpConversation *openConversation(const SocketEvent &event);
     void finish(const SocketEvent &event, TcpDirection from);
 
+    // The heap blocks of a connection record's two addresses, counted generously.
+    static constexpr qint64 AddressesCost = 2 * 64;
+    static constexpr size_t NotKept = size_t(-1); // in m_open: opened past the budget
+
     std::vector<TcpConversation> m_conversations; // without their transfers: in m_transfers
-    std::map<Key, size_t> m_open; // a socket's conversation while it is open
+    qint64 m_conversationsCost = 0; // what m_conversations holds, as reserved
+    qint64 m_budget = DefaultBudget;
+    std::map<Key, size_t> m_open; // a socket's conversation (or NotKept) while it is open
     ChunkLog m_transfers{DefaultBudget}; // tagged with transferTag()
     qint64 m_droppedBytes = 0;
 };

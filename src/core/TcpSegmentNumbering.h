@@ -14,6 +14,10 @@
 // And the window in bytes, as Wireshark's "calculated window size": the field times the scale
 // its sender's SYN set, when both SYNs carried the option (RFC 7323). Without the handshake the
 // scale is not known, and the field is given as sent.
+//
+// Memory: at most MaxEnds ends (two a connection) are kept. Past it, those whose
+// connection ended (a FIN each way, or a RST) are forgotten; if most still are open, all are,
+// and count again from the next numbers seen (as without the handshake).
 class TcpSegmentNumbering
 {
 public:
@@ -25,6 +29,8 @@ public:
         bool windowScaleUnknown = false; // the handshake was not seen: `window` is as sent
     };
 
+    static constexpr size_t MaxEnds = 8192;
+
     Numbers number(const TcpSegment &segment);
 
 private:
@@ -33,7 +39,11 @@ private:
         quint32 initialSeq = 0;
         int windowScale = -1; // as its SYN said; -1: no option
         bool synSeen = false;
+        bool finished = false; // its FIN, or either end's RST, was seen
     };
+
+    // Room for a new end: past MaxEnds, the ended connections' ends go (or all).
+    void makeRoom();
 
     std::map<QByteArray, End> m_ends; // by sending end, then receiving end
 };

@@ -16,88 +16,121 @@ constexpr quint16 Window = 65535;
 using IpPackets::appendBigEndian16;
 using IpPackets::appendBigEndian32;
 
-// One end of the connection as the segments need it.
-struct End
-{
-    QByteArray ip;
-    quint16 port = 0;
-    quint32 next = 0; // the sequence number of its next byte
-};
+} // namespace
 
-class Builder
+ConversationPackets::ConversationPackets(const TcpConversation &conversation,
+                                         const qint64 (&lastSentUs)[2], NextTransfer nextTransfer)
+    : m_ipv6(conversation.isIPv6())
+    , m_mss(m_ipv6 ? Ipv6Mss : Ipv4Mss)
+    , m_openedUs(conversation.openedUs)
+    , m_nextTransfer(std::move(nextTransfer))
+    , m_resetFrom(conversation.resetFrom)
 {
-public:
-    explicit Builder(const TcpConversation &conversation)
-        : m_ipv6(conversation.isIPv6())
-        , m_mss(m_ipv6 ? Ipv6Mss : Ipv4Mss)
-    {
-        // Both ends in one family: an IPv4 client of an IPv6 server is IPv4-mapped.
-        const auto family = [this](const QByteArray &ip) {
-            return m_ipv6 ? IpAddress::toIPv6(ip) : ip;
-        };
-        m_client = {family(conversation.clientIp), conversation.clientPort,
-                    0x10000000u ^ (quint32(conversation.clientPort) << 12)};
-        m_server = {family(conversation.serverIp), conversation.serverPort,
-                    0x20000000u ^ (quint32(conversation.serverPort) << 12)};
+    // Both ends in one family: an IPv4 client of an IPv6 server is IPv4-mapped.
+    const auto family = [this](const QByteArray &ip) {
+        return m_ipv6 ? IpAddress::toIPv6(ip) : ip;
+    };
+    m_client = {family(conversation.clientIp), conversation.clientPort,
+                0x10000000u ^ (quint32(conversation.clientPort) << 12)};
+    m_server = {family(conversation.serverIp), conversation.serverPort,
+                0x20000000u ^ (quint32(conversation.serverPort) << 12)};
+    // An end finishes after its last byte (its own clock said so; another's may differ).
+    const qint64 lastClientUs = std::max(m_openedUs, lastSentUs[0]);
+    const qint64 lastServerUs = std::max(m_openedUs, lastSentUs[1]);
+    if (conversation.clientFinishedUs >= 0) {
+        m_finishes.push_back({TcpDirection::ClientToServer,
+                              std::max(conversation.clientFinishedUs, lastClientUs)});
     }
-
-    void handshake(qint64 timeUs);
-    void data(const TcpConversation::Transfer &transfer);
-    void finish(TcpDirection from, qint64 timeUs);
-    void reset(TcpDirection from, qint64 timeUs);
-    std::vector<Packet> take() { return std::move(m_packets); }
-
-private:
-    End &end(TcpDirection from)
-    {
-        return from == TcpDirection::ClientToServer ? m_client : m_server;
+    if (conversation.serverFinishedUs >= 0) {
+        m_finishes.push_back({TcpDirection::ServerToClient,
+                              std::max(conversation.serverFinishedUs, lastServerUs)});
     }
-    void segment(TcpDirection from, quint8 flags, qint64 timeUs, QByteArrayView payload = {},
-                 bool mssOption = false);
-
-    bool m_ipv6;
-    int m_mss;
-    End m_client;
-    End m_server;
-    quint16 m_ipId = 1;
-    qint64 m_lastTimeUs = 0;
-    std::vector<Packet> m_packets;
-};
-
-void Builder::handshake(qint64 timeUs)
-{
-    segment(TcpDirection::ClientToServer, Syn, timeUs, {}, true);
-    segment(TcpDirection::ServerToClient, Syn | Ack, timeUs, {}, true);
-    segment(TcpDirection::ClientToServer, Ack, timeUs);
+    std::stable_sort(m_finishes.begin(), m_finishes.end(),
+                     [](const Due &a, const Due &b) { return a.timeUs < b.timeUs; });
+    // A reset ends everything: after whatever else was recorded.
+    if (conversation.resetUs >= 0)
+        m_resetUs = std::max({conversation.resetUs, lastClientUs, lastServerUs});
 }
 
-void Builder::data(const TcpConversation::Transfer &transfer)
+ConversationPackets::End &ConversationPackets::end(TcpDirection from)
 {
-    const QByteArrayView bytes(transfer.bytes);
-    int segments = 0;
-    for (qsizetype at = 0; at < bytes.size(); at += m_mss) {
-        const QByteArrayView piece =
-            bytes.sliced(at, std::min<qsizetype>(m_mss, bytes.size() - at));
-        const bool last = at + m_mss >= bytes.size();
-        segment(transfer.direction, last ? Ack | Psh : Ack, transfer.timeUs, piece);
-        if (++segments % AckEverySegments == 0 || last)
-            segment(opposite(transfer.direction), Ack, transfer.timeUs);
+    return from == TcpDirection::ClientToServer ? m_client : m_server;
+}
+
+bool ConversationPackets::next(Packet &packet)
+{
+    switch (m_handshakeSent++) {
+    case 0:
+        packet = segment(TcpDirection::ClientToServer, Syn, m_openedUs, {}, true);
+        return true;
+    case 1:
+        packet = segment(TcpDirection::ServerToClient, Syn | Ack, m_openedUs, {}, true);
+        return true;
+    case 2:
+        packet = segment(TcpDirection::ClientToServer, Ack, m_openedUs);
+        return true;
+    default:
+        m_handshakeSent = 3;
+        break;
     }
+    if (m_ackDue) {
+        packet = segment(m_ackDue->from, Ack, m_ackDue->timeUs);
+        m_ackDue.reset();
+        return true;
+    }
+    if (m_sentOfTransfer >= 0) {
+        packet = dataSegment();
+        return true;
+    }
+    return nextStep(packet);
 }
 
-void Builder::finish(TcpDirection from, qint64 timeUs)
+// After the handshake, in time order: each transfer, each end's finish (after the transfers
+// of its time), then a reset.
+bool ConversationPackets::nextStep(Packet &packet)
 {
-    segment(from, Fin | Ack, timeUs);
-    segment(opposite(from), Ack, timeUs);
+    while (!m_haveTransfer && m_nextTransfer(m_transfer)) {
+        m_haveTransfer = !m_transfer.bytes.isEmpty(); // an empty one puts nothing on the wire
+    }
+    if (m_finishesSent < m_finishes.size()
+        && (!m_haveTransfer || m_finishes[m_finishesSent].timeUs < m_transfer.timeUs)) {
+        const Due &finish = m_finishes[m_finishesSent++];
+        packet = segment(finish.from, Fin | Ack, finish.timeUs);
+        m_ackDue = Due{opposite(finish.from), finish.timeUs};
+        return true;
+    }
+    if (m_haveTransfer) {
+        m_sentOfTransfer = 0;
+        m_segmentsOfTransfer = 0;
+        packet = dataSegment();
+        return true;
+    }
+    if (m_resetUs >= 0) {
+        packet = segment(m_resetFrom, Rst | Ack, m_resetUs);
+        m_resetUs = -1;
+        return true;
+    }
+    return false;
 }
 
-void Builder::reset(TcpDirection from, qint64 timeUs)
+// The transfer's next segment (a large send split at the MSS, PSH on its last), and the ACK
+// due after every AckEverySegments segments and at its end.
+Packet ConversationPackets::dataSegment()
 {
-    segment(from, Rst | Ack, timeUs);
+    const QByteArrayView bytes(m_transfer.bytes);
+    const qsizetype at = m_sentOfTransfer;
+    const QByteArrayView piece = bytes.sliced(at, std::min<qsizetype>(m_mss, bytes.size() - at));
+    const bool last = at + m_mss >= bytes.size();
+    Packet made = segment(m_transfer.direction, last ? Ack | Psh : Ack, m_transfer.timeUs, piece);
+    if (++m_segmentsOfTransfer % AckEverySegments == 0 || last)
+        m_ackDue = Due{opposite(m_transfer.direction), m_transfer.timeUs};
+    m_sentOfTransfer = last ? -1 : at + m_mss;
+    m_haveTransfer = !last;
+    return made;
 }
 
-void Builder::segment(TcpDirection from, quint8 flags, qint64 timeUs, QByteArrayView payload,
-                      bool mssOption)
+Packet ConversationPackets::segment(TcpDirection from, quint8 flags, qint64 timeUs,
+                                    QByteArrayView payload, bool mssOption)
 {
     End &source = end(from);
     const End &destination = end(opposite(from));
@@ -123,75 +156,60 @@ void Builder::segment(TcpDirection from, quint8 flags, qint64 timeUs, QByteArray
     source.next += quint32(payload.size()) + ((flags & (Syn | Fin)) ? 1 : 0);
     // In order on the timeline, even if a recorded time ran back (two clocks, or none).
     m_lastTimeUs = std::max(m_lastTimeUs, timeUs);
-    m_packets.push_back({m_lastTimeUs, IpPackets::make(source.ip, destination.ip,
-                                                       IpPackets::ProtocolTcp, tcp, 16,
-                                                       m_ipId++)});
+    return {m_lastTimeUs, IpPackets::make(source.ip, destination.ip, IpPackets::ProtocolTcp, tcp,
+                                          16, m_ipId++)};
 }
 
-// What happens after the handshake, in order: each transfer, each end's finish, a reset.
-struct Step
+namespace {
+
+// A conversation kept with its packets' maker, which reads its transfers by time.
+class OwnConversationPackets : public IpPackets::PacketSource
 {
-    enum class Kind { Data, Finish, Reset } kind;
-    qint64 timeUs;
-    TcpDirection direction;
-    const TcpConversation::Transfer *transfer = nullptr;
+public:
+    explicit OwnConversationPackets(TcpConversation conversation)
+        : m_conversation(std::move(conversation))
+    {
+        qint64 lastSentUs[2] = {m_conversation.openedUs, m_conversation.openedUs};
+        for (const TcpConversation::Transfer &transfer : m_conversation.transfers) {
+            m_byTime.push_back(&transfer);
+            qint64 &lastOfEnd = lastSentUs[int(transfer.direction)];
+            lastOfEnd = std::max(lastOfEnd, transfer.timeUs);
+        }
+        // A recorded time may have run back.
+        std::stable_sort(m_byTime.begin(), m_byTime.end(),
+                         [](const TcpConversation::Transfer *a,
+                            const TcpConversation::Transfer *b) { return a->timeUs < b->timeUs; });
+        m_packets.emplace(m_conversation, lastSentUs,
+                          [this](TcpConversation::Transfer &transfer) {
+                              if (m_next == m_byTime.size())
+                                  return false;
+                              transfer = *m_byTime[m_next++];
+                              return true;
+                          });
+    }
+    bool next(Packet &packet) override { return m_packets->next(packet); }
+
+private:
+    TcpConversation m_conversation;
+    std::vector<const TcpConversation::Transfer *> m_byTime;
+    size_t m_next = 0;
+    std::optional<ConversationPackets> m_packets;
 };
-
-std::vector<Step> steps(const TcpConversation &conversation)
-{
-    std::vector<Step> steps;
-    qint64 lastSent[2] = {conversation.openedUs, conversation.openedUs};
-    qint64 last = conversation.openedUs;
-    for (const TcpConversation::Transfer &transfer : conversation.transfers) {
-        steps.push_back({Step::Kind::Data, transfer.timeUs, transfer.direction, &transfer});
-        qint64 &lastOfEnd = lastSent[int(transfer.direction)];
-        lastOfEnd = std::max(lastOfEnd, transfer.timeUs);
-        last = std::max(last, transfer.timeUs);
-    }
-    // An end finishes after its last byte (its own clock said so; another's may differ).
-    const auto finishAt = [&lastSent](TcpDirection from, qint64 timeUs) {
-        return std::max(timeUs, lastSent[int(from)]);
-    };
-    if (conversation.clientFinishedUs >= 0) {
-        steps.push_back({Step::Kind::Finish,
-                         finishAt(TcpDirection::ClientToServer, conversation.clientFinishedUs),
-                         TcpDirection::ClientToServer});
-    }
-    if (conversation.serverFinishedUs >= 0) {
-        steps.push_back({Step::Kind::Finish,
-                         finishAt(TcpDirection::ServerToClient, conversation.serverFinishedUs),
-                         TcpDirection::ServerToClient});
-    }
-    std::stable_sort(steps.begin(), steps.end(),
-                     [](const Step &a, const Step &b) { return a.timeUs < b.timeUs; });
-    // A reset ends everything: after whatever else was recorded.
-    if (conversation.resetUs >= 0) {
-        steps.push_back({Step::Kind::Reset, std::max(conversation.resetUs, last),
-                         conversation.resetFrom});
-    }
-    return steps;
-}
 
 } // namespace
 
+std::unique_ptr<IpPackets::PacketSource> packetSource(TcpConversation conversation)
+{
+    return std::make_unique<OwnConversationPackets>(std::move(conversation));
+}
+
 std::vector<Packet> packets(const TcpConversation &conversation)
 {
-    Builder builder(conversation);
-    builder.handshake(conversation.openedUs);
-    for (const Step &step : steps(conversation)) {
-        switch (step.kind) {
-        case Step::Kind::Data:
-            builder.data(*step.transfer);
-            break;
-        case Step::Kind::Finish:
-            builder.finish(step.direction, step.timeUs);
-            break;
-        case Step::Kind::Reset:
-            builder.reset(step.direction, step.timeUs);
-            break;
-        }
-    }
-    return builder.take();
+    const std::unique_ptr<IpPackets::PacketSource> source = packetSource(conversation);
+    std::vector<Packet> all;
+    for (Packet packet; source->next(packet);)
+        all.push_back(std::move(packet));
+    return all;
 }
 
 std::vector<Packet> packets(const std::vector<TcpConversation> &conversations)

@@ -6,6 +6,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+#include <memory>
+#include <optional>
 #include <vector>
 
 class QIODevice;
@@ -25,6 +28,65 @@ using Packet = IpPackets::Packet;
 constexpr int Ipv4Mss = 1460;
 constexpr int Ipv6Mss = 1440;
 
+// One conversation's packets made one at a time, in the order packets() gives them, so that a
+// file of many can be written as they are made (IpPackets::writePcapng of sources).
+class ConversationPackets : public IpPackets::PacketSource
+{
+public:
+    // A conversation's transfers one at a time, sorted by time (equal times in the order they
+    // went); false when none is left.
+    using NextTransfer = std::function<bool(TcpConversation::Transfer &)>;
+
+    // `conversation` without its transfers: `nextTransfer` gives them. `lastSentUs` is the
+    // time of the last transfer each way (client's first; any earlier time when none went),
+    // which the end's FIN follows.
+    ConversationPackets(const TcpConversation &conversation, const qint64 (&lastSentUs)[2],
+                        NextTransfer nextTransfer);
+    bool next(Packet &packet) override;
+
+private:
+    // One end of the connection as the segments need it.
+    struct End
+    {
+        QByteArray ip;
+        quint16 port = 0;
+        quint32 next = 0; // the sequence number of its next byte
+    };
+    // A segment due: who sends it, and when.
+    struct Due
+    {
+        TcpDirection from;
+        qint64 timeUs;
+    };
+
+    End &end(TcpDirection from);
+    bool nextStep(Packet &packet);
+    Packet dataSegment();
+    Packet segment(TcpDirection from, quint8 flags, qint64 timeUs, QByteArrayView payload = {},
+                   bool mssOption = false);
+
+    bool m_ipv6;
+    int m_mss;
+    End m_client;
+    End m_server;
+    quint16 m_ipId = 1;
+    qint64 m_lastTimeUs = 0;
+    qint64 m_openedUs;
+    int m_handshakeSent = 0;
+    NextTransfer m_nextTransfer;
+    TcpConversation::Transfer m_transfer; // the next one, or the one being sent
+    bool m_haveTransfer = false;
+    qsizetype m_sentOfTransfer = -1; // -1 until it is being sent
+    int m_segmentsOfTransfer = 0;
+    std::vector<Due> m_finishes; // in time order
+    size_t m_finishesSent = 0;
+    std::optional<Due> m_ackDue; // the ACK that answers what was just sent
+    qint64 m_resetUs = -1; // -1 when none is (still) due
+    TcpDirection m_resetFrom;
+};
+
+// `conversation`'s packets one at a time, from its own transfers (sorted by time here).
+std::unique_ptr<IpPackets::PacketSource> packetSource(TcpConversation conversation);
 // One conversation's packets, in order.
 std::vector<Packet> packets(const TcpConversation &conversation);
 // Every conversation's packets, merged by time (each keeps its own order).

@@ -29,8 +29,31 @@ namespace UdpSynthesizer {
 constexpr int MaxIpv4Payload = 65507;
 constexpr int MaxIpv6Payload = 65527;
 
-// In time order. Both ends in one family: an IPv4 end beside an IPv6 one is IPv4-mapped.
-// A payload longer than its family allows is left out (no socket sends one).
+// The datagrams' packets made one at a time, in time order (equal times in the order they
+// went), each IPv4 one numbered in the order they went. Both ends in one family: an IPv4 end
+// beside an IPv6 one is IPv4-mapped. A payload longer than its family allows is left out (no
+// socket sends one). Reads `datagrams` in place: valid while they are unchanged.
+class DatagramPackets : public IpPackets::PacketSource
+{
+public:
+    explicit DatagramPackets(const std::vector<UdpDatagram> &datagrams);
+    bool next(IpPackets::Packet &packet) override;
+
+private:
+    struct Numbered
+    {
+        quint32 index;
+        quint16 ipv4Id;
+    };
+
+    const std::vector<UdpDatagram> &m_datagrams;
+    size_t m_next = 0; // in m_datagrams, or in m_byTime when it is used
+    quint16 m_ipv4Id = 1;
+    // Only when the datagrams are not in time order already (a clock ran back).
+    std::vector<Numbered> m_byTime;
+};
+
+// All of them at once.
 std::vector<IpPackets::Packet> packets(const std::vector<UdpDatagram> &datagrams);
 
 } // namespace UdpSynthesizer

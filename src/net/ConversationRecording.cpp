@@ -3,7 +3,6 @@
 #include "core/IpAddress.h"
 #include "core/PcapngWriter.h"
 #include "core/PluralCount.h"
-#include "core/TcpSynthesizer.h"
 #include "net/CapitalizeClient.h"
 #include "net/CapitalizeServer.h"
 #include "net/CapitalizeSession.h"
@@ -201,13 +200,15 @@ QString ConversationRecording::writeCaptured(QIODevice *device) const
     PcapngWriter writer(device);
     if (!writer.writeHeader(QStringLiteral("Capsock (captured)")))
         return writer.errorString();
-    std::vector<IpPackets::Packet> datagrams = UdpSynthesizer::packets(m_datagrams);
-    IpPackets::sortByTime(datagrams);
-    auto nextDatagram = datagrams.cbegin();
-    const auto writeDatagramsUntil = [&writer, &nextDatagram, &datagrams](qint64 timeUs) {
-        for (; nextDatagram != datagrams.cend() && nextDatagram->timeUs <= timeUs; ++nextDatagram)
-            if (!writer.writePacket(nextDatagram->timeUs, nextDatagram->ip))
+    UdpSynthesizer::DatagramPackets datagrams(m_datagrams);
+    IpPackets::Packet datagram;
+    bool datagramDue = datagrams.next(datagram);
+    const auto writeDatagramsUntil = [&writer, &datagrams, &datagram,
+                                      &datagramDue](qint64 timeUs) {
+        for (; datagramDue && datagram.timeUs <= timeUs; datagramDue = datagrams.next(datagram)) {
+            if (!writer.writePacket(datagram.timeUs, datagram.ip))
                 return false;
+        }
         return true;
     };
     bool written = true;
@@ -220,14 +221,19 @@ QString ConversationRecording::writeCaptured(QIODevice *device) const
     return written ? QString() : writer.errorString();
 }
 
+// Each packet is made as it is written: a conversation's, or a datagram's, by time.
 QString ConversationRecording::writeSynthesized(QIODevice *device) const
 {
-    std::vector<IpPackets::Packet> packets = TcpSynthesizer::packets(m_recorder.conversations());
-    std::vector<IpPackets::Packet> datagrams = UdpSynthesizer::packets(m_datagrams);
-    packets.insert(packets.end(), std::make_move_iterator(datagrams.begin()),
-                   std::make_move_iterator(datagrams.end()));
-    IpPackets::sortByTime(packets);
-    return IpPackets::writePcapng(packets, device);
+    const std::unique_ptr<IpPackets::PacketSource> conversations =
+        m_recorder.conversationPackets();
+    UdpSynthesizer::DatagramPackets datagrams(m_datagrams);
+    const std::vector<IpPackets::PacketSource *> sources{conversations.get(), &datagrams};
+    return IpPackets::writePcapng(sources, device);
+}
+
+QString ConversationRecording::write(QIODevice *device) const
+{
+    return m_captured.isEmpty() ? writeSynthesized(device) : writeCaptured(device);
 }
 
 QString ConversationRecording::save(const QString &path) const
@@ -235,7 +241,7 @@ QString ConversationRecording::save(const QString &path) const
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("cannot save to %1: %2").arg(path, file.errorString());
-    const QString failure = m_captured.isEmpty() ? writeSynthesized(&file) : writeCaptured(&file);
+    const QString failure = write(&file);
     if (!failure.isEmpty() || !file.flush())
         return tr("cannot save to %1: %2").arg(path, failure.isEmpty() ? file.errorString()
                                                                        : failure);

@@ -50,6 +50,8 @@ public:
     // ("cannot save to FILE: No such file or directory"), or what the file lacks (bytes past
     // the recorder's budget).
     QString save(const QString &path) const;
+    // Writes it to `device` (open for writing): an empty string, or why not (the device's words).
+    QString write(QIODevice *device) const;
     // Opens `path` for writing, creating or emptying it: an empty string if save() can write
     // there, or why not, so a front end can say so before it starts.
     static QString checkWritable(const QString &path);

@@ -2,6 +2,9 @@
 
 #include "core/IpAddress.h"
 #include "core/TcpRecorder.h"
+#include "core/TcpSynthesizer.h"
+
+#include <QBuffer>
 
 #include <gtest/gtest.h>
 
@@ -97,8 +100,9 @@ TEST(TcpRecorderTest, AClientsConnectionsFromConnectToCloseAndAResetFromThePeer)
 TEST(TcpRecorderTest, PastItsBudgetBytesAreCountedNotKept)
 {
     TcpRecorder recorder;
-    // Room for a block of bytes and a block of bookkeeping: the first read all but fills it.
-    recorder.setBudget(2 * (ChunkLog::BlockSize + ChunkLog::BlockOverhead));
+    // Room for a block of bytes and a block of bookkeeping, and the connection's record (a few
+    // KiB, less than a block): the first read all but fills it.
+    recorder.setBudget(2 * (ChunkLog::BlockSize + ChunkLog::BlockOverhead) + (16 << 10));
     recorder.record(SocketEvent::accept(1, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}));
     const QByteArray first(ChunkLog::BlockSize - 2, 'a');
     recorder.recordBytes(Server, 1, false, first, 1);
@@ -127,6 +131,61 @@ TEST(TcpRecorderTest, ItsMemoryStaysWithinItsBudgetAsItKeepsManySmallReads)
     const qint64 kept = qint64(Reads) * ReadBytes - recorder.droppedBytes();
     EXPECT_GE(kept, Budget / 2) << "most of the budget holds bytes, not bookkeeping";
     EXPECT_EQ(recorder.conversations()[0].bytes(Up).size(), kept);
+}
+
+// Each connection costs its record too: a long flood of short ones stays within the budget,
+// and what came past it is counted, for Save to say.
+TEST(TcpRecorderTest, AFloodOfShortConnectionsStaysWithinItsBudget)
+{
+    constexpr qint64 Budget = qint64(1) << 20;
+    constexpr int Connections = 50000;
+    TcpRecorder recorder;
+    recorder.setBudget(Budget);
+    const qint64 before = heapInUse();
+    for (int i = 0; i < Connections; ++i) {
+        recorder.record(SocketEvent::accept(i, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}));
+        recorder.recordBytes(Server, i, false, "x", i);
+        recorder.record(SocketEvent::close(Server, i, SocketEvent::CloseReason::PeerFinished));
+    }
+    EXPECT_LE(heapInUse() - before, Budget);
+    EXPECT_GT(recorder.droppedBytes(), 0) << "the connections past the budget are told";
+    EXPECT_EQ(qint64(recorder.conversations().size()) + recorder.droppedBytes(), Connections);
+}
+
+// The file conversationPackets() gives: the same, byte for byte, as
+// TcpSynthesizer makes of conversations() (which holds every packet at once).
+TEST(TcpRecorderTest, ItsConversationsPacketsAreTheSynthesizersOfItsConversations)
+{
+    TcpRecorder recorder;
+    recorder.record(at(SocketEvent::accept(1, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}), 100));
+    recorder.record(at(SocketEvent::accept(2, {"::1", 40002}, {"::1", 5220}), 100));
+    recorder.record(at(SocketEvent::accept(3, {"127.0.0.1", 40003}, {"127.0.0.1", 5220}), 90));
+    recorder.recordBytes(Server, 1, false, "hi\n", 200);
+    recorder.recordBytes(Server, 2, false, QByteArray(30000, 'x'), 200); // past 16 segments
+    recorder.recordBytes(Server, 3, false, "late", 400);
+    recorder.recordBytes(Server, 1, true, "HI\n", 200);
+    recorder.recordBytes(Server, 3, true, "LATE", 150); // its clock ran back
+    recorder.recordBytes(Server, 2, true, "two", 250);
+    recorder.record(at(SocketEvent::recv(Server, 1, 1024, 0), 200)); // the client's FIN
+    recorder.record(at(SocketEvent::shutdown(Server, 2), 220)); // before its last reply
+    recorder.recordBytes(Server, 1, false, "more", 300);
+    SocketEvent reset = SocketEvent::close(Server, 3, SocketEvent::CloseReason::PeerFinished);
+    reset.failure.kind = SocketFailure::Kind::Reset;
+    recorder.record(at(reset, 350));
+
+    QByteArray whole;
+    QBuffer wholeFile(&whole);
+    wholeFile.open(QIODevice::WriteOnly);
+    ASSERT_EQ(TcpSynthesizer::writePcapng(recorder.conversations(), &wholeFile), QString());
+    QByteArray streamed;
+    QBuffer streamedFile(&streamed);
+    streamedFile.open(QIODevice::WriteOnly);
+    const std::unique_ptr<IpPackets::PacketSource> packets = recorder.conversationPackets();
+    ASSERT_EQ(IpPackets::writePcapng(std::vector<IpPackets::PacketSource *>{packets.get()},
+                                     &streamedFile),
+              QString());
+    EXPECT_GT(streamed.size(), 30000);
+    EXPECT_EQ(streamed, whole);
 }
 
 } // namespace

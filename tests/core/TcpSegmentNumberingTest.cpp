@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <malloc.h>
+
 namespace {
 
 TcpSegment segment(bool fromClient, quint8 flags, quint32 seq, quint32 ack,
@@ -18,6 +20,13 @@ TcpSegment segment(bool fromClient, quint8 flags, quint32 seq, quint32 ack,
     made.window = window;
     made.windowScale = windowScale;
     return made;
+}
+
+// What the heap holds now: glibc's count of allocated bytes, in its arenas and mmap'd.
+qint64 heapInUse()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return qint64(info.uordblks + info.hblkhd);
 }
 
 TEST(TcpSegmentNumberingTest, EachEndCountsFromItsSynAsWiresharkShows)
@@ -87,6 +96,39 @@ TEST(TcpSegmentNumberingTest, WithoutTheHandshakeTheWindowsScaleIsUnknown)
     refused.number(segment(true, TcpSegment::Syn, 100, 0, 64240, 7));
     EXPECT_FALSE(refused.number(segment(false, TcpSegment::Rst | TcpSegment::Ack, 0, 101))
                      .windowScaleUnknown);
+}
+
+// A headless server numbers every client's segments for as long as it runs: connections that
+// ended are forgotten, so a long flood of short ones keeps it small, and one still open keeps
+// its numbers.
+TEST(TcpSegmentNumberingTest, EndedConnectionsAreForgottenOpenOnesKeepTheirNumbers)
+{
+    using S = TcpSegment;
+    constexpr int Connections = 100000;
+    TcpSegmentNumbering numbering;
+    numbering.number(segment(true, S::Syn, 100, 0));
+    numbering.number(segment(false, S::Syn | S::Ack, 900, 101));
+    const qint64 before = heapInUse();
+    for (int i = 0; i < Connections; ++i) {
+        const auto flooding = [i](bool fromClient, quint8 flags, quint32 seq, quint32 ack) {
+            TcpSegment made = segment(fromClient, flags, seq, ack);
+            QByteArray &client = fromClient ? made.sourceIp : made.destinationIp;
+            client[2] = char(1 + i / 50000); // 127.0.1.x, 127.0.2.x: not the open one's
+            client[3] = char(i / 200);
+            (fromClient ? made.sourcePort : made.destinationPort) = quint16(40000 + i % 200);
+            return made;
+        };
+        numbering.number(flooding(true, S::Syn, 7, 0));
+        numbering.number(flooding(false, S::Syn | S::Ack, 70, 8));
+        numbering.number(flooding(true, S::Fin | S::Ack, 8, 71));
+        numbering.number(flooding(false, S::Fin | S::Ack, 71, 9));
+        numbering.number(flooding(true, S::Ack, 9, 72));
+    }
+    EXPECT_LE(heapInUse() - before, qint64(2) << 20);
+    const TcpSegmentNumbering::Numbers open = numbering.number(segment(true, S::Ack, 111, 901));
+    EXPECT_EQ(open.seq, 11u) << "counted from its SYN still";
+    EXPECT_EQ(open.ack, 1u);
+    EXPECT_FALSE(open.windowScaleUnknown);
 }
 
 } // namespace

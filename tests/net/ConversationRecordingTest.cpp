@@ -2,14 +2,18 @@
 #include "Tshark.h"
 #include "UdpTestSupport.h"
 
+#include "net/CapitalizeClient.h"
 #include "net/ConversationRecording.h"
 #include "net/LiveCapture.h"
 #include "net/UdpCapitalizeServer.h"
 
 #include <QFile>
+#include <QIODevice>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include <malloc.h>
 
@@ -30,6 +34,81 @@ QByteArray floodPacket(int i)
     packet[0] = char(0x45);
     packet[72] = char(i);
     return packet;
+}
+
+// A file that keeps only its size, and the most the heap held above `base` while it was written.
+class HeapWatchingDevice : public QIODevice
+{
+public:
+    explicit HeapWatchingDevice(qint64 base)
+        : m_base(base)
+    {
+        open(QIODevice::WriteOnly);
+    }
+    qint64 written() const { return m_written; }
+    qint64 peak() const { return m_peak; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *, qint64 size) override
+    {
+        m_peak = std::max(m_peak, heapInUse() - m_base);
+        m_written += size;
+        return size;
+    }
+
+private:
+    qint64 m_base;
+    qint64 m_written = 0;
+    qint64 m_peak = 0;
+};
+
+// Save makes each packet as it writes it: a recording of many small sends is not made into a
+// whole file of packets in memory first.
+TEST(ConversationRecordingTest, SaveWritesEachPacketAsItIsMade)
+{
+    constexpr int Sends = 100000;
+    CapitalizeClient client; // not started: its signals are given as it would
+    ConversationRecording recording;
+    recording.watch(&client);
+    emit client.socketEvent(SocketEvent::connected({QStringLiteral("127.0.0.1"), 5000},
+                                                   {QStringLiteral("127.0.0.1"), 40000}, 0));
+    for (int i = 0; i < Sends; ++i) {
+        emit client.messageSent(i, QByteArray("a line\n"));
+        emit client.dataReceived(QByteArray("A LINE\n"));
+    }
+
+    HeapWatchingDevice device(heapInUse());
+    ASSERT_EQ(recording.write(&device), QString());
+    // Each send is a segment with its ACK: 4 * Sends packets of at least 40 bytes.
+    EXPECT_GE(device.written(), qint64(4) * Sends * 40);
+    EXPECT_LE(device.peak(), qint64(64) << 10) << "Save held more than a few packets at once";
+}
+
+// A flood of short connections: each conversation's packets are made while it is due, so
+// Save holds less than a packet's worth for each of them.
+TEST(ConversationRecordingTest, SavingAFloodOfShortConnectionsHoldsFewAtOnce)
+{
+    constexpr int Connections = 20000;
+    CapitalizeClient client; // not started: its signals are given as it would
+    ConversationRecording recording;
+    recording.watch(&client);
+    for (int i = 0; i < Connections; ++i) {
+        emit client.socketEvent(
+            SocketEvent::connected({QStringLiteral("127.0.0.1"), 5000},
+                                   {QStringLiteral("127.0.0.1"), quint16(30000 + i % 20000)}, 0));
+        emit client.messageSent(i, QByteArray("a line\n"));
+        emit client.dataReceived(QByteArray("A LINE\n"));
+        emit client.socketEvent(
+            SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Disconnect));
+    }
+    ASSERT_EQ(recording.recorder().conversations().size(), size_t(Connections));
+
+    HeapWatchingDevice device(heapInUse());
+    ASSERT_EQ(recording.write(&device), QString());
+    // Each is a handshake, a line each way with its ACK, and a FIN with its ACK: 9 packets.
+    EXPECT_GE(device.written(), qint64(9) * Connections * 40);
+    EXPECT_LE(device.peak(), qint64(128) * Connections);
 }
 
 TEST(ConversationRecordingTest, CapturedPacketsStayWithinTheBudgetAndSaveSaysWhatIsMissing)
