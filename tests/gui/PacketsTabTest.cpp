@@ -368,6 +368,8 @@ TEST(PacketsTabAloneTest, AClientConnectingWhereNobodyListensShowsTheReset)
     const std::vector<SocketEvent> segments = segmentsOf(eventsOf(window.packets()), 0);
     EXPECT_EQ(segments.front().tcpFlags, TcpSegment::Syn);
     EXPECT_TRUE(segments.front().outgoing);
+    // The connection refused, nothing more is captured.
+    EXPECT_TRUE(waitUntil([&window] { return !window.capture().isCapturing(); }));
 }
 
 TEST_F(PacketsTabTest, SaveWritesThePacketsCaptured)
