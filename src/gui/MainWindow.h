@@ -80,6 +80,7 @@ public:
     TcpView *tcpView() const;
     PacketsModel &packets() { return m_packets; }
     PacketsView *packetsView() const;
+    const ConnectionCapture &capture() const { return *m_capture; }
     QString stateText() const;
 
     // What the window recorded (File > Save conversation), written to `path` as pcapng: an

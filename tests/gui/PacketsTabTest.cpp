@@ -8,6 +8,7 @@
 #include "gui/MainWindow.h"
 #include "gui/PacketsModel.h"
 #include "gui/PacketsView.h"
+#include "net/ConnectionCapture.h"
 #include "net/NetTestSupport.h"
 
 #include <QDir>
@@ -280,6 +281,77 @@ TEST_F(PacketsTabTest, TheServersTabShowsEachClientsSegmentsAndFollowingOneShows
     EXPECT_EQ(tree->model()->rowCount(), serverWindow.packets().rowCount());
 }
 
+// Stop closes the listening socket first and the sessions after it: the capture goes on until
+// the last of them has ended, so the tab shows the connections ending.
+TEST_F(PacketsTabTest, TheServersTabShowsAClientsFinAfterStopAndThenStopsCapturing)
+{
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), serverWindow.server().port());
+    ASSERT_TRUE(waitUntil([this] { return serverWindow.server().sessions().size() == 1; }));
+    serverWindow.stopServer();
+    const auto finAfterStop = [this](bool outgoing) {
+        const std::vector<SocketEvent> events = eventsOf(serverWindow.packets());
+        const int stoppedAt = firstIndexOf(events, SocketEvent::Kind::Close, 0);
+        return stoppedAt >= 0
+            && std::any_of(events.begin() + stoppedAt, events.end(),
+                           [outgoing](const SocketEvent &event) {
+                               return event.kind == SocketEvent::Kind::Segment
+                                   && event.connectionId == 1 && event.outgoing == outgoing
+                                   && (event.has(TcpSegment::Fin) || event.has(TcpSegment::Rst));
+                           });
+    };
+    EXPECT_TRUE(waitUntil([&finAfterStop] { return finAfterStop(true) && finAfterStop(false); }))
+        << describe(eventsOf(serverWindow.packets()));
+    EXPECT_TRUE(waitUntil([this] { return !serverWindow.capture().isCapturing(); }))
+        << "the last session has ended";
+}
+
+// A client's capture ends with its connection, and the next connection starts another.
+TEST_F(PacketsTabTest, TheClientsCaptureStopsOnceTheConnectionHasEndedAndReconnectingRestartsIt)
+{
+    talkAndClose(clientWindow, "hello\n");
+    EXPECT_TRUE(waitUntil([this] { return !clientWindow.capture().isCapturing(); }));
+    const std::vector<SocketEvent> segments = segmentsOf(eventsOf(clientWindow.packets()), 0);
+    ASSERT_FALSE(segments.empty());
+    EXPECT_EQ(segments.back().tcpFlags, TcpSegment::Ack) << "the last FIN's ACK is shown too\n"
+                                                         << describe(segments);
+
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), serverWindow.server().port());
+    EXPECT_TRUE(clientWindow.capture().isCapturing());
+    ASSERT_TRUE(waitUntil([this] {
+        const std::vector<SocketEvent> segments = segmentsOf(eventsOf(clientWindow.packets()), 0);
+        return std::count_if(segments.begin(), segments.end(), [](const SocketEvent &segment) {
+                   return segment.tcpFlags == TcpSegment::Syn && segment.outgoing;
+               }) == 2;
+    })) << describe(eventsOf(clientWindow.packets()));
+}
+
+// A client refused because the server is full never gets a connection of its own: its
+// segments are the listening socket's, from its handshake to its end.
+TEST_F(PacketsTabTest, ARefusedClientsSegmentsAreTheListeningSockets)
+{
+    MainWindow fullServer(false);
+    ServerOptions options = loopbackOptions();
+    options.maxClients = 1;
+    fullServer.setServerOptions(options);
+    ASSERT_TRUE(fullServer.startServer()) << fullServer.stateText();
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), fullServer.server().port());
+    ASSERT_TRUE(waitUntil([&fullServer] { return fullServer.server().sessions().size() == 1; }));
+    MainWindow refused(false);
+    refused.connectToServer(QStringLiteral("127.0.0.1"), fullServer.server().port());
+    ASSERT_TRUE(waitUntil([&fullServer] {
+        const std::vector<SocketEvent> segments = segmentsOf(eventsOf(fullServer.packets()), 0);
+        return hasFin(segments, true) && hasFin(segments, false);
+    })) << describe(eventsOf(fullServer.packets()));
+    const std::vector<SocketEvent> events = eventsOf(fullServer.packets());
+    const std::vector<SocketEvent> segments = segmentsOf(events, 0);
+    EXPECT_EQ(segments.front().tcpFlags, TcpSegment::Syn) << describe(events);
+    EXPECT_FALSE(segments.front().outgoing);
+    EXPECT_LT(firstIndexOf(events, TcpSegment::Syn, 0),
+              firstIndexOf(events, SocketEvent::Kind::Refuse, 0))
+        << "its handshake before the accept() that refused it\n" << describe(events);
+    EXPECT_TRUE(segmentsOf(events, 2).empty()) << describe(events);
+}
+
 TEST(PacketsTabAloneTest, AClientConnectingWhereNobodyListensShowsTheReset)
 {
     if (geteuid() != 0)
@@ -296,6 +368,8 @@ TEST(PacketsTabAloneTest, AClientConnectingWhereNobodyListensShowsTheReset)
     const std::vector<SocketEvent> segments = segmentsOf(eventsOf(window.packets()), 0);
     EXPECT_EQ(segments.front().tcpFlags, TcpSegment::Syn);
     EXPECT_TRUE(segments.front().outgoing);
+    // The connection refused, nothing more is captured.
+    EXPECT_TRUE(waitUntil([&window] { return !window.capture().isCapturing(); }));
 }
 
 TEST_F(PacketsTabTest, SaveWritesThePacketsCaptured)
