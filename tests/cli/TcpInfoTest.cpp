@@ -90,8 +90,8 @@ TEST_F(TcpInfoTest, WithoutReuseAddressATimeWaitKeepsThePortAndTheMessageSaysWhy
                                   QStringLiteral("none")});
     client->write("hello\n");
     ASSERT_TRUE(client->waitForFinished(5000)) << client->describe();
-    ASSERT_TRUE(server->waitForOutput("-> TIME_WAIT -> after close()"))
-        << server->describe();
+    // Read through the socket just before close(), or found by its endpoints after it.
+    ASSERT_TRUE(server->waitForOutput("-> TIME_WAIT")) << server->describe();
     server->process.terminate();
     ASSERT_TRUE(server->waitForFinished(10000)) << server->describe();
 
