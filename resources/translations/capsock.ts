@@ -493,7 +493,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>ConversationRecording</name>
     <message>
-        <location filename="../../src/net/ConversationRecording.cpp" line="+237"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+243"/>
         <location line="+3"/>
         <location line="+23"/>
         <source>cannot save to %1: %2</source>
@@ -561,7 +561,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>segment %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -593,7 +593,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+39"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+40"/>
         <source>refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,7 +603,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>segment %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,7 +618,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Capsock capitalization server listening on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,7 +633,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+52"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+55"/>
         <source>Only programs on this computer can connect.</source>
         <translation type="unfinished"></translation>
     </message>

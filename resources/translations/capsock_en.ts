@@ -126,7 +126,7 @@
 <context>
     <name>ConversationRecording</name>
     <message numerus="yes">
-        <location filename="../../src/net/ConversationRecording.cpp" line="+244"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+250"/>
         <source>%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB</source>
         <translation>
             <numerusform>%1 is missing the last %2 packet: a recording keeps at most %3 MiB</numerusform>
@@ -199,7 +199,7 @@
 <context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+150"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+154"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
