@@ -47,6 +47,12 @@ int saveIfAsked(const CommandLine &options, const ConversationRecording &recordi
         complain(problem);
         return 1;
     }
+    if (!options.quiet) { // as the window's "Saved FILE"
+        const QString saved = QCoreApplication::translate(
+            "TerminalFrontEnd", "saved %1 (open it in Wireshark, or with capsock --inspect)");
+        std::fprintf(stderr, "capsock: %s\n",
+                     saved.arg(options.savePath).toLocal8Bit().constData());
+    }
     return exitCode;
 }
 

@@ -104,6 +104,25 @@ TEST_F(SaveTest, AClientsFileCarriesAMegabyteBothWays)
     expectFollowed(file, 0, line, client->out);
 }
 
+// A saved file is said, with how to open it (the window says "Saved FILE" too); --quiet not.
+TEST_F(SaveTest, AClientSaysWhereItSavedAndHowToOpenIt)
+{
+    const QString file = path("said.pcapng");
+    const quint16 port = startServer();
+    ASSERT_NE(port, 0);
+    const QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--client"),
+                                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--save"),
+                                file};
+    Child *client = run(capsock(), arguments, "hi\n");
+    ASSERT_EQ(client->exitCode(), 0) << client->describe();
+    EXPECT_TRUE(client->err.contains("capsock: saved " + file.toUtf8()
+                                     + " (open it in Wireshark, or with capsock --inspect)"))
+        << client->describe();
+    Child *quiet = run(capsock(), arguments + QStringList{QStringLiteral("--quiet")}, "hi\n");
+    ASSERT_EQ(quiet->exitCode(), 0) << quiet->describe();
+    EXPECT_FALSE(quiet->err.contains("saved")) << quiet->describe();
+}
+
 TEST_F(SaveTest, AFileThatCannotBeWrittenIsSaidBeforeAnythingStarts)
 {
     const QString file = path("no such folder/talk.pcapng");
