@@ -628,7 +628,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/cli/TerminalFrontEnd.cpp" line="+93"/>
+        <location filename="../../src/cli/TerminalFrontEnd.cpp" line="+99"/>
         <source>Press Ctrl-C to stop.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,6 +3056,14 @@ Click to see these bytes in the inspector.</source>
     </message>
 </context>
 <context>
+    <name>TerminalFrontEnd</name>
+    <message>
+        <location filename="../../src/cli/TerminalFrontEnd.cpp" line="-48"/>
+        <source>saved %1 (open it in Wireshark, or with capsock --inspect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UdpCapitalizeServer</name>
     <message>
         <location filename="../../src/net/UdpCapitalizeServer.cpp" line="+157"/>
@@ -3165,12 +3173,12 @@ Click to see these bytes in the inspector.</source>
     <name>UdpServerPanel</name>
     <message>
         <location filename="../../ui/UdpServerPanel.ui" line="+35"/>
-        <source>&amp;Listen on:</source>
+        <source>&amp;Bind to:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Listen on</source>
+        <source>Bind to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
