@@ -23,6 +23,7 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -65,6 +66,8 @@ MainWindow::MainWindow(bool remembersSettings, QWidget *parent)
     m_mode = m_ui->serverMode->isChecked() ? Mode::Server : Mode::Client;
     m_transport = m_ui->udpTransport->isChecked() ? Transport::Udp : Transport::Tcp;
     turnTo(m_mode, m_transport);
+    if (m_remembersSettings) // what it starts from, read or default: saved only if changed
+        m_settingsAtStart = valuesAsStored([this](QSettings &file) { writeSettings(file); });
     connect(m_ui->tcpTransport, &QRadioButton::toggled, this, [this](bool on) {
         if (on)
             setTransport(Transport::Tcp);
@@ -597,9 +600,22 @@ void MainWindow::restoreSettings()
     m_ui->composer->setHexMode(settings.value(HexKey, false).toBool());
 }
 
+// Only what this window changed since it started is written: a server's window and a client's
+// side by side each keep what the other changed, whichever quits last.
 void MainWindow::saveSettings() const
 {
+    const QVariantMap mine = valuesAsStored([this](QSettings &settings) {
+        writeSettings(settings);
+    });
     QSettings settings;
+    for (auto it = mine.cbegin(); it != mine.cend(); ++it) {
+        if (m_settingsAtStart.value(it.key()) != it.value())
+            settings.setValue(it.key(), it.value());
+    }
+}
+
+void MainWindow::writeSettings(QSettings &settings) const
+{
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(SplitKey, m_ui->mainSplitter->saveState());
     settings.setValue(ModeKey, m_mode == Mode::Server ? QStringLiteral("server")
@@ -612,4 +628,21 @@ void MainWindow::saveSettings() const
     m_udpClientPanel->saveSettings(settings);
     settings.setValue(LineEndingKey, int(m_ui->composer->lineEnding()));
     settings.setValue(HexKey, m_ui->composer->isHexMode());
+}
+
+// What `write` sets, as a settings file gives it back (a number as text...), so that what was
+// read and what would be written compare alike.
+QVariantMap MainWindow::valuesAsStored(const std::function<void(QSettings &)> &write)
+{
+    QTemporaryDir scratch;
+    const QString path = scratch.filePath(QStringLiteral("settings.ini"));
+    {
+        QSettings file(path, QSettings::IniFormat);
+        write(file);
+    } // written out as it goes
+    const QSettings file(path, QSettings::IniFormat);
+    QVariantMap values;
+    for (const QString &key : file.allKeys())
+        values.insert(key, file.value(key));
+    return values;
 }

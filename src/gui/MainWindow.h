@@ -9,6 +9,9 @@
 #include "net/ConversationRecording.h"
 
 #include <QMainWindow>
+#include <QVariantMap>
+
+#include <functional>
 
 #include <memory>
 
@@ -20,6 +23,7 @@ class ConnectionCapture;
 class HexView;
 class InspectorWindow;
 class PacketsView;
+class QSettings;
 class QTreeWidget;
 class TcpView;
 class UdpClientPanel;
@@ -125,6 +129,8 @@ private:
     void showPanelState();
     void restoreSettings();
     void saveSettings() const;
+    void writeSettings(QSettings &settings) const;
+    static QVariantMap valuesAsStored(const std::function<void(QSettings &)> &write);
 
     // What the recording for Save may cost, beside the conversation's own bytes: a window under
     // a flood of clients stays under 400 MiB (issue 12). Save says when a file lacks the rest.
@@ -143,5 +149,6 @@ private:
     ConnectionCapture *m_capture = nullptr;
     ConversationRecording m_recording;
     bool m_splitRestored = false;
+    QVariantMap m_settingsAtStart; // as it started, to write back only what changed
     bool m_legendTellsOfSegments = false; // the inspector's legend explains the segments' mark
 };

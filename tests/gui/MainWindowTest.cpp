@@ -1266,6 +1266,31 @@ TEST(MainWindowAloneTest, RemembersItsSettings)
     EXPECT_EQ(readSize->value(), 7);
 }
 
+// A server window and a client window side by side: each keeps what it changed, whichever
+// quits last (each writes only what it changed since it read its settings).
+TEST(MainWindowAloneTest, TwoWindowsSideBySideEachKeepWhatTheyChanged)
+{
+    QTemporaryDir settingsDir;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("capsock-tests"));
+    {
+        auto client = std::make_unique<MainWindow>();
+        auto server = std::make_unique<MainWindow>();
+        client->setMode(MainWindow::Mode::Client);
+        client->findChild<QSpinBox *>(QStringLiteral("clientPort"))->setValue(6001);
+        server->setMode(MainWindow::Mode::Server);
+        ServerOptions options;
+        options.port = 6002;
+        server->setServerOptions(options);
+        client->close(); // the client quits first, the server last
+        server->close();
+    }
+    MainWindow again;
+    EXPECT_EQ(again.findChild<QSpinBox *>(QStringLiteral("clientPort"))->value(), 6001)
+        << "the server's window did not write back the client's port it had read";
+    EXPECT_EQ(again.findChild<QSpinBox *>(QStringLiteral("serverPort"))->value(), 6002);
+}
+
 // Each default has one home, the options types: a window without settings (the demo's) and
 // one whose settings are new start from them.
 TEST(MainWindowAloneTest, ItsFieldsStartFromTheOptionsTypesDefaults)
