@@ -336,6 +336,12 @@ QVariant ConversationModel::data(const QModelIndex &index, int role) const
                       "Press Up in the message field to bring the message back.")
                 .arg(header(entry));
         }
+        if (entry.kind == Kind::Received && !entry.complete) {
+            return tr("%1\nStill arriving: TCP keeps no message boundaries, so the reply is "
+                      "taken as ended at its line end, and this one has not come yet; what "
+                      "comes next joins it. Click to see these bytes in the inspector.")
+                .arg(header(entry));
+        }
         return tr("%1\nClick to see these bytes in the inspector.").arg(header(entry));
     case KindRole: return QVariant::fromValue(entry.kind);
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(entry.timeMs);

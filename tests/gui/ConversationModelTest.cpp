@@ -47,11 +47,16 @@ TEST(ConversationModelTest, ReadsOfOneReplyJoinOneBubbleUntilItIsComplete)
     model.flush();
     ASSERT_EQ(model.rowCount(), 2);
     EXPECT_FALSE(model.index(1).data(ConversationModel::CompleteRole).toBool());
+    // "arriving" says why: the reply is taken as ended at its line end, TCP keeping no bounds.
+    const QString arriving = model.index(1).data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(arriving.contains(QStringLiteral("no message boundaries"))) << arriving;
     model.finishReceived(0, 450);
     model.flush();
     EXPECT_TRUE(model.index(1).data(ConversationModel::CompleteRole).toBool());
     EXPECT_EQ(bytesAt(model, 1), QByteArray("HELLO\n"));
     EXPECT_EQ(model.index(1).data(ConversationModel::ReadCountRole).toInt(), 2);
+    EXPECT_FALSE(model.index(1).data(Qt::ToolTipRole).toString().contains(
+        QStringLiteral("no message boundaries")));
     EXPECT_EQ(model.index(1).data(ConversationModel::RoundTripRole).toLongLong(), 450);
     EXPECT_TRUE(model.index(1).data(ConversationModel::HeaderRole).toString()
                     .contains(QStringLiteral("6 bytes · in 2 reads · round trip 0.45 ms")))
