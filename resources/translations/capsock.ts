@@ -484,7 +484,13 @@ These bytes never reached the wire: the connection failed first. Press Up in the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>%1
+Still arriving: TCP keeps no message boundaries, so the reply is taken as ended at its line end, and this one has not come yet; what comes next joins it. Click to see these bytes in the inspector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1
 Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
@@ -1225,7 +1231,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+531"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+534"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
