@@ -131,4 +131,39 @@ TEST(TcpSegmentNumberingTest, EndedConnectionsAreForgottenOpenOnesKeepTheirNumbe
     EXPECT_FALSE(open.windowScaleUnknown);
 }
 
+// A class of thousands (the server's most clients by default is 10,000) all connected at once,
+// while thousands more come and go: every open connection keeps counting from its own SYN.
+TEST(TcpSegmentNumberingTest, TenThousandOpenConnectionsKeepTheirNumbersThroughAFlood)
+{
+    using S = TcpSegment;
+    constexpr int Open = 10000;
+    constexpr int Ended = 50000;
+    const auto client = [](int i, bool fromClient, quint8 flags, quint32 seq, quint32 ack) {
+        TcpSegment made = segment(fromClient, flags, seq, ack);
+        QByteArray &address = fromClient ? made.sourceIp : made.destinationIp;
+        address[1] = char(1 + i / 65536); // 127.1.x.x: one address and port each
+        address[2] = char(i / 256 % 256);
+        address[3] = char(i % 256);
+        return made;
+    };
+    TcpSegmentNumbering numbering;
+    for (int i = 0; i < Open; ++i) {
+        numbering.number(client(i, true, S::Syn, 1000 + i, 0));
+        numbering.number(client(i, false, S::Syn | S::Ack, 5000 + i, 1001 + i));
+    }
+    for (int i = Open; i < Open + Ended; ++i) {
+        numbering.number(client(i, true, S::Syn, 7, 0));
+        numbering.number(client(i, false, S::Syn | S::Ack, 70, 8));
+        numbering.number(client(i, true, S::Fin | S::Ack, 8, 71));
+        numbering.number(client(i, false, S::Fin | S::Ack, 71, 9));
+        numbering.number(client(i, true, S::Ack, 9, 72));
+    }
+    int counted = 0;
+    for (int i = 0; i < Open; ++i) {
+        const auto numbers = numbering.number(client(i, true, S::Ack, 1011 + i, 5001 + i));
+        counted += numbers.seq == 11u && numbers.ack == 1u && !numbers.windowScaleUnknown;
+    }
+    EXPECT_EQ(counted, Open) << "open connections counted from their SYNs";
+}
+
 } // namespace
