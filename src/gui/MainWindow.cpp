@@ -9,6 +9,7 @@
 #include "gui/PacketsView.h"
 #include "gui/SocketCallsView.h"
 #include "gui/TcpView.h"
+#include "gui/Theme.h"
 #include "gui/UdpClientPanel.h"
 #include "gui/UdpServerPanel.h"
 #include "gui/WireColors.h"
@@ -17,6 +18,7 @@
 #include "net/TcpProbe.h"
 #include "net/TcpSampler.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCloseEvent>
@@ -339,6 +341,7 @@ void MainWindow::setUpMenus()
     // Quit is every window's end, not this one's (the demo has two): each window saves what it
     // remembers as it closes, and the program ends with the last.
     connect(m_ui->quitAction, &QAction::triggered, this, &QApplication::closeAllWindows);
+    setUpThemeMenu();
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(
             this, tr("About Capsock"),
@@ -350,6 +353,27 @@ void MainWindow::setUpMenus()
                "that moved them.</p>")
                 .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+// View > Theme: one for every window, so each window's menu follows the choice made in any.
+void MainWindow::setUpThemeMenu()
+{
+    const std::pair<QAction *, Theme::Choice> items[] = {
+        {m_ui->systemThemeAction, Theme::Choice::System},
+        {m_ui->lightThemeAction, Theme::Choice::Light},
+        {m_ui->darkThemeAction, Theme::Choice::Dark}};
+    auto *group = new QActionGroup(this);
+    Theme *theme = Theme::instance();
+    for (const auto &[action, choice] : items) {
+        group->addAction(action);
+        action->setChecked(theme->choice() == choice);
+        connect(action, &QAction::triggered, theme, [theme, choice = choice] {
+            theme->choose(choice);
+        });
+        connect(theme, &Theme::chosen, action, [action = action, choice = choice](auto chosen) {
+            action->setChecked(chosen == choice);
+        });
+    }
 }
 
 void MainWindow::setMode(Mode mode)

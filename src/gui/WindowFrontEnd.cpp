@@ -4,6 +4,7 @@
 #include "gui/DemoWindows.h"
 #include "gui/InspectorWindow.h"
 #include "gui/MainWindow.h"
+#include "gui/Theme.h"
 #include "gui/UdpClientPanel.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@ WindowFrontEnd::WindowFrontEnd(int &argc, char **argv)
     : m_application(std::make_unique<QApplication>(argc, argv))
 {
     nameApplication();
+    Theme::instance()->applyRemembered();
 }
 
 WindowFrontEnd::~WindowFrontEnd() = default;
