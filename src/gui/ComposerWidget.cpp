@@ -5,11 +5,11 @@
 #include "core/ByteLiterals.h"
 #include "core/HexInput.h"
 #include "core/PluralCount.h"
+#include "gui/Appearance.h"
 #include "gui/WireColors.h"
 #include "net/ClientOptions.h"
 
 #include <QEvent>
-#include <QFontDatabase>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QSignalBlocker>
@@ -90,7 +90,11 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_ui->lineEnding->addItem(tr("\\n (LF)"), int(LineEnding::Lf));
     m_ui->lineEnding->addItem(tr("\\r\\n (CRLF)"), int(LineEnding::CrLf));
     setLineEnding(ClientOptions().lineEnding);
-    m_ui->preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const Appearance *appearance = Appearance::instance();
+    m_ui->preview->setFont(appearance->fixedPitchFont());
+    connect(appearance, &Appearance::textSizeChanged, this, [this, appearance] {
+        m_ui->preview->setFont(appearance->fixedPitchFont());
+    });
     m_ui->message->installEventFilter(this);
     m_ui->message->setMaxLength(std::numeric_limits<int>::max()); // refuseOverlongText() limits
 

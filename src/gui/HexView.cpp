@@ -1,5 +1,6 @@
 #include "gui/HexView.h"
 
+#include "gui/Appearance.h"
 #include "gui/FocusFrame.h"
 #include "gui/WireColors.h"
 #include "core/ByteLiterals.h"
@@ -11,7 +12,6 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDateTime>
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QMenu>
@@ -163,10 +163,12 @@ QString invalidReason(uchar byte)
 HexView::HexView(QWidget *parent)
     : QAbstractScrollArea(parent)
 {
-    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    if (fixed.pointSizeF() > 0 && fixed.pointSizeF() < 11) // bytes are small things: readable
-        fixed.setPointSizeF(11);
-    setFont(fixed);
+    // Bytes are small things: at least 11 points, to be readable; larger with View's text size.
+    const Appearance *appearance = Appearance::instance();
+    setFont(appearance->fixedPitchFont(11));
+    connect(appearance, &Appearance::textSizeChanged, this, [this, appearance] {
+        setFont(appearance->fixedPitchFont(11));
+    });
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setMouseTracking(true);
     setAccessibleName(tr("Byte inspector"));

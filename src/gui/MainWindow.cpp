@@ -3,13 +3,13 @@
 #include "ui_MainWindow.h"
 
 #include "gui/ComposerWidget.h"
+#include "gui/Appearance.h"
 #include "gui/ConversationView.h"
 #include "gui/HexView.h"
 #include "gui/InspectorWindow.h"
 #include "gui/PacketsView.h"
 #include "gui/SocketCallsView.h"
 #include "gui/TcpView.h"
-#include "gui/Theme.h"
 #include "gui/UdpClientPanel.h"
 #include "gui/UdpServerPanel.h"
 #include "gui/WireColors.h"
@@ -341,7 +341,7 @@ void MainWindow::setUpMenus()
     // Quit is every window's end, not this one's (the demo has two): each window saves what it
     // remembers as it closes, and the program ends with the last.
     connect(m_ui->quitAction, &QAction::triggered, this, &QApplication::closeAllWindows);
-    setUpThemeMenu();
+    setUpViewMenu();
     connect(m_ui->aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(
             this, tr("About Capsock"),
@@ -355,25 +355,33 @@ void MainWindow::setUpMenus()
     });
 }
 
-// View > Theme: one for every window, so each window's menu follows the choice made in any.
-void MainWindow::setUpThemeMenu()
+// View: one appearance for every window, so each window's menu follows the choice made in any.
+void MainWindow::setUpViewMenu()
 {
-    const std::pair<QAction *, Theme::Choice> items[] = {
-        {m_ui->systemThemeAction, Theme::Choice::System},
-        {m_ui->lightThemeAction, Theme::Choice::Light},
-        {m_ui->darkThemeAction, Theme::Choice::Dark}};
+    const std::pair<QAction *, Appearance::Theme> themes[] = {
+        {m_ui->systemThemeAction, Appearance::Theme::System},
+        {m_ui->lightThemeAction, Appearance::Theme::Light},
+        {m_ui->darkThemeAction, Appearance::Theme::Dark}};
     auto *group = new QActionGroup(this);
-    Theme *theme = Theme::instance();
-    for (const auto &[action, choice] : items) {
+    Appearance *appearance = Appearance::instance();
+    for (const auto &[action, theme] : themes) {
         group->addAction(action);
-        action->setChecked(theme->choice() == choice);
-        connect(action, &QAction::triggered, theme, [theme, choice = choice] {
-            theme->choose(choice);
+        action->setChecked(appearance->theme() == theme);
+        connect(action, &QAction::triggered, appearance, [appearance, theme = theme] {
+            appearance->chooseTheme(theme);
         });
-        connect(theme, &Theme::chosen, action, [action = action, choice = choice](auto chosen) {
-            action->setChecked(chosen == choice);
-        });
+        connect(appearance, &Appearance::themeChosen, action,
+                [action = action, theme = theme](Appearance::Theme chosen) {
+                    action->setChecked(chosen == theme);
+                });
     }
+    // Ctrl++, and Ctrl+= too, as + is Shift+= on many keyboards (two keys: set here, not in
+    // the form).
+    m_ui->largerTextAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    connect(m_ui->largerTextAction, &QAction::triggered, appearance, &Appearance::enlargeText);
+    connect(m_ui->smallerTextAction, &QAction::triggered, appearance, &Appearance::shrinkText);
+    connect(m_ui->normalTextAction, &QAction::triggered, appearance,
+            &Appearance::resetTextSize);
 }
 
 void MainWindow::setMode(Mode mode)

@@ -113,7 +113,7 @@ private:
     PanelState panelState() const;
     void setUpSharedArea();
     void setUpMenus();
-    void setUpThemeMenu();
+    void setUpViewMenu();
     void addSocketEvent(const SocketEvent &event);
     void toggleConnection();
     // File > Save conversation: asks where, then saves, or says why it could not.

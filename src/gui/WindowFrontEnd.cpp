@@ -1,10 +1,10 @@
 #include "gui/WindowFrontEnd.h"
 
 #include "core/ApplicationInfo.h"
+#include "gui/Appearance.h"
 #include "gui/DemoWindows.h"
 #include "gui/InspectorWindow.h"
 #include "gui/MainWindow.h"
-#include "gui/Theme.h"
 #include "gui/UdpClientPanel.h"
 
 #include <QApplication>
@@ -16,7 +16,7 @@ WindowFrontEnd::WindowFrontEnd(int &argc, char **argv)
     : m_application(std::make_unique<QApplication>(argc, argv))
 {
     nameApplication();
-    Theme::instance()->applyRemembered();
+    Appearance::instance()->applyRemembered();
 }
 
 WindowFrontEnd::~WindowFrontEnd() = default;
