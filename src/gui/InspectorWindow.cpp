@@ -50,7 +50,8 @@ void InspectorWindow::showBytes(const QString &name, const QByteArray &bytes)
     m_ui->hexView->setReadsAreWireSegments(false);
     m_stream.append(bytes, ByteStream::Direction::None);
     m_ui->hexView->streamReset();
-    setWindowTitle(tr("%1 (%2 byte(s)) - Capsock byte inspector", nullptr,
+    // Qt adds the application's name to a window's title (" — Capsock").
+    setWindowTitle(tr("Byte inspector: %1 (%2 byte(s))", nullptr,
                       pluralCount(bytes.size()))
                        .arg(name, QString::number(bytes.size())));
     updateStatus();
@@ -145,7 +146,7 @@ void InspectorWindow::showStream(int index)
                                     conversation.serverPort}.text();
     m_ui->hexView->setConnectionNames([server](qint64) { return server; });
     m_ui->hexView->streamReset();
-    setWindowTitle(tr("%1, conversation #%2 - Capsock byte inspector")
+    setWindowTitle(tr("Byte inspector: %1, conversation #%2")
                        .arg(m_captureName)
                        .arg(index));
     updateStatus();

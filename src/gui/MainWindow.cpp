@@ -587,7 +587,8 @@ void MainWindow::showPanelState()
         palette.setColor(QPalette::WindowText, WireColors(palette, QPalette::Window).problem());
     m_ui->stateLabel->setPalette(palette);
     m_ui->toggleAction->setText(state.toggleText);
-    setWindowTitle(tr("Capsock - %1").arg(state.title));
+    // Qt adds the application's name: "server on port 5220 — Capsock".
+    setWindowTitle(state.title);
 }
 
 void MainWindow::showEvent(QShowEvent *event)

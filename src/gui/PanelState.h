@@ -8,6 +8,6 @@ struct PanelState
 {
     QString text;         // "Listening on port 5220; 2 clients connected."
     bool problem = false; // the text says what went wrong, so it is shown in the problem colour
-    QString title;        // after "Capsock - ": "server on port 5220", "client of [::1]:5220"
+    QString title;        // the window's: "server on port 5220", "client of [::1]:5220"
     QString toggleText;   // "&Start the server", "Disco&nnect"
 };

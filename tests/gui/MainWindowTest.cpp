@@ -1047,6 +1047,19 @@ TEST_F(MainWindowTest, OverUdpTabGoesFromTheModeThroughTheBarToThePeersAndTheSha
                              "inputMode lineEnding sendButton"));
 }
 
+// Qt adds the application's display name to every title (" — Capsock" on X11 and Windows), so
+// a title that named it too would read "Capsock - server on port 5220 — Capsock".
+TEST_F(MainWindowTest, TheTitlesSayWhatTheWindowIsAndLeaveTheNameToQt)
+{
+    connectClient();
+    const QString port = QString::number(serverWindow.server().port());
+    EXPECT_EQ(serverWindow.windowTitle(), QStringLiteral("server on port ") + port);
+    EXPECT_TRUE(clientWindow.windowTitle().startsWith(QStringLiteral("client of ")))
+        << clientWindow.windowTitle();
+    for (const MainWindow *window : {&serverWindow, &clientWindow})
+        EXPECT_FALSE(window->windowTitle().contains(QStringLiteral("Capsock")));
+}
+
 TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
 {
     QTcpServer probe; // a port where nothing listens
