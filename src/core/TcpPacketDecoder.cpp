@@ -52,6 +52,7 @@ struct IpPart
 {
     QByteArray source;
     QByteArray destination;
+    quint8 protocol = 0;  // what it carries: 6 TCP, 17 UDP...
     qsizetype tcpStart = 0;
     qint64 tcpLength = 0; // as the IP header says, captured or not
 };
@@ -64,11 +65,11 @@ std::optional<IpPart> readIpv4(QByteArrayView ip)
     const quint16 totalLength = be16(ip, 2);
     const bool laterFragment = (be16(ip, 6) & 0x1fff) != 0;
     if (headerLength < 20 || ip.size() < headerLength || totalLength < headerLength
-        || uchar(ip[9]) != ProtocolTcp || laterFragment) {
+        || laterFragment) {
         return {};
     }
-    return IpPart{ip.sliced(12, 4).toByteArray(), ip.sliced(16, 4).toByteArray(), headerLength,
-                  totalLength - headerLength};
+    return IpPart{ip.sliced(12, 4).toByteArray(), ip.sliced(16, 4).toByteArray(), uchar(ip[9]),
+                  headerLength, totalLength - headerLength};
 }
 
 std::optional<IpPart> readIpv6(QByteArrayView ip)
@@ -87,9 +88,19 @@ std::optional<IpPart> readIpv6(QByteArrayView ip)
         at += extension;
         length -= extension;
     }
-    if (next != ProtocolTcp || length < 0 || ip.size() < at)
+    if (length < 0 || ip.size() < at)
         return {};
-    return IpPart{ip.sliced(8, 16).toByteArray(), ip.sliced(24, 16).toByteArray(), at, length};
+    return IpPart{ip.sliced(8, 16).toByteArray(), ip.sliced(24, 16).toByteArray(), next, at,
+                  length};
+}
+
+// An IP packet's header, version 4 or 6; nothing when it is neither, or cut inside it.
+std::optional<IpPart> readIp(QByteArrayView ip)
+{
+    if (ip.isEmpty())
+        return {};
+    const int version = uchar(ip[0]) >> 4;
+    return version == 4 ? readIpv4(ip) : version == 6 ? readIpv6(ip) : std::nullopt;
 }
 
 // The window scale option's shift among a SYN's TCP options; -1 when it has none, or when the
@@ -138,18 +149,20 @@ QByteArrayView ipPacket(int linkType, QByteArrayView bytes)
     return bytes.sliced(start);
 }
 
+int ipProtocol(int linkType, QByteArrayView bytes)
+{
+    const std::optional<IpPart> part = readIp(ipPacket(linkType, bytes));
+    return part ? part->protocol : -1;
+}
+
 std::optional<TcpSegment> decode(int linkType, QByteArrayView bytes, qint64 timeUs)
 {
-    const qsizetype start = ipStart(linkType, bytes);
-    if (start < 0 || bytes.size() <= start)
+    const QByteArrayView ip = ipPacket(linkType, bytes);
+    const std::optional<IpPart> part = readIp(ip);
+    if (!part || part->protocol != ProtocolTcp || part->tcpLength < 20
+        || ip.size() < part->tcpStart + 20) {
         return {};
-    const QByteArrayView ip = bytes.sliced(start);
-    const int version = uchar(ip[0]) >> 4;
-    const std::optional<IpPart> part = version == 4 ? readIpv4(ip)
-        : version == 6                              ? readIpv6(ip)
-                                                    : std::nullopt;
-    if (!part || part->tcpLength < 20 || ip.size() < part->tcpStart + 20)
-        return {};
+    }
     const QByteArrayView tcp = ip.sliced(part->tcpStart);
     const qsizetype headerLength = (uchar(tcp[12]) >> 4) * 4;
     if (headerLength < 20 || headerLength > part->tcpLength || tcp.size() < headerLength)

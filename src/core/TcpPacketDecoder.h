@@ -52,6 +52,10 @@ bool readsLinkType(int linkType);
 // missingBytes says how much the IP header says is missing.
 std::optional<TcpSegment> decode(int linkType, QByteArrayView bytes, qint64 timeUs);
 
+// What the IP packet inside a captured frame carries (its protocol number: 6 TCP, 17 UDP...);
+// -1 when the frame carries no IP, or a later fragment.
+int ipProtocol(int linkType, QByteArrayView bytes);
+
 // The IP packet inside a captured frame (its link-layer header left out), for saving it as
 // LINKTYPE_RAW; empty when the frame carries no IP.
 QByteArrayView ipPacket(int linkType, QByteArrayView bytes);

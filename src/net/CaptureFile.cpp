@@ -28,6 +28,28 @@ struct PcapCloser
 };
 using Pcap = std::unique_ptr<pcap_t, PcapCloser>;
 
+constexpr int ProtocolUdp = 17;
+
+// Why a capture without TCP shows nothing, and, when it holds UDP (a UDP conversation Capsock
+// saved, say), what shows that.
+QString noTcp(const Contents &contents, const QString &name)
+{
+    if (contents.udpPackets == 0) {
+        return Translated::tr("%1 holds no TCP: %2 packet(s), none of them a TCP segment",
+                              nullptr, pluralCount(contents.packets))
+            .arg(name, QString::number(contents.packets));
+    }
+    const QString packets = contents.udpPackets == contents.packets
+        ? Translated::tr("%1 UDP datagram(s)", nullptr, pluralCount(contents.packets))
+              .arg(contents.packets)
+        : Translated::tr("%1 packet(s), %2 of them UDP", nullptr, pluralCount(contents.packets))
+              .arg(contents.packets)
+              .arg(contents.udpPackets);
+    return Translated::tr("%1 holds no TCP: %2. The inspector shows TCP conversations; to see "
+                          "each datagram, open the file in Wireshark, or run: tshark -r %1")
+        .arg(name, packets);
+}
+
 // Every packet of an opened capture through the decoder and the reassembler.
 Contents readPackets(pcap_t *capture, const QString &name)
 {
@@ -50,12 +72,14 @@ Contents readPackets(pcap_t *capture, const QString &name)
     while ((result = pcap_next_ex(capture, &header, &data)) == 1) {
         ++contents.packets;
         const qint64 timeUs = qint64(header->ts.tv_sec) * 1000000 + header->ts.tv_usec;
-        const std::optional<TcpSegment> segment = TcpPacketDecoder::decode(
-            linkType,
-            QByteArrayView(reinterpret_cast<const char *>(data), qsizetype(header->caplen)),
-            timeUs);
-        if (!segment)
+        const QByteArrayView frame(reinterpret_cast<const char *>(data),
+                                   qsizetype(header->caplen));
+        const std::optional<TcpSegment> segment = TcpPacketDecoder::decode(linkType, frame,
+                                                                           timeUs);
+        if (!segment) {
+            contents.udpPackets += TcpPacketDecoder::ipProtocol(linkType, frame) == ProtocolUdp;
             continue;
+        }
         ++contents.tcpPackets;
         reassembler.add(*segment);
     }
@@ -66,10 +90,7 @@ Contents readPackets(pcap_t *capture, const QString &name)
                                .arg(name, QString::number(contents.packets),
                                     QString::fromLocal8Bit(pcap_geterr(capture)));
     } else if (contents.streams.empty()) {
-        contents.problem = Translated::tr("%1 holds no TCP: %2 packet(s), none of them a TCP "
-                                          "segment",
-                                          nullptr, pluralCount(contents.packets))
-                               .arg(name, QString::number(contents.packets));
+        contents.problem = noTcp(contents, name);
     }
     return contents;
 }

@@ -18,6 +18,7 @@ struct Contents
     std::vector<TcpReassembler::Stream> streams;
     qint64 packets = 0;    // packets read
     qint64 tcpPackets = 0; // of which TCP segments
+    qint64 udpPackets = 0; // and UDP datagrams
     // Empty, or in plain words why the file could not be read, or was read only in part (cut
     // short: `streams` has what came before), or holds no TCP at all.
     QString problem;
