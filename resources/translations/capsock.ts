@@ -138,26 +138,45 @@
 <context>
     <name>CaptureFile</name>
     <message>
-        <location filename="../../src/net/CaptureFile.cpp" line="+38"/>
+        <location filename="../../src/net/CaptureFile.cpp" line="+60"/>
         <source>%1 holds packets of link type %2 (%3), which Capsock does not read: it reads loopback, Ethernet, Linux &quot;any&quot; and raw IP captures</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1 is cut short or damaged after %2 packet(s): %3</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-50"/>
         <source>%1 holds no TCP: %2 packet(s), none of them a TCP segment</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 UDP datagram(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 packet(s), %2 of them UDP</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>%1 holds no TCP: %2. The inspector shows TCP conversations; to see each datagram, open the file in Wireshark, or run: tshark -r %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>%1 is not a capture file Capsock can read (pcap or pcapng): %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +403,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+136"/>
         <source>The message is full: it holds at most %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,7 +855,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1075,8 +1094,8 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+53"/>
-        <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+54"/>
+        <source>Byte inspector: %1 (%2 byte(s))</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -1110,7 +1129,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+34"/>
-        <source>%1, conversation #%2 - Capsock byte inspector</source>
+        <source>Byte inspector: %1, conversation #%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1231,7 +1250,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+534"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+566"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,11 +1296,26 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Vie&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The colours of every Capsock window: the system&apos;s, or light or dark whatever the system says (for a projector or a dark room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Start / Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1356,17 +1390,62 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>As the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Larger text in every Capsock window, for a projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="-190"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-219"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+64"/>
         <source>Now a server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,7 +1455,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-205"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1408,12 +1487,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>&lt;p&gt;&lt;b&gt;Capsock %1&lt;/b&gt;: TCP and UDP socket programming made visible.&lt;/p&gt;&lt;p&gt;A server answers every string a client sends, capitalized: over TCP as in the lecture&apos;s capitalization example, a stream that recv() cuts where it likes; over UDP as in the textbook&apos;s twin, each datagram whole, answered on its own, or lost. Both sides show the bytes that crossed the wire and the socket calls that moved them.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
+        <source>Ctrl+=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Now over UDP.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,11 +1539,6 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;Bytes of %1 alone&lt;/b&gt;, offsets counted within them: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Capsock - %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -34,7 +34,7 @@
 <context>
     <name>CaptureFile</name>
     <message numerus="yes">
-        <location filename="../../src/net/CaptureFile.cpp" line="+64"/>
+        <location filename="../../src/net/CaptureFile.cpp" line="+88"/>
         <source>%1 is cut short or damaged after %2 packet(s): %3</source>
         <translation>
             <numerusform>%1 is cut short or damaged after %2 packet: %3</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="-50"/>
         <source>%1 holds no TCP: %2 packet(s), none of them a TCP segment</source>
         <translation>
             <numerusform>%1 holds no TCP: %2 packet, none of them a TCP segment</numerusform>
@@ -50,7 +50,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+5"/>
+        <source>%1 UDP datagram(s)</source>
+        <translation>
+            <numerusform>%1 UDP datagram</numerusform>
+            <numerusform>%1 UDP datagrams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 packet(s), %2 of them UDP</source>
+        <translation>
+            <numerusform>%1 packet, %2 of them UDP</numerusform>
+            <numerusform>%1 packets, %2 of them UDP</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+117"/>
         <source>#%1 %2 → %3: %4 segment(s)</source>
         <translation>
             <numerusform>#%1 %2 → %3: %4 segment</numerusform>
@@ -96,7 +112,7 @@
 <context>
     <name>ComposerWidget</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ComposerWidget.cpp" line="+306"/>
+        <location filename="../../src/gui/ComposerWidget.cpp" line="+310"/>
         <source>%1 byte(s): %2</source>
         <translation>
             <numerusform>%1 byte: %2</numerusform>
@@ -248,7 +264,7 @@
 <context>
     <name>HexView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/HexView.cpp" line="+940"/>
+        <location filename="../../src/gui/HexView.cpp" line="+942"/>
         <source>%1 byte(s) from 0x%2</source>
         <translation>
             <numerusform>%1 byte from 0x%2</numerusform>
@@ -283,11 +299,11 @@
 <context>
     <name>InspectorWindow</name>
     <message numerus="yes">
-        <location filename="../../src/gui/InspectorWindow.cpp" line="+53"/>
-        <source>%1 (%2 byte(s)) - Capsock byte inspector</source>
+        <location filename="../../src/gui/InspectorWindow.cpp" line="+54"/>
+        <source>Byte inspector: %1 (%2 byte(s))</source>
         <translation>
-            <numerusform>%1 (%2 byte) - Capsock byte inspector</numerusform>
-            <numerusform>%1 (%2 bytes) - Capsock byte inspector</numerusform>
+            <numerusform>Byte inspector: %1 (%2 byte)</numerusform>
+            <numerusform>Byte inspector: %1 (%2 bytes)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
