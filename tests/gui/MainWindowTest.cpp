@@ -737,7 +737,9 @@ TEST_F(MainWindowTest, AClientThatLeftStaysListedGreyedAndItsConversationCanBeRe
         return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
     }));
     item = listed(serverWindow, annPort);
-    EXPECT_EQ(item->text(3), QStringLiteral("left: closed by the client"));
+    EXPECT_EQ(item->text(3), QStringLiteral("left"));
+    EXPECT_TRUE(item->toolTip(3).contains(QStringLiteral("left (closed by the client)")))
+        << item->toolTip(3);
     EXPECT_NE(item->foreground(0).color(), connected);
     EXPECT_EQ(item->foreground(0).color(),
               serverWindow.clientList()->palette().color(QPalette::Disabled, QPalette::Text));
@@ -1116,6 +1118,67 @@ TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
         << "the port is cut off: " << label;
     EXPECT_LE(list->header()->sectionViewportPosition(0) + list->columnWidth(0),
               list->viewport()->width());
+}
+
+// The cells of `list` whose text an item view would elide, and header labels cut, as
+// "row,column: text" (row -1 for the header).
+QStringList cutCells(QTreeWidget *list)
+{
+    const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+    QStringList cut;
+    QHeaderView *header = list->header();
+    const int headerMargin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr,
+                                                          header);
+    for (int column = 0; column < list->columnCount(); ++column) {
+        const QString title = list->headerItem()->text(column);
+        if (header->fontMetrics().horizontalAdvance(title) + 2 * headerMargin
+            > list->columnWidth(column))
+            cut << QStringLiteral("-1,%1: %2").arg(column).arg(title);
+        for (int row = 0; row < list->topLevelItemCount(); ++row) {
+            const QTreeWidgetItem *item = list->topLevelItem(row);
+            if (QFontMetrics(item->font(column)).horizontalAdvance(item->text(column))
+                    + 2 * margin
+                > list->columnWidth(column))
+                cut << QStringLiteral("%1,%2: %3").arg(row).arg(column).arg(item->text(column));
+        }
+    }
+    return cut;
+}
+
+// Beside the conversation, at the demo's size: every cell of the client list reads whole with
+// no scrolling sideways, and so do the hint above it and the button that clears the list.
+TEST_F(MainWindowTest, AtTheDemoSizeTheClientListReadsWhole)
+{
+    showAtTheDemoSize(serverWindow);
+    const quint16 port = serverWindow.server().port();
+    auto ann = talkingPeer(port, "hi\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([this, annPort] { // the counters' refresh
+        return listed(serverWindow, annPort)->text(2) == QStringLiteral("3");
+    }));
+    EXPECT_EQ(cutCells(list), QStringList());
+    EXPECT_LE(list->header()->length(), list->viewport()->width())
+        << list->columnWidth(0) << " " << list->columnWidth(1) << " " << list->columnWidth(2)
+        << " " << list->columnWidth(3);
+
+    ann.reset(); // it leaves, and says how
+    ASSERT_TRUE(waitUntil([this, annPort] {
+        return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
+    }));
+    QTest::qWait(50);
+    EXPECT_EQ(cutCells(list), QStringList());
+    EXPECT_LE(list->header()->length(), list->viewport()->width())
+        << list->columnWidth(0) << " " << list->columnWidth(1) << " " << list->columnWidth(2)
+        << " " << list->columnWidth(3);
+
+    auto *clear = serverWindow.findChild<QPushButton *>(QStringLiteral("clearLeftButton"));
+    ASSERT_TRUE(clear->isEnabled());
+    EXPECT_GE(clear->width(), clear->sizeHint().width()) << "the button's text is cut";
+    auto *hint = serverWindow.findChild<QLabel *>(QStringLiteral("clientsLabel"));
+    EXPECT_LE(hint->heightForWidth(hint->width()), 2 * hint->fontMetrics().lineSpacing())
+        << "the hint wraps into more than two lines";
 }
 
 TEST(MainWindowAloneTest, ThePortFieldsSayWhatPortToChoose)
