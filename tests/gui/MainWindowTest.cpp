@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QSpinBox>
+#include <QStyleOptionComboBox>
 #include <QTcpServer>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -1179,6 +1180,50 @@ TEST_F(MainWindowTest, AtTheDemoSizeTheClientListReadsWhole)
     auto *hint = serverWindow.findChild<QLabel *>(QStringLiteral("clientsLabel"));
     EXPECT_LE(hint->heightForWidth(hint->width()), 2 * hint->fontMetrics().lineSpacing())
         << "the hint wraps into more than two lines";
+}
+
+// The width a combo box gives the text of its current item.
+int textRoom(QComboBox *combo)
+{
+    QStyleOptionComboBox option;
+    option.initFrom(combo);
+    option.editable = combo->isEditable();
+    option.rect = combo->rect();
+    return combo->style()
+        ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo)
+        .width();
+}
+
+// Whichever place to listen on is chosen, the bar reads it whole at the demo's size, and its
+// tooltip says what it means.
+TEST(MainWindowAloneTest, AtTheDemoSizeEachPlaceToListenOnReadsWhole)
+{
+    for (const MainWindow::Transport transport :
+         {MainWindow::Transport::Tcp, MainWindow::Transport::Udp}) {
+        MainWindow window(false);
+        window.setTransport(transport);
+        window.setMode(MainWindow::Mode::Server);
+        window.show();
+        showAtTheDemoSize(window);
+        auto *bind = window.findChild<QComboBox *>(transport == MainWindow::Transport::Tcp
+                                                       ? QStringLiteral("bindAddress")
+                                                       : QStringLiteral("udpBindAddress"));
+        ASSERT_NE(bind, nullptr);
+        ASSERT_GE(bind->count(), 2);
+        for (int index = 0; index < bind->count(); ++index) {
+            bind->setCurrentIndex(index);
+            EXPECT_LE(bind->fontMetrics().horizontalAdvance(bind->currentText()), textRoom(bind))
+                << bind->currentText().toStdString() << " " << int(transport);
+            EXPECT_FALSE(bind->itemData(index, Qt::ToolTipRole).toString().isEmpty())
+                << bind->currentText().toStdString();
+        }
+        bind->setCurrentIndex(0); // every interface: the lecture's HOST = ""
+        EXPECT_TRUE(bind->toolTip().contains(QStringLiteral("HOST = \"\"")))
+            << bind->toolTip().toStdString();
+        bind->setCurrentIndex(1);
+        EXPECT_TRUE(bind->toolTip().contains(QStringLiteral("127.0.0.1")))
+            << bind->toolTip().toStdString();
+    }
 }
 
 TEST(MainWindowAloneTest, ThePortFieldsSayWhatPortToChoose)
