@@ -33,15 +33,67 @@ QFont codeFont(const QFont &besides)
     return font;
 }
 
-class MonospaceDelegate : public QStyledItemDelegate
+// Code has long words ("sock.setsockopt(socket.SOL_SOCKET,"): it may also wrap after a dot
+// or an opening parenthesis followed by a name, as an editor would break it, never inside a
+// number. Shown only: the model's text, and so a copy, is unchanged.
+QString withCodeBreaks(const QString &text)
+{
+    static const QChar ZeroWidthSpace(0x200B);
+    QString shown;
+    shown.reserve(text.size() + 8);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        shown += text[i];
+        const bool breakable = text[i] == QLatin1Char('.') || text[i] == QLatin1Char('(');
+        if (breakable && i + 1 < text.size() && text[i + 1].isLetter())
+            shown += ZeroWidthSpace;
+    }
+    return shown;
+}
+
+// A row is as tall as its longest cell once wrapped in its column's width (the tree asks for
+// a size hint without saying the width).
+class WrappingDelegate : public QStyledItemDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    explicit WrappingDelegate(QTreeView *tree)
+        : QStyledItemDelegate(tree)
+        , m_tree(tree)
+    {}
+
+    QString displayText(const QVariant &value, const QLocale &locale) const override
+    {
+        return withCodeBreaks(QStyledItemDelegate::displayText(value, locale));
+    }
+
+protected:
+    // A wrapped row reads as one: each of its cells starts on its first line.
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->displayAlignment = Qt::AlignLeft | Qt::AlignTop;
+    }
+
+public:
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem sized = option;
+        sized.rect = QRect(0, 0, m_tree->header()->sectionSize(index.column()), 1);
+        return QStyledItemDelegate::sizeHint(sized, index);
+    }
+
+private:
+    QTreeView *m_tree;
+};
+
+class MonospaceDelegate : public WrappingDelegate
+{
+public:
+    using WrappingDelegate::WrappingDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
-        QStyledItemDelegate::initStyleOption(option, index);
+        WrappingDelegate::initStyleOption(option, index);
         option->font = codeFont(option->font);
         option->fontMetrics = QFontMetrics(option->font);
     }
@@ -65,13 +117,17 @@ SocketCallsView::SocketCallsView(QWidget *parent)
     m_tree->setAccessibleName(tr("Socket calls"));
     m_tree->setRootIsDecorated(false);
     m_tree->setItemsExpandable(false);
-    m_tree->setUniformRowHeights(true); // rows are laid out without asking each one its height
+    // A long call or line of the lecture wraps rather than being cut: a student reads every
+    // one without hovering, in half a projector's width. Only the rows shown are measured.
+    m_tree->setWordWrap(true);
+    m_tree->setAlternatingRowColors(true); // where a wrapped row ends
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setTextElideMode(Qt::ElideRight); // the call's name comes first; keep it
     // Whole rows per scroll step: the scroll position is the top row, which is what has to be
     // kept when rows are dropped from the top.
     m_tree->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
     m_tree->setItemDelegateForColumn(SocketCallsModel::LectureColumn,
                                      new MonospaceDelegate(m_tree));
     m_tree->header()->setStretchLastSection(true);
@@ -176,10 +232,14 @@ void SocketCallsView::fitColumns()
     if (lecture < readableLine)
         lecture = std::max(readableLine, width - call);
     QHeaderView *header = m_tree->header();
+    const bool rewrap = header->sectionSize(SocketCallsModel::CallColumn) != call
+        || header->sectionSize(SocketCallsModel::LectureColumn) != lecture;
     header->resizeSection(SocketCallsModel::CallColumn, call);
     header->resizeSection(SocketCallsModel::LectureColumn, lecture);
     header->resizeSection(SocketCallsModel::ConnectionColumn, connection);
     header->resizeSection(SocketCallsModel::TimeColumn, time);
+    if (rewrap) // the rows' heights follow their columns' widths
+        m_tree->doItemsLayout();
 }
 
 void SocketCallsView::copySelection()

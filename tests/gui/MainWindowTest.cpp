@@ -1,3 +1,4 @@
+#include "CutCells.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
 #include "Tshark.h"
@@ -1102,6 +1103,30 @@ TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
         const QString line = QStringLiteral("conn, addr = sock.accept()");
         EXPECT_GE(cell.width(), QFontMetrics(code).horizontalAdvance(line))
             << "too narrow to read a line of the lecture";
+    }
+}
+
+// Every call and every line of the lecture reads whole, with no hovering: a long one wraps.
+TEST_F(MainWindowTest, AtTheDemoSizeEveryCallReadsWhole)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                    .empty();
+    }));
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        showAtTheDemoSize(*window);
+        window->socketCalls().flush();
+        QTest::qWait(50); // the rows' layout
+        QTreeView *tree = window->findChild<SocketCallsView *>()->treeView();
+        ASSERT_GT(tree->model()->rowCount(), 3);
+        QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        code.setPointSizeF(tree->font().pointSizeF());
+        EXPECT_EQ(cutCells(tree, SocketCallsModel::CallColumn, tree->font()), QStringList());
+        EXPECT_EQ(cutCells(tree, SocketCallsModel::LectureColumn, code), QStringList())
+            << tree->viewport()->width() << " " << tree->columnWidth(0) << " "
+            << tree->columnWidth(1);
     }
 }
 
