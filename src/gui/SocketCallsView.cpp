@@ -4,6 +4,7 @@
 #include "core/SocketEventText.h"
 #include "gui/SocketCallsModel.h"
 #include "gui/TailFollower.h"
+#include "gui/WrappingDelegate.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -13,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
-#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -32,58 +32,6 @@ QFont codeFont(const QFont &besides)
         font.setPointSizeF(besides.pointSizeF());
     return font;
 }
-
-// Code has long words ("sock.setsockopt(socket.SOL_SOCKET,"): it may also wrap after a dot
-// or an opening parenthesis followed by a name, as an editor would break it, never inside a
-// number. Shown only: the model's text, and so a copy, is unchanged.
-QString withCodeBreaks(const QString &text)
-{
-    static const QChar ZeroWidthSpace(0x200B);
-    QString shown;
-    shown.reserve(text.size() + 8);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        shown += text[i];
-        const bool breakable = text[i] == QLatin1Char('.') || text[i] == QLatin1Char('(');
-        if (breakable && i + 1 < text.size() && text[i + 1].isLetter())
-            shown += ZeroWidthSpace;
-    }
-    return shown;
-}
-
-// A row is as tall as its longest cell once wrapped in its column's width (the tree asks for
-// a size hint without saying the width).
-class WrappingDelegate : public QStyledItemDelegate
-{
-public:
-    explicit WrappingDelegate(QTreeView *tree)
-        : QStyledItemDelegate(tree)
-        , m_tree(tree)
-    {}
-
-    QString displayText(const QVariant &value, const QLocale &locale) const override
-    {
-        return withCodeBreaks(QStyledItemDelegate::displayText(value, locale));
-    }
-
-protected:
-    // A wrapped row reads as one: each of its cells starts on its first line.
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->displayAlignment = Qt::AlignLeft | Qt::AlignTop;
-    }
-
-public:
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QStyleOptionViewItem sized = option;
-        sized.rect = QRect(0, 0, m_tree->header()->sectionSize(index.column()), 1);
-        return QStyledItemDelegate::sizeHint(sized, index);
-    }
-
-private:
-    QTreeView *m_tree;
-};
 
 class MonospaceDelegate : public WrappingDelegate
 {

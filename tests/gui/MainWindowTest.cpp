@@ -1,4 +1,5 @@
 #include "CutCells.h"
+#include "DemoSize.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
 #include "Tshark.h"
@@ -1069,13 +1070,6 @@ TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
             shown << button->text().remove(QLatin1Char('&'));
     EXPECT_TRUE(shown.contains(QStringLiteral("Connect"))) << shown.join(QStringLiteral(", "));
     EXPECT_FALSE(shown.contains(QStringLiteral("Retry"))) << shown.join(QStringLiteral(", "));
-}
-
-// The demo's size: half of a 1600x900 screen each, less the frame.
-void showAtTheDemoSize(MainWindow &window)
-{
-    window.resize(800, 820);
-    QTest::qWait(50); // the layout, and the splitters' first sizes after the first show
 }
 
 TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)

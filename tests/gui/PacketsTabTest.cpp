@@ -1,3 +1,5 @@
+#include "CutCells.h"
+#include "DemoSize.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
 #include "SocketEventPrinters.h"
@@ -17,6 +19,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -215,6 +218,25 @@ TEST_F(PacketsTabTest, TheClientsTabShowsTheHandshakeTheDataAndTheFinAmongTheCal
     calls.flush();
     for (int row = 0; row < calls.rowCount(); ++row)
         EXPECT_NE(calls.eventAt(row).kind, SocketEvent::Kind::Segment);
+}
+
+// At the demo's size each packet's time and direction read whole, and so does what it was.
+TEST_F(PacketsTabTest, AtTheDemoSizeEachPacketReadsWhole)
+{
+    talkAndClose(clientWindow, "hello\n");
+    showAtTheDemoSize(clientWindow);
+    auto *tabs = clientWindow.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+    tabs->setCurrentWidget(clientWindow.packetsView());
+    QTest::qWait(50); // the rows' layout
+    QTreeView *tree = clientWindow.packetsView()->treeView();
+    ASSERT_GT(tree->model()->rowCount(), 6);
+    for (const int column :
+         {PacketsModel::TimeColumn, PacketsModel::DirectionColumn, PacketsModel::WhatColumn})
+        EXPECT_EQ(cutCells(tree, column, tree->font()), QStringList())
+            << column << " " << tree->viewport()->width() << " " << tree->columnWidth(column)
+            << " " << tree->visualRect(tree->model()->index(0, column)).left() << " "
+            << tree->columnWidth(0) << " " << tree->columnWidth(1) << " "
+            << tree->horizontalScrollBar()->value();
 }
 
 // A segment chosen in the tab shows its payload in the inspector: the bytes it carried.
