@@ -1,4 +1,4 @@
-#include "CutCells.h"
+#include "CutText.h"
 #include "DemoSize.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
@@ -36,7 +36,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QSpinBox>
-#include <QStyleOptionComboBox>
 #include <QTcpServer>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -1199,18 +1198,6 @@ TEST_F(MainWindowTest, AtTheDemoSizeTheClientListReadsWhole)
     auto *hint = serverWindow.findChild<QLabel *>(QStringLiteral("clientsLabel"));
     EXPECT_LE(hint->heightForWidth(hint->width()), 2 * hint->fontMetrics().lineSpacing())
         << "the hint wraps into more than two lines";
-}
-
-// The width a combo box gives the text of its current item.
-int textRoom(QComboBox *combo)
-{
-    QStyleOptionComboBox option;
-    option.initFrom(combo);
-    option.editable = combo->isEditable();
-    option.rect = combo->rect();
-    return combo->style()
-        ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo)
-        .width();
 }
 
 // Whichever place to listen on is chosen, the bar reads it whole at the demo's size, and its

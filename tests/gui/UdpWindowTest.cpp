@@ -1,4 +1,4 @@
-#include "CutCells.h"
+#include "CutText.h"
 #include "DemoSize.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"

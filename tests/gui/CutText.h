@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QAbstractItemModel>
+#include <QComboBox>
 #include <QFont>
 #include <QFontMetrics>
 #include <QStringList>
 #include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 
@@ -48,4 +50,16 @@ inline QStringList cutCells(QTreeView *tree, int column, const QFont &font)
             cut << QStringLiteral("%1: %2 (%3)").arg(row).arg(index.data().toString(), why);
     }
     return cut;
+}
+
+// The width a combo box gives the text of its current item.
+inline int textRoom(QComboBox *combo)
+{
+    QStyleOptionComboBox option;
+    option.initFrom(combo);
+    option.editable = combo->isEditable();
+    option.rect = combo->rect();
+    return combo->style()
+        ->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, combo)
+        .width();
 }
