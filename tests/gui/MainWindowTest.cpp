@@ -33,6 +33,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QTabWidget>
+#include <QScrollArea>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QSpinBox>
@@ -1538,6 +1540,35 @@ TEST_F(MainWindowTest, AConnectedClientShowsEstablishedInBothWindowsTcpViews)
     EXPECT_TRUE(waitUntil([this] {
         return tcpText(serverWindow, "tcpState").contains(QStringLiteral("ESTABLISHED"));
     })) << tcpText(serverWindow, "tcpState");
+}
+
+// At the demo's size, the TCP tab shows its plot with no scrolling: a student need not hunt
+// for it below the fold, in either window.
+TEST_F(MainWindowTest, AtTheDemoSizeTheTcpPlotIsInViewWithoutScrolling)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return tcpText(clientWindow, "tcpExplanation").contains(QStringLiteral("At "));
+    })) << tcpText(clientWindow, "tcpExplanation");
+    const quint16 clientPort = clientWindow.client().localPort();
+    ASSERT_TRUE(waitUntil([this, clientPort] { return listed(serverWindow, clientPort); }));
+    select(serverWindow, listed(serverWindow, clientPort));
+    for (MainWindow *window : {&clientWindow, &serverWindow}) {
+        showAtTheDemoSize(*window);
+        auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+        tabs->setCurrentWidget(window->tcpView());
+        window->tcpView()->flush();
+        QTest::qWait(50); // the tab's layout
+        auto *plot = window->tcpView()->findChild<QWidget *>(QStringLiteral("tcpPlot"));
+        ASSERT_NE(plot, nullptr);
+        auto *scroll = window->tcpView()->findChild<QScrollArea *>();
+        ASSERT_NE(scroll, nullptr);
+        const QRect shown(plot->mapTo(scroll->viewport(), QPoint(0, 0)), plot->size());
+        EXPECT_TRUE(scroll->viewport()->rect().contains(shown))
+            << "the plot at " << shown.top() << " to " << shown.bottom()
+            << ", the tab shows 0 to " << scroll->viewport()->height() - 1;
+    }
 }
 
 // A client that sends and never reads the replies: the server's send buffer fills behind a
