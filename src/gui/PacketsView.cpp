@@ -118,6 +118,9 @@ void PacketsView::fitColumns()
     header->resizeSection(PacketsModel::DirectionColumn, direction);
     header->resizeSection(PacketsModel::WhatColumn, what);
     header->resizeSection(PacketsModel::TimeColumn, time);
+    // Scrolled to, yet as wide as it needs: a connection that wrapped would make its row tall.
+    header->resizeSection(PacketsModel::ConnectionColumn,
+                          width(QStringLiteral("#999 127.0.0.1:51234")));
     if (rewrap) // the rows' heights follow the column's width
         m_tree->doItemsLayout();
 }

@@ -239,6 +239,28 @@ TEST_F(PacketsTabTest, AtTheDemoSizeEachPacketReadsWhole)
             << tree->horizontalScrollBar()->value();
 }
 
+// A short call is one line: no cell of its row, not even one scrolled to, makes it taller.
+TEST_F(PacketsTabTest, AtTheDemoSizeTheServersShortCallsTakeOneLine)
+{
+    talkAndClose(clientWindow, "hello\n");
+    showAtTheDemoSize(serverWindow);
+    auto *tabs = serverWindow.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+    tabs->setCurrentWidget(serverWindow.packetsView());
+    QTest::qWait(50); // the rows' layout
+    QTreeView *tree = serverWindow.packetsView()->treeView();
+    const QFontMetrics metrics(tree->font());
+    int shortCalls = 0;
+    for (int row = 0; row < tree->model()->rowCount(); ++row) {
+        const QModelIndex what = tree->model()->index(row, PacketsModel::WhatColumn);
+        if (!what.data().toString().startsWith(QStringLiteral("sendall(")))
+            continue;
+        ++shortCalls;
+        EXPECT_LT(tree->visualRect(what).height(), 2 * metrics.lineSpacing())
+            << what.data().toString();
+    }
+    EXPECT_GT(shortCalls, 0);
+}
+
 // A segment chosen in the tab shows its payload in the inspector: the bytes it carried.
 TEST_F(PacketsTabTest, ChoosingADataSegmentSelectsTheBytesItCarriedInTheInspector)
 {
