@@ -33,6 +33,12 @@ const QString ManualRepliesKey = QStringLiteral("server/manualReplies");
 const QString ReuseAddressKey = QStringLiteral("server/reuseAddress");
 constexpr int ClientIdRole = Qt::UserRole; // on a client's line: its id; 0 on "All clients"
 enum ClientColumn { LabelColumn, BytesInColumn, BytesOutColumn, StateColumn, ColumnCount };
+
+// What an item view puts either side of a cell's text: a cell this much wider is not elided.
+int cellMargins(const QTreeWidget *view)
+{
+    return 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+}
 } // namespace
 
 ServerPanel::ServerPanel(QWidget *parent)
@@ -133,9 +139,7 @@ void ServerPanel::fitClientColumns()
     QHeaderView *header = clients->header();
     header->setStretchLastSection(true);
     const QFontMetrics metrics(clients->font());
-    const int margin = 2 * (clients->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr,
-                                                          clients)
-                            + 1);
+    const int margin = cellMargins(clients);
     // The last column stretches, yet never below its first width: its title's.
     for (const int column : {BytesInColumn, BytesOutColumn, StateColumn})
         header->resizeSection(column, header->sectionSizeHint(column));
@@ -156,10 +160,8 @@ void ServerPanel::fitClientColumns()
 void ServerPanel::fitCounter(int column, qint64 largest)
 {
     QTreeWidget *clients = m_ui->clients;
-    const int margin = 2 * (clients->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr,
-                                                          clients)
-                            + 1);
-    const int wanted = clients->fontMetrics().horizontalAdvance(QString::number(largest)) + margin;
+    const int wanted = clients->fontMetrics().horizontalAdvance(QString::number(largest))
+        + cellMargins(clients);
     if (wanted > clients->columnWidth(column))
         clients->header()->resizeSection(column, wanted);
 }
