@@ -60,23 +60,38 @@
 <context>
     <name>BindAddressChoices</name>
     <message>
-        <location filename="../../src/gui/BindAddressChoices.cpp" line="+11"/>
-        <source>All interfaces, IPv4 and IPv6 (the lecture&apos;s HOST = &quot;&quot;)</source>
+        <location filename="../../src/gui/BindAddressChoices.cpp" line="+16"/>
+        <source>All interfaces (HOST = &quot;&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every interface, IPv4 and IPv6: the lecture&apos;s HOST = &quot;&quot;. Other machines can connect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>This computer only (127.0.0.1 and ::1)</source>
+        <source>This computer only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Only %1 (%2, %3)</source>
+        <location line="+1"/>
+        <source>127.0.0.1 and ::1 only: programs on this computer can connect, other machines cannot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Only %1</source>
+        <location line="+6"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only %1 (%2, %3): clients reach the server at this address alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only %1: clients reach the server at this address alone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1069,12 +1084,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+63"/>
         <source>Boxed: the bytes of one UTF-8 character. Red: not valid UTF-8. LF: a line feed (0a). Hover a byte to learn about it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-42"/>
         <source>&amp;Conversation:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1084,7 +1099,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+42"/>
         <source>Bytes per &amp;row:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1583,18 +1598,18 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>PacketsView</name>
     <message>
-        <location filename="../../src/gui/PacketsView.cpp" line="+58"/>
+        <location filename="../../src/gui/PacketsView.cpp" line="+62"/>
         <location line="+1"/>
         <source>Packets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+49"/>
         <source>← received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+72"/>
         <source>The TCP segments the connection&apos;s packets carried, as captured; the socket calls that caused them among them, in grey.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1621,11 +1636,6 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+10"/>
         <source>Listen on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All interfaces is the lecture&apos;s HOST = &quot;&quot;: other machines can connect. This computer only keeps it private.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1660,7 +1670,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+416"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+440"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,12 +1755,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Clients: select one to follow its conversation and bytes alone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Reply by han&amp;d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,7 +1775,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+20"/>
         <source>Clear &amp;those that left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,7 +1795,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-110"/>
         <source>Maximum clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1810,8 +1820,8 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-274"/>
+        <location line="+152"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-294"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,7 +1832,6 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-4"/>
         <source>Bytes out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1832,7 +1841,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-93"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-95"/>
         <source>All clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,7 +1866,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+77"/>
         <source>Listening on port %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,12 +1878,12 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+30"/>
         <location line="+108"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>does not read its replies: reading from it paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,21 +1929,26 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+56"/>
-        <source>left: %1</source>
+        <source>left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1 left: %2. Select it to read its conversation.</source>
+        <source>%1 left (%2): %3. Select it to read its conversation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>not reading: paused</source>
+        <location line="+54"/>
+        <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Not reading: this client does not read its replies, so the server stopped reading from it until it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>&amp;Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2048,7 +2062,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Empty the list of socket calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,7 +2072,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+156"/>
+        <location line="+160"/>
         <source>%n call(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -3050,7 +3064,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>States, with the time each began:</source>
         <translation type="unfinished"></translation>
     </message>

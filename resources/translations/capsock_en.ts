@@ -329,7 +329,7 @@
 <context>
     <name>PacketsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/PacketsView.cpp" line="+156"/>
+        <location filename="../../src/gui/PacketsView.cpp" line="+189"/>
         <source>%1 older row(s) dropped to keep memory bounded (the list keeps the newest %2).</source>
         <translation>
             <numerusform>%1 older row dropped to keep memory bounded (the list keeps the newest %2).</numerusform>
@@ -340,7 +340,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+456"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+480"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -351,7 +351,7 @@
 <context>
     <name>SocketCallsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/SocketCallsView.cpp" line="+244"/>
+        <location filename="../../src/gui/SocketCallsView.cpp" line="+252"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>

@@ -18,4 +18,9 @@ public:
     // Selects `addresses`, offering them as a new item when the list lacks them.
     static void select(QComboBox *choice, const QList<QHostAddress> &addresses);
     static QList<QHostAddress> selected(const QComboBox *choice);
+
+private:
+    // An item: its short text, its BindAddress name, and what it means (its tooltip).
+    static void add(QComboBox *choice, const QString &text, const QString &bind,
+                    const QString &meaning);
 };

@@ -3,7 +3,9 @@
 #include "core/PluralCount.h"
 #include "gui/PacketsModel.h"
 #include "gui/TailFollower.h"
+#include "gui/WrappingDelegate.h"
 
+#include <QEvent>
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,6 +14,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 // The rows of one connection and of the listening socket, or all of them.
 class PacketsView::ConnectionFilter : public QSortFilterProxyModel
@@ -59,13 +63,19 @@ PacketsView::PacketsView(QWidget *parent)
     m_tree->setAccessibleName(tr("Packets"));
     m_tree->setRootIsDecorated(false);
     m_tree->setItemsExpandable(false);
-    m_tree->setUniformRowHeights(true);
+    // A long call among the segments wraps rather than being cut.
+    m_tree->setWordWrap(true);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
+    m_tree->setAlternatingRowColors(true); // where a wrapped row ends
+    // The columns share out the viewport's width: it does not change when the list grows long.
+    m_tree->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionsMovable(false);
     m_tree->setModel(m_shown);
+    m_tree->viewport()->installEventFilter(this); // its width shares out the columns
 
     // The command that allows capturing is meant to be copied.
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -83,6 +93,38 @@ PacketsView::PacketsView(QWidget *parent)
 
 PacketsView::~PacketsView() = default;
 
+bool PacketsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+// Widths from the font, not from the rows (which would measure every one). The direction and
+// the time take what they need; what happened takes the rest of the width and wraps in it, down
+// to a short segment's line (past that the time is scrolled to).
+void PacketsView::fitColumns()
+{
+    const QFontMetrics metrics(m_tree->font());
+    const auto width = [&metrics](const QString &text) {
+        return metrics.horizontalAdvance(text) + 3 * metrics.averageCharWidth();
+    };
+    const int direction = width(tr("← received"));
+    const int time = width(QStringLiteral("00:00:00.000000"));
+    const int what = std::max(width(QStringLiteral("PSH/ACK 1024 bytes")),
+                              m_tree->viewport()->width() - direction - time);
+    QHeaderView *header = m_tree->header();
+    const bool rewrap = header->sectionSize(PacketsModel::WhatColumn) != what;
+    header->resizeSection(PacketsModel::DirectionColumn, direction);
+    header->resizeSection(PacketsModel::WhatColumn, what);
+    header->resizeSection(PacketsModel::TimeColumn, time);
+    // Scrolled to, yet as wide as it needs: a connection that wrapped would make its row tall.
+    header->resizeSection(PacketsModel::ConnectionColumn,
+                          width(QStringLiteral("#999 127.0.0.1:51234")));
+    if (rewrap) // the rows' heights follow the column's width
+        m_tree->doItemsLayout();
+}
+
 void PacketsView::setModel(PacketsModel *model)
 {
     m_model = model;
@@ -90,16 +132,7 @@ void PacketsView::setModel(PacketsModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, &PacketsView::scheduleStatusUpdate);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &PacketsView::scheduleStatusUpdate);
     connect(model, &QAbstractItemModel::modelReset, this, &PacketsView::updateStatus);
-    // Widths from the font, not from the rows (which would measure every one).
-    const QFontMetrics metrics(m_tree->font());
-    const auto width = [&metrics](const QString &text) {
-        return metrics.horizontalAdvance(text) + 3 * metrics.averageCharWidth();
-    };
-    QHeaderView *header = m_tree->header();
-    header->resizeSection(PacketsModel::TimeColumn, width(QStringLiteral("00:00:00.000000")));
-    header->resizeSection(PacketsModel::DirectionColumn, width(tr("← received")));
-    header->resizeSection(PacketsModel::WhatColumn,
-                          width(QStringLiteral("PSH/ACK 1024 bytes seq=1 ack=1 win=65535")));
+    fitColumns();
     m_follower->follow();
     updateStatus();
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -36,6 +36,9 @@ public:
     void showOnlyConnection(qint64 connectionId);
     void showAllConnections();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 signals:
     // A segment that carries data was made the current row: its bytes can be shown.
     void dataSegmentChosen(const SocketEvent &segment);
@@ -43,6 +46,7 @@ signals:
 private:
     class ConnectionFilter;
 
+    void fitColumns();
     void scheduleStatusUpdate();
     void updateStatus();
 

@@ -33,6 +33,12 @@ const QString ManualRepliesKey = QStringLiteral("server/manualReplies");
 const QString ReuseAddressKey = QStringLiteral("server/reuseAddress");
 constexpr int ClientIdRole = Qt::UserRole; // on a client's line: its id; 0 on "All clients"
 enum ClientColumn { LabelColumn, BytesInColumn, BytesOutColumn, StateColumn, ColumnCount };
+
+// What an item view puts either side of a cell's text: a cell this much wider is not elided.
+int cellMargins(const QTreeWidget *view)
+{
+    return 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+}
 } // namespace
 
 ServerPanel::ServerPanel(QWidget *parent)
@@ -123,23 +129,21 @@ void ServerPanel::connectServer()
     });
 }
 
-// The client's address and port in full: its column widens to the widest one listed (measured
-// once per client, not on every refresh of the counters); the counters take what they need.
+// Beside the conversation, in half a projector's width, every cell reads whole: the client's
+// address and port in full (its column widens to the widest one listed, measured once per
+// client, not on every refresh of the counters), the counters as wide as their titles until a
+// number needs more, and the state, in one word, takes the rest.
 void ServerPanel::fitClientColumns()
 {
     QTreeWidget *clients = m_ui->clients;
     QHeaderView *header = clients->header();
     header->setStretchLastSection(true);
     const QFontMetrics metrics(clients->font());
-    const int margin = 2 * (clients->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr,
-                                                          clients)
-                            + 1);
-    const int counter = std::max(metrics.horizontalAdvance(QStringLiteral("999999999")),
-                                 metrics.horizontalAdvance(tr("Bytes out")))
-        + margin + metrics.averageCharWidth();
-    header->resizeSection(1, counter);
-    header->resizeSection(2, counter);
-    header->resizeSection(0, metrics.horizontalAdvance(tr("Client")) + margin);
+    const int margin = cellMargins(clients);
+    // The last column stretches, yet never below its first width: its title's.
+    for (const int column : {BytesInColumn, BytesOutColumn, StateColumn})
+        header->resizeSection(column, header->sectionSizeHint(column));
+    header->resizeSection(LabelColumn, metrics.horizontalAdvance(tr("Client")) + margin);
     connect(clients->model(), &QAbstractItemModel::rowsInserted, this,
             [clients, metrics, margin](const QModelIndex &, int first, int last) {
                 for (int row = first; row <= last; ++row) {
@@ -150,6 +154,16 @@ void ServerPanel::fitClientColumns()
                         clients->header()->resizeSection(0, wanted);
                 }
             });
+}
+
+// A counter's column widens when its largest number outgrows it (one measure per refresh).
+void ServerPanel::fitCounter(int column, qint64 largest)
+{
+    QTreeWidget *clients = m_ui->clients;
+    const int wanted = clients->fontMetrics().horizontalAdvance(QString::number(largest))
+        + cellMargins(clients);
+    if (wanted > clients->columnWidth(column))
+        clients->header()->resizeSection(column, wanted);
 }
 
 ServerOptions ServerPanel::options() const
@@ -343,9 +357,9 @@ void ServerPanel::markDepartures()
         QTreeWidgetItem *item = m_clientItems.value(departure.id);
         item->setText(BytesInColumn, QString::number(departure.bytesIn));
         item->setText(BytesOutColumn, QString::number(departure.bytesOut));
-        item->setText(StateColumn, tr("left: %1").arg(departure.how));
-        const QString story = tr("%1 left: %2. Select it to read its conversation.")
-                                  .arg(item->text(LabelColumn), departure.reason);
+        item->setText(StateColumn, tr("left"));
+        const QString story = tr("%1 left (%2): %3. Select it to read its conversation.")
+                                  .arg(item->text(LabelColumn), departure.how, departure.reason);
         for (int column = 0; column < ColumnCount; ++column) {
             item->setForeground(column, grey);
             item->setToolTip(column, story);
@@ -389,6 +403,8 @@ void ServerPanel::onSelectionChanged()
 
 void ServerPanel::refreshClientList()
 {
+    qint64 largestIn = 0;
+    qint64 largestOut = 0;
     for (auto it = m_sessions.cbegin(); it != m_sessions.cend(); ++it) {
         QTreeWidgetItem *item = m_clientItems.value(it.key());
         if (!item)
@@ -396,9 +412,17 @@ void ServerPanel::refreshClientList()
         const CapitalizeSession *session = it.value();
         item->setText(BytesInColumn, QString::number(session->bytesReceived()));
         item->setText(BytesOutColumn, QString::number(session->bytesSent()));
-        item->setText(StateColumn, session->isReadingPaused() ? tr("not reading: paused")
-                                                    : tr("connected"));
+        item->setText(StateColumn, session->isReadingPaused() ? tr("paused") : tr("connected"));
+        item->setToolTip(StateColumn,
+                         session->isReadingPaused()
+                             ? tr("Not reading: this client does not read its replies, so the "
+                                  "server stopped reading from it until it does")
+                             : QString());
+        largestIn = std::max(largestIn, session->bytesReceived());
+        largestOut = std::max(largestOut, session->bytesSent());
     }
+    fitCounter(BytesInColumn, largestIn);
+    fitCounter(BytesOutColumn, largestOut);
 }
 
 void ServerPanel::copyAddress()

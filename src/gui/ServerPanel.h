@@ -81,6 +81,7 @@ signals:
 private:
     void connectServer();
     void fitClientColumns();
+    void fitCounter(int column, qint64 largest);
     void onClientConnected(CapitalizeSession *session);
     void onClientDisconnected(qint64 id, const QString &reason, const SocketEvent &close);
     // The clients that came and went since the last frame join the list or are greyed there,

@@ -4,6 +4,7 @@
 #include "core/SocketEventText.h"
 #include "gui/SocketCallsModel.h"
 #include "gui/TailFollower.h"
+#include "gui/WrappingDelegate.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -13,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
-#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -33,15 +33,15 @@ QFont codeFont(const QFont &besides)
     return font;
 }
 
-class MonospaceDelegate : public QStyledItemDelegate
+class MonospaceDelegate : public WrappingDelegate
 {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using WrappingDelegate::WrappingDelegate;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
-        QStyledItemDelegate::initStyleOption(option, index);
+        WrappingDelegate::initStyleOption(option, index);
         option->font = codeFont(option->font);
         option->fontMetrics = QFontMetrics(option->font);
     }
@@ -65,13 +65,17 @@ SocketCallsView::SocketCallsView(QWidget *parent)
     m_tree->setAccessibleName(tr("Socket calls"));
     m_tree->setRootIsDecorated(false);
     m_tree->setItemsExpandable(false);
-    m_tree->setUniformRowHeights(true); // rows are laid out without asking each one its height
+    // A long call or line of the lecture wraps rather than being cut: a student reads every
+    // one without hovering, in half a projector's width. Only the rows shown are measured.
+    m_tree->setWordWrap(true);
+    m_tree->setAlternatingRowColors(true); // where a wrapped row ends
     m_tree->setAllColumnsShowFocus(true);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setTextElideMode(Qt::ElideRight); // the call's name comes first; keep it
     // Whole rows per scroll step: the scroll position is the top row, which is what has to be
     // kept when rows are dropped from the top.
     m_tree->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_tree->setItemDelegate(new WrappingDelegate(m_tree));
     m_tree->setItemDelegateForColumn(SocketCallsModel::LectureColumn,
                                      new MonospaceDelegate(m_tree));
     m_tree->header()->setStretchLastSection(true);
@@ -176,10 +180,14 @@ void SocketCallsView::fitColumns()
     if (lecture < readableLine)
         lecture = std::max(readableLine, width - call);
     QHeaderView *header = m_tree->header();
+    const bool rewrap = header->sectionSize(SocketCallsModel::CallColumn) != call
+        || header->sectionSize(SocketCallsModel::LectureColumn) != lecture;
     header->resizeSection(SocketCallsModel::CallColumn, call);
     header->resizeSection(SocketCallsModel::LectureColumn, lecture);
     header->resizeSection(SocketCallsModel::ConnectionColumn, connection);
     header->resizeSection(SocketCallsModel::TimeColumn, time);
+    if (rewrap) // the rows' heights follow their columns' widths
+        m_tree->doItemsLayout();
 }
 
 void SocketCallsView::copySelection()

@@ -60,16 +60,17 @@ TcpView::TcpView(QWidget *parent)
     m_heading = wrappedLabel(QStringLiteral("tcpHeading"), content);
     m_state = wrappedLabel(QStringLiteral("tcpState"), content);
     m_explanation = wrappedLabel(QStringLiteral("tcpExplanation"), content);
-    // What is happening first, then the numbers that show it, then the history.
+    // What is happening first, then its plot (in view at the demo's size, above the fold),
+    // then the numbers of the moment, then the history.
     layout->addWidget(m_heading);
     layout->addWidget(m_state);
     layout->addWidget(m_explanation);
-    auto *grid = new QGridLayout;
-    setUpGauges(grid);
-    layout->addLayout(grid);
     m_plot = new TcpPlotWidget(content);
     m_plot->setObjectName(QStringLiteral("tcpPlot"));
     layout->addWidget(m_plot);
+    auto *grid = new QGridLayout;
+    setUpGauges(grid);
+    layout->addLayout(grid);
     layout->addWidget(new QLabel(tr("States, with the time each began:"), content));
     m_history = new QListWidget(content);
     m_history->setObjectName(QStringLiteral("tcpHistory"));

@@ -1,3 +1,5 @@
+#include "CutText.h"
+#include "DemoSize.h"
 #include "QtPrinters.h"
 
 #include "core/IpAddress.h"
@@ -85,6 +87,29 @@ TEST_F(InspectorCaptureTest, ACaptureShowsAConversationChosenFromTheListEachSegm
     EXPECT_EQ(chooser->currentIndex(), 0);
     EXPECT_FALSE(window.chooseStream(2, &error));
     EXPECT_TRUE(error.contains(QStringLiteral("there is no #2"))) << error;
+}
+
+// Half a projector's width is enough to read which conversation is which.
+TEST_F(InspectorCaptureTest, AtTheDemoSizeEachConversationsDescriptionReadsWhole)
+{
+    const QString file = write("two.pcapng", capture({talk(40001, "hi\n", "HI\n"),
+                                                      talk(40002, "yo\n", "YO\n")}));
+    InspectorWindow window;
+    QString error;
+    ASSERT_TRUE(window.openFile(file, &error)) << error;
+    window.show();
+    showAtTheDemoSize(window);
+    QComboBox *chooser = window.streamChooser();
+    ASSERT_EQ(chooser->count(), 2);
+    for (int index = 0; index < chooser->count(); ++index) {
+        chooser->setCurrentIndex(index);
+        EXPECT_LE(chooser->fontMetrics().horizontalAdvance(chooser->currentText()),
+                  textRoom(chooser))
+            << chooser->currentText();
+    }
+    EXPECT_LE(window.minimumSizeHint().width(), 1600 / 2 - 8)
+        << window.width() << " " << chooser->geometry().width() << " "
+        << window.hexView()->minimumSizeHint().width() << " " << chooser->isVisible();
 }
 
 TEST_F(InspectorCaptureTest, ACaptureCutShortShowsWhatCameBeforeAndSaysWhy)

@@ -1,3 +1,5 @@
+#include "CutText.h"
+#include "DemoSize.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
 #include "Tshark.h"
@@ -31,6 +33,8 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
+#include <QTabWidget>
+#include <QScrollArea>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QSpinBox>
@@ -737,7 +741,9 @@ TEST_F(MainWindowTest, AClientThatLeftStaysListedGreyedAndItsConversationCanBeRe
         return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
     }));
     item = listed(serverWindow, annPort);
-    EXPECT_EQ(item->text(3), QStringLiteral("left: closed by the client"));
+    EXPECT_EQ(item->text(3), QStringLiteral("left"));
+    EXPECT_TRUE(item->toolTip(3).contains(QStringLiteral("left (closed by the client)")))
+        << item->toolTip(3);
     EXPECT_NE(item->foreground(0).color(), connected);
     EXPECT_EQ(item->foreground(0).color(),
               serverWindow.clientList()->palette().color(QPalette::Disabled, QPalette::Text));
@@ -1080,13 +1086,6 @@ TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
     EXPECT_FALSE(shown.contains(QStringLiteral("Retry"))) << shown.join(QStringLiteral(", "));
 }
 
-// The demo's size: half of a 1600x900 screen each, less the frame.
-void showAtTheDemoSize(MainWindow &window)
-{
-    window.resize(800, 820);
-    QTest::qWait(50); // the layout, and the splitters' first sizes after the first show
-}
-
 TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
 {
     connectClient();
@@ -1115,6 +1114,30 @@ TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
     }
 }
 
+// Every call and every line of the lecture reads whole, with no hovering: a long one wraps.
+TEST_F(MainWindowTest, AtTheDemoSizeEveryCallReadsWhole)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                    .empty();
+    }));
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        showAtTheDemoSize(*window);
+        window->socketCalls().flush();
+        QTest::qWait(50); // the rows' layout
+        QTreeView *tree = window->findChild<SocketCallsView *>()->treeView();
+        ASSERT_GT(tree->model()->rowCount(), 3);
+        QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        code.setPointSizeF(tree->font().pointSizeF());
+        EXPECT_EQ(cutCells(tree, SocketCallsModel::CallColumn, tree->font()), QStringList());
+        EXPECT_EQ(cutCells(tree, SocketCallsModel::LectureColumn, code), QStringList())
+            << tree->viewport()->width() << " " << tree->columnWidth(0) << " "
+            << tree->columnWidth(1);
+    }
+}
+
 TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
 {
     showAtTheDemoSize(serverWindow);
@@ -1129,6 +1152,99 @@ TEST_F(MainWindowTest, TheClientListShowsEachClientsPort)
         << "the port is cut off: " << label;
     EXPECT_LE(list->header()->sectionViewportPosition(0) + list->columnWidth(0),
               list->viewport()->width());
+}
+
+// The cells of `list` whose text an item view would elide, and header labels cut, as
+// "row,column: text" (row -1 for the header).
+QStringList cutCells(QTreeWidget *list)
+{
+    const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+    QStringList cut;
+    QHeaderView *header = list->header();
+    const int headerMargin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr,
+                                                          header);
+    for (int column = 0; column < list->columnCount(); ++column) {
+        const QString title = list->headerItem()->text(column);
+        if (header->fontMetrics().horizontalAdvance(title) + 2 * headerMargin
+            > list->columnWidth(column))
+            cut << QStringLiteral("-1,%1: %2").arg(column).arg(title);
+        for (int row = 0; row < list->topLevelItemCount(); ++row) {
+            const QTreeWidgetItem *item = list->topLevelItem(row);
+            if (QFontMetrics(item->font(column)).horizontalAdvance(item->text(column))
+                    + 2 * margin
+                > list->columnWidth(column))
+                cut << QStringLiteral("%1,%2: %3").arg(row).arg(column).arg(item->text(column));
+        }
+    }
+    return cut;
+}
+
+// Beside the conversation, at the demo's size: every cell of the client list reads whole with
+// no scrolling sideways, and so do the hint above it and the button that clears the list.
+TEST_F(MainWindowTest, AtTheDemoSizeTheClientListReadsWhole)
+{
+    showAtTheDemoSize(serverWindow);
+    const quint16 port = serverWindow.server().port();
+    auto ann = talkingPeer(port, "hi\n");
+    const quint16 annPort = ann->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, annPort] { return listed(serverWindow, annPort); }));
+    QTreeWidget *list = serverWindow.clientList();
+    ASSERT_TRUE(waitUntil([this, annPort] { // the counters' refresh
+        return listed(serverWindow, annPort)->text(2) == QStringLiteral("3");
+    }));
+    EXPECT_EQ(cutCells(list), QStringList());
+    EXPECT_LE(list->header()->length(), list->viewport()->width())
+        << list->columnWidth(0) << " " << list->columnWidth(1) << " " << list->columnWidth(2)
+        << " " << list->columnWidth(3);
+
+    ann.reset(); // it leaves, and says how
+    ASSERT_TRUE(waitUntil([this, annPort] {
+        return listed(serverWindow, annPort)->text(3).startsWith(QStringLiteral("left"));
+    }));
+    QTest::qWait(50);
+    EXPECT_EQ(cutCells(list), QStringList());
+    EXPECT_LE(list->header()->length(), list->viewport()->width())
+        << list->columnWidth(0) << " " << list->columnWidth(1) << " " << list->columnWidth(2)
+        << " " << list->columnWidth(3);
+
+    auto *clear = serverWindow.findChild<QPushButton *>(QStringLiteral("clearLeftButton"));
+    ASSERT_TRUE(clear->isEnabled());
+    EXPECT_GE(clear->width(), clear->sizeHint().width()) << "the button's text is cut";
+    auto *hint = serverWindow.findChild<QLabel *>(QStringLiteral("clientsLabel"));
+    EXPECT_LE(hint->heightForWidth(hint->width()), 2 * hint->fontMetrics().lineSpacing())
+        << "the hint wraps into more than two lines";
+}
+
+// Whichever place to listen on is chosen, the bar reads it whole at the demo's size, and its
+// tooltip says what it means.
+TEST(MainWindowAloneTest, AtTheDemoSizeEachPlaceToListenOnReadsWhole)
+{
+    for (const MainWindow::Transport transport :
+         {MainWindow::Transport::Tcp, MainWindow::Transport::Udp}) {
+        MainWindow window(false);
+        window.setTransport(transport);
+        window.setMode(MainWindow::Mode::Server);
+        window.show();
+        showAtTheDemoSize(window);
+        auto *bind = window.findChild<QComboBox *>(transport == MainWindow::Transport::Tcp
+                                                       ? QStringLiteral("bindAddress")
+                                                       : QStringLiteral("udpBindAddress"));
+        ASSERT_NE(bind, nullptr);
+        ASSERT_GE(bind->count(), 2);
+        for (int index = 0; index < bind->count(); ++index) {
+            bind->setCurrentIndex(index);
+            EXPECT_LE(bind->fontMetrics().horizontalAdvance(bind->currentText()), textRoom(bind))
+                << bind->currentText().toStdString() << " " << int(transport);
+            EXPECT_FALSE(bind->itemData(index, Qt::ToolTipRole).toString().isEmpty())
+                << bind->currentText().toStdString();
+        }
+        bind->setCurrentIndex(0); // every interface: the lecture's HOST = ""
+        EXPECT_TRUE(bind->toolTip().contains(QStringLiteral("HOST = \"\"")))
+            << bind->toolTip().toStdString();
+        bind->setCurrentIndex(1);
+        EXPECT_TRUE(bind->toolTip().contains(QStringLiteral("127.0.0.1")))
+            << bind->toolTip().toStdString();
+    }
 }
 
 TEST(MainWindowAloneTest, ThePortFieldsSayWhatPortToChoose)
@@ -1437,6 +1553,35 @@ TEST_F(MainWindowTest, AConnectedClientShowsEstablishedInBothWindowsTcpViews)
     EXPECT_TRUE(waitUntil([this] {
         return tcpText(serverWindow, "tcpState").contains(QStringLiteral("ESTABLISHED"));
     })) << tcpText(serverWindow, "tcpState");
+}
+
+// At the demo's size, the TCP tab shows its plot with no scrolling: a student need not hunt
+// for it below the fold, in either window.
+TEST_F(MainWindowTest, AtTheDemoSizeTheTcpPlotIsInViewWithoutScrolling)
+{
+    connectClient();
+    typeAndSend(clientWindow, QStringLiteral("hi"));
+    ASSERT_TRUE(waitUntil([this] {
+        return tcpText(clientWindow, "tcpExplanation").contains(QStringLiteral("At "));
+    })) << tcpText(clientWindow, "tcpExplanation");
+    const quint16 clientPort = clientWindow.client().localPort();
+    ASSERT_TRUE(waitUntil([this, clientPort] { return listed(serverWindow, clientPort); }));
+    select(serverWindow, listed(serverWindow, clientPort));
+    for (MainWindow *window : {&clientWindow, &serverWindow}) {
+        showAtTheDemoSize(*window);
+        auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+        tabs->setCurrentWidget(window->tcpView());
+        window->tcpView()->flush();
+        QTest::qWait(50); // the tab's layout
+        auto *plot = window->tcpView()->findChild<QWidget *>(QStringLiteral("tcpPlot"));
+        ASSERT_NE(plot, nullptr);
+        auto *scroll = window->tcpView()->findChild<QScrollArea *>();
+        ASSERT_NE(scroll, nullptr);
+        const QRect shown(plot->mapTo(scroll->viewport(), QPoint(0, 0)), plot->size());
+        EXPECT_TRUE(scroll->viewport()->rect().contains(shown))
+            << "the plot at " << shown.top() << " to " << shown.bottom()
+            << ", the tab shows 0 to " << scroll->viewport()->height() - 1;
+    }
 }
 
 // A client that sends and never reads the replies: the server's send buffer fills behind a

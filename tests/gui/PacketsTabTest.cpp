@@ -1,3 +1,5 @@
+#include "CutText.h"
+#include "DemoSize.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
 #include "SocketEventPrinters.h"
@@ -17,6 +19,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -215,6 +218,47 @@ TEST_F(PacketsTabTest, TheClientsTabShowsTheHandshakeTheDataAndTheFinAmongTheCal
     calls.flush();
     for (int row = 0; row < calls.rowCount(); ++row)
         EXPECT_NE(calls.eventAt(row).kind, SocketEvent::Kind::Segment);
+}
+
+// At the demo's size each packet's time and direction read whole, and so does what it was.
+TEST_F(PacketsTabTest, AtTheDemoSizeEachPacketReadsWhole)
+{
+    talkAndClose(clientWindow, "hello\n");
+    showAtTheDemoSize(clientWindow);
+    auto *tabs = clientWindow.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+    tabs->setCurrentWidget(clientWindow.packetsView());
+    QTest::qWait(50); // the rows' layout
+    QTreeView *tree = clientWindow.packetsView()->treeView();
+    ASSERT_GT(tree->model()->rowCount(), 6);
+    for (const int column :
+         {PacketsModel::TimeColumn, PacketsModel::DirectionColumn, PacketsModel::WhatColumn})
+        EXPECT_EQ(cutCells(tree, column, tree->font()), QStringList())
+            << column << " " << tree->viewport()->width() << " " << tree->columnWidth(column)
+            << " " << tree->visualRect(tree->model()->index(0, column)).left() << " "
+            << tree->columnWidth(0) << " " << tree->columnWidth(1) << " "
+            << tree->horizontalScrollBar()->value();
+}
+
+// A short call is one line: no cell of its row, not even one scrolled to, makes it taller.
+TEST_F(PacketsTabTest, AtTheDemoSizeTheServersShortCallsTakeOneLine)
+{
+    talkAndClose(clientWindow, "hello\n");
+    showAtTheDemoSize(serverWindow);
+    auto *tabs = serverWindow.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+    tabs->setCurrentWidget(serverWindow.packetsView());
+    QTest::qWait(50); // the rows' layout
+    QTreeView *tree = serverWindow.packetsView()->treeView();
+    const QFontMetrics metrics(tree->font());
+    int shortCalls = 0;
+    for (int row = 0; row < tree->model()->rowCount(); ++row) {
+        const QModelIndex what = tree->model()->index(row, PacketsModel::WhatColumn);
+        if (!what.data().toString().startsWith(QStringLiteral("sendall(")))
+            continue;
+        ++shortCalls;
+        EXPECT_LT(tree->visualRect(what).height(), 2 * metrics.lineSpacing())
+            << what.data().toString();
+    }
+    EXPECT_GT(shortCalls, 0);
 }
 
 // A segment chosen in the tab shows its payload in the inspector: the bytes it carried.

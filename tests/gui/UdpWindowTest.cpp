@@ -1,9 +1,12 @@
+#include "CutText.h"
+#include "DemoSize.h"
 #include "EventLoopWait.h"
 #include "QtPrinters.h"
 #include "Tshark.h"
 
 #include "gui/MainWindow.h"
 #include "gui/PacketsView.h"
+#include "gui/SocketCallsView.h"
 #include "gui/TcpView.h"
 #include "gui/UdpClientPanel.h"
 #include "gui/UdpServerPanel.h"
@@ -20,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QFontDatabase>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUdpSocket>
 
@@ -137,6 +142,37 @@ TEST(UdpWindowTest, ThreeMessagesGetThreeWholeRepliesEachDatagramABoundary)
         const QString legend =
             window->findChild<QLabel *>(QStringLiteral("inspectorLabel"))->text();
         EXPECT_FALSE(legend.contains(QStringLiteral("TCP segment"))) << legend;
+    }
+}
+
+// The textbook's UDP lines are long ("serverSocket.sendto(modifiedMessage.encode(),
+// clientAddress)"): at the demo's size each call and line still reads whole, in both windows.
+TEST(UdpWindowTest, AtTheDemoSizeEveryUdpCallReadsWhole)
+{
+    MainWindow serverWindow(false);
+    serverWindow.setTransport(MainWindow::Transport::Udp);
+    serverWindow.setServerOptions(loopbackOnAnyPort());
+    serverWindow.show();
+    ASSERT_TRUE(serverWindow.startServer()) << serverWindow.stateText().toStdString();
+    MainWindow clientWindow(false);
+    clientWindow.setTransport(MainWindow::Transport::Udp);
+    clientWindow.show();
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"),
+                                 serverWindow.udpServerPanel()->server().port());
+    clientWindow.udpClientPanel()->send(QByteArray("hi"));
+    ASSERT_TRUE(waitUntil([&clientWindow] {
+        return rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received) == 1;
+    }));
+    for (MainWindow *window : {&serverWindow, &clientWindow}) {
+        showAtTheDemoSize(*window);
+        window->socketCalls().flush();
+        QTest::qWait(50); // the rows' layout
+        QTreeView *tree = window->findChild<SocketCallsView *>()->treeView();
+        ASSERT_GE(tree->model()->rowCount(), 3);
+        QFont code = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        code.setPointSizeF(tree->font().pointSizeF());
+        EXPECT_EQ(cutCells(tree, SocketCallsModel::CallColumn, tree->font()), QStringList());
+        EXPECT_EQ(cutCells(tree, SocketCallsModel::LectureColumn, code), QStringList());
     }
 }
 
