@@ -102,6 +102,7 @@ SocketCallsView::SocketCallsView(QWidget *parent)
     clearButton->setAutoRaise(true);
 
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true); // a long status (dropped, following one client) never widens
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);

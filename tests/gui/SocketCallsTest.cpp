@@ -654,3 +654,24 @@ TEST_F(SocketCallsViewTest, FollowingOneConnectionShowsItsCallsAndTheListeningSo
     EXPECT_EQ(callsShown(view, model).size(), 5);
     EXPECT_FALSE(view.statusText().contains(QStringLiteral("#2"))) << view.statusText();
 }
+
+// The line above the list says much once older calls were dropped and one client is followed;
+// it wraps rather than widening the window (a newcomer's server window grew by 300 px).
+TEST(SocketCallsViewAloneTest, ALongStatusWrapsInsteadOfWideningTheWindow)
+{
+    SocketCallsModel model(SocketSide::Server, 5);
+    model.setBatchInterval(0);
+    SocketCallsView view;
+    view.setModel(&model);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    const int narrowest = view.minimumSizeHint().width();
+    model.setConnectionLabel(2, QStringLiteral("[2001:db8:1234:5678:9abc:def0:1234:5678]:51234"));
+    for (int i = 0; i < 20; ++i)
+        model.add(SocketEvent::recv(SocketSide::Server, 2, 1024, i + 1));
+    view.showOnlyConnection(2);
+    ASSERT_TRUE(view.statusText().contains(QStringLiteral("dropped"))) << view.statusText();
+    QCoreApplication::processEvents(); // the layout hears of the new text
+    // At least as wide as its longest word, the IPv6 address: far from the 1265 px of one line.
+    EXPECT_LE(view.minimumSizeHint().width(), std::max(narrowest, 400)) << view.statusText();
+}
