@@ -154,6 +154,29 @@ TEST_F(TcpProbeTest, APeersHalfCloseGivesCloseWait)
     EXPECT_EQ(closeWait->tcpFrom, State::Established);
 }
 
+// LISTEN's time is listen()'s: the listening socket is read right after the call, not first
+// when a client comes (a student would read "it began listening when the client came").
+TEST_F(TcpProbeTest, TheListeningSocketIsReadRightAfterListenBeforeAnyClient)
+{
+    startServer();
+    const std::vector<SocketEvent> &events = serverLog.events();
+    const auto listen = std::find_if(events.begin(), events.end(), [](const SocketEvent &e) {
+        return e.kind == Kind::Listen;
+    });
+    ASSERT_TRUE(listen != events.end());
+    ASSERT_TRUE(listen + 1 != events.end()) << "nothing after listen()";
+    const SocketEvent reading = *(listen + 1); // a copy: the log grows below
+    EXPECT_EQ(reading.kind, Kind::TcpQueues) << SocketEventText::callAndResult(reading)
+                                                    .toStdString();
+    EXPECT_EQ(reading.connectionId, 0);
+    EXPECT_EQ(reading.tcp.state, State::Listen);
+    EXPECT_GE(reading.timeUs, listen->timeUs);
+
+    connectClient(); // the client's arrival reads the accept queue again, a later time
+    ASSERT_TRUE(waitUntil([this] { return !serverLog.ofKind(Kind::Accept).empty(); }));
+    EXPECT_LE(reading.timeUs, serverLog.ofKind(Kind::Accept).front().timeUs);
+}
+
 TEST_F(TcpProbeTest, CloseOnTheActiveSideGivesTimeWaitFoundByItsEndpoints)
 {
     startServer();
