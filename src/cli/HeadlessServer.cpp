@@ -159,6 +159,11 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
         log(tr("%1 closed: %2; %3 byte(s) in, %4 out", nullptr, pluralCount(bytesIn))
                 .arg(who, why, QString::number(bytesIn), QString::number(session->bytesSent())));
     });
+    // When the server's FIN goes, not when the client's comes back to end the session.
+    connect(session, &CapitalizeSession::closingFirst, this,
+            [this, who](const SocketEvent &shutdown) {
+                log(QStringLiteral("%1 %2").arg(who, SocketEventText::callAndResult(shutdown)));
+            });
     if (m_quiet)
         return;
     // The calls in the window's words, with the bytes they carried.

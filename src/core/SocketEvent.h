@@ -201,8 +201,11 @@ public:
     qint64 datagramBytes = 0;
     qint64 durationUs = 0;    // Connect: how long the handshake took; RecvFrom that timed
                               // out: how long it waited for a datagram
-    CloseReason closeReason = CloseReason::PeerFinished; // Close
+    CloseReason closeReason = CloseReason::PeerFinished; // Close; Shutdown on a server: why
+                              // it ends its sending side
     qint64 unansweredBytes = 0; // Close: read after the last reply, only to be dropped
+    bool peerClosedAfter = false; // Close: this side shut down first (Shutdown), and the peer
+                                  // has since closed its side too, in answer
     SocketFailure failure;    // why the call failed; Close: why the connection broke (close()
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no
@@ -261,7 +264,8 @@ public:
                             const SocketFailure &failure = {});
     static SocketEvent send(SocketSide side, qint64 connectionId, qint64 bytes,
                             const SocketFailure &failure = {});
-    static SocketEvent shutdown(SocketSide side, qint64 connectionId);
+    static SocketEvent shutdown(SocketSide side, qint64 connectionId,
+                                CloseReason reason = CloseReason::PeerFinished);
     static SocketEvent close(SocketSide side, qint64 connectionId, CloseReason reason,
                              const SocketFailure &failure = {}, qint64 unansweredBytes = 0);
     static SocketEvent tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,

@@ -52,6 +52,7 @@ private:
     static QString recvResult(const SocketEvent &event);
     static QString closeResult(const SocketEvent &event);
     static QString closeReason(const SocketEvent &event);
+    static QString serverShutdownResult(const SocketEvent &event);
     static QString brokenResult(const SocketEvent &event);
     static QString segmentResult(const SocketEvent &event);
     // A queue sample's segments sent again since the last one: " (2 just now: ...)", or "".
