@@ -3,6 +3,7 @@
 #include "ui_ClientPanel.h"
 
 #include "core/HostPort.h"
+#include "core/SocketEventText.h"
 #include "gui/ConversationModel.h"
 #include "gui/HostHistory.h"
 #include "gui/SpinBoxField.h"
@@ -176,8 +177,25 @@ void ClientPanel::updateState()
         m_state.text = m_client.errorString();
         break;
     }
-    m_state.title = state == State::Connected ? tr("client of %1").arg(server) : tr("client");
+    m_state.title = title(state, server);
     emit stateChanged();
+}
+
+QString ClientPanel::title(CapitalizeClient::State state, const QString &server) const
+{
+    using State = CapitalizeClient::State;
+    const QString tried = Endpoint{m_client.host(), m_client.port()}.text();
+    switch (state) {
+    case State::Connected: return tr("client of %1").arg(server);
+    case State::ClosedByServer: return tr("client of %1 (closed by the server)").arg(tried);
+    case State::Failed:
+        return tr("client of %1 (%2)")
+            .arg(tried, SocketEventText::failure(m_client.failure()));
+    case State::Disconnected:
+    case State::Resolving:
+    case State::Connecting: break;
+    }
+    return tr("client");
 }
 
 void ClientPanel::showProblem(const QString &text)

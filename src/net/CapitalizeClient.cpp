@@ -67,6 +67,7 @@ void CapitalizeClient::reset(const QString &host, quint16 port)
     m_failures.clear();
     m_bestFailure = {};
     m_errorString.clear();
+    m_failure = {};
     m_connectMicros = -1;
     m_unanswered.clear();
     m_partialReply.clear();
@@ -79,7 +80,7 @@ void CapitalizeClient::onLookedUp(const QHostInfo &info)
     if (failure.isFailure()) {
         report(SocketEvent::lookup({m_host, m_port}, {}, failure));
         const bool notFound = failure.kind == SocketFailure::Kind::HostNotFound;
-        fail(SocketErrorText::lookupFailed(m_host, notFound, info.errorString()));
+        fail(SocketErrorText::lookupFailed(m_host, notFound, info.errorString()), failure);
         return;
     }
     QStringList names;
@@ -247,7 +248,7 @@ void CapitalizeClient::failAll()
                        .arg(m_host, m_failures.join(QStringLiteral("; ")));
     }
     dropOutbox();
-    fail(message);
+    fail(message, EventValues::failure(m_bestFailure.error, 0, {}));
 }
 
 void CapitalizeClient::dropOutbox()
@@ -399,9 +400,9 @@ void CapitalizeClient::endBrokenConnection()
         m_stream->error(), SocketErrorText::endpoint(peerAddress(), peerPort()),
         m_stream->errorString(), m_bytesSent, m_bytesReceived);
     flushPartialReply();
-    report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Broken,
-                              EventValues::failure(*m_stream)));
-    fail(message);
+    const SocketFailure failure = EventValues::failure(*m_stream);
+    report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Broken, failure));
+    fail(message, failure);
 }
 
 int CapitalizeClient::unansweredMessages() const
@@ -432,9 +433,10 @@ quint16 CapitalizeClient::peerPort() const
     return m_stream ? m_stream->peerPort() : 0;
 }
 
-void CapitalizeClient::fail(const QString &message)
+void CapitalizeClient::fail(const QString &message, const SocketFailure &failure)
 {
     m_errorString = message;
+    m_failure = failure;
     dropStream();
     setState(State::Failed);
     emit failed(message);

@@ -65,6 +65,8 @@ public:
     quint16 peerPort() const;
     qint64 connectMicros() const { return m_connectMicros; }
     QString errorString() const { return m_errorString; }
+    // Why it failed (State::Failed), as a kind for a few words; errorString() says it all.
+    SocketFailure failure() const { return m_failure; }
     // Messages sent with a line ending whose reply has not fully arrived.
     int unansweredMessages() const;
 
@@ -130,7 +132,7 @@ private:
     void pairReply(const QByteArray &chunk);
     void flushPartialReply();
     void write(qint64 id, const QByteArray &bytes);
-    void fail(const QString &message);
+    void fail(const QString &message, const SocketFailure &failure);
     void dropStream();
     void report(const SocketEvent &event);
     void probe(const TcpStream *stream, bool afterSend = false);
@@ -155,6 +157,7 @@ private:
     qint64 m_bytesSent = 0;     // on this connection, to tell what a reset left unanswered
     qint64 m_bytesReceived = 0;
     QString m_errorString;
+    SocketFailure m_failure;
     qint64 m_nextMessageId = 1;
     std::deque<std::pair<qint64, QByteArray>> m_outbox; // waiting for the connection
     bool m_finishWhenSent = false;

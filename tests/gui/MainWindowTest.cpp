@@ -433,6 +433,9 @@ TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
                         QStringLiteral("The server closed the connection")));
     EXPECT_TRUE(clientWindow.stateText().contains(QStringLiteral("closed the connection")))
         << clientWindow.stateText();
+    EXPECT_EQ(clientWindow.windowTitle(),
+              QStringLiteral("Capsock - client of 127.0.0.1:%1 (closed by the server)")
+                  .arg(serverWindow.server().port()));
 
     typeAndSend(clientWindow, QStringLiteral("two"));
     ASSERT_TRUE(waitUntil([this] {
@@ -1065,6 +1068,19 @@ TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
             shown << button->text().remove(QLatin1Char('&'));
     EXPECT_TRUE(shown.contains(QStringLiteral("Connect"))) << shown.join(QStringLiteral(", "));
     EXPECT_FALSE(shown.contains(QStringLiteral("Retry"))) << shown.join(QStringLiteral(", "));
+}
+
+// The title still names the server a refused client tried, and says what happened.
+TEST_F(MainWindowTest, ARefusedClientsTitleNamesTheServerItTried)
+{
+    const quint16 closedPort = unusedPort();
+    ASSERT_NE(closedPort, 0);
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), closedPort);
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::Failed;
+    })) << clientWindow.stateText();
+    EXPECT_EQ(clientWindow.windowTitle(),
+              QStringLiteral("Capsock - client of 127.0.0.1:%1 (refused)").arg(closedPort));
 }
 
 // The demo's size: half of a 1600x900 screen each, less the frame.
