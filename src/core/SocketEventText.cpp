@@ -213,6 +213,34 @@ QString SocketEventText::pythonLine(const SocketEvent &event)
     return {};
 }
 
+bool SocketEventText::pythonLineIsTheLectures(const SocketEvent &event)
+{
+    if (event.datagram)
+        return false;
+    switch (event.kind) {
+    case Kind::Socket: return !event.ipv6; // the lecture's sockets are AF_INET
+    case Kind::ReuseAddress:
+    case Kind::Bind:
+    case Kind::Listen:
+    case Kind::Accept:
+    case Kind::Refuse:
+    case Kind::AcceptResumed:
+    case Kind::Connect:
+    case Kind::Recv:
+    case Kind::Send:
+    case Kind::Close: return true;
+    case Kind::Lookup:
+    case Kind::Shutdown:
+    case Kind::TcpState:
+    case Kind::TcpQueues:
+    case Kind::TcpUnavailable:
+    case Kind::RecvFrom:
+    case Kind::SendTo:
+    case Kind::Segment: return false;
+    }
+    return false;
+}
+
 QString SocketEventText::failure(const SocketFailure &failure)
 {
     switch (failure.kind) {
