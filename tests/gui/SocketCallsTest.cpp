@@ -407,7 +407,8 @@ TEST(SocketCallsModelTest, ThePythonLinesTheLectureDoesNotHaveAreInItalics)
     const QString tip =
         model.headerData(SocketCallsModel::LectureColumn, Qt::Horizontal, Qt::ToolTipRole)
             .toString();
-    EXPECT_TRUE(tip.contains(QStringLiteral("lecture's")) && tip.contains(QStringLiteral("italics")))
+    EXPECT_TRUE(tip.contains(QStringLiteral("lecture's"))
+                && tip.contains(QStringLiteral("italics")))
         << tip.toStdString();
 
     const QStringList lecture = lectureProgram(QStringLiteral("lecture_server.py"))
