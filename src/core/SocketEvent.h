@@ -176,7 +176,9 @@ public:
 
     Kind kind = Kind::Close;
     SocketSide side = SocketSide::Server;
-    qint64 connectionId = 0; // 0: a server's listening socket; every socket of a client
+    qint64 connectionId = 0; // a TCP server's: 0 its listening socket, N its Nth client; a
+                             // TCP client's: its Nth connection (each connect anew); a UDP
+                             // client's: 0; a UDP server's: see recvFrom() below
     qint64 timeUs = 0;       // when it happened: microseconds since the epoch (UTC)
 
     // The fields, each meaningful for the kinds named.

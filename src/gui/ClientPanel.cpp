@@ -45,24 +45,28 @@ void ClientPanel::connectClient()
 {
     connect(&m_client, &CapitalizeClient::stateChanged, this, &ClientPanel::updateState);
     connect(&m_client, &CapitalizeClient::connected, this, &ClientPanel::onConnected);
+    // The bytes of each connection as its own, as its captured segments are (connectionId()).
     connect(&m_client, &CapitalizeClient::messageSent, this,
             [this](qint64 id, const QByteArray &bytes) {
-                m_conversation->finishReceived(0); // whatever came before belongs to earlier
-                m_conversation->addSent(bytes, 0, id);
+                const qint64 connection = m_client.connectionId();
+                m_conversation->finishReceived(connection); // what came before belongs earlier
+                m_conversation->addSent(bytes, connection, id);
             });
     connect(&m_client, &CapitalizeClient::messageNotSent, this,
             [this](qint64 id, const QByteArray &bytes) {
-                m_conversation->addUnsent(bytes, 0, id); // the reason follows
+                // the reason follows
+                m_conversation->addUnsent(bytes, m_client.connectionId(), id);
             });
     connect(&m_client, &CapitalizeClient::replyPieceReceived, this,
             [this](qint64 id, const QByteArray &piece, bool completes, qint64 roundTrip) {
-                m_conversation->addReceived(piece, 0, id, roundTrip);
+                const qint64 connection = m_client.connectionId();
+                m_conversation->addReceived(piece, connection, id, roundTrip);
                 if (completes)
-                    m_conversation->finishReceived(0, roundTrip);
+                    m_conversation->finishReceived(connection, roundTrip);
             });
     connect(&m_client, &CapitalizeClient::serverClosed, this, &ClientPanel::onServerClosed);
     connect(&m_client, &CapitalizeClient::failed, this, [this](const QString &message) {
-        m_conversation->finishReceived(0);
+        m_conversation->finishReceived(m_client.connectionId());
         m_conversation->addNote(message, ConversationModel::Kind::Problem);
     });
 }
@@ -79,7 +83,7 @@ void ClientPanel::onConnected()
 
 void ClientPanel::onServerClosed()
 {
-    m_conversation->finishReceived(0);
+    m_conversation->finishReceived(m_client.connectionId());
     const int unanswered = m_client.unansweredMessages();
     m_conversation->addNote(
         unanswered == 0

@@ -119,7 +119,7 @@ QString SocketCallsModel::connectionText(qint64 connectionId) const
         // The client engine has one socket at a time and reports it as 0.
         if (label != m_labels.cend())
             return *label;
-        return connectionId == 0 ? tr("this client") : QStringLiteral("#%1").arg(connectionId);
+        return connectionId == 0 ? tr("this client") : tr("connection #%1").arg(connectionId);
     }
     if (connectionId == 0)
         return tr("listening socket");

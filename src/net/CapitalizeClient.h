@@ -65,6 +65,9 @@ public:
     quint16 peerPort() const;
     qint64 connectMicros() const { return m_connectMicros; }
     QString errorString() const { return m_errorString; }
+    // The connection its calls are reported on (SocketEvent::connectionId): 1, 2, ..., one
+    // more each time it connects anew, so that two connections' calls do not read as one.
+    qint64 connectionId() const { return m_connectionId; }
     // Why it failed (State::Failed), as a kind for a few words; errorString() says it all.
     SocketFailure failure() const { return m_failure; }
     // Messages sent with a line ending whose reply has not fully arrived.
@@ -138,6 +141,7 @@ private:
     void probe(const TcpStream *stream, bool afterSend = false);
 
     State m_state = State::Disconnected;
+    qint64 m_connectionId = 0;
     QString m_host;
     quint16 m_port = 0;
     int m_connectTimeoutMs; // ClientOptions' defaults to begin with

@@ -200,7 +200,7 @@ TEST_F(SocketCallsClientTest, TheLecturesClientSequenceShowsTheLectureClientsPyt
     for (const QString &line : python)
         EXPECT_TRUE(program.contains(line)) << line;
     EXPECT_EQ(columnTexts(model, SocketCallsModel::ConnectionColumn),
-              QStringList(5, QStringLiteral("this client")));
+              QStringList(5, QStringLiteral("connection #1")));
 }
 
 TEST_F(SocketCallsClientTest, AHalfCloseShowsShutdownAsSomethingTheLecturesClientDoesNotDo)
