@@ -54,8 +54,7 @@ void ClientPanel::connectClient()
             });
     connect(&m_client, &CapitalizeClient::messageNotSent, this,
             [this](qint64 id, const QByteArray &bytes) {
-                // the reason follows
-                m_conversation->addUnsent(bytes, m_client.connectionId(), id);
+                m_conversation->addUnsent(bytes, m_client.connectionId(), id); // why follows
             });
     connect(&m_client, &CapitalizeClient::replyPieceReceived, this,
             [this](qint64 id, const QByteArray &piece, bool completes, qint64 roundTrip) {

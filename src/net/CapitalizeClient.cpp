@@ -230,7 +230,8 @@ void CapitalizeClient::abortAttempts(bool lostRace)
 {
     for (const Attempt &attempt : m_pending) {
         if (lostRace)
-            report(SocketEvent::close(SocketSide::Client, m_connectionId, SocketEvent::CloseReason::LostRace));
+            report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                                      SocketEvent::CloseReason::LostRace));
         attempt.stream->disconnect(this);
         attempt.stream->abort();
         attempt.stream->deleteLater();
@@ -313,7 +314,8 @@ void CapitalizeClient::disconnectFromServer()
     m_connectTimer->stop();
     dropOutbox();
     if (m_stream)
-        report(SocketEvent::close(SocketSide::Client, m_connectionId, SocketEvent::CloseReason::Disconnect));
+        report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                                  SocketEvent::CloseReason::Disconnect));
     dropStream();
     setState(State::Disconnected);
 }
@@ -334,7 +336,8 @@ void CapitalizeClient::onReadable()
         report(SocketEvent::recv(SocketSide::Client, m_connectionId, m_readSize, 0));
         probe(m_stream);
         flushPartialReply();
-        report(SocketEvent::close(SocketSide::Client, m_connectionId, SocketEvent::CloseReason::PeerFinished));
+        report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                                  SocketEvent::CloseReason::PeerFinished));
         dropStream();
         setState(State::ClosedByServer);
         emit serverClosed();
@@ -402,7 +405,8 @@ void CapitalizeClient::endBrokenConnection()
         m_stream->errorString(), m_bytesSent, m_bytesReceived);
     flushPartialReply();
     const SocketFailure failure = EventValues::failure(*m_stream);
-    report(SocketEvent::close(SocketSide::Client, m_connectionId, SocketEvent::CloseReason::Broken, failure));
+    report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                              SocketEvent::CloseReason::Broken, failure));
     fail(message, failure);
 }
 
