@@ -98,12 +98,12 @@
 <context>
     <name>CapitalizeClient</name>
     <message>
-        <location filename="../../src/net/CapitalizeClient.cpp" line="+203"/>
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+205"/>
         <source>%1 (%2): %3 after %4 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+44"/>
         <source> Tried %n address(es) of &quot;%1&quot;: %2.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -118,7 +118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -145,7 +145,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+228"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+237"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,7 +263,7 @@
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ClientPanel.cpp" line="+153"/>
+        <location filename="../../src/gui/ClientPanel.cpp" line="+157"/>
         <source>Co&amp;nnect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,12 +325,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+16"/>
         <source>client of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>client of %1 (closed by the server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>client of %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,7 +543,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>ConversationRecording</name>
     <message>
-        <location filename="../../src/net/ConversationRecording.cpp" line="+243"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+244"/>
         <location line="+3"/>
         <location line="+23"/>
         <source>cannot save to %1: %2</source>
@@ -601,7 +611,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>segment %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,7 +643,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>HeadlessServer</name>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+40"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+42"/>
         <source>refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,7 +653,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>segment %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -658,7 +668,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>Capsock capitalization server listening on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,7 +683,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+55"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+58"/>
         <source>Only programs on this computer can connect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,7 +710,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>%1 is not reading its replies: reading from it paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,7 +725,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+20"/>
         <source>stopping: %n connection(s) open</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1998,8 +2008,13 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>SocketCallsModel</name>
     <message>
-        <location filename="../../src/gui/SocketCallsModel.cpp" line="+121"/>
+        <location filename="../../src/gui/SocketCallsModel.cpp" line="+122"/>
         <source>this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>connection #%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2008,7 +2023,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2024,11 +2039,21 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>In the lecture&apos;s code</source>
+        <source>In Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
+        <source>The Python line that makes the same call: the lecture&apos;s server&apos;s own. In italics where the lecture has no such call (IPv6, shutdown(), UDP): as Python would make it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Python line that makes the same call: the lecture&apos;s client&apos;s own. In italics where the lecture has no such call (IPv6, the name lookup, shutdown(), UDP): as Python would make it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Which socket: the listening socket, or one client&apos;s connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2037,21 +2062,11 @@ Click to see these bytes in the inspector.</source>
         <source>The socket call and what it returned.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>The line of the lecture&apos;s Python server that makes the same call.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The line of the lecture&apos;s Python client that makes the same call.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>SocketCallsView</name>
     <message>
-        <location filename="../../src/gui/SocketCallsView.cpp" line="+60"/>
+        <location filename="../../src/gui/SocketCallsView.cpp" line="+61"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2072,7 +2087,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+160"/>
+        <location line="+161"/>
         <source>%n call(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2274,12 +2289,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+239"/>
         <source>nothing more to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-233"/>
         <source>nothing more to send; the replies still come</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2304,7 +2319,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+52"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2457,17 +2472,32 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+35"/>
         <source>another address answered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-33"/>
         <source>idle the longest, closed to make room for a newcomer: the server is full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
+        <source>the server closes after its first reply, as the lecture&apos;s server does: FIN sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the server is stopping: FIN sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closing to make room for a newcomer: FIN sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>stopped listening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2511,8 +2541,13 @@ Click to see these bytes in the inspector.</source>
         <source>we close our socket</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+4"/>
+        <source>; the client has closed its side too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2556,6 +2591,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+3"/>
         <source>accept() works again: the clients waiting in the queue are taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server is done after its first reply. The lecture&apos;s server calls conn.close() here; Capsock shuts down its sending side instead (the FIN goes now, as with close()) and closes once the client has closed too, so that nothing the client still sends makes the kernel reset the connection (RST) and destroy the reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3114,7 +3154,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+118"/>
         <source>This client&apos;s connection</source>
         <translation type="unfinished"></translation>
     </message>

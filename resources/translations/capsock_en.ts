@@ -4,7 +4,7 @@
 <context>
     <name>CapitalizeClient</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeClient.cpp" line="+246"/>
+        <location filename="../../src/net/CapitalizeClient.cpp" line="+249"/>
         <source> Tried %n address(es) of &quot;%1&quot;: %2.</source>
         <translation>
             <numerusform> Tried %n address of &quot;%1&quot;: %2.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CapitalizeServer</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+300"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+302"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation>
             <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
@@ -101,7 +101,7 @@
 <context>
     <name>ClientPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ClientPanel.cpp" line="+86"/>
+        <location filename="../../src/gui/ClientPanel.cpp" line="+90"/>
         <source>The server closed the connection without answering %n message(s).</source>
         <translation>
             <numerusform>The server closed the connection without answering %n message.</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>ConversationRecording</name>
     <message numerus="yes">
-        <location filename="../../src/net/ConversationRecording.cpp" line="+250"/>
+        <location filename="../../src/net/ConversationRecording.cpp" line="+251"/>
         <source>%1 is missing the last %2 packet(s): a recording keeps at most %3 MiB</source>
         <translation>
             <numerusform>%1 is missing the last %2 packet: a recording keeps at most %3 MiB</numerusform>
@@ -215,7 +215,7 @@
 <context>
     <name>HeadlessServer</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessServer.cpp" line="+154"/>
+        <location filename="../../src/cli/HeadlessServer.cpp" line="+159"/>
         <source>%1 closed: %2; %3 byte(s) in, %4 out</source>
         <translation>
             <numerusform>%1 closed: %2; %3 byte in, %4 out</numerusform>
@@ -223,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+58"/>
         <source>stopping: %n connection(s) open</source>
         <translation>
             <numerusform>stopping: %n connection open</numerusform>
@@ -351,7 +351,7 @@
 <context>
     <name>SocketCallsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/SocketCallsView.cpp" line="+252"/>
+        <location filename="../../src/gui/SocketCallsView.cpp" line="+254"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -397,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+231"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -405,7 +405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+128"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>
@@ -413,7 +413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+115"/>
         <source>%n byte(s) of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</source>
         <translation>
             <numerusform>%n byte of the server&apos;s data in one segment. Segments are not recv() cuts: recv() may return them joined or split.</numerusform>

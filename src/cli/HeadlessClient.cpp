@@ -136,8 +136,9 @@ void HeadlessClient::drainPackets()
 void HeadlessClient::showSegment(const TcpSegment &segment)
 {
     const bool toServer = segment.destinationPort == m_options.port;
-    const SocketEvent event = SocketEvent::segment(SocketSide::Client, 0, segment,
-                                                   m_numbering.number(segment), toServer);
+    const SocketEvent event = SocketEvent::segment(SocketSide::Client, m_client.connectionId(),
+                                                   segment, m_numbering.number(segment),
+                                                   toServer);
     std::fprintf(stderr, "capsock: %s\n",
                  tr("segment %1").arg(SocketEventText::segmentLine(event)).toLocal8Bit()
                      .constData());

@@ -16,6 +16,8 @@
 #include <QTime>
 #include <QTimer>
 
+#include <utility>
+
 namespace {
 // How long the connections get to receive what is owed to them once the server stops.
 constexpr int StopGraceMs = 6000;
@@ -68,6 +70,9 @@ bool HeadlessServer::start()
         print(line);
     if (const QString limit = m_server.systemLimitText(); !limit.isEmpty())
         print(tr("It serves %1").arg(limit));
+    for (const QString &line : std::exchange(m_linesWhileStarting, {}))
+        print(line);
+    m_started = true;
     return true;
 }
 
@@ -154,6 +159,11 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
         log(tr("%1 closed: %2; %3 byte(s) in, %4 out", nullptr, pluralCount(bytesIn))
                 .arg(who, why, QString::number(bytesIn), QString::number(session->bytesSent())));
     });
+    // When the server's FIN goes, not when the client's comes back to end the session.
+    connect(session, &CapitalizeSession::closingFirst, this,
+            [this, who](const SocketEvent &shutdown) {
+                log(QStringLiteral("%1 %2").arg(who, SocketEventText::callAndResult(shutdown)));
+            });
     if (m_quiet)
         return;
     // The calls in the window's words, with the bytes they carried.
@@ -186,9 +196,15 @@ void HeadlessServer::logTcp(const SocketEvent &event)
     const QString who = event.connectionId > 0 ? QStringLiteral("#%1").arg(event.connectionId)
                                                : tr("listening socket");
     const TcpInfoLines::Lines lines = m_tcpInfoLines.linesFor(event);
-    log(QStringLiteral("%1 %2").arg(who, lines.reading));
+    QStringList said{QStringLiteral("%1 %2").arg(who, lines.reading)};
     if (!lines.why.isEmpty())
-        log(QStringLiteral("%1   %2").arg(who, lines.why));
+        said.append(QStringLiteral("%1   %2").arg(who, lines.why));
+    for (const QString &line : said) {
+        if (m_started)
+            log(line);
+        else // read right after listen(): timed now, told after the line that says it listens
+            m_linesWhileStarting.append(timestamped(line));
+    }
 }
 
 void HeadlessServer::stop()

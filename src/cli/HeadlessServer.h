@@ -67,4 +67,6 @@ private:
     LiveCapture *m_capture = nullptr;
     TcpSegmentNumbering m_numbering;
     TcpInfoLines m_tcpInfoLines;
+    bool m_started = false;
+    QStringList m_linesWhileStarting; // the first line says it listens: these follow it
 };

@@ -135,9 +135,11 @@ SocketEvent SocketEvent::send(SocketSide side, qint64 connectionId, qint64 bytes
     return made;
 }
 
-SocketEvent SocketEvent::shutdown(SocketSide side, qint64 connectionId)
+SocketEvent SocketEvent::shutdown(SocketSide side, qint64 connectionId, CloseReason reason)
 {
-    return event(Kind::Shutdown, side, connectionId);
+    SocketEvent made = event(Kind::Shutdown, side, connectionId);
+    made.closeReason = reason;
+    return made;
 }
 
 SocketEvent SocketEvent::close(SocketSide side, qint64 connectionId, CloseReason reason,

@@ -176,7 +176,9 @@ public:
 
     Kind kind = Kind::Close;
     SocketSide side = SocketSide::Server;
-    qint64 connectionId = 0; // 0: a server's listening socket; every socket of a client
+    qint64 connectionId = 0; // a TCP server's: 0 its listening socket, N its Nth client; a
+                             // TCP client's: its Nth connection (each connect anew); a UDP
+                             // client's: 0; a UDP server's: see recvFrom() below
     qint64 timeUs = 0;       // when it happened: microseconds since the epoch (UTC)
 
     // The fields, each meaningful for the kinds named.
@@ -201,8 +203,11 @@ public:
     qint64 datagramBytes = 0;
     qint64 durationUs = 0;    // Connect: how long the handshake took; RecvFrom that timed
                               // out: how long it waited for a datagram
-    CloseReason closeReason = CloseReason::PeerFinished; // Close
+    CloseReason closeReason = CloseReason::PeerFinished; // Close; Shutdown on a server: why
+                              // it ends its sending side
     qint64 unansweredBytes = 0; // Close: read after the last reply, only to be dropped
+    bool peerClosedAfter = false; // Close: this side shut down first (Shutdown), and the peer
+                                  // has since closed its side too, in answer
     SocketFailure failure;    // why the call failed; Close: why the connection broke (close()
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no
@@ -261,7 +266,8 @@ public:
                             const SocketFailure &failure = {});
     static SocketEvent send(SocketSide side, qint64 connectionId, qint64 bytes,
                             const SocketFailure &failure = {});
-    static SocketEvent shutdown(SocketSide side, qint64 connectionId);
+    static SocketEvent shutdown(SocketSide side, qint64 connectionId,
+                                CloseReason reason = CloseReason::PeerFinished);
     static SocketEvent close(SocketSide side, qint64 connectionId, CloseReason reason,
                              const SocketFailure &failure = {}, qint64 unansweredBytes = 0);
     static SocketEvent tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,

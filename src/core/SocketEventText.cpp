@@ -130,7 +130,7 @@ QString SocketEventText::result(const SocketEvent &event)
                  event.local.text(), event.peer.text());
     case Kind::Recv: return recvResult(event);
     case Kind::Shutdown:
-        return onServer(event) ? tr("nothing more to send")
+        return onServer(event) ? serverShutdownResult(event)
                                : tr("nothing more to send; the replies still come");
     case Kind::Close: return closeResult(event);
     case Kind::TcpState:
@@ -211,6 +211,34 @@ QString SocketEventText::pythonLine(const SocketEvent &event)
     case Kind::SendTo: return textbookLine(event);
     }
     return {};
+}
+
+bool SocketEventText::pythonLineIsTheLectures(const SocketEvent &event)
+{
+    if (event.datagram)
+        return false;
+    switch (event.kind) {
+    case Kind::Socket: return !event.ipv6; // the lecture's sockets are AF_INET
+    case Kind::ReuseAddress:
+    case Kind::Bind:
+    case Kind::Listen:
+    case Kind::Accept:
+    case Kind::Refuse:
+    case Kind::AcceptResumed:
+    case Kind::Connect:
+    case Kind::Recv:
+    case Kind::Send:
+    case Kind::Close: return true;
+    case Kind::Lookup:
+    case Kind::Shutdown:
+    case Kind::TcpState:
+    case Kind::TcpQueues:
+    case Kind::TcpUnavailable:
+    case Kind::RecvFrom:
+    case Kind::SendTo:
+    case Kind::Segment: return false;
+    }
+    return false;
 }
 
 QString SocketEventText::failure(const SocketFailure &failure)
@@ -323,6 +351,24 @@ QString SocketEventText::closeReason(const SocketEvent &event)
     return {};
 }
 
+// The server ends its sending side: when it is the first to, its FIN goes now, and why.
+QString SocketEventText::serverShutdownResult(const SocketEvent &event)
+{
+    switch (event.closeReason) {
+    case Reason::AfterFirstReply:
+        return tr("the server closes after its first reply, as the lecture's server does: "
+                  "FIN sent");
+    case Reason::ServerStopping: return tr("the server is stopping: FIN sent");
+    case Reason::MadeRoom: return tr("closing to make room for a newcomer: FIN sent");
+    case Reason::StoppedListening:
+    case Reason::PeerFinished:
+    case Reason::Broken:
+    case Reason::Disconnect:
+    case Reason::LostRace: return tr("nothing more to send");
+    }
+    return {};
+}
+
 QString SocketEventText::closeSummary(const SocketEvent &event)
 {
     switch (event.closeReason) {
@@ -346,6 +392,8 @@ QString SocketEventText::closeResult(const SocketEvent &event)
                                : tr("we close our socket");
     }
     QString text = closeReason(event);
+    if (event.peerClosedAfter) // the FIN that ended it answered ours: not "the client closed"
+        text += tr("; the client has closed its side too");
     if (event.unansweredBytes > 0) {
         text += tr("; %1 byte(s) more from the client went unanswered", nullptr,
                    pluralCount(event.unansweredBytes))
@@ -414,6 +462,13 @@ QString SocketEventText::explanation(const SocketEvent &event)
     case Kind::Recv: return recvExplanation(event);
     case Kind::Send: return sendExplanation(event);
     case Kind::Shutdown:
+        if (onServer(event) && event.closeReason == Reason::AfterFirstReply) {
+            return tr("The server is done after its first reply. The lecture's server calls "
+                      "conn.close() here; Capsock shuts down its sending side instead (the FIN "
+                      "goes now, as with close()) and closes once the client has closed too, "
+                      "so that nothing the client still sends makes the kernel reset the "
+                      "connection (RST) and destroy the reply.");
+        }
         return onServer(event)
             ? tr("Tells the client the server will send nothing more.")
             : tr("Tells the server \"I will send nothing more\" while still reading its "

@@ -7,8 +7,9 @@
 // The one place a SocketEvent becomes words, so a student can map it to the lecture's code:
 // - call():        the call as the lecture writes it, "recv(1024)" (code: never translated);
 // - result():      what it returned, "17 bytes", "failed: refused" (empty: nothing to add);
-// - pythonLine():  the line of the lecture's server or client that makes the same call,
-//                  "data = conn.recv(1024)" (empty: the lecture has no such line);
+// - pythonLine():  the Python line that makes the same call: the lecture's own, "data =
+//                  conn.recv(1024)", where it has one (pythonLineIsTheLectures()); else as
+//                  Python would make it (empty: no call Python makes, such as a TCP reading);
 // - explanation(): one or two plain sentences about what the call did, or why it failed.
 // UDP's calls are said in the textbook's terms instead (Kurose & Ross, chapter 2: recvfrom,
 // sendto, and the lines of UDPServer.py and UDPClient.py).
@@ -24,6 +25,10 @@ public:
     // "recv(1024) -> 17 bytes", or the call alone when the result is empty.
     static QString callAndResult(const SocketEvent &event);
     static QString pythonLine(const SocketEvent &event);
+    // Whether pythonLine() is a line of the lecture's own programs, word for word but for
+    // recv()'s size; false where the lecture has no such call (IPv6, shutdown(), the name
+    // lookup, UDP: the textbook's), and pythonLine() says it as Python would.
+    static bool pythonLineIsTheLectures(const SocketEvent &event);
     static QString explanation(const SocketEvent &event);
 
     // How a connection ended (a Close event), in a few words for a list: "closed by the
@@ -52,6 +57,7 @@ private:
     static QString recvResult(const SocketEvent &event);
     static QString closeResult(const SocketEvent &event);
     static QString closeReason(const SocketEvent &event);
+    static QString serverShutdownResult(const SocketEvent &event);
     static QString brokenResult(const SocketEvent &event);
     static QString segmentResult(const SocketEvent &event);
     // A queue sample's segments sent again since the last one: " (2 just now: ...)", or "".

@@ -3,6 +3,7 @@
 #include "ui_ClientPanel.h"
 
 #include "core/HostPort.h"
+#include "core/SocketEventText.h"
 #include "gui/ConversationModel.h"
 #include "gui/HostHistory.h"
 #include "gui/SpinBoxField.h"
@@ -44,24 +45,27 @@ void ClientPanel::connectClient()
 {
     connect(&m_client, &CapitalizeClient::stateChanged, this, &ClientPanel::updateState);
     connect(&m_client, &CapitalizeClient::connected, this, &ClientPanel::onConnected);
+    // The bytes of each connection as its own, as its captured segments are (connectionId()).
     connect(&m_client, &CapitalizeClient::messageSent, this,
             [this](qint64 id, const QByteArray &bytes) {
-                m_conversation->finishReceived(0); // whatever came before belongs to earlier
-                m_conversation->addSent(bytes, 0, id);
+                const qint64 connection = m_client.connectionId();
+                m_conversation->finishReceived(connection); // what came before belongs earlier
+                m_conversation->addSent(bytes, connection, id);
             });
     connect(&m_client, &CapitalizeClient::messageNotSent, this,
             [this](qint64 id, const QByteArray &bytes) {
-                m_conversation->addUnsent(bytes, 0, id); // the reason follows
+                m_conversation->addUnsent(bytes, m_client.connectionId(), id); // why follows
             });
     connect(&m_client, &CapitalizeClient::replyPieceReceived, this,
             [this](qint64 id, const QByteArray &piece, bool completes, qint64 roundTrip) {
-                m_conversation->addReceived(piece, 0, id, roundTrip);
+                const qint64 connection = m_client.connectionId();
+                m_conversation->addReceived(piece, connection, id, roundTrip);
                 if (completes)
-                    m_conversation->finishReceived(0, roundTrip);
+                    m_conversation->finishReceived(connection, roundTrip);
             });
     connect(&m_client, &CapitalizeClient::serverClosed, this, &ClientPanel::onServerClosed);
     connect(&m_client, &CapitalizeClient::failed, this, [this](const QString &message) {
-        m_conversation->finishReceived(0);
+        m_conversation->finishReceived(m_client.connectionId());
         m_conversation->addNote(message, ConversationModel::Kind::Problem);
     });
 }
@@ -78,7 +82,7 @@ void ClientPanel::onConnected()
 
 void ClientPanel::onServerClosed()
 {
-    m_conversation->finishReceived(0);
+    m_conversation->finishReceived(m_client.connectionId());
     const int unanswered = m_client.unansweredMessages();
     m_conversation->addNote(
         unanswered == 0
@@ -176,8 +180,25 @@ void ClientPanel::updateState()
         m_state.text = m_client.errorString();
         break;
     }
-    m_state.title = state == State::Connected ? tr("client of %1").arg(server) : tr("client");
+    m_state.title = title(state, server);
     emit stateChanged();
+}
+
+QString ClientPanel::title(CapitalizeClient::State state, const QString &server) const
+{
+    using State = CapitalizeClient::State;
+    const QString tried = Endpoint{m_client.host(), m_client.port()}.text();
+    switch (state) {
+    case State::Connected: return tr("client of %1").arg(server);
+    case State::ClosedByServer: return tr("client of %1 (closed by the server)").arg(tried);
+    case State::Failed:
+        return tr("client of %1 (%2)")
+            .arg(tried, SocketEventText::failure(m_client.failure()));
+    case State::Disconnected:
+    case State::Resolving:
+    case State::Connecting: break;
+    }
+    return tr("client");
 }
 
 void ClientPanel::showProblem(const QString &text)

@@ -52,6 +52,8 @@ private:
     void onConnected();
     void onServerClosed();
     void updateState();
+    // After "Capsock - ": the server it talks to, or the one it tried and what came of it.
+    QString title(CapitalizeClient::State state, const QString &server) const;
     void showProblem(const QString &text);
 
     std::unique_ptr<Ui::ClientPanel> m_ui;

@@ -7,6 +7,7 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QFont>
 #include <QGuiApplication>
 #include <QSet>
 
@@ -118,7 +119,7 @@ QString SocketCallsModel::connectionText(qint64 connectionId) const
         // The client engine has one socket at a time and reports it as 0.
         if (label != m_labels.cend())
             return *label;
-        return connectionId == 0 ? tr("this client") : QStringLiteral("#%1").arg(connectionId);
+        return connectionId == 0 ? tr("this client") : tr("connection #%1").arg(connectionId);
     }
     if (connectionId == 0)
         return tr("listening socket");
@@ -190,6 +191,13 @@ QVariant SocketCallsModel::data(const QModelIndex &index, int role) const
             return why.isEmpty() ? text : text + QStringLiteral("\n\n") + why;
         }
         return SocketEventText::explanation(event);
+    case Qt::FontRole: { // a line the lecture does not have, as the heading's tooltip says
+        if (index.column() != LectureColumn || SocketEventText::pythonLineIsTheLectures(event))
+            return QVariant();
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
     case Qt::ForegroundRole: {
         if (!event.isFailure())
             return QVariant();
@@ -209,7 +217,7 @@ QVariant SocketCallsModel::headerData(int section, Qt::Orientation orientation, 
         case TimeColumn: return tr("Time");
         case ConnectionColumn: return tr("Connection");
         case CallColumn: return tr("Call");
-        case LectureColumn: return tr("In the lecture's code");
+        case LectureColumn: return tr("In Python");
         }
     } else if (role == Qt::ToolTipRole) {
         switch (section) {
@@ -218,8 +226,12 @@ QVariant SocketCallsModel::headerData(int section, Qt::Orientation orientation, 
         case CallColumn: return tr("The socket call and what it returned.");
         case LectureColumn:
             return m_side == Side::Server
-                ? tr("The line of the lecture's Python server that makes the same call.")
-                : tr("The line of the lecture's Python client that makes the same call.");
+                ? tr("The Python line that makes the same call: the lecture's server's own. In "
+                     "italics where the lecture has no such call (IPv6, shutdown(), UDP): as "
+                     "Python would make it.")
+                : tr("The Python line that makes the same call: the lecture's client's own. In "
+                     "italics where the lecture has no such call (IPv6, the name lookup, "
+                     "shutdown(), UDP): as Python would make it.");
         }
     }
     return QVariant();

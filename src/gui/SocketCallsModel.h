@@ -63,8 +63,8 @@ public:
 
     // Names a connection in the Connection column. On a server: "#3 " + label, e.g. label
     // "127.0.0.1:51234" shows as "#3 127.0.0.1:51234"; an accept() row sets such a label by
-    // itself from the peer it accepted, and this overrides it. On a client (whose engine
-    // reports every call with id 0): the label as it is, instead of "this client".
+    // itself from the peer it accepted, and this overrides it. On a client, whose engine numbers
+    // its connections (each connect anew): the label as it is, instead of "connection #2".
     void setConnectionLabel(qint64 connectionId, const QString &label);
     QString connectionText(qint64 connectionId) const;
 

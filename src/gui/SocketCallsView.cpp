@@ -24,12 +24,13 @@
 namespace {
 
 // The Python column is code, so it is set as code, at the size of the other columns (for an
-// even row).
+// even row), in italics where the model says so (a line the lecture does not have).
 QFont codeFont(const QFont &besides)
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (besides.pointSizeF() > 0)
         font.setPointSizeF(besides.pointSizeF());
+    font.setItalic(besides.italic());
     return font;
 }
 
@@ -98,6 +99,7 @@ SocketCallsView::SocketCallsView(QWidget *parent)
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     auto *clearButton = new QToolButton(this);
+    clearButton->setObjectName(QStringLiteral("clearCalls"));
     clearButton->setDefaultAction(m_clearAction);
     clearButton->setAutoRaise(true);
 

@@ -13,8 +13,8 @@ class QTreeView;
 class SocketCallsModel;
 class TailFollower;
 
-// Shows a SocketCallsModel like a log: Call | In the lecture's code | Connection | Time, the
-// Python column in a monospace font. The first two share the width there is, so the lecture's
+// Shows a SocketCallsModel like a log: Call | In Python | Connection | Time, the Python
+// column in a monospace font. The first two share the width there is, so the lecture's
 // line is in view even in half a small screen; the others follow when there is room. While
 // scrolled to the bottom it follows new calls; scrolled up, it stays on the rows being read,
 // even while the model drops its oldest rows. A line above the list counts the calls and says

@@ -123,6 +123,7 @@ void TcpView::setSide(SocketSide side)
     if (side == m_side)
         return;
     m_side = side;
+    m_shown = 0;
     clear();
 }
 
@@ -151,6 +152,9 @@ void TcpView::add(const SocketEvent &event)
 {
     if (!event.isTcpReading())
         return;
+    // A client shows its newest connection; the one before may still say its last (TIME_WAIT).
+    if (m_side == SocketSide::Client && event.connectionId > m_shown)
+        m_shown = event.connectionId;
     Connection &record = connection(event.connectionId);
     if (event.kind == SocketEvent::Kind::TcpUnavailable) {
         record.unavailable = true;

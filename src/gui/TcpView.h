@@ -40,7 +40,8 @@ public:
     explicit TcpView(QWidget *parent = nullptr);
     ~TcpView() override;
 
-    // Names the listening socket (a server's connection 0) or the one connection of a client.
+    // Names the listening socket (a server's connection 0), or a client's connection: its
+    // newest, which it shows by itself.
     void setSide(SocketSide side);
     // What the heading calls a connection: "#3 127.0.0.1:51234".
     void setConnectionNames(std::function<QString(qint64)> names);

@@ -58,6 +58,7 @@ void CapitalizeClient::connectToServer(const QString &host, quint16 port)
 void CapitalizeClient::reset(const QString &host, quint16 port)
 {
     dropStream();
+    ++m_connectionId; // after the last one's close(), which is still its own
     if (m_lookupId >= 0)
         QHostInfo::abortHostLookup(m_lookupId);
     m_lookupId = -1;
@@ -67,6 +68,7 @@ void CapitalizeClient::reset(const QString &host, quint16 port)
     m_failures.clear();
     m_bestFailure = {};
     m_errorString.clear();
+    m_failure = {};
     m_connectMicros = -1;
     m_unanswered.clear();
     m_partialReply.clear();
@@ -79,7 +81,7 @@ void CapitalizeClient::onLookedUp(const QHostInfo &info)
     if (failure.isFailure()) {
         report(SocketEvent::lookup({m_host, m_port}, {}, failure));
         const bool notFound = failure.kind == SocketFailure::Kind::HostNotFound;
-        fail(SocketErrorText::lookupFailed(m_host, notFound, info.errorString()));
+        fail(SocketErrorText::lookupFailed(m_host, notFound, info.errorString()), failure);
         return;
     }
     QStringList names;
@@ -228,7 +230,8 @@ void CapitalizeClient::abortAttempts(bool lostRace)
 {
     for (const Attempt &attempt : m_pending) {
         if (lostRace)
-            report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::LostRace));
+            report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                                      SocketEvent::CloseReason::LostRace));
         attempt.stream->disconnect(this);
         attempt.stream->abort();
         attempt.stream->deleteLater();
@@ -247,7 +250,7 @@ void CapitalizeClient::failAll()
                        .arg(m_host, m_failures.join(QStringLiteral("; ")));
     }
     dropOutbox();
-    fail(message);
+    fail(message, EventValues::failure(m_bestFailure.error, 0, {}));
 }
 
 void CapitalizeClient::dropOutbox()
@@ -282,7 +285,7 @@ void CapitalizeClient::write(qint64 id, const QByteArray &bytes)
     while (!m_unanswered.empty() && m_unanswered.back().lineEndsLeft == 0)
         m_unanswered.pop_back();
     m_unanswered.push_back({id, m_clock.nsecsElapsed(), int(bytes.count('\n'))});
-    report(SocketEvent::send(SocketSide::Client, 0, bytes.size()));
+    report(SocketEvent::send(SocketSide::Client, m_connectionId, bytes.size()));
     m_bytesSent += bytes.size();
     m_stream->send(bytes);
     probe(m_stream, true);
@@ -299,7 +302,7 @@ void CapitalizeClient::finishSending()
     if (m_stream->sendingFinished())
         return;
     m_stream->finishSending();
-    report(SocketEvent::shutdown(SocketSide::Client, 0));
+    report(SocketEvent::shutdown(SocketSide::Client, m_connectionId));
     probe(m_stream);
 }
 
@@ -311,7 +314,8 @@ void CapitalizeClient::disconnectFromServer()
     m_connectTimer->stop();
     dropOutbox();
     if (m_stream)
-        report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Disconnect));
+        report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                                  SocketEvent::CloseReason::Disconnect));
     dropStream();
     setState(State::Disconnected);
 }
@@ -320,7 +324,7 @@ void CapitalizeClient::onReadable()
 {
     for (QByteArray chunk = m_stream->receive(m_readSize); !chunk.isEmpty();
          chunk = m_stream->receive(m_readSize)) {
-        report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, chunk.size()));
+        report(SocketEvent::recv(SocketSide::Client, m_connectionId, m_readSize, chunk.size()));
         probe(m_stream);
         m_bytesReceived += chunk.size();
         emit dataReceived(chunk);
@@ -329,15 +333,16 @@ void CapitalizeClient::onReadable()
             return; // a receiver disconnected us
     }
     if (m_stream->peerFinished()) {
-        report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, 0));
+        report(SocketEvent::recv(SocketSide::Client, m_connectionId, m_readSize, 0));
         probe(m_stream);
         flushPartialReply();
-        report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::PeerFinished));
+        report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                                  SocketEvent::CloseReason::PeerFinished));
         dropStream();
         setState(State::ClosedByServer);
         emit serverClosed();
     } else if (m_stream->error() != TcpStream::Error::None) {
-        report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, 0,
+        report(SocketEvent::recv(SocketSide::Client, m_connectionId, m_readSize, 0,
                                  EventValues::failure(*m_stream)));
         endBrokenConnection();
     }
@@ -388,7 +393,7 @@ void CapitalizeClient::flushPartialReply()
 void CapitalizeClient::onSendFailed()
 {
     // A failed recv() is reported where it happens, in onReadable(); this is a send's failure.
-    report(SocketEvent::send(SocketSide::Client, 0, m_stream->bytesToSend(),
+    report(SocketEvent::send(SocketSide::Client, m_connectionId, m_stream->bytesToSend(),
                              EventValues::failure(*m_stream)));
     endBrokenConnection();
 }
@@ -399,9 +404,10 @@ void CapitalizeClient::endBrokenConnection()
         m_stream->error(), SocketErrorText::endpoint(peerAddress(), peerPort()),
         m_stream->errorString(), m_bytesSent, m_bytesReceived);
     flushPartialReply();
-    report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Broken,
-                              EventValues::failure(*m_stream)));
-    fail(message);
+    const SocketFailure failure = EventValues::failure(*m_stream);
+    report(SocketEvent::close(SocketSide::Client, m_connectionId,
+                              SocketEvent::CloseReason::Broken, failure));
+    fail(message, failure);
 }
 
 int CapitalizeClient::unansweredMessages() const
@@ -432,9 +438,10 @@ quint16 CapitalizeClient::peerPort() const
     return m_stream ? m_stream->peerPort() : 0;
 }
 
-void CapitalizeClient::fail(const QString &message)
+void CapitalizeClient::fail(const QString &message, const SocketFailure &failure)
 {
     m_errorString = message;
+    m_failure = failure;
     dropStream();
     setState(State::Failed);
     emit failed(message);
@@ -450,7 +457,7 @@ void CapitalizeClient::dropStream()
     m_stream->disconnect(this);
     m_stream->abort();
     if (m_sampler)
-        m_sampler->followClosed(0, *m_stream);
+        m_sampler->followClosed(m_connectionId, *m_stream);
     m_stream->deleteLater();
     m_stream = nullptr;
 }
@@ -477,12 +484,17 @@ void CapitalizeClient::setTcpProbe(std::shared_ptr<const TcpProbe> probe, int mi
 void CapitalizeClient::probe(const TcpStream *stream, bool afterSend)
 {
     if (m_sampler && stream)
-        m_sampler->read(0, *stream, afterSend, true);
+        m_sampler->read(m_connectionId, *stream, afterSend, true);
 }
 
 void CapitalizeClient::report(const SocketEvent &event)
 {
     static const QMetaMethod signal = QMetaMethod::fromSignal(&CapitalizeClient::socketEvent);
-    if (isSignalConnected(signal))
-        emit socketEvent(event);
+    if (!isSignalConnected(signal))
+        return;
+    // A call is the current connection's; a reading names its own (a closed one may linger).
+    SocketEvent ofConnection = event;
+    if (!event.isTcpReading())
+        ofConnection.connectionId = m_connectionId;
+    emit socketEvent(ofConnection);
 }

@@ -65,6 +65,11 @@ public:
     quint16 peerPort() const;
     qint64 connectMicros() const { return m_connectMicros; }
     QString errorString() const { return m_errorString; }
+    // The connection its calls are reported on (SocketEvent::connectionId): 1, 2, ..., one
+    // more each time it connects anew, so that two connections' calls do not read as one.
+    qint64 connectionId() const { return m_connectionId; }
+    // Why it failed (State::Failed), as a kind for a few words; errorString() says it all.
+    SocketFailure failure() const { return m_failure; }
     // Messages sent with a line ending whose reply has not fully arrived.
     int unansweredMessages() const;
 
@@ -130,12 +135,13 @@ private:
     void pairReply(const QByteArray &chunk);
     void flushPartialReply();
     void write(qint64 id, const QByteArray &bytes);
-    void fail(const QString &message);
+    void fail(const QString &message, const SocketFailure &failure);
     void dropStream();
     void report(const SocketEvent &event);
     void probe(const TcpStream *stream, bool afterSend = false);
 
     State m_state = State::Disconnected;
+    qint64 m_connectionId = 0;
     QString m_host;
     quint16 m_port = 0;
     int m_connectTimeoutMs; // ClientOptions' defaults to begin with
@@ -155,6 +161,7 @@ private:
     qint64 m_bytesSent = 0;     // on this connection, to tell what a reset left unanswered
     qint64 m_bytesReceived = 0;
     QString m_errorString;
+    SocketFailure m_failure;
     qint64 m_nextMessageId = 1;
     std::deque<std::pair<qint64, QByteArray>> m_outbox; // waiting for the connection
     bool m_finishWhenSent = false;

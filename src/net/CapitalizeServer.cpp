@@ -205,6 +205,8 @@ bool CapitalizeServer::listenOn(const QHostAddress &address, quint16 *port, bool
     report(SocketEvent::bind(asked, *port));
     report(SocketEvent::listen());
     if (m_sampler) {
+        // Read now too, as a connection is after each call: LISTEN's time is listen()'s.
+        m_sampler->readListener(listener->socketDescriptor());
         listener->setAfterAccepting(
             [this](qintptr descriptor) { m_sampler->readListener(descriptor); });
     }

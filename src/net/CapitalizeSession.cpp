@@ -190,7 +190,15 @@ void CapitalizeSession::finish(SocketEvent::CloseReason reason)
 {
     m_finishing = true;
     m_finishReason = reason;
+    // Before the client: our FIN goes now, while close() waits for the client's (see below).
+    m_closedFirst = !m_stream->peerFinished();
     m_stream->finishSending();
+    if (m_closedFirst) {
+        const SocketEvent shutdown = SocketEvent::shutdown(SocketSide::Server, m_id, reason);
+        if (callsWatched())
+            emit socketEvent(shutdown);
+        emit closingFirst(shutdown);
+    }
     probe();
     updateReceiving(); // keep reading now: whatever comes is dropped, so the peer can finish
     if (m_readingPaused) {
@@ -219,8 +227,9 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
     m_ended = true;
     if (m_lingerTimer)
         m_lingerTimer->stop();
-    const SocketEvent event = SocketEvent::close(SocketSide::Server, m_id, reason, failure,
-                                                 m_ignoredBytes);
+    SocketEvent event = SocketEvent::close(SocketSide::Server, m_id, reason, failure,
+                                           m_ignoredBytes);
+    event.peerClosedAfter = m_closedFirst && m_stream->peerFinished();
     if (callsWatched())
         emit socketEvent(event);
     // A broken connection gets the whole story (what a reset usually means), not just its name.

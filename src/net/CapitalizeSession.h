@@ -55,6 +55,9 @@ signals:
     void replied(const QByteArray &reply);
     void readingPaused(bool paused);
     void socketEvent(const SocketEvent &event);
+    // The server ends its sending side before the client has (its FIN goes now), as
+    // `shutdown` says; closed() follows once the client has closed too, or gave up waiting.
+    void closingFirst(const SocketEvent &shutdown);
     // The connection is over, and why: in plain words, and as the close() it ended with. The
     // session is deleted soon after.
     void closed(const QString &reason, const SocketEvent &close);
@@ -89,5 +92,6 @@ private:
     bool m_readingPaused = false; // backpressure: the client does not read its replies
     bool m_finishing = false; // no more replies: waiting for the peer to finish too
     bool m_ended = false;
+    bool m_closedFirst = false; // our FIN went before the client's
     SocketEvent::CloseReason m_finishReason = SocketEvent::CloseReason::PeerFinished;
 };

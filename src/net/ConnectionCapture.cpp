@@ -196,8 +196,9 @@ void ConnectionCapture::onSegment(const TcpSegment &segment)
     const bool toServer = segment.destinationPort == m_port;
     if (m_side == SocketSide::Client) {
         m_ending.see(segment.flags, toServer);
-        emit segmentCaptured(SocketEvent::segment(SocketSide::Client, 0, segment,
-                                                  m_numbering.number(segment), toServer));
+        emit segmentCaptured(SocketEvent::segment(SocketSide::Client, m_client->connectionId(),
+                                                  segment, m_numbering.number(segment),
+                                                  toServer));
         stopOnceClientEnded();
         return;
     }

@@ -73,12 +73,13 @@ void ConversationRecording::watch(CapitalizeClient *client)
     connect(client, &CapitalizeClient::socketEvent, this,
             [this](const SocketEvent &event) { m_recorder.record(event); });
     connect(client, &CapitalizeClient::messageSent, this,
-            [this](qint64, const QByteArray &bytes) {
-                recordBytes(SocketSide::Client, 0, true, bytes);
+            [this, client](qint64, const QByteArray &bytes) {
+                recordBytes(SocketSide::Client, client->connectionId(), true, bytes);
             });
-    connect(client, &CapitalizeClient::dataReceived, this, [this](const QByteArray &chunk) {
-        recordBytes(SocketSide::Client, 0, false, chunk);
-    });
+    connect(client, &CapitalizeClient::dataReceived, this,
+            [this, client](const QByteArray &chunk) {
+                recordBytes(SocketSide::Client, client->connectionId(), false, chunk);
+            });
 }
 
 void ConversationRecording::recordBytes(SocketSide side, qint64 connectionId, bool sent,

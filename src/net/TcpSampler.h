@@ -45,7 +45,8 @@ public:
     // Reads `stream` now, after a call on it. `afterSend`: the call was sendall();
     // `receiving`: the program waits to receive on it (its reading is not paused).
     void read(qint64 connectionId, const TcpStream &stream, bool afterSend, bool receiving);
-    // Reads a listening socket's accept queue (after accept() calls; no timer for it).
+    // Reads a listening socket's accept queue (after listen(), and after accept() calls; no
+    // timer for it).
     void readListener(qintptr descriptor);
     // `stream` was closed: follow its connection by its endpoints.
     void followClosed(qint64 connectionId, const TcpStream &stream);

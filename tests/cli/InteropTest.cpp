@@ -336,3 +336,39 @@ TEST_F(InteropTest, CloseAfterReplyServesTheLectureClientAndKeepsListening)
     EXPECT_BYTES_EQ(Prompt + "THIRD\n", third->out);
     EXPECT_EQ(server->process.state(), QProcess::Running) << server->describe();
 }
+
+// The server closes first, after its reply: its log says so when its FIN goes, not when the
+// client's FIN comes back, and does not take that for "the client closed".
+TEST_F(InteropTest, CloseAfterReplyIsLoggedWhenTheServersFinGoes)
+{
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--close-after-reply")}, &server);
+    ASSERT_NE(port, 0);
+    // Reads to the server's FIN, says what came, and keeps its own side open until told.
+    const QString holdingClient = QStringLiteral(
+        "import socket, sys\n"
+        "s = socket.create_connection(('127.0.0.1', %1))\n"
+        "s.sendall(b'hello')\n"
+        "reply = b''\n"
+        "while chunk := s.recv(1024):\n"
+        "    reply += chunk\n"
+        "print(reply.decode(), flush=True)\n"
+        "sys.stdin.readline()\n"
+        "s.close()\n")
+                                      .arg(port);
+    Child *client = start(python(), {QStringLiteral("-c"), holdingClient});
+    ASSERT_TRUE(client->waitForOutput("HELLO\n")) << client->describe();
+    // The client has the server's FIN; it has not closed its side.
+    EXPECT_TRUE(server->waitForOutput("#1 shutdown(SHUT_WR) -> the server closes after its "
+                                      "first reply"))
+        << server->describe();
+    EXPECT_FALSE(server->out.contains("#1 closed")) << server->describe();
+
+    client->write("\n");
+    ASSERT_TRUE(client->waitForFinished()) << client->describe();
+    ASSERT_TRUE(server->waitForOutput("#1 closed: closed after the first reply, as the "
+                                      "lecture's server does; the client has closed its side "
+                                      "too;"))
+        << server->describe();
+    EXPECT_FALSE(server->out.contains("the client closed the connection")) << server->describe();
+}

@@ -61,6 +61,23 @@ TEST_F(TcpInfoTest, AStateChangeIsExplainedInWordsOnTheNextLine)
         << server->describe();
 }
 
+// LISTEN is logged when listen() was called, after the line that says so: not first when a
+// client comes.
+TEST_F(TcpInfoTest, TheListeningSocketIsLoggedBeforeAnyClientComes)
+{
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--tcp-info")}, &server);
+    ASSERT_NE(port, 0);
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    loopback(port)},
+                        "hello\n");
+    ASSERT_TRUE(client->exitedNormally()) << client->describe();
+    ASSERT_TRUE(server->waitForOutput("#1 connected from")) << server->describe();
+    const qsizetype listening = server->out.indexOf("listening socket TCP_INFO -> accept queue");
+    ASSERT_GE(listening, 0) << server->describe();
+    EXPECT_LT(listening, server->out.indexOf("#1 connected from")) << server->describe();
+}
+
 TEST_F(TcpInfoTest, WithoutTheOptionNothingIsSaidOfTcp)
 {
     Child *server = nullptr;

@@ -132,6 +132,11 @@ TEST(SocketEventTextTest, ReadsWritesAndTheEndAreSaidForEachSide)
          "sock.shutdown(socket.SHUT_WR)  # the lecture's client does not do this"},
         {SocketEvent::shutdown(Server, 2), "shutdown(SHUT_WR)", "nothing more to send",
          "conn.shutdown(socket.SHUT_WR)"},
+        // The server's side closed first, before the client's: who, and why.
+        {SocketEvent::shutdown(Server, 2, SocketEvent::CloseReason::AfterFirstReply),
+         "shutdown(SHUT_WR)",
+         "the server closes after its first reply, as the lecture's server does: FIN sent",
+         "conn.shutdown(socket.SHUT_WR)"},
     };
     for (const Case &test : cases)
         expectCase(test);
@@ -143,6 +148,8 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
     const SocketFailure broken = failure(Failure::Other, "Protocol error", EPROTO);
     const QString conn = QStringLiteral("conn.close()");
     const QString sock = QStringLiteral("sock.close()");
+    SocketEvent closedFirst = SocketEvent::close(Server, 1, Reason::AfterFirstReply);
+    closedFirst.peerClosedAfter = true; // its FIN answered the server's
     const Case cases[] = {
         {SocketEvent::close(Server, 0, Reason::StoppedListening), "close()",
          "the listening socket: no new clients", sock},
@@ -162,6 +169,10 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
          conn},
         {SocketEvent::close(Server, 1, Reason::ServerStopping), "close()",
          "the server is stopping", conn},
+        {closedFirst, "close()",
+         "closed after the first reply, as the lecture's server does; the client has closed "
+         "its side too",
+         conn},
         {SocketEvent::close(Server, 1, Reason::Broken, reset), "close()",
          "the client reset the connection (RST)", conn},
         {SocketEvent::close(Server, 1, Reason::Broken, broken), "close()",

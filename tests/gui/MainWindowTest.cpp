@@ -39,6 +39,7 @@
 #include <QTest>
 #include <QSpinBox>
 #include <QTcpServer>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -437,6 +438,9 @@ TEST_F(MainWindowTest, TheServerClosingIsSaidPlainlyAndSendingAgainReconnects)
                         QStringLiteral("The server closed the connection")));
     EXPECT_TRUE(clientWindow.stateText().contains(QStringLiteral("closed the connection")))
         << clientWindow.stateText();
+    EXPECT_EQ(clientWindow.windowTitle(),
+              QStringLiteral("client of 127.0.0.1:%1 (closed by the server)")
+                  .arg(serverWindow.server().port()));
 
     typeAndSend(clientWindow, QStringLiteral("two"));
     ASSERT_TRUE(waitUntil([this] {
@@ -1004,8 +1008,21 @@ TEST_F(MainWindowTest, NoTwoThingsShareAnAltLetterInEitherMode)
 }
 
 // Where Tab takes the keyboard, from the mode onwards: each stop named by the field it is in.
+// Clear is a stop once the list has calls to clear, which it shows at most a frame or so after
+// they were made: waited for, so that the walk does not race it.
+void waitForClearToFollowTheCalls(MainWindow &window)
+{
+    const auto *clear = window.findChild<QToolButton *>(QStringLiteral("clearCalls"));
+    const SocketCallsModel &calls = window.socketCalls();
+    ASSERT_NE(clear, nullptr);
+    ASSERT_TRUE(waitUntil([clear, &calls] {
+        return clear->isEnabled() == (calls.rowCount() + calls.pendingRows() > 0);
+    }));
+}
+
 QStringList tabStops(MainWindow &window)
 {
+    waitForClearToFollowTheCalls(window);
     auto *first = window.findChild<QRadioButton *>(QStringLiteral("serverMode"));
     (first->isChecked() ? first
                         : window.findChild<QRadioButton *>(QStringLiteral("clientMode")))
@@ -1033,7 +1050,7 @@ TEST_F(MainWindowTest, TabGoesFromTheModeThroughTheBarToTheConversationTheBytesA
               QStringLiteral("serverMode tcpTransport bindAddress serverPort reuseAddress "
                              "startStopButton readSize pauseReading closeAfterReply maxClients "
                              "manualReplies clients conversation inspector callsTabs "
-                             "socketCalls"));
+                             "socketCalls clearCalls"));
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
     EXPECT_EQ(tabStops(clientWindow).join(QLatin1Char(' ')),
@@ -1052,7 +1069,8 @@ TEST_F(MainWindowTest, OverUdpTabGoesFromTheModeThroughTheBarToThePeersAndTheSha
     ASSERT_TRUE(QTest::qWaitForWindowActive(&serverWindow));
     EXPECT_EQ(tabStops(serverWindow).join(QLatin1Char(' ')),
               QStringLiteral("serverMode udpTransport udpBindAddress udpPort udpStartStop "
-                             "datagramSize peers conversation inspector callsTabs socketCalls"));
+                             "datagramSize peers conversation inspector callsTabs socketCalls "
+                             "clearCalls"));
     clientWindow.setTransport(MainWindow::Transport::Udp);
     clientWindow.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&clientWindow));
@@ -1093,6 +1111,19 @@ TEST_F(MainWindowTest, AFailedConnectionOffersOneButtonToTryAgain)
             shown << button->text().remove(QLatin1Char('&'));
     EXPECT_TRUE(shown.contains(QStringLiteral("Connect"))) << shown.join(QStringLiteral(", "));
     EXPECT_FALSE(shown.contains(QStringLiteral("Retry"))) << shown.join(QStringLiteral(", "));
+}
+
+// The title still names the server a refused client tried, and says what happened.
+TEST_F(MainWindowTest, ARefusedClientsTitleNamesTheServerItTried)
+{
+    const quint16 closedPort = unusedPort();
+    ASSERT_NE(closedPort, 0);
+    clientWindow.connectToServer(QStringLiteral("127.0.0.1"), closedPort);
+    ASSERT_TRUE(waitUntil([this] {
+        return clientWindow.client().state() == CapitalizeClient::State::Failed;
+    })) << clientWindow.stateText();
+    EXPECT_EQ(clientWindow.windowTitle(),
+              QStringLiteral("client of 127.0.0.1:%1 (refused)").arg(closedPort));
 }
 
 TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)

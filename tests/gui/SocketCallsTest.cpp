@@ -200,7 +200,7 @@ TEST_F(SocketCallsClientTest, TheLecturesClientSequenceShowsTheLectureClientsPyt
     for (const QString &line : python)
         EXPECT_TRUE(program.contains(line)) << line;
     EXPECT_EQ(columnTexts(model, SocketCallsModel::ConnectionColumn),
-              QStringList(5, QStringLiteral("this client")));
+              QStringList(5, QStringLiteral("connection #1")));
 }
 
 TEST_F(SocketCallsClientTest, AHalfCloseShowsShutdownAsSomethingTheLecturesClientDoesNotDo)
@@ -393,6 +393,58 @@ TEST(SocketCallsModelTest, EachRowShowsItsEventsWordsAndFailuresStandOut)
     model.add(read);
     model.flush();
     EXPECT_EQ(cell(model, 1, SocketCallsModel::TimeColumn), QStringLiteral("13:14:15.678"));
+}
+
+// The Python column says truthfully where its code comes from: the lecture's own lines stand
+// as they are; a call the lecture never makes (IPv6, shutdown(), the name lookup, UDP, which is
+// the textbook's) is in italics, as the heading's tooltip says.
+TEST(SocketCallsModelTest, ThePythonLinesTheLectureDoesNotHaveAreInItalics)
+{
+    SocketCallsModel model(Side::Server);
+    model.setBatchInterval(0);
+    EXPECT_EQ(model.headerData(SocketCallsModel::LectureColumn, Qt::Horizontal).toString(),
+              QStringLiteral("In Python"));
+    const QString tip =
+        model.headerData(SocketCallsModel::LectureColumn, Qt::Horizontal, Qt::ToolTipRole)
+            .toString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("lecture's"))
+                && tip.contains(QStringLiteral("italics")))
+        << tip.toStdString();
+
+    const QStringList lecture = lectureProgram(QStringLiteral("lecture_server.py"))
+        + lectureProgram(QStringLiteral("lecture_client.py"));
+    ASSERT_FALSE(lecture.isEmpty());
+    struct Case
+    {
+        SocketEvent event;
+        bool inLecture;
+    };
+    const Case cases[] = {
+        {SocketEvent::socket(Side::Server, false), true},
+        {SocketEvent::socket(Side::Server, true, true), false}, // dual-stack: AF_INET6
+        {SocketEvent::listen(), true},
+        {SocketEvent::recv(Side::Server, 1, 1024, 5), true},
+        {SocketEvent::send(Side::Client, 0, 5), true},
+        {SocketEvent::connected({"127.0.0.1", 5220}, {"127.0.0.1", 40000}, 100), true},
+        {SocketEvent::close(Side::Server, 1, SocketEvent::CloseReason::PeerFinished), true},
+        {SocketEvent::lookup({"localhost", 5220}, {QStringLiteral("127.0.0.1")}), false},
+        {SocketEvent::shutdown(Side::Server, 1, SocketEvent::CloseReason::AfterFirstReply),
+         false},
+        {SocketEvent::shutdown(Side::Client, 0), false},
+        {SocketEvent::socket(Side::Server, false).onDatagramSocket(), false},
+        {SocketEvent::recvFrom(Side::Server, 1, 2048, 5, {"127.0.0.1", 40000}, 5), false},
+    };
+    for (const Case &test : cases)
+        model.add(test.event);
+    ASSERT_EQ(model.rowCount(), int(std::size(cases)));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QString line = cell(model, row, SocketCallsModel::LectureColumn);
+        const QVariant font = model.data(model.index(row, SocketCallsModel::LectureColumn),
+                                         Qt::FontRole);
+        const bool italic = font.isValid() && font.value<QFont>().italic();
+        EXPECT_EQ(italic, !cases[row].inLecture) << line.toStdString();
+        EXPECT_EQ(lecture.contains(line), cases[row].inLecture) << line.toStdString();
+    }
 }
 
 #ifdef Q_OS_UNIX

@@ -1,5 +1,6 @@
 #include "NetTestSupport.h"
 
+#include "core/SocketEventText.h"
 #include "core/TextEncoding.h"
 #include "net/CapitalizeClient.h"
 
@@ -165,6 +166,30 @@ TEST_F(CapitalizeClientTest, SaysWhenTheServerClosesAndReconnectsOnTheNextMessag
     EXPECT_EQ(replies[1].bytes, QByteArray("SECOND\n"));
     ASSERT_TRUE(waitState(CapitalizeClient::State::ClosedByServer));
     EXPECT_EQ(serverCloses, 2);
+}
+
+// Each connection's calls name it, as a server's "#N" does: after a reconnect, the calls of
+// the second are not read as more of the first.
+TEST_F(CapitalizeClientTest, EachConnectionsCallsNameIt)
+{
+    ServerOptions options = loopbackOptions();
+    options.closeAfterFirstReply = true; // the lecture's one-shot server: two connections
+    ASSERT_TRUE(server.start(options));
+    const EventLog log(client);
+    client.connectToServer(QStringLiteral("127.0.0.1"), server.port());
+    client.send("first\n");
+    ASSERT_TRUE(waitState(CapitalizeClient::State::ClosedByServer));
+    const size_t firstCalls = log.events().size();
+    client.send("second\n");
+    ASSERT_TRUE(waitState(CapitalizeClient::State::ClosedByServer));
+    EXPECT_EQ(client.connectionId(), 2);
+
+    ASSERT_GT(log.events().size(), firstCalls);
+    for (size_t i = 0; i < log.events().size(); ++i) {
+        const SocketEvent &event = log.events()[i];
+        EXPECT_EQ(event.connectionId, i < firstCalls ? 1 : 2)
+            << i << ": " << SocketEventText::callAndResult(event).toStdString();
+    }
 }
 
 TEST_F(CapitalizeClientTest, FinishingSendingStillGetsEveryReply)
@@ -357,7 +382,7 @@ TEST_F(CapitalizeClientTest, TellsWhatHappensAsTheLecturesCalls)
     EXPECT_EQ(events[4].closeReason, SocketEvent::CloseReason::Disconnect);
     for (size_t i = 0; i < events.size(); ++i) {
         EXPECT_EQ(events[i].side, SocketSide::Client) << i;
-        EXPECT_EQ(events[i].connectionId, 0) << i;
+        EXPECT_EQ(events[i].connectionId, 1) << i; // its first connection
         EXPECT_FALSE(events[i].isFailure()) << i;
     }
 }

@@ -411,12 +411,18 @@ TEST_F(CapitalizeServerTest, CloseAfterTheFirstReplyIsTheLecturesServer)
     peer.send(Taco);
     ASSERT_TRUE(peer.waitEnded());
     EXPECT_EQ(peer.received(), TacoUpper);
+    // The server's FIN has come, so its side is said closed now, before the client's close.
+    ASSERT_EQ(log.ofKind(SocketEvent::Kind::Shutdown).size(), 1u);
+    EXPECT_EQ(log.ofKind(SocketEvent::Kind::Shutdown)[0].closeReason,
+              SocketEvent::CloseReason::AfterFirstReply);
+    EXPECT_TRUE(log.ofKind(SocketEvent::Kind::Close).empty());
     peer.finishSending(); // the lecture's client: sock.close() after its one recv()
     ASSERT_TRUE(waitUntil([&reason] { return !reason.isEmpty(); }, 2000));
     EXPECT_TRUE(reason.contains(QStringLiteral("first reply"))) << reason.toStdString();
     ASSERT_EQ(log.ofKind(SocketEvent::Kind::Close).size(), 1u);
     EXPECT_EQ(log.ofKind(SocketEvent::Kind::Close)[0].closeReason,
               SocketEvent::CloseReason::AfterFirstReply);
+    EXPECT_TRUE(log.ofKind(SocketEvent::Kind::Close)[0].peerClosedAfter);
 
     RawPeer next(server.port()); // unlike the lecture's server, it goes on listening
     next.send("again");

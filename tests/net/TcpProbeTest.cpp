@@ -76,7 +76,7 @@ TEST_F(TcpProbeTest, ConnectingIsSynSentThenEstablished)
 {
     startServer();
     connectClient();
-    ASSERT_TRUE(waitUntil([this] { return reached(clientLog, State::Established, 0); }));
+    ASSERT_TRUE(waitUntil([this] { return reached(clientLog, State::Established, 1); }));
     const std::vector<SocketEvent> states = clientLog.ofKind(Kind::TcpState);
     ASSERT_FALSE(states.empty());
     EXPECT_TRUE(states.front().tcp.state == State::SynSent
@@ -154,6 +154,29 @@ TEST_F(TcpProbeTest, APeersHalfCloseGivesCloseWait)
     EXPECT_EQ(closeWait->tcpFrom, State::Established);
 }
 
+// LISTEN's time is listen()'s: the listening socket is read right after the call, not first
+// when a client comes (a student would read "it began listening when the client came").
+TEST_F(TcpProbeTest, TheListeningSocketIsReadRightAfterListenBeforeAnyClient)
+{
+    startServer();
+    const std::vector<SocketEvent> &events = serverLog.events();
+    const auto listen = std::find_if(events.begin(), events.end(), [](const SocketEvent &e) {
+        return e.kind == Kind::Listen;
+    });
+    ASSERT_TRUE(listen != events.end());
+    ASSERT_TRUE(listen + 1 != events.end()) << "nothing after listen()";
+    const SocketEvent reading = *(listen + 1); // a copy: the log grows below
+    EXPECT_EQ(reading.kind, Kind::TcpQueues) << SocketEventText::callAndResult(reading)
+                                                    .toStdString();
+    EXPECT_EQ(reading.connectionId, 0);
+    EXPECT_EQ(reading.tcp.state, State::Listen);
+    EXPECT_GE(reading.timeUs, listen->timeUs);
+
+    connectClient(); // the client's arrival reads the accept queue again, a later time
+    ASSERT_TRUE(waitUntil([this] { return !serverLog.ofKind(Kind::Accept).empty(); }));
+    EXPECT_LE(reading.timeUs, serverLog.ofKind(Kind::Accept).front().timeUs);
+}
+
 TEST_F(TcpProbeTest, CloseOnTheActiveSideGivesTimeWaitFoundByItsEndpoints)
 {
     startServer();
@@ -161,7 +184,7 @@ TEST_F(TcpProbeTest, CloseOnTheActiveSideGivesTimeWaitFoundByItsEndpoints)
     client.send("hello\n");
     ASSERT_TRUE(waitUntil([this] { return !clientLog.ofKind(Kind::Recv).empty(); }));
     client.disconnectFromServer(); // close() first: the client is the active side
-    ASSERT_TRUE(waitUntil([this] { return reached(clientLog, State::TimeWait, 0, true); }));
+    ASSERT_TRUE(waitUntil([this] { return reached(clientLog, State::TimeWait, 1, true); }));
     // The server, the passive side, goes through LAST_ACK to CLOSED, before or after its
     // close(); never TIME_WAIT.
     ASSERT_TRUE(waitUntil([this] {
@@ -181,9 +204,9 @@ TEST_F(TcpProbeTest, AHalfClosedClientGoesFromFinWaitToTimeWaitNotThroughClosed)
     connectClient();
     client.send("hello\n");
     client.finishSending(); // shutdown(SHUT_WR): the server replies, then closes its side
-    ASSERT_TRUE(waitUntil([this] { return reached(clientLog, State::TimeWait, 0, false)
-                                          || reached(clientLog, State::TimeWait, 0, true); }));
-    const std::vector<SocketEvent> states = ofConnection(clientLog, Kind::TcpState, 0);
+    ASSERT_TRUE(waitUntil([this] { return reached(clientLog, State::TimeWait, 1, false)
+                                          || reached(clientLog, State::TimeWait, 1, true); }));
+    const std::vector<SocketEvent> states = ofConnection(clientLog, Kind::TcpState, 1);
     const auto timeWait = std::find_if(states.begin(), states.end(), [](const SocketEvent &e) {
         return e.tcp.state == State::TimeWait;
     });
@@ -253,7 +276,7 @@ TEST_F(TcpProbeTest, BothSidesIdleGivesBothWaiting)
         const std::optional<SocketEvent> last = lastSample(log, id);
         return last && last->tcpMoment() == Moment::BothWaiting;
     };
-    ASSERT_TRUE(waitUntil([&] { return bothWaiting(clientLog, 0) && bothWaiting(serverLog, 1); }));
+    ASSERT_TRUE(waitUntil([&] { return bothWaiting(clientLog, 1) && bothWaiting(serverLog, 1); }));
 }
 
 #endif // Q_OS_LINUX
