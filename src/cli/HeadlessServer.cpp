@@ -39,12 +39,12 @@ HeadlessServer::HeadlessServer(const ServerOptions &options, bool quiet, LogWrit
             &HeadlessServer::onClientConnected);
     connect(&m_server, &CapitalizeServer::clientRefused, this,
             [this](const QString &peer, const QString &reason) {
-                log(tr("refused %1: %2").arg(peer, reason));
+                log(tr("refused %1: %2").arg(peer, reason), LogWriter::Essential);
             });
     connect(&m_server, &CapitalizeServer::acceptingPaused, this,
-            [this](bool, const QString &reason) { log(reason); });
+            [this](bool, const QString &reason) { log(reason, LogWriter::Essential); });
     connect(&m_server, &CapitalizeServer::stopped, this, [this] {
-        log(tr("stopped"));
+        log(tr("stopped"), LogWriter::Essential);
         emit finished(0);
     });
 }
@@ -153,16 +153,18 @@ QString HeadlessServer::timestamped(const QString &line)
 void HeadlessServer::onClientConnected(CapitalizeSession *session)
 {
     const QString who = QStringLiteral("#%1").arg(session->id());
-    log(tr("%1 connected from %2").arg(who, session->peer()));
+    log(tr("%1 connected from %2").arg(who, session->peer()), LogWriter::Essential);
     connect(session, &CapitalizeSession::closed, this, [this, who, session](const QString &why) {
         const qint64 bytesIn = session->bytesReceived();
         log(tr("%1 closed: %2; %3 byte(s) in, %4 out", nullptr, pluralCount(bytesIn))
-                .arg(who, why, QString::number(bytesIn), QString::number(session->bytesSent())));
+                .arg(who, why, QString::number(bytesIn), QString::number(session->bytesSent())),
+            LogWriter::Essential);
     });
     // When the server's FIN goes, not when the client's comes back to end the session.
     connect(session, &CapitalizeSession::closingFirst, this,
             [this, who](const SocketEvent &shutdown) {
-                log(QStringLiteral("%1 %2").arg(who, SocketEventText::callAndResult(shutdown)));
+                log(QStringLiteral("%1 %2").arg(who, SocketEventText::callAndResult(shutdown)),
+                    LogWriter::Essential);
             });
     if (m_quiet)
         return;
@@ -183,7 +185,8 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
     });
     connect(session, &CapitalizeSession::readingPaused, this, [this, who](bool paused) {
         log(paused ? tr("%1 is not reading its replies: reading from it paused").arg(who)
-                   : tr("%1 reads again: reading resumed").arg(who));
+                   : tr("%1 reads again: reading resumed").arg(who),
+            LogWriter::Essential);
     });
 }
 
@@ -214,20 +217,21 @@ void HeadlessServer::stop()
         return;
     }
     m_stopping = true;
-    log(tr("stopping: %n connection(s) open", nullptr, int(m_server.sessions().size())));
+    log(tr("stopping: %n connection(s) open", nullptr, int(m_server.sessions().size())),
+        LogWriter::Essential);
     QTimer::singleShot(StopGraceMs, this, [this] { emit finished(0); });
     m_server.stop();
 }
 
 // The segments captured until now come out first, so each stands before what it caused (a
 // FIN before the CLOSE_WAIT it brings).
-void HeadlessServer::log(const QString &line)
+void HeadlessServer::log(const QString &line, LogWriter::Importance importance)
 {
     drainPackets();
-    print(timestamped(line));
+    print(timestamped(line), importance);
 }
 
-void HeadlessServer::print(const QString &line)
+void HeadlessServer::print(const QString &line, LogWriter::Importance importance)
 {
-    m_output.writeLine(line.toUtf8());
+    m_output.writeLine(line.toUtf8(), importance);
 }

@@ -54,8 +54,9 @@ private:
     void logTcp(const SocketEvent &event);
     void capturePackets();
     void showSegment(const TcpSegment &segment);
-    void log(const QString &line); // with the time in front
-    void print(const QString &line);
+    // With the time in front. Essential: who came and who left, kept when calls are dropped.
+    void log(const QString &line, LogWriter::Importance importance = LogWriter::Routine);
+    void print(const QString &line, LogWriter::Importance importance = LogWriter::Routine);
 
     LogWriter &m_output;
     CapitalizeServer m_server;

@@ -128,14 +128,14 @@ LogWriter::~LogWriter()
         m_shared->thread.detach(); // stuck in write(): it keeps m_shared alive until the exit
 }
 
-void LogWriter::writeLine(const QByteArray &line)
+void LogWriter::writeLine(const QByteArray &line, Importance importance)
 {
     const std::lock_guard lock(m_shared->mutex);
     Shared &shared = *m_shared;
     const QByteArray note = shared.droppedSinceNote > 0 ? droppedNote(shared.droppedSinceNote)
                                                         : QByteArray();
-    if (shared.readerGone
-        || shared.buffer.size() + note.size() + line.size() + 1 > shared.capacity) {
+    const qsizetype room = shared.capacity + (importance == Essential ? EssentialReserveBytes : 0);
+    if (shared.readerGone || shared.buffer.size() + note.size() + line.size() + 1 > room) {
         ++shared.droppedSinceNote;
         ++shared.droppedTotal;
         return;

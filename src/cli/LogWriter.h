@@ -28,9 +28,15 @@ public:
 
     static constexpr int FlushOnExitMs = 1000;
 
+    // A line that says who came and who left (Essential) is kept when routine ones (each call)
+    // are dropped: it has a reserve of its own beyond the buffer, bounded too.
+    enum Importance { Routine, Essential };
+    // Some 15,000 essential lines.
+    static constexpr qsizetype EssentialReserveBytes = 1024 * 1024;
+
     // Queues `line` and a line feed; never blocks. Drops it (and counts it) when the buffer is
-    // full.
-    void writeLine(const QByteArray &line);
+    // full (and, for an essential line, its reserve too).
+    void writeLine(const QByteArray &line, Importance importance = Routine);
     // Lines dropped so far, whether or not the note about them has been written yet.
     qint64 droppedLines() const;
 

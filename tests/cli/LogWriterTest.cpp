@@ -117,6 +117,32 @@ TEST(LogWriterTest, AReaderThatStopsNeverHoldsTheWriterUpAndTheGapIsCounted)
     EXPECT_TRUE(log.endsWith("after the gap\n"));
 }
 
+// Who came and who left is what a teacher reads the log for: when the buffer is full of calls,
+// such a line is kept still (in a reserve of its own, bounded too), and the calls dropped around
+// it are counted.
+TEST(LogWriterTest, AnEssentialLineIsKeptWhenCallsAroundItAreDropped)
+{
+    Pipe pipe;
+    LogWriter writer(pipe.writeEnd(), 16 * 1024);
+    for (int i = 0; i < 100000; ++i) {
+        writer.writeLine(numbered(i));
+        if (i % 10000 == 5000)
+            writer.writeLine("#" + QByteArray::number(i) + " closed", LogWriter::Essential);
+    }
+    ASSERT_GT(writer.droppedLines(), 0);
+    writer.writeLine("after the flood");
+    const QByteArray log = pipe.readUntil("after the flood\n");
+    for (int i = 5000; i < 100000; i += 10000)
+        EXPECT_TRUE(log.contains("\n#" + QByteArray::number(i) + " closed\n")) << i;
+
+    // The reserve is bounded: a flood of essential lines is dropped too, past it.
+    Pipe stuck;
+    LogWriter full(stuck.writeEnd(), 16 * 1024);
+    for (int i = 0; i < 1000000; ++i)
+        full.writeLine(numbered(i), LogWriter::Essential);
+    EXPECT_GT(full.droppedLines(), 0);
+}
+
 TEST(LogWriterTest, AReaderThatIsGoneEndsTheLogNotTheProgram)
 {
     Pipe pipe;
