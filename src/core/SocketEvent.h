@@ -171,6 +171,7 @@ public:
         Disconnect,       // the client's user disconnected
         LostRace,         // a connect attempt another address beat
         MadeRoom,         // idle longest when the server was full and a newcomer came
+        ClosedByUser,     // the server window's user closed this client's connection
     };
     Q_ENUM(CloseReason)
 

@@ -347,6 +347,7 @@ QString SocketEventText::closeReason(const SocketEvent &event)
     case Reason::LostRace: return tr("another address answered first");
     case Reason::MadeRoom:
         return tr("idle the longest, closed to make room for a newcomer: the server is full");
+    case Reason::ClosedByUser: return tr("closed from the server's window");
     }
     return {};
 }
@@ -360,6 +361,7 @@ QString SocketEventText::serverShutdownResult(const SocketEvent &event)
                   "FIN sent");
     case Reason::ServerStopping: return tr("the server is stopping: FIN sent");
     case Reason::MadeRoom: return tr("closing to make room for a newcomer: FIN sent");
+    case Reason::ClosedByUser: return tr("closed from the server's window: FIN sent");
     case Reason::StoppedListening:
     case Reason::PeerFinished:
     case Reason::Broken:
@@ -381,6 +383,7 @@ QString SocketEventText::closeSummary(const SocketEvent &event)
     case Reason::Disconnect: return tr("we disconnected");
     case Reason::LostRace: return tr("another address answered first");
     case Reason::MadeRoom: return tr("closed to make room");
+    case Reason::ClosedByUser: return tr("closed from the window");
     }
     return {};
 }
@@ -713,6 +716,11 @@ QString SocketEventText::closeExplanation(const SocketEvent &event)
                   "for the longest time. Rather than turn the newcomer away, the server told "
                   "this client why and closed its connection (conn). A client that talks is "
                   "never closed to make room.");
+    }
+    if (event.closeReason == Reason::ClosedByUser) {
+        return tr("Someone at the server closed this client's connection (Close this "
+                  "connection, in the list of clients): the server sent its FIN, and closes "
+                  "once the client has closed its side too. The listening socket stays open.");
     }
     return event.connectionId == 0
         ? tr("Closes the listening socket: no new client can connect.")

@@ -13,6 +13,7 @@
 
 #include "core/SocketEventText.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -59,6 +60,7 @@ ServerPanel::ServerPanel(QWidget *parent)
     connect(m_ui->clients, &QTreeWidget::itemSelectionChanged, this,
             &ServerPanel::onSelectionChanged);
     connect(m_ui->clearLeftButton, &QPushButton::clicked, this, &ServerPanel::clearDepartures);
+    setUpCloseClientAction();
     // The bar shares its width out evenly: a long choice may be cut there (its list shows it
     // whole) rather than make the window wider.
     for (QComboBox *choice : {m_ui->bindAddress, m_ui->reachable})
@@ -228,6 +230,29 @@ void ServerPanel::leave()
         stop();
 }
 
+// Right-click a client (or Delete on it): its connection ends, as a teacher ends a buggy
+// homework client that hogs the class. The client is told by the server's FIN.
+void ServerPanel::setUpCloseClientAction()
+{
+    m_closeClientAction = new QAction(tr("&Close this connection"), m_ui->clients);
+    m_closeClientAction->setToolTip(
+        tr("End the selected client's connection: the server sends its FIN, then closes"));
+    m_closeClientAction->setShortcut(QKeySequence::Delete);
+    m_closeClientAction->setShortcutContext(Qt::WidgetShortcut);
+    m_closeClientAction->setEnabled(false);
+    m_ui->clients->addAction(m_closeClientAction);
+    m_ui->clients->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_closeClientAction, &QAction::triggered, this, [this] {
+        if (CapitalizeSession *session = m_sessions.value(m_followed))
+            session->close(SocketEvent::CloseReason::ClosedByUser);
+    });
+}
+
+void ServerPanel::updateCloseClientAction()
+{
+    m_closeClientAction->setEnabled(m_sessions.contains(m_followed));
+}
+
 void ServerPanel::onClientConnected(CapitalizeSession *session)
 {
     const qint64 id = session->id();
@@ -235,6 +260,7 @@ void ServerPanel::onClientConnected(CapitalizeSession *session)
     m_conversation->setPeerLabel(id, label);
     m_conversation->addNote(tr("connected"), ConversationModel::Kind::Note, id);
     m_sessions.insert(id, session);
+    updateCloseClientAction();
     m_clientListUpdate->request();
     connect(session, &CapitalizeSession::received, this, [this, id](const QByteArray &chunk) {
         m_conversation->addReceived(chunk, id);
@@ -259,6 +285,7 @@ void ServerPanel::onClientDisconnected(qint64 id, const QString &reason,
     m_departures.push_back({id, session ? session->bytesReceived() : 0,
                             session ? session->bytesSent() : 0,
                             SocketEventText::closeSummary(close), reason});
+    updateCloseClientAction();
     m_clientListUpdate->request();
 }
 
@@ -398,6 +425,7 @@ void ServerPanel::onSelectionChanged()
     if (id == m_followed)
         return;
     m_followed = id;
+    updateCloseClientAction();
     emit followedChanged(id);
 }
 

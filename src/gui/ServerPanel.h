@@ -15,6 +15,7 @@ class ServerPanel;
 }
 class Coalescer;
 class ConversationModel;
+class QAction;
 class QSettings;
 class QTimer;
 class QTreeWidget;
@@ -91,6 +92,9 @@ private:
     void markDepartures();
     void unlist(qint64 id);
     void clearDepartures();
+    void setUpCloseClientAction();
+    // Enabled while the client followed is connected.
+    void updateCloseClientAction();
     void onSelectionChanged();
     void refreshClientList();
     void setRepliesByHand(bool byHand);
@@ -117,6 +121,7 @@ private:
     };
 
     QTreeWidgetItem *m_allClientsItem;
+    QAction *m_closeClientAction = nullptr;
     QHash<qint64, QTreeWidgetItem *> m_clientItems; // connected, and those that left
     QHash<qint64, CapitalizeSession *> m_sessions;  // connected
     std::vector<Departure> m_departures;

@@ -820,6 +820,45 @@ TEST_F(MainWindowTest, OnlyTheClientsThatLeftMostRecentlyStayListed)
         EXPECT_TRUE(listedAs(ids[size_t(i)])) << i;
 }
 
+// The client's line in the list, right-clicked: "Close this connection" (a teacher ending a
+// buggy homework client that hogs the class). The server's FIN goes, the client is told so by
+// its end of stream, and the list and the calls say who closed it.
+TEST_F(MainWindowTest, ATeacherClosesOneClientsConnectionFromTheList)
+{
+    const quint16 port = serverWindow.server().port();
+    auto pat = talkingPeer(port, "pat\n");
+    auto kim = talkingPeer(port, "kim\n");
+    const quint16 patPort = pat->stream().localPort();
+    ASSERT_TRUE(waitUntil([this, patPort] { return listed(serverWindow, patPort); }));
+    QTreeWidget *list = serverWindow.clientList();
+    const auto closeItem = [list] {
+        for (QAction *action : list->actions()) {
+            if (action->text().remove(QLatin1Char('&')) == QLatin1String("Close this connection"))
+                return action;
+        }
+        return static_cast<QAction *>(nullptr);
+    };
+    ASSERT_NE(closeItem(), nullptr) << "in the list's context menu";
+    EXPECT_EQ(list->contextMenuPolicy(), Qt::ActionsContextMenu);
+    EXPECT_FALSE(closeItem()->isEnabled()) << "All clients is no connection to close";
+
+    select(serverWindow, listed(serverWindow, patPort));
+    ASSERT_TRUE(closeItem()->isEnabled());
+    closeItem()->trigger();
+    ASSERT_TRUE(pat->waitEnded()) << "the server's FIN reached the client";
+    pat->finishSending();
+    ASSERT_TRUE(waitUntil([this, patPort] {
+        return listed(serverWindow, patPort)->text(3) == QLatin1String("left");
+    }));
+    EXPECT_TRUE(listed(serverWindow, patPort)->toolTip(0).contains(
+        QStringLiteral("closed from the server's window")))
+        << listed(serverWindow, patPort)->toolTip(0).toStdString();
+    EXPECT_FALSE(closeItem()->isEnabled()) << "it has left";
+    EXPECT_EQ(serverWindow.server().sessions().size(), 1) << "kim is still served";
+    kim->send("still here\n");
+    EXPECT_TRUE(kim->waitReceived(QByteArray("KIM\nSTILL HERE\n").size()));
+}
+
 // Shown once a frame, not once a message: still every message, each client's in order, and the
 // inspector has every byte.
 TEST_F(MainWindowTest, AClassInPingPongHasEveryMessageShownInOrder)
