@@ -203,6 +203,9 @@ public:
                               // out: how long it waited for a datagram
     CloseReason closeReason = CloseReason::PeerFinished; // Close
     qint64 unansweredBytes = 0; // Close: read after the last reply, only to be dropped
+    bool resetSent = false;   // Close: close() sent RST (bytes had arrived that were never read)
+    qint64 undeliveredBytes = 0; // Close: sent by the program, never to arrive (still queued,
+                                 // or discarded by the reset); -1 when the system did not say
     SocketFailure failure;    // why the call failed; Close: why the connection broke (close()
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no

@@ -311,7 +311,9 @@ void CapitalizeClient::disconnectFromServer()
     m_connectTimer->stop();
     dropOutbox();
     if (m_stream)
-        report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Disconnect));
+        report(EventValues::closing(
+            SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::Disconnect),
+            *m_stream));
     dropStream();
     setState(State::Disconnected);
 }

@@ -219,8 +219,8 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
     m_ended = true;
     if (m_lingerTimer)
         m_lingerTimer->stop();
-    const SocketEvent event = SocketEvent::close(SocketSide::Server, m_id, reason, failure,
-                                                 m_ignoredBytes);
+    const SocketEvent event = EventValues::closing(
+        SocketEvent::close(SocketSide::Server, m_id, reason, failure, m_ignoredBytes), *m_stream);
     if (callsWatched())
         emit socketEvent(event);
     // A broken connection gets the whole story (what a reset usually means), not just its name.
