@@ -332,7 +332,8 @@ void CapitalizeClient::onReadable()
     }
     if (m_stream->peerFinished()) {
         report(SocketEvent::recv(SocketSide::Client, 0, m_readSize, 0));
-        probe(m_stream);
+        if (m_sampler) // CLOSE_WAIT, as recv() has just said: read before close(), at once
+            m_sampler->readNow(0, *m_stream, true);
         flushPartialReply();
         report(SocketEvent::close(SocketSide::Client, 0, SocketEvent::CloseReason::PeerFinished));
         dropStream();

@@ -105,7 +105,8 @@ void CapitalizeSession::onReadable()
     }
     if (callsWatched())
         emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
-    probe(); // CLOSE_WAIT, as recv() has just said
+    if (m_sampler) // CLOSE_WAIT, as recv() has just said: read before close(), at once
+        m_sampler->readNow(m_id, *m_stream, !m_readingPaused && !m_options.pauseReading);
     close(SocketEvent::CloseReason::PeerFinished);
 }
 

@@ -25,6 +25,17 @@ TcpSampler::~TcpSampler() = default;
 void TcpSampler::read(qint64 connectionId, const TcpStream &stream, bool afterSend,
                       bool receiving)
 {
+    readAfterCall(connectionId, stream, afterSend, receiving, false);
+}
+
+void TcpSampler::readNow(qint64 connectionId, const TcpStream &stream, bool receiving)
+{
+    readAfterCall(connectionId, stream, false, receiving, true);
+}
+
+void TcpSampler::readAfterCall(qint64 connectionId, const TcpStream &stream, bool afterSend,
+                               bool receiving, bool withinGap)
+{
     if (!m_probe->isAvailable()) {
         if (!std::exchange(m_toldUnavailable, true))
             emit socketEvent(SocketEvent::tcpUnavailable(m_side, connectionId));
@@ -38,7 +49,7 @@ void TcpSampler::read(qint64 connectionId, const TcpStream &stream, bool afterSe
     }
     watched.connectionId = connectionId;
     watched.receiving = receiving;
-    if (m_minimumGapMs > 0 && watched.sinceRead.isValid()
+    if (!withinGap && m_minimumGapMs > 0 && watched.sinceRead.isValid()
         && !watched.sinceRead.hasExpired(m_minimumGapMs)) {
         watched.pending = true;
         watched.pendingAfterSend = watched.pendingAfterSend || afterSend;

@@ -45,6 +45,9 @@ public:
     // Reads `stream` now, after a call on it. `afterSend`: the call was sendall();
     // `receiving`: the program waits to receive on it (its reading is not paused).
     void read(qint64 connectionId, const TcpStream &stream, bool afterSend, bool receiving);
+    // Reads `stream` at once, whatever the gap: after recv() returned 0, so that the CLOSE_WAIT
+    // it brings stands before the close() that follows (no reading is possible after it).
+    void readNow(qint64 connectionId, const TcpStream &stream, bool receiving);
     // Reads a listening socket's accept queue (after accept() calls; no timer for it).
     void readListener(qintptr descriptor);
     // `stream` was closed: follow its connection by its endpoints.
@@ -76,6 +79,8 @@ private:
         QDeadlineTimer until;
     };
 
+    void readAfterCall(qint64 connectionId, const TcpStream &stream, bool afterSend,
+                       bool receiving, bool withinGap);
     // False once the connection can no longer be read (closed): the caller forgets it.
     bool sample(Watched &watched, bool afterSend);
     // The states from which a connection's next is TIME_WAIT (this side closed first).

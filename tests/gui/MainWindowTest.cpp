@@ -1426,6 +1426,49 @@ TEST_F(MainWindowTest, AConnectedClientShowsEstablishedInBothWindowsTcpViews)
     })) << tcpText(serverWindow, "tcpState");
 }
 
+// The lecture's client sends, reads the reply and closes: the server's recv() returns 0 and its
+// connection is in CLOSE_WAIT until its close(), which the calls show between the two, however
+// soon after the last reading the client closed (the window reads TCP at most every 50 ms).
+TEST_F(MainWindowTest, TheServersRecvOfZeroIsFollowedByCloseWaitBeforeItsClose)
+{
+    QProcess lecture;
+    lecture.setProcessChannelMode(QProcess::MergedChannels);
+    lecture.start(QStringLiteral(CAPSOCK_PYTHON),
+                  {QStringLiteral(CAPSOCK_TESTS_DIR "/peers/lecture_client.py"),
+                   QString::number(serverWindow.server().port()), QStringLiteral("127.0.0.1")});
+    lecture.write("ab\n");
+    lecture.closeWriteChannel();
+    // The server answers from this event loop.
+    ASSERT_TRUE(waitUntil([&lecture] { return lecture.state() == QProcess::NotRunning; }, 15000))
+        << lecture.readAll().toStdString();
+    SocketCallsModel &calls = serverWindow.socketCalls();
+    const auto closed = [&calls] {
+        calls.flush();
+        for (int row = 0; row < calls.rowCount(); ++row) {
+            const SocketEvent &event = calls.eventAt(row);
+            if (event.kind == SocketEvent::Kind::Close && event.connectionId == 1)
+                return row;
+        }
+        return -1;
+    };
+    ASSERT_TRUE(waitUntil([&closed] { return closed() >= 0; })) << "no close()";
+    QStringList seen; // connection 1's calls and states, from its end of stream on
+    bool endOfStream = false;
+    for (int row = 0; row <= closed(); ++row) {
+        const SocketEvent &event = calls.eventAt(row);
+        if (event.connectionId != 1 || event.kind == SocketEvent::Kind::TcpQueues)
+            continue;
+        endOfStream = endOfStream || (event.kind == SocketEvent::Kind::Recv && event.bytes == 0);
+        if (endOfStream) {
+            seen << (event.kind == SocketEvent::Kind::TcpState
+                         ? QVariant::fromValue(event.tcp.state).toString()
+                         : QVariant::fromValue(event.kind).toString());
+        }
+    }
+    EXPECT_EQ(seen, QStringList({QStringLiteral("Recv"), QStringLiteral("CloseWait"),
+                                 QStringLiteral("Close")}));
+}
+
 // A client that sends and never reads the replies: the server's send buffer fills behind a
 // full receive window, and its TCP view says why.
 TEST_F(MainWindowTest, ReplyingToAClientThatDoesNotReadFillsTheSendBufferAndSaysWhy)
