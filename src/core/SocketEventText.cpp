@@ -714,7 +714,12 @@ QString SocketEventText::tcpStateExplanation(const SocketEvent &event)
                   "not taken for part of a new connection. The socket is gone, but a server "
                   "restarted on this port now fails with \"address already in use\", unless "
                   "it sets SO_REUSEADDR before bind(), as the lecture's server does.");
-    case State::Closed: return tr("CLOSED: the kernel has forgotten the connection.");
+    case State::Closed:
+        if (event.tcpFrom == State::Listen) {
+            return tr("CLOSED: no longer listening: Stop closed the listening socket, so no "
+                      "new client can connect.");
+        }
+        return tr("CLOSED: the kernel has forgotten the connection.");
     }
     return {};
 }

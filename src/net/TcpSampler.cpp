@@ -70,6 +70,16 @@ void TcpSampler::readListener(qintptr descriptor)
     emit socketEvent(SocketEvent::tcpQueues(m_side, 0, *now, false, false));
 }
 
+void TcpSampler::listenerClosed()
+{
+    if (!m_listener.isListening())
+        return;
+    TcpInfo closed;
+    closed.state = TcpInfo::State::Closed;
+    m_listener = {};
+    emit socketEvent(SocketEvent::tcpState(m_side, 0, TcpInfo::State::Listen, closed));
+}
+
 void TcpSampler::followClosed(qint64 connectionId, const TcpStream &stream)
 {
     const auto watched = m_watched.find(&stream);

@@ -50,6 +50,8 @@ public:
     void readNow(qint64 connectionId, const TcpStream &stream, bool receiving);
     // Reads a listening socket's accept queue (after accept() calls; no timer for it).
     void readListener(qintptr descriptor);
+    // The listening socket(s) were closed (Stop): LISTEN -> CLOSED, if it was read listening.
+    void listenerClosed();
     // `stream` was closed: follow its connection by its endpoints.
     void followClosed(qint64 connectionId, const TcpStream &stream);
     // Whether the timer runs (something is held or followed); never when idle.

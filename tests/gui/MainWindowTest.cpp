@@ -24,6 +24,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -1424,6 +1425,28 @@ TEST_F(MainWindowTest, AConnectedClientShowsEstablishedInBothWindowsTcpViews)
     EXPECT_TRUE(waitUntil([this] {
         return tcpText(serverWindow, "tcpState").contains(QStringLiteral("ESTABLISHED"));
     })) << tcpText(serverWindow, "tcpState");
+}
+
+// After Stop the listening socket is closed, and its TCP view says so: CLOSED, in its states
+// too, and no accept queue to wait in.
+TEST_F(MainWindowTest, AfterStopTheListeningSocketsTcpViewSaysItIsClosed)
+{
+    connectClient();
+    ASSERT_TRUE(waitUntil([this] {
+        return tcpText(serverWindow, "tcpState").contains(QStringLiteral("LISTEN"));
+    })) << tcpText(serverWindow, "tcpState");
+    serverWindow.stopServer();
+    ASSERT_TRUE(waitUntil([this] {
+        return tcpText(serverWindow, "tcpState").contains(QStringLiteral("CLOSED"));
+    })) << tcpText(serverWindow, "tcpState");
+    EXPECT_FALSE(tcpText(serverWindow, "tcpState").contains(QStringLiteral("LISTEN:")))
+        << tcpText(serverWindow, "tcpState");
+    EXPECT_FALSE(tcpGauge(serverWindow, "acceptQueueGauge")->isVisibleTo(&serverWindow));
+    auto *states = serverWindow.tcpView()->findChild<QListWidget *>(QStringLiteral("tcpHistory"));
+    ASSERT_TRUE(states);
+    ASSERT_GE(states->count(), 2);
+    EXPECT_TRUE(states->item(states->count() - 1)->text().contains(QStringLiteral("CLOSED")))
+        << states->item(states->count() - 1)->text().toStdString();
 }
 
 // The lecture's client sends, reads the reply and closes: the server's recv() returns 0 and its
