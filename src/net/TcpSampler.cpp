@@ -150,8 +150,12 @@ bool TcpSampler::follow(Followed &followed)
     if (!found)
         now.state = TcpInfo::State::Closed;
     if (now.state != followed.last) {
-        emit socketEvent(SocketEvent::tcpState(m_side, followed.connectionId, followed.last, now,
-                                               true));
+        // Named by its ends: a client's next connection may be told between its readings.
+        SocketEvent reading = SocketEvent::tcpState(m_side, followed.connectionId, followed.last,
+                                                    now, true);
+        reading.local = followed.local;
+        reading.peer = followed.peer;
+        emit socketEvent(reading);
         followed.last = now.state;
     }
     return found && now.state != TcpInfo::State::TimeWait && !followed.until.hasExpired();

@@ -1427,6 +1427,32 @@ TEST_F(MainWindowTest, AConnectedClientShowsEstablishedInBothWindowsTcpViews)
     })) << tcpText(serverWindow, "tcpState");
 }
 
+// After a reconnect the old connection's late readings (found by its addresses after close())
+// may come after the new socket(): each says which connection it is, by its ports.
+TEST_F(MainWindowTest, AClosedConnectionsLateReadingsNameItsPortsAfterAReconnect)
+{
+    connectClient();
+    const QString oldLocal = QStringLiteral("127.0.0.1:%1").arg(clientWindow.client().localPort());
+    clientWindow.client().disconnectFromServer();
+    connectClient();
+    SocketCallsModel &calls = clientWindow.socketCalls();
+    const auto lateReadings = [&calls] {
+        calls.flush();
+        std::vector<int> rows;
+        for (int row = 0; row < calls.rowCount(); ++row) {
+            if (calls.eventAt(row).kind == SocketEvent::Kind::TcpState
+                && calls.eventAt(row).afterClose)
+                rows.push_back(row);
+        }
+        return rows;
+    };
+    ASSERT_TRUE(waitUntil([&lateReadings] { return !lateReadings().empty(); }));
+    for (const int row : lateReadings()) {
+        const QString text = calls.index(row, SocketCallsModel::CallColumn).data().toString();
+        EXPECT_TRUE(text.contains(oldLocal)) << text.toStdString();
+    }
+}
+
 // After Stop the listening socket is closed, and its TCP view says so: CLOSED, in its states
 // too, and no accept queue to wait in.
 TEST_F(MainWindowTest, AfterStopTheListeningSocketsTcpViewSaysItIsClosed)
