@@ -103,7 +103,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+133"/>
+        <location line="+135"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -130,7 +130,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+228"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+229"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +384,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+136"/>
         <source>The message is full: it holds at most %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,7 +836,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,7 +1231,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+534"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+566"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,11 +1277,26 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Vie&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The colours of every Capsock window: the system&apos;s, or light or dark whatever the system says (for a projector or a dark room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Start / Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1356,17 +1371,62 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>As the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Larger text in every Capsock window, for a projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="-190"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-219"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+64"/>
         <source>Now a server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,7 +1436,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-205"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1408,12 +1468,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>&lt;p&gt;&lt;b&gt;Capsock %1&lt;/b&gt;: TCP and UDP socket programming made visible.&lt;/p&gt;&lt;p&gt;A server answers every string a client sends, capitalized: over TCP as in the lecture&apos;s capitalization example, a stream that recv() cuts where it likes; over UDP as in the textbook&apos;s twin, each datagram whole, answered on its own, or lost. Both sides show the bytes that crossed the wire and the socket calls that moved them.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
+        <source>Ctrl+=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Now over UDP.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2191,12 +2256,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>after close(): found by its addresses and ports, as ss does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>after close() of %1 -&gt; %2: found by its addresses and ports, as ss does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>not available on this system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2611,12 +2681,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+285"/>
+        <location line="+290"/>
         <source> Port 0 asks the system for any free port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-283"/>
         <source>accept() failed: this program has as many connections and files open as the system allows it (ulimit -n). The clients wait in the listening socket&apos;s queue; the server tries again every %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2801,7 +2871,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>CLOSED: no longer listening: Stop closed the listening socket, so no new client can connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>CLOSED: the kernel has forgotten the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,7 +3131,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>&lt;b&gt;At %1:&lt;/b&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>

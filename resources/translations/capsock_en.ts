@@ -15,7 +15,7 @@
 <context>
     <name>CapitalizeServer</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+300"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+302"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation>
             <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>ComposerWidget</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ComposerWidget.cpp" line="+306"/>
+        <location filename="../../src/gui/ComposerWidget.cpp" line="+310"/>
         <source>%1 byte(s): %2</source>
         <translation>
             <numerusform>%1 byte: %2</numerusform>
@@ -248,7 +248,7 @@
 <context>
     <name>HexView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/HexView.cpp" line="+940"/>
+        <location filename="../../src/gui/HexView.cpp" line="+942"/>
         <source>%1 byte(s) from 0x%2</source>
         <translation>
             <numerusform>%1 byte from 0x%2</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+203"/>
+        <location line="+206"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -413,7 +413,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+329"/>
+        <location line="+334"/>
         <source>TCP sent %n segment(s) again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
         <translation>
             <numerusform>TCP sent %n segment again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>
