@@ -118,7 +118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+135"/>
+        <location line="+137"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -145,7 +145,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+237"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+238"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,7 +710,7 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>%1 is not reading its replies: reading from it paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -720,7 +720,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>listening socket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1680,7 +1680,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+440"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+468"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,7 +1831,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+152"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-294"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-320"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1851,7 +1851,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-95"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-96"/>
         <source>All clients</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1861,7 +1861,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Refused %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1886,14 +1886,24 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+108"/>
-        <location line="+71"/>
+        <location line="+29"/>
+        <source>&amp;Close this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End the selected client&apos;s connection: the server sends its FIN, then closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+110"/>
+        <location line="+72"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-170"/>
         <source>does not read its replies: reading from it paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1908,7 +1918,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Replies by hand: select a client above and type its reply below.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1948,7 +1958,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2087,7 +2097,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+161"/>
+        <location line="+162"/>
         <source>%n call(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2289,22 +2299,27 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+244"/>
         <source>nothing more to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-238"/>
         <source>nothing more to send; the replies still come</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>after close(): found by its addresses and ports, as ss does</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>after close() of %1 -&gt; %2: found by its addresses and ports, as ss does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>not available on this system</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,13 +2487,18 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>another address answered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>idle the longest, closed to make room for a newcomer: the server is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed from the server&apos;s window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2494,6 +2514,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+1"/>
         <source>closing to make room for a newcomer: FIN sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed from the server&apos;s window: FIN sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2529,6 +2554,11 @@ Click to see these bytes in the inspector.</source>
     <message>
         <location line="+2"/>
         <source>closed to make room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed from the window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2744,12 +2774,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+285"/>
+        <location line="+295"/>
         <source> Port 0 asks the system for any free port.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-288"/>
         <source>accept() failed: this program has as many connections and files open as the system allows it (ulimit -n). The clients wait in the listening socket&apos;s queue; the server tries again every %1 ms.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2860,6 +2890,11 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Someone at the server closed this client&apos;s connection (Close this connection, in the list of clients): the server sent its FIN, and closes once the client has closed its side too. The listening socket stays open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Closes the listening socket: no new client can connect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2934,7 +2969,12 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>CLOSED: no longer listening: Stop closed the listening socket, so no new client can connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>CLOSED: the kernel has forgotten the connection.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3189,7 +3229,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>&lt;b&gt;At %1:&lt;/b&gt; %2</source>
         <translation type="unfinished"></translation>
     </message>

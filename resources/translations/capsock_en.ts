@@ -15,7 +15,7 @@
 <context>
     <name>CapitalizeServer</name>
     <message numerus="yes">
-        <location filename="../../src/net/CapitalizeServer.cpp" line="+302"/>
+        <location filename="../../src/net/CapitalizeServer.cpp" line="+304"/>
         <source>Capsock server is full: it already serves %n client(s), its limit. Try again later.</source>
         <translation>
             <numerusform>Capsock server is full: it already serves %n client, its limit. Try again later.</numerusform>
@@ -223,7 +223,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+61"/>
         <source>stopping: %n connection(s) open</source>
         <translation>
             <numerusform>stopping: %n connection open</numerusform>
@@ -340,7 +340,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+480"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+508"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -351,7 +351,7 @@
 <context>
     <name>SocketCallsView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/SocketCallsView.cpp" line="+254"/>
+        <location filename="../../src/gui/SocketCallsView.cpp" line="+255"/>
         <source>%n call(s)</source>
         <translation>
             <numerusform>%n call</numerusform>
@@ -397,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+231"/>
+        <location line="+234"/>
         <source>it already serves %n client(s), the limit</source>
         <translation>
             <numerusform>it already serves %n client, the limit</numerusform>
@@ -405,7 +405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+128"/>
+        <location line="+131"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>
@@ -429,7 +429,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+329"/>
+        <location line="+339"/>
         <source>TCP sent %n segment(s) again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</source>
         <translation>
             <numerusform>TCP sent %n segment again: no acknowledgement came in time. Most often a segment or its acknowledgement was lost on the way; it may only have been late (then the receiver gets it twice). The kernel resends on its own; the program sees only the delay, never the loss (sendall() had returned; recv() waits longer). %1 in all on this connection.</numerusform>

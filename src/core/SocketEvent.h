@@ -188,10 +188,12 @@ public:
     bool datagram = false;    // Socket, Bind, Connect, Close: a UDP (SOCK_DGRAM) socket;
                               // always for RecvFrom and SendTo
     Endpoint local;           // Bind: as asked (port 0: any); Connect: ours, once connected;
-                              // Accept: the server's end of the new connection
+                              // Accept: the server's end of the new connection; TcpState
+                              // afterClose: the connection's, as it was found
     quint16 chosenPort = 0;   // Bind: the port it got (the system's choice when asked for 0)
     Endpoint peer;            // Accept, Refuse, Connect: the other side; Lookup: host and port;
-                              // RecvFrom: the sender; SendTo: the address sent to
+                              // RecvFrom: the sender; SendTo: the address sent to; TcpState
+                              // afterClose: the other end of the connection found
     QStringList addresses;    // Lookup: what the name resolved to
     int limit = 0;            // Refuse: the most clients the server serves at once
     int retryMs = 0;          // Accept failed: when the server tries again
@@ -209,6 +211,9 @@ public:
     qint64 unansweredBytes = 0; // Close: read after the last reply, only to be dropped
     bool peerClosedAfter = false; // Close: this side shut down first (Shutdown), and the peer
                                   // has since closed its side too, in answer
+    bool resetSent = false;   // Close: close() sent RST (bytes had arrived that were never read)
+    qint64 undeliveredBytes = 0; // Close: sent by the program, never to arrive (still queued,
+                                 // or discarded by the reset); -1 when the system did not say
     SocketFailure failure;    // why the call failed; Close: why the connection broke (close()
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no

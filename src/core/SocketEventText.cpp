@@ -134,9 +134,12 @@ QString SocketEventText::result(const SocketEvent &event)
                                : tr("nothing more to send; the replies still come");
     case Kind::Close: return closeResult(event);
     case Kind::TcpState:
-        return event.afterClose ? tr("after close(): found by its addresses and ports, as ss "
-                                     "does")
-                                : QString();
+        if (!event.afterClose)
+            return {};
+        if (event.local.port == 0) // not named (no engine leaves it so)
+            return tr("after close(): found by its addresses and ports, as ss does");
+        return tr("after close() of %1 -> %2: found by its addresses and ports, as ss does")
+            .arg(event.local.text(), event.peer.text());
     case Kind::TcpQueues: return queuesResult(event.tcp) + retransmittedNow(event);
     case Kind::TcpUnavailable: return tr("not available on this system");
     case Kind::RecvFrom: return recvFromResult(event);
@@ -777,7 +780,12 @@ QString SocketEventText::tcpStateExplanation(const SocketEvent &event)
                   "not taken for part of a new connection. The socket is gone, but a server "
                   "restarted on this port now fails with \"address already in use\", unless "
                   "it sets SO_REUSEADDR before bind(), as the lecture's server does.");
-    case State::Closed: return tr("CLOSED: the kernel has forgotten the connection.");
+    case State::Closed:
+        if (event.tcpFrom == State::Listen) {
+            return tr("CLOSED: no longer listening: Stop closed the listening socket, so no "
+                      "new client can connect.");
+        }
+        return tr("CLOSED: the kernel has forgotten the connection.");
     }
     return {};
 }

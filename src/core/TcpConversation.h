@@ -40,6 +40,10 @@ struct TcpConversation
     qint64 serverFinishedUs = -1;
     qint64 resetUs = -1; // RST, sent by the end resetFrom names
     TcpDirection resetFrom = TcpDirection::ClientToServer;
+    // By direction (client's first): how many of the bytes sent that way arrived; -1: all.
+    // Fewer when the sender's close() dropped what it still held (a reset discards its send
+    // buffer), so that no packet shows them delivered.
+    qint64 deliveredBytes[2] = {-1, -1};
 
     bool isIPv6() const { return clientIp.size() == 16 || serverIp.size() == 16; }
     // Every byte that went one way, in order.

@@ -66,15 +66,7 @@ void TcpRecorder::record(const SocketEvent &event)
     case SocketEvent::Kind::Close:
         if (event.closeReason == SocketEvent::CloseReason::LostRace)
             return; // an attempt that never connected; the winner's connection is open
-        if (TcpConversation *conversation = openConversation(event)) {
-            if (event.failure.kind == SocketFailure::Kind::Reset) {
-                conversation->resetUs = event.timeUs;
-                conversation->resetFrom = opposite(outgoing(event.side));
-            } else if (!event.failure.isFailure()) {
-                finish(event, outgoing(event.side));
-            }
-        }
-        m_open.erase({event.side, event.connectionId});
+        close(event);
         return;
     case SocketEvent::Kind::Socket:
     case SocketEvent::Kind::ReuseAddress:
@@ -100,12 +92,14 @@ void TcpRecorder::recordBytes(SocketSide side, qint64 connectionId, bool sent,
     const auto found = m_open.find({side, connectionId});
     if (found == m_open.end() || bytes.isEmpty())
         return;
-    if (found->second == NotKept) {
+    if (sent)
+        found->second.sentBytes += bytes.size();
+    if (found->second.conversation == NotKept) {
         m_droppedBytes += bytes.size();
         return;
     }
     const TcpDirection direction = sent ? outgoing(side) : opposite(outgoing(side));
-    if (!m_transfers.append(timeUs, transferTag(found->second, direction), bytes))
+    if (!m_transfers.append(timeUs, transferTag(found->second.conversation, direction), bytes))
         m_droppedBytes += bytes.size();
 }
 
@@ -271,10 +265,10 @@ void TcpRecorder::open(const SocketEvent &event, const Endpoint &client, const E
     conversation.openedUs = event.timeUs - event.durationUs; // Connect: when the SYN went
     const Key key{event.side, event.connectionId};
     if (!roomForConversation()) {
-        m_open[key] = NotKept;
+        m_open[key] = {NotKept};
         return;
     }
-    m_open[key] = m_conversations.size();
+    m_open[key] = {m_conversations.size()};
     m_conversations.push_back(std::move(conversation));
 }
 
@@ -297,9 +291,9 @@ bool TcpRecorder::roomForConversation()
 TcpConversation *TcpRecorder::openConversation(const SocketEvent &event)
 {
     const auto found = m_open.find({event.side, event.connectionId});
-    if (found == m_open.end() || found->second == NotKept)
+    if (found == m_open.end() || found->second.conversation == NotKept)
         return nullptr;
-    return &m_conversations[found->second];
+    return &m_conversations[found->second.conversation];
 }
 
 void TcpRecorder::finish(const SocketEvent &event, TcpDirection from)
@@ -311,4 +305,31 @@ void TcpRecorder::finish(const SocketEvent &event, TcpDirection from)
                                                               : conversation->serverFinishedUs;
     if (finishedUs < 0)
         finishedUs = event.timeUs;
+}
+
+// A reset received ends in the peer's RST; our close() that reset ends in ours, and the bytes it
+// discarded never arrived; any other close is our FIN.
+void TcpRecorder::close(const SocketEvent &event)
+{
+    const Key key{event.side, event.connectionId};
+    if (TcpConversation *conversation = openConversation(event)) {
+        const TcpDirection ours = outgoing(event.side);
+        if (event.failure.kind == SocketFailure::Kind::Reset) {
+            conversation->resetUs = event.timeUs;
+            conversation->resetFrom = opposite(ours);
+        } else if (event.resetSent) {
+            conversation->resetUs = event.timeUs;
+            conversation->resetFrom = ours;
+        } else if (!event.failure.isFailure()) {
+            finish(event, ours);
+        }
+        if (event.undeliveredBytes > 0) {
+            conversation->deliveredBytes[int(ours)] =
+                std::max<qint64>(0, m_open[key].sentBytes - event.undeliveredBytes);
+            // A FIN of ours (shutdown()) waited behind those bytes: it never went either.
+            (ours == TcpDirection::ClientToServer ? conversation->clientFinishedUs
+                                                   : conversation->serverFinishedUs) = -1;
+        }
+    }
+    m_open.erase(key);
 }

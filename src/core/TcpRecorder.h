@@ -13,7 +13,7 @@
 // Keeps what one side's sockets did as TcpConversations, so that it can be saved as a capture
 // (TcpSynthesizer). The typed events give the story: Accept and Connect open a connection (with
 // both endpoints and the time), recv() of 0 bytes is the peer's FIN, shutdown() and close() our
-// own, a close for a reset the peer's RST. The bytes themselves come with recordBytes(), which
+// own (an RST when the close said it reset), a close for a reset the peer's RST. The bytes themselves come with recordBytes(), which
 // the engines' data signals feed, as events carry only counts.
 //
 // Memory: every byte is kept, compactly (core/ChunkLog), up to a budget that counts what keeping
@@ -57,6 +57,7 @@ private:
     bool roomForConversation();
     TcpConversation *openConversation(const SocketEvent &event);
     void finish(const SocketEvent &event, TcpDirection from);
+    void close(const SocketEvent &event);
 
     // The heap blocks of a connection record's two addresses, counted generously.
     static constexpr qint64 AddressesCost = 2 * 64;
@@ -65,7 +66,12 @@ private:
     std::vector<TcpConversation> m_conversations; // without their transfers: in m_transfers
     qint64 m_conversationsCost = 0; // what m_conversations holds, as reserved
     qint64 m_budget = DefaultBudget;
-    std::map<Key, size_t> m_open; // a socket's conversation (or NotKept) while it is open
+    struct Open
+    {
+        size_t conversation; // or NotKept
+        qint64 sentBytes = 0; // by our side, kept or not
+    };
+    std::map<Key, Open> m_open; // a socket's conversation while it is open
     ChunkLog m_transfers{DefaultBudget}; // tagged with transferTag()
     qint64 m_droppedBytes = 0;
 };

@@ -25,6 +25,7 @@ ConversationPackets::ConversationPackets(const TcpConversation &conversation,
     , m_openedUs(conversation.openedUs)
     , m_nextTransfer(std::move(nextTransfer))
     , m_resetFrom(conversation.resetFrom)
+    , m_deliveredBytes{conversation.deliveredBytes[0], conversation.deliveredBytes[1]}
 {
     // Both ends in one family: an IPv4 client of an IPv6 server is IPv4-mapped.
     const auto family = [this](const QByteArray &ip) {
@@ -89,9 +90,8 @@ bool ConversationPackets::next(Packet &packet)
 // of its time), then a reset.
 bool ConversationPackets::nextStep(Packet &packet)
 {
-    while (!m_haveTransfer && m_nextTransfer(m_transfer)) {
-        m_haveTransfer = !m_transfer.bytes.isEmpty(); // an empty one puts nothing on the wire
-    }
+    while (!m_haveTransfer && m_nextTransfer(m_transfer))
+        m_haveTransfer = nextDeliveredTransfer();
     if (m_finishesSent < m_finishes.size()
         && (!m_haveTransfer || m_finishes[m_finishesSent].timeUs < m_transfer.timeUs)) {
         const Due &finish = m_finishes[m_finishesSent++];
@@ -111,6 +111,20 @@ bool ConversationPackets::nextStep(Packet &packet)
         return true;
     }
     return false;
+}
+
+// Whether m_transfer, just read, puts bytes on the wire: not when empty, nor past what arrived
+// (cut to it).
+bool ConversationPackets::nextDeliveredTransfer()
+{
+    const int direction = int(m_transfer.direction);
+    if (m_deliveredBytes[direction] >= 0) {
+        const qint64 left = m_deliveredBytes[direction] - m_carriedBytes[direction];
+        if (left < m_transfer.bytes.size())
+            m_transfer.bytes = m_transfer.bytes.first(std::max<qint64>(0, left));
+    }
+    m_carriedBytes[direction] += m_transfer.bytes.size();
+    return !m_transfer.bytes.isEmpty();
 }
 
 // The transfer's next segment (a large send split at the MSS, PSH on its last), and the ACK

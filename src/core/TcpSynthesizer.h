@@ -61,6 +61,7 @@ private:
 
     End &end(TcpDirection from);
     bool nextStep(Packet &packet);
+    bool nextDeliveredTransfer();
     Packet dataSegment();
     Packet segment(TcpDirection from, quint8 flags, qint64 timeUs, QByteArrayView payload = {},
                    bool mssOption = false);
@@ -82,6 +83,8 @@ private:
     size_t m_finishesSent = 0;
     std::optional<Due> m_ackDue; // the ACK that answers what was just sent
     qint64 m_resetUs = -1; // -1 when none is (still) due
+    qint64 m_deliveredBytes[2]; // by direction: how many arrive (-1: all)
+    qint64 m_carriedBytes[2] = {0, 0}; // by direction: put in segments so far
     TcpDirection m_resetFrom;
 };
 

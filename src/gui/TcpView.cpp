@@ -290,11 +290,15 @@ void TcpView::showState(const Connection &shown)
 void TcpView::showGauges(const Connection &shown)
 {
     const bool listener = shown.read && shown.last.isListening();
+    // The listening socket while it does not listen (before Start, after Stop): no queues.
+    const bool notListening = m_side == SocketSide::Server && m_shown == 0 && !listener;
     for (QWidget *row : m_connectionRows)
-        row->setHidden(listener);
+        row->setHidden(listener || notListening);
     for (QWidget *row : m_listenerRows)
         row->setHidden(!listener);
-    m_plot->setHidden(listener);
+    m_plot->setHidden(listener || notListening);
+    if (notListening)
+        return;
     if (listener) {
         setGauge(m_acceptQueue, std::max<qint64>(0, shown.last.acceptQueue),
                  shown.last.backlog);

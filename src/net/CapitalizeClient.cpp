@@ -314,8 +314,9 @@ void CapitalizeClient::disconnectFromServer()
     m_connectTimer->stop();
     dropOutbox();
     if (m_stream)
-        report(SocketEvent::close(SocketSide::Client, m_connectionId,
-                                  SocketEvent::CloseReason::Disconnect));
+        report(EventValues::closing(SocketEvent::close(SocketSide::Client, m_connectionId,
+                                                       SocketEvent::CloseReason::Disconnect),
+                                    *m_stream));
     dropStream();
     setState(State::Disconnected);
 }
@@ -334,7 +335,8 @@ void CapitalizeClient::onReadable()
     }
     if (m_stream->peerFinished()) {
         report(SocketEvent::recv(SocketSide::Client, m_connectionId, m_readSize, 0));
-        probe(m_stream);
+        if (m_sampler) // CLOSE_WAIT, as recv() has just said: read before close(), at once
+            m_sampler->readNow(m_connectionId, *m_stream, true);
         flushPartialReply();
         report(SocketEvent::close(SocketSide::Client, m_connectionId,
                                   SocketEvent::CloseReason::PeerFinished));

@@ -257,6 +257,8 @@ void CapitalizeServer::stop()
         m_listeners.clear();
         report(SocketEvent::close(SocketSide::Server, 0,
                                   SocketEvent::CloseReason::StoppedListening));
+        if (m_sampler)
+            m_sampler->listenerClosed();
     }
     m_stopping = true;
     if (m_sessions.empty()) {

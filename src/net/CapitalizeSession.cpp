@@ -105,7 +105,8 @@ void CapitalizeSession::onReadable()
     }
     if (callsWatched())
         emit socketEvent(SocketEvent::recv(SocketSide::Server, m_id, m_options.readSize, 0));
-    probe(); // CLOSE_WAIT, as recv() has just said
+    if (m_sampler) // CLOSE_WAIT, as recv() has just said: read before close(), at once
+        m_sampler->readNow(m_id, *m_stream, !m_readingPaused && !m_options.pauseReading);
     close(SocketEvent::CloseReason::PeerFinished);
 }
 
@@ -227,8 +228,8 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
     m_ended = true;
     if (m_lingerTimer)
         m_lingerTimer->stop();
-    SocketEvent event = SocketEvent::close(SocketSide::Server, m_id, reason, failure,
-                                           m_ignoredBytes);
+    SocketEvent event = EventValues::closing(
+        SocketEvent::close(SocketSide::Server, m_id, reason, failure, m_ignoredBytes), *m_stream);
     event.peerClosedAfter = m_closedFirst && m_stream->peerFinished();
     if (callsWatched())
         emit socketEvent(event);

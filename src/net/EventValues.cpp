@@ -106,4 +106,14 @@ SocketFailure failure(const QHostInfo &lookup)
     return {Kind::Other, 0, lookup.errorString()};
 }
 
+SocketEvent closing(SocketEvent close, TcpStream &stream)
+{
+    if (stream.error() != TcpStream::Error::None)
+        return close; // broken already: its failure says how
+    const TcpStream::Ending ending = stream.decideEnding();
+    close.resetSent = ending.reset;
+    close.undeliveredBytes = ending.undeliveredBytes;
+    return close;
+}
+
 } // namespace EventValues

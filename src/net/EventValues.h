@@ -26,4 +26,8 @@ SocketFailure failure(const UdpSocket &socket);
 // Why looking a name up failed; no failure when it found addresses.
 SocketFailure failure(const QHostInfo &lookup);
 
+// `close` (a Close event) as closing `stream` now ends it (TcpStream::decideEnding()): with a
+// reset or not, and the bytes sent that will never arrive.
+SocketEvent closing(SocketEvent close, TcpStream &stream);
+
 } // namespace EventValues

@@ -122,7 +122,9 @@ void LiveCapture::onPacket(unsigned char *self, const pcap_pkthdr *header,
         TcpPacketDecoder::decode(capture->m_linkType, frame, timeUs);
     if (!segment)
         return;
-    emit capture->segmentCaptured(*segment);
+    // Kept first: a segment told may end the capture (a connection's last ACK), and with it
+    // every connection of its signals, the recording's too.
     emit capture->packetCaptured(
         timeUs, TcpPacketDecoder::ipPacket(capture->m_linkType, frame).toByteArray());
+    emit capture->segmentCaptured(*segment);
 }

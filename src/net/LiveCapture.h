@@ -46,7 +46,8 @@ public:
 
 signals:
     void segmentCaptured(const TcpSegment &segment);
-    // The same segment's IP packet as captured (header first), for saving it.
+    // The same segment's IP packet as captured (header first), for saving it; emitted before
+    // segmentCaptured, whose receivers may stop the capture.
     void packetCaptured(qint64 timeUs, const QByteArray &ipPacket);
 
 private:

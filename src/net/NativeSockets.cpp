@@ -4,7 +4,11 @@
 
 #ifndef Q_OS_WIN
 #  include <fcntl.h>
+#  include <sys/ioctl.h>
 #  include <unistd.h>
+#endif
+#ifdef Q_OS_LINUX
+#  include <linux/sockios.h>
 #endif
 
 namespace NativeSockets {
@@ -31,6 +35,12 @@ void setNonBlocking(qintptr descriptor)
     u_long on = 1;
     ::ioctlsocket(NativeSocket(descriptor), FIONBIO, &on);
 }
+qint64 unreadBytes(qintptr descriptor)
+{
+    u_long unread = 0;
+    return ::ioctlsocket(NativeSocket(descriptor), FIONREAD, &unread) == 0 ? qint64(unread) : 0;
+}
+qint64 unacknowledgedBytes(qintptr) { return -1; }
 QString systemErrorString(int code)
 {
     wchar_t *text = nullptr;
@@ -55,6 +65,21 @@ void setNonBlocking(qintptr descriptor)
 #  endif
 }
 QString systemErrorString(int code) { return QString::fromLocal8Bit(std::strerror(code)); }
+qint64 unreadBytes(qintptr descriptor)
+{
+    int unread = 0;
+    return ::ioctl(int(descriptor), FIONREAD, &unread) == 0 ? unread : 0;
+}
+qint64 unacknowledgedBytes(qintptr descriptor)
+{
+#  ifdef SIOCOUTQ
+    int outgoing = 0;
+    return ::ioctl(int(descriptor), SIOCOUTQ, &outgoing) == 0 ? outgoing : -1;
+#  else
+    Q_UNUSED(descriptor)
+    return -1;
+#  endif
+}
 #endif
 
 bool isWouldBlock(int error)

@@ -37,6 +37,11 @@ void closeNative(qintptr descriptor);
 void setNonBlocking(qintptr descriptor);
 QString systemErrorString(int code);
 bool isWouldBlock(int error);
+// Bytes that arrived and were not read yet (FIONREAD); 0 when the system does not say.
+qint64 unreadBytes(qintptr descriptor);
+// Bytes in the send buffer the peer has not acknowledged, sent or not (Linux's SIOCOUTQ); -1
+// where the system does not say.
+qint64 unacknowledgedBytes(qintptr descriptor);
 
 socklen_t toSockaddr(const QHostAddress &address, quint16 port, sockaddr_storage *storage);
 quint16 portOf(const sockaddr_storage &storage);

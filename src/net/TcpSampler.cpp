@@ -25,6 +25,17 @@ TcpSampler::~TcpSampler() = default;
 void TcpSampler::read(qint64 connectionId, const TcpStream &stream, bool afterSend,
                       bool receiving)
 {
+    readAfterCall(connectionId, stream, afterSend, receiving, false);
+}
+
+void TcpSampler::readNow(qint64 connectionId, const TcpStream &stream, bool receiving)
+{
+    readAfterCall(connectionId, stream, false, receiving, true);
+}
+
+void TcpSampler::readAfterCall(qint64 connectionId, const TcpStream &stream, bool afterSend,
+                               bool receiving, bool withinGap)
+{
     if (!m_probe->isAvailable()) {
         if (!std::exchange(m_toldUnavailable, true))
             emit socketEvent(SocketEvent::tcpUnavailable(m_side, connectionId));
@@ -38,7 +49,7 @@ void TcpSampler::read(qint64 connectionId, const TcpStream &stream, bool afterSe
     }
     watched.connectionId = connectionId;
     watched.receiving = receiving;
-    if (m_minimumGapMs > 0 && watched.sinceRead.isValid()
+    if (!withinGap && m_minimumGapMs > 0 && watched.sinceRead.isValid()
         && !watched.sinceRead.hasExpired(m_minimumGapMs)) {
         watched.pending = true;
         watched.pendingAfterSend = watched.pendingAfterSend || afterSend;
@@ -57,6 +68,16 @@ void TcpSampler::readListener(qintptr descriptor)
         return;
     m_listener = *now;
     emit socketEvent(SocketEvent::tcpQueues(m_side, 0, *now, false, false));
+}
+
+void TcpSampler::listenerClosed()
+{
+    if (!m_listener.isListening())
+        return;
+    TcpInfo closed;
+    closed.state = TcpInfo::State::Closed;
+    m_listener = {};
+    emit socketEvent(SocketEvent::tcpState(m_side, 0, TcpInfo::State::Listen, closed));
 }
 
 void TcpSampler::followClosed(qint64 connectionId, const TcpStream &stream)
@@ -129,8 +150,12 @@ bool TcpSampler::follow(Followed &followed)
     if (!found)
         now.state = TcpInfo::State::Closed;
     if (now.state != followed.last) {
-        emit socketEvent(SocketEvent::tcpState(m_side, followed.connectionId, followed.last, now,
-                                               true));
+        // Named by its ends: a client's next connection may be told between its readings.
+        SocketEvent reading = SocketEvent::tcpState(m_side, followed.connectionId, followed.last,
+                                                    now, true);
+        reading.local = followed.local;
+        reading.peer = followed.peer;
+        emit socketEvent(reading);
         followed.last = now.state;
     }
     return found && now.state != TcpInfo::State::TimeWait && !followed.until.hasExpired();

@@ -45,9 +45,14 @@ public:
     // Reads `stream` now, after a call on it. `afterSend`: the call was sendall();
     // `receiving`: the program waits to receive on it (its reading is not paused).
     void read(qint64 connectionId, const TcpStream &stream, bool afterSend, bool receiving);
+    // Reads `stream` at once, whatever the gap: after recv() returned 0, so that the CLOSE_WAIT
+    // it brings stands before the close() that follows (no reading is possible after it).
+    void readNow(qint64 connectionId, const TcpStream &stream, bool receiving);
     // Reads a listening socket's accept queue (after listen(), and after accept() calls; no
     // timer for it).
     void readListener(qintptr descriptor);
+    // The listening socket(s) were closed (Stop): LISTEN -> CLOSED, if it was read listening.
+    void listenerClosed();
     // `stream` was closed: follow its connection by its endpoints.
     void followClosed(qint64 connectionId, const TcpStream &stream);
     // Whether the timer runs (something is held or followed); never when idle.
@@ -77,6 +82,8 @@ private:
         QDeadlineTimer until;
     };
 
+    void readAfterCall(qint64 connectionId, const TcpStream &stream, bool afterSend,
+                       bool receiving, bool withinGap);
     // False once the connection can no longer be read (closed): the caller forgets it.
     bool sample(Watched &watched, bool afterSend);
     // The states from which a connection's next is TIME_WAIT (this side closed first).

@@ -229,6 +229,8 @@ QByteArray TcpStream::receive(qint64 maxSize)
     const auto received = ::recv(NativeSocket(m_descriptor), bytes.data(), int(maxSize), 0);
     if (received > 0) {
         bytes.truncate(received);
+        if (m_finishRequested)
+            m_receivedAfterFinish += received;
         return bytes;
     }
     if (received == 0) {
@@ -343,8 +345,37 @@ void TcpStream::fail(int systemError)
     emit failed(m_error);
 }
 
+TcpStream::Ending TcpStream::decideEnding()
+{
+    Ending ending;
+    if (m_descriptor < 0)
+        return ending;
+    ending.undeliveredBytes = m_queuedBytes;
+    // A close() with unread input resets the connection, discarding the send buffer too; so
+    // does the peer's next segment after it, when it is still sending.
+    ending.reset = NativeSockets::unreadBytes(m_descriptor) > 0
+        || (!m_peerFinished && m_receivedAfterFinish > 0);
+    m_ending = ending.reset ? Decided::Reset : Decided::Finish;
+    if (ending.reset) {
+        const qint64 inKernel = NativeSockets::unacknowledgedBytes(m_descriptor);
+        ending.undeliveredBytes = inKernel < 0 ? -1 : ending.undeliveredBytes + inKernel;
+    }
+    return ending;
+}
+
 void TcpStream::abort()
 {
+    // As decided: bytes that came since the decision to end normally are read and dropped, as
+    // the ones before were, so that close() does not turn it into a reset.
+    if (m_ending == Decided::Reset) {
+        abortWithReset();
+        return;
+    }
+    if (m_ending == Decided::Finish) {
+        char dropped[64 * 1024];
+        while (::recv(NativeSocket(m_descriptor), dropped, sizeof dropped, 0) > 0) {
+        }
+    }
     closeDescriptor();
 }
 

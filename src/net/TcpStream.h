@@ -71,6 +71,18 @@ public:
     void finishSending();
     bool sendingFinished() const { return m_sendingShutDown; }
 
+    // How the connection will end, decided now (before the close() is told) and done by the
+    // abort() that follows, so that what is recorded of it ends as it really does.
+    struct Ending
+    {
+        // RST: bytes arrived that were never read (close() would reset), or the peer still
+        // sends after finishSending() (what it sends after close() would be answered by RST).
+        bool reset = false;
+        // Bytes sent that will never arrive: still queued here, and after a reset those the
+        // kernel held that the peer had not acknowledged; -1 where the system does not say.
+        qint64 undeliveredBytes = 0;
+    };
+    Ending decideEnding();
     // Closes at once; anything still queued is dropped.
     void abort();
     // Closes with a reset (RST) instead of a normal end, as a crashing program's socket would.
@@ -108,6 +120,8 @@ private:
     bool m_finishRequested = false;
     bool m_sendingShutDown = false;
     bool m_receiving = true;
+    enum class Decided { Nothing, Reset, Finish } m_ending = Decided::Nothing;
+    qint64 m_receivedAfterFinish = 0; // bytes that came after finishSending()
     std::deque<QByteArray> m_queue;
     qsizetype m_frontOffset = 0;
     qint64 m_queuedBytes = 0;

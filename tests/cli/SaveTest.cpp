@@ -289,3 +289,85 @@ TEST_F(SaveTest, AServerOfTcpAndUdpSavesBothInOneFile)
     EXPECT_BYTES_EQ(QByteArray("datagram\n"), datagrams[0].payload);
     EXPECT_BYTES_EQ(QByteArray("DATAGRAM\n"), datagrams[1].payload);
 }
+
+// A client that sends and never reads its replies: when the server stops, its close() with
+// that client's bytes unread resets the connection, and the replies still in its send buffer
+// never arrive. The file ends as the connection did, with the server's RST and no FIN, and the
+// client acknowledges no more than it really received.
+TEST_F(SaveTest, AConnectionTheServerResetEndsInItsRstAndAcknowledgesOnlyWhatArrived)
+{
+    const QString file = path("reset.pcapng");
+    Child *server = nullptr;
+    const quint16 port = startServer({QStringLiteral("--save"), file, QStringLiteral("--quiet")},
+                                     &server);
+    ASSERT_NE(port, 0);
+    // Sends 64 KiB blocks from a thread until the reset, so that some are always unread; says
+    // so after the first MiB; reads everything once told to. The reset is told once: to the
+    // blocked sendall(), or to recv().
+    const QString sender = QStringLiteral(R"(
+import socket, sys, threading
+c = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+first_mib = threading.Event()
+def send():
+    try:
+        for block in range(1 << 30):
+            c.sendall(b"x" * 65536)
+            if block == 15:
+                first_mib.set()
+    except (ConnectionResetError, BrokenPipeError): # EPIPE: the reset was told to recv()
+        print("reset", flush=True)
+sender = threading.Thread(target=send, daemon=True)
+sender.start()
+first_mib.wait()
+print("sending", flush=True)
+sys.stdin.readline()
+got = 0
+try:
+    while True:
+        data = c.recv(1 << 20)
+        if not data:
+            print("end of stream", flush=True)
+            break
+        got += len(data)
+except ConnectionResetError: # unless the sender heard it first
+    print("reset", flush=True)
+sender.join()
+print("received", got, flush=True)
+)");
+    Child *client = start(python(), {QStringLiteral("-c"), sender, QString::number(port)});
+    ASSERT_TRUE(client->waitForOutput("sending\n", 20000)) << client->describe();
+    server->process.terminate();
+    ASSERT_TRUE(server->waitForFinished(20000)) << server->describe();
+    EXPECT_EQ(server->exitCode(), 0) << server->describe();
+    client->write("go\n");
+    ASSERT_TRUE(client->waitForFinished()) << client->describe();
+    ASSERT_TRUE(client->out.contains("reset\n")) << client->describe();
+    const qint64 received = client->out.mid(client->out.indexOf("received ") + 9).trimmed()
+                                .toLongLong();
+
+    EXPECT_EQ(Tshark::problems(file, false), QString());
+    // Each packet: its source port, RST, FIN, and its relative acknowledgement number.
+    const Tshark::Result packets = Tshark::run(
+        {QStringLiteral("-r"), file, QStringLiteral("-T"), QStringLiteral("fields"),
+         QStringLiteral("-E"), QStringLiteral("separator=,"), QStringLiteral("-e"),
+         QStringLiteral("tcp.srcport"), QStringLiteral("-e"), QStringLiteral("tcp.flags.reset"),
+         QStringLiteral("-e"), QStringLiteral("tcp.flags.fin"), QStringLiteral("-e"),
+         QStringLiteral("tcp.ack")});
+    ASSERT_TRUE(packets.ran) << packets.errors.toStdString();
+    const QList<QByteArray> lines = packets.output.trimmed().split('\n');
+    ASSERT_FALSE(lines.isEmpty());
+    qint64 mostAcknowledged = 0;
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> fields = line.split(',');
+        ASSERT_EQ(fields.size(), 4) << line.toStdString();
+        const bool fromServer = fields[0].toUInt() == port;
+        EXPECT_FALSE(fields[2] == "1" || fields[2] == "True") << "a FIN: " << line.toStdString();
+        if (!fromServer)
+            mostAcknowledged = std::max(mostAcknowledged, fields[3].toLongLong());
+    }
+    const QList<QByteArray> last = lines.last().split(',');
+    EXPECT_EQ(last[0].toUInt(), port) << "the server resets: " << lines.last().toStdString();
+    EXPECT_TRUE(last[1] == "1" || last[1] == "True") << lines.last().toStdString();
+    // Relative numbers: the server's SYN counts one.
+    EXPECT_LE(mostAcknowledged, received + 1) << "the client received " << received;
+}

@@ -97,6 +97,30 @@ TEST(TcpRecorderTest, AClientsConnectionsFromConnectToCloseAndAResetFromThePeer)
     EXPECT_EQ(second.clientFinishedUs, -1);
 }
 
+// close() with bytes unread resets the connection: it ends in our own RST, and the replies
+// still in the send buffer, which the reset discarded, are known never to have arrived.
+TEST(TcpRecorderTest, OurCloseThatResetEndsInOurRstAndKnowsWhatNeverArrived)
+{
+    TcpRecorder recorder;
+    recorder.record(at(SocketEvent::accept(1, {"127.0.0.1", 40001}, {"127.0.0.1", 5220}), 100));
+    recorder.recordBytes(Server, 1, false, "abcdef", 200);
+    recorder.recordBytes(Server, 1, true, "ABC", 210);
+    recorder.recordBytes(Server, 1, true, "DEF", 220);
+    SocketEvent close = SocketEvent::close(Server, 1, SocketEvent::CloseReason::ServerStopping);
+    close.resetSent = true;
+    close.undeliveredBytes = 4;
+    recorder.record(at(close, 300));
+
+    const std::vector<TcpConversation> conversations = recorder.conversations();
+    ASSERT_EQ(conversations.size(), 1u);
+    const TcpConversation &reset = conversations[0];
+    EXPECT_EQ(reset.resetUs, 300);
+    EXPECT_EQ(reset.resetFrom, Down);
+    EXPECT_EQ(reset.serverFinishedUs, -1) << "no FIN";
+    EXPECT_EQ(reset.deliveredBytes[int(Down)], 2);
+    EXPECT_EQ(reset.deliveredBytes[int(Up)], -1);
+}
+
 TEST(TcpRecorderTest, PastItsBudgetBytesAreCountedNotKept)
 {
     TcpRecorder recorder;

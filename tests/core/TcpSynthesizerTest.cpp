@@ -176,6 +176,38 @@ TEST(TcpSynthesizerTest, AResetEndsTheConversationWithRst)
     EXPECT_EQ(last.ack, parse(packets[3].ip).seq + 2) << "it acknowledges what came";
 }
 
+// The server's close() reset the connection with "LLO" still in its send buffer: those bytes
+// never arrived, so no segment carries them and no ACK claims them.
+TEST(TcpSynthesizerTest, BytesThatNeverArrivedAreNotSentNorAcknowledged)
+{
+    TcpConversation talk = conversation("127.0.0.1", 40000, "127.0.0.1",
+                                        {{Start + 100, Up, "hello"},
+                                         {Start + 110, Down, "HE"},
+                                         {Start + 120, Down, "LLO"}});
+    talk.clientFinishedUs = -1;
+    talk.serverFinishedUs = -1;
+    talk.resetUs = Start + 300;
+    talk.resetFrom = Down;
+    talk.deliveredBytes[int(Down)] = 3;
+    const std::vector<TcpSynthesizer::Packet> packets = TcpSynthesizer::packets(talk);
+    QByteArray down;
+    quint32 mostAcknowledged = 0;
+    for (const TcpSynthesizer::Packet &packet : packets) {
+        const Segment segment = parse(packet.ip);
+        if (segment.sourcePort == 5220)
+            down += segment.payload;
+        else if (segment.flags & 0x10)
+            mostAcknowledged = std::max(mostAcknowledged, segment.ack);
+    }
+    EXPECT_EQ(down, QByteArray("HEL"));
+    const quint32 serverFirst = parse(packets[1].ip).seq + 1;
+    EXPECT_EQ(mostAcknowledged, serverFirst + 3);
+    const Segment last = parse(packets.back().ip);
+    EXPECT_EQ(last.flags, 0x04 | 0x10);
+    EXPECT_EQ(last.sourcePort, 5220);
+    EXPECT_EQ(last.seq, serverFirst + 3) << "after the last byte that went";
+}
+
 TEST(TcpSynthesizerTest, APcapngFileStartsWithItsSectionAndInterfaceAndHoldsEachPacket)
 {
     QBuffer buffer;

@@ -26,6 +26,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -1661,6 +1662,97 @@ TEST_F(MainWindowTest, AtTheDemoSizeTheTcpPlotIsInViewWithoutScrolling)
             << "the plot at " << shown.top() << " to " << shown.bottom()
             << ", the tab shows 0 to " << scroll->viewport()->height() - 1;
     }
+}
+
+// After a reconnect the old connection's late readings (found by its addresses after close())
+// may come after the new socket(): each says which connection it is, by its ports.
+TEST_F(MainWindowTest, AClosedConnectionsLateReadingsNameItsPortsAfterAReconnect)
+{
+    connectClient();
+    const QString oldLocal = QStringLiteral("127.0.0.1:%1").arg(clientWindow.client().localPort());
+    clientWindow.client().disconnectFromServer();
+    connectClient();
+    SocketCallsModel &calls = clientWindow.socketCalls();
+    const auto lateReadings = [&calls] {
+        calls.flush();
+        std::vector<int> rows;
+        for (int row = 0; row < calls.rowCount(); ++row) {
+            if (calls.eventAt(row).kind == SocketEvent::Kind::TcpState
+                && calls.eventAt(row).afterClose)
+                rows.push_back(row);
+        }
+        return rows;
+    };
+    ASSERT_TRUE(waitUntil([&lateReadings] { return !lateReadings().empty(); }));
+    for (const int row : lateReadings()) {
+        const QString text = calls.index(row, SocketCallsModel::CallColumn).data().toString();
+        EXPECT_TRUE(text.contains(oldLocal)) << text.toStdString();
+    }
+}
+
+// After Stop the listening socket is closed, and its TCP view says so: CLOSED, in its states
+// too, and no accept queue to wait in.
+TEST_F(MainWindowTest, AfterStopTheListeningSocketsTcpViewSaysItIsClosed)
+{
+    connectClient();
+    ASSERT_TRUE(waitUntil([this] {
+        return tcpText(serverWindow, "tcpState").contains(QStringLiteral("LISTEN"));
+    })) << tcpText(serverWindow, "tcpState");
+    serverWindow.stopServer();
+    ASSERT_TRUE(waitUntil([this] {
+        return tcpText(serverWindow, "tcpState").contains(QStringLiteral("CLOSED"));
+    })) << tcpText(serverWindow, "tcpState");
+    EXPECT_FALSE(tcpText(serverWindow, "tcpState").contains(QStringLiteral("LISTEN:")))
+        << tcpText(serverWindow, "tcpState");
+    EXPECT_FALSE(tcpGauge(serverWindow, "acceptQueueGauge")->isVisibleTo(&serverWindow));
+    auto *states = serverWindow.tcpView()->findChild<QListWidget *>(QStringLiteral("tcpHistory"));
+    ASSERT_TRUE(states);
+    ASSERT_GE(states->count(), 2);
+    EXPECT_TRUE(states->item(states->count() - 1)->text().contains(QStringLiteral("CLOSED")))
+        << states->item(states->count() - 1)->text().toStdString();
+}
+
+// The lecture's client sends, reads the reply and closes: the server's recv() returns 0 and its
+// connection is in CLOSE_WAIT until its close(), which the calls show between the two, however
+// soon after the last reading the client closed (the window reads TCP at most every 50 ms).
+TEST_F(MainWindowTest, TheServersRecvOfZeroIsFollowedByCloseWaitBeforeItsClose)
+{
+    QProcess lecture;
+    lecture.setProcessChannelMode(QProcess::MergedChannels);
+    lecture.start(QStringLiteral(CAPSOCK_PYTHON),
+                  {QStringLiteral(CAPSOCK_TESTS_DIR "/peers/lecture_client.py"),
+                   QString::number(serverWindow.server().port()), QStringLiteral("127.0.0.1")});
+    lecture.write("ab\n");
+    lecture.closeWriteChannel();
+    // The server answers from this event loop.
+    ASSERT_TRUE(waitUntil([&lecture] { return lecture.state() == QProcess::NotRunning; }, 15000))
+        << lecture.readAll().toStdString();
+    SocketCallsModel &calls = serverWindow.socketCalls();
+    const auto closed = [&calls] {
+        calls.flush();
+        for (int row = 0; row < calls.rowCount(); ++row) {
+            const SocketEvent &event = calls.eventAt(row);
+            if (event.kind == SocketEvent::Kind::Close && event.connectionId == 1)
+                return row;
+        }
+        return -1;
+    };
+    ASSERT_TRUE(waitUntil([&closed] { return closed() >= 0; })) << "no close()";
+    QStringList seen; // connection 1's calls and states, from its end of stream on
+    bool endOfStream = false;
+    for (int row = 0; row <= closed(); ++row) {
+        const SocketEvent &event = calls.eventAt(row);
+        if (event.connectionId != 1 || event.kind == SocketEvent::Kind::TcpQueues)
+            continue;
+        endOfStream = endOfStream || (event.kind == SocketEvent::Kind::Recv && event.bytes == 0);
+        if (endOfStream) {
+            seen << (event.kind == SocketEvent::Kind::TcpState
+                         ? QVariant::fromValue(event.tcp.state).toString()
+                         : QVariant::fromValue(event.kind).toString());
+        }
+    }
+    EXPECT_EQ(seen, QStringList({QStringLiteral("Recv"), QStringLiteral("CloseWait"),
+                                 QStringLiteral("Close")}));
 }
 
 // A client that sends and never reads the replies: the server's send buffer fills behind a
