@@ -183,6 +183,30 @@ TEST_F(InteropTest, MoreThanTheLectureServerReadsIsExplainedAsTheResetItCauses)
         << server->describe();
 }
 
+// The lecture's server answers one read (a whole line of 1024 bytes here) and closes. The two
+// lines after it never reach its program: whether they were still waiting in our client when
+// the server closed, or already handed to the kernel, the client says so and fails, while
+// standard output stays exactly what the server sent.
+TEST_F(InteropTest, LinesTheLectureServerNeverReadAreToldAndFail)
+{
+    Child *server = nullptr;
+    const quint16 port = startLectureServer(&server);
+    ASSERT_NE(port, 0);
+
+    const QByteArray first = QByteArray(1023, 'a') + "\n";
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    local(port)},
+                        first + "two\nthree\n");
+    ASSERT_TRUE(client->exitedNormally()) << client->describe();
+    EXPECT_EQ(client->exitCode(), 1) << client->describe();
+    EXPECT_BYTES_EQ(first.toUpper(), client->out);
+    const bool notSent = client->err.contains(
+        "2 lines (8 bytes) not sent: the server closed the connection first");
+    const bool unanswered = client->err.contains("before answering 2 messages");
+    const bool reset = client->err.contains("reset (RST)");
+    EXPECT_TRUE(notSent || unanswered || reset) << client->describe();
+}
+
 TEST_F(InteropTest, OurClientWithLfAgainstOurServerByteForByte)
 {
     clientToServer(QStringLiteral("lf"), "\n");
