@@ -172,8 +172,7 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
                 .arg(who, SocketEventText::callAndResult(write), BytePreview::escaped(reply)));
     });
     connect(session, &CapitalizeSession::readingPaused, this, [this, who](bool paused) {
-        log(paused ? tr("%1 is not reading its replies: reading from it paused").arg(who)
-                   : tr("%1 reads again: reading resumed").arg(who));
+        log(QStringLiteral("%1 %2").arg(who, SocketEventText::readingPaused(paused)));
     });
 }
 
@@ -198,7 +197,14 @@ void HeadlessServer::stop()
         return;
     }
     m_stopping = true;
-    log(tr("stopping: %n connection(s) open", nullptr, int(m_server.sessions().size())));
+    const int open = int(m_server.sessions().size());
+    if (open == 0) {
+        log(tr("stopping: %n connection(s) open", nullptr, open));
+    } else {
+        log(tr("stopping: %n connection(s) open; each ends once its client has its replies, "
+               "or after %1 s in which it reads none; Ctrl-C again to stop now", nullptr, open)
+                .arg(CapitalizeSession::StopLingerMs / 1000));
+    }
     QTimer::singleShot(StopGraceMs, this, [this] { emit finished(0); });
     m_server.stop();
 }

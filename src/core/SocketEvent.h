@@ -203,6 +203,8 @@ public:
                               // out: how long it waited for a datagram
     CloseReason closeReason = CloseReason::PeerFinished; // Close
     qint64 unansweredBytes = 0; // Close: read after the last reply, only to be dropped
+    qint64 undeliveredBytes = 0; // Close: replies never sent, the program's and the kernel's
+                                 // (the server stopped before the client read them)
     SocketFailure failure;    // why the call failed; Close: why the connection broke (close()
                               // itself does not fail)
     bool skipped = false;     // Bind: failed, but only an optional extra address (::1 with no
@@ -263,7 +265,8 @@ public:
                             const SocketFailure &failure = {});
     static SocketEvent shutdown(SocketSide side, qint64 connectionId);
     static SocketEvent close(SocketSide side, qint64 connectionId, CloseReason reason,
-                             const SocketFailure &failure = {}, qint64 unansweredBytes = 0);
+                             const SocketFailure &failure = {}, qint64 unansweredBytes = 0,
+                             qint64 undeliveredBytes = 0);
     static SocketEvent tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,
                                 const TcpInfo &now, bool afterClose = false);
     static SocketEvent tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,

@@ -323,6 +323,12 @@ QString SocketEventText::closeReason(const SocketEvent &event)
     return {};
 }
 
+QString SocketEventText::readingPaused(bool paused)
+{
+    return paused ? tr("does not read its replies: reading from it paused")
+                  : tr("reads its replies again: reading resumed");
+}
+
 QString SocketEventText::closeSummary(const SocketEvent &event)
 {
     switch (event.closeReason) {
@@ -350,6 +356,11 @@ QString SocketEventText::closeResult(const SocketEvent &event)
         text += tr("; %1 byte(s) more from the client went unanswered", nullptr,
                    pluralCount(event.unansweredBytes))
                     .arg(event.unansweredBytes);
+    }
+    if (event.undeliveredBytes > 0) {
+        text += tr("; %1 byte(s) of replies not delivered: the client had not read them",
+                   nullptr, pluralCount(event.undeliveredBytes))
+                    .arg(event.undeliveredBytes);
     }
     return text;
 }

@@ -230,8 +230,7 @@ void ServerPanel::onClientConnected(CapitalizeSession *session)
         m_conversation->addSent(reply, id);
     });
     connect(session, &CapitalizeSession::readingPaused, this, [this, id](bool paused) {
-        m_conversation->addNote(paused ? tr("does not read its replies: reading from it paused")
-                                       : tr("reads again: reading resumed"),
+        m_conversation->addNote(SocketEventText::readingPaused(paused),
                                 ConversationModel::Kind::Note, id);
     });
 }

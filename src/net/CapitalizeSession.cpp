@@ -3,6 +3,7 @@
 #include "core/SocketEventText.h"
 #include "net/EventValues.h"
 #include "net/SocketErrorText.h"
+#include "net/TcpProbe.h"
 #include "net/TcpSampler.h"
 #include "net/TcpStream.h"
 
@@ -61,10 +62,7 @@ qint64 CapitalizeSession::unsentBytes() const
 void CapitalizeSession::onReadable()
 {
     if (m_finishing) {
-        for (QByteArray dropped = m_stream->receive(DrainReadSize); !dropped.isEmpty();
-             dropped = m_stream->receive(DrainReadSize)) {
-            m_ignoredBytes += dropped.size();
-        }
+        dropInput();
         if (m_stream->peerFinished())
             closeWhenDone();
         return;
@@ -150,7 +148,8 @@ void CapitalizeSession::onBytesSent()
         emit readingPaused(false);
     }
     if (m_finishing) {
-        m_lingerTimer->start(LingerMs); // the peer is still reading: it gets all of its replies
+        // The peer is still reading: it gets all of its replies.
+        m_lingerTimer->start(lingerMs());
         closeWhenDone();
     }
 }
@@ -162,12 +161,30 @@ void CapitalizeSession::onFailed()
 
 void CapitalizeSession::close(SocketEvent::CloseReason reason)
 {
-    if (m_ended || m_finishing)
+    if (m_ended)
         return;
+    m_serverStopping = m_serverStopping || reason == SocketEvent::CloseReason::ServerStopping;
+    if (m_finishing) { // already ending: when the server stops, it waits no longer than that
+        m_lingerTimer->start(lingerMs());
+        return;
+    }
     QByteArray rest; // the start of a character the client had not finished goes back as it came
     m_caser.finish(rest);
     sendReply(rest);
     finish(reason);
+}
+
+int CapitalizeSession::lingerMs() const
+{
+    return m_serverStopping ? StopLingerMs : LingerMs;
+}
+
+void CapitalizeSession::dropInput()
+{
+    for (QByteArray dropped = m_stream->receive(DrainReadSize); !dropped.isEmpty();
+         dropped = m_stream->receive(DrainReadSize)) {
+        m_ignoredBytes += dropped.size();
+    }
 }
 
 bool CapitalizeSession::canMakeRoom() const
@@ -192,16 +209,27 @@ void CapitalizeSession::finish(SocketEvent::CloseReason reason)
     m_finishReason = reason;
     m_stream->finishSending();
     probe();
-    updateReceiving(); // keep reading now: whatever comes is dropped, so the peer can finish
-    if (m_readingPaused) {
-        m_readingPaused = false;
-        emit readingPaused(false);
-    }
+    // Keep reading now: whatever comes is dropped, so the peer can finish. The client has not
+    // read its replies, so no readingPaused(false): the close tells what was dropped.
+    m_readingPaused = false;
+    updateReceiving();
     m_lingerTimer = new QTimer(this);
     m_lingerTimer->setSingleShot(true);
-    connect(m_lingerTimer, &QTimer::timeout, this, [this] { end(m_finishReason); });
-    m_lingerTimer->start(LingerMs);
+    connect(m_lingerTimer, &QTimer::timeout, this, &CapitalizeSession::giveUp);
+    m_lingerTimer->start(lingerMs());
     closeWhenDone();
+}
+
+void CapitalizeSession::giveUp()
+{
+    // What is still ours to send, in this program and in the kernel's send buffer, will not
+    // reach a client that does not read: the close (or the reset it brings) drops it.
+    m_undeliveredBytes = unsentBytes();
+    if (const auto probe = TcpProbe::forThisSystem(); probe->isAvailable()) {
+        if (const std::optional<TcpInfo> tcp = probe->read(m_stream->descriptor()))
+            m_undeliveredBytes += tcp->unsent;
+    }
+    end(m_finishReason);
 }
 
 void CapitalizeSession::closeWhenDone()
@@ -220,7 +248,7 @@ void CapitalizeSession::end(SocketEvent::CloseReason reason, const SocketFailure
     if (m_lingerTimer)
         m_lingerTimer->stop();
     const SocketEvent event = SocketEvent::close(SocketSide::Server, m_id, reason, failure,
-                                                 m_ignoredBytes);
+                                                 m_ignoredBytes, m_undeliveredBytes);
     if (callsWatched())
         emit socketEvent(event);
     // A broken connection gets the whole story (what a reset usually means), not just its name.

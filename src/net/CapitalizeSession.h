@@ -20,6 +20,11 @@ class CapitalizeSession : public QObject
     Q_OBJECT
 
 public:
+    // How long the connection may make no progress once the server stops: Ctrl-C should stop
+    // it at once, yet a client that is reading its last replies gets them (each read it makes
+    // restarts the wait).
+    static constexpr int StopLingerMs = 1000;
+
     CapitalizeSession(qint64 id, TcpStream *stream, const ServerOptions &options,
                       QObject *parent = nullptr);
     ~CapitalizeSession() override;
@@ -40,7 +45,9 @@ public:
     void setManualReplies(bool manual) { m_options.manualReplies = manual; }
     // Stops or resumes calling recv() (ServerOptions::pauseReading).
     void setPauseReading(bool paused);
-    // Sends what is still owed, then ends the connection (the server is stopping).
+    // Sends what is still owed, then ends the connection. While the client reads it gets every
+    // reply; after a while without progress (a second when the server stops) the connection
+    // ends anyway, and its Close event counts the replies not delivered.
     void close(SocketEvent::CloseReason reason);
 
     // How long since the client last sent anything (or connected).
@@ -67,6 +74,11 @@ private:
     bool answer(const QByteArray &chunk);
     void sendReply(const QByteArray &reply);
     void finish(SocketEvent::CloseReason reason);
+    // Drops what the client sent that will never be answered; counted in m_ignoredBytes.
+    void dropInput();
+    // No progress for the linger time: ends with what was not delivered counted.
+    void giveUp();
+    int lingerMs() const;
     void closeWhenDone();
     void end(SocketEvent::CloseReason reason, const SocketFailure &failure = {});
     // Reporting a call costs more than the recv() it describes: only when someone listens.
@@ -86,8 +98,10 @@ private:
     qint64 m_bytesReceived = 0;
     qint64 m_bytesQueued = 0;
     qint64 m_ignoredBytes = 0;
+    qint64 m_undeliveredBytes = 0; // replies never sent: the server stopped first
     bool m_readingPaused = false; // backpressure: the client does not read its replies
     bool m_finishing = false; // no more replies: waiting for the peer to finish too
     bool m_ended = false;
+    bool m_serverStopping = false; // waits only briefly for a client that makes no progress
     SocketEvent::CloseReason m_finishReason = SocketEvent::CloseReason::PeerFinished;
 };

@@ -162,6 +162,13 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
          conn},
         {SocketEvent::close(Server, 1, Reason::ServerStopping), "close()",
          "the server is stopping", conn},
+        {SocketEvent::close(Server, 1, Reason::ServerStopping, {}, 65536, 2621440), "close()",
+         "the server is stopping; 65536 bytes more from the client went unanswered; 2621440 "
+         "bytes of replies not delivered: the client had not read them",
+         conn},
+        {SocketEvent::close(Server, 1, Reason::ServerStopping, {}, 0, 1), "close()",
+         "the server is stopping; 1 byte of replies not delivered: the client had not read them",
+         conn},
         {SocketEvent::close(Server, 1, Reason::Broken, reset), "close()",
          "the client reset the connection (RST)", conn},
         {SocketEvent::close(Server, 1, Reason::Broken, broken), "close()",
@@ -180,6 +187,14 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
         expectCase(test);
         EXPECT_FALSE(test.event.isFailure()) << "close() itself does not fail: " << test.result;
     }
+}
+
+// Backpressure is told by the one wording home, for the log and the window alike.
+TEST(SocketEventTextTest, BackpressureOnAClientIsSaidAfterItsName)
+{
+    EXPECT_EQ(SocketEventText::readingPaused(true),
+              "does not read its replies: reading from it paused");
+    EXPECT_EQ(SocketEventText::readingPaused(false), "reads its replies again: reading resumed");
 }
 
 TEST(SocketEventTextTest, AFailureIsSaidInAFewWordsAndStandsOut)
