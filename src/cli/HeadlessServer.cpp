@@ -171,6 +171,14 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
         log(QStringLiteral("%1 %2: %3")
                 .arg(who, SocketEventText::callAndResult(write), BytePreview::escaped(reply)));
     });
+    connect(session, &CapitalizeSession::heldBack, this, [this, who](qint64 bytes) {
+        log(QStringLiteral("%1 %2").arg(who, SocketEventText::heldBack(bytes)));
+    });
+    connect(session, &CapitalizeSession::heldBackSentAsTheyCame, this,
+            [this, who](qint64 bytes) {
+                log(QStringLiteral("%1 %2").arg(
+                    who, SocketEventText::heldBackSentAsTheyCame(bytes)));
+            });
     connect(session, &CapitalizeSession::readingPaused, this, [this, who](bool paused) {
         log(QStringLiteral("%1 %2").arg(who, SocketEventText::readingPaused(paused)));
     });

@@ -329,6 +329,20 @@ QString SocketEventText::readingPaused(bool paused)
                   : tr("reads its replies again: reading resumed");
 }
 
+QString SocketEventText::heldBack(qint64 bytes)
+{
+    return tr("%1 byte(s) held back: the start of a UTF-8 character whose other bytes have not "
+              "come yet; it goes out with them", nullptr, pluralCount(bytes))
+        .arg(bytes);
+}
+
+QString SocketEventText::heldBackSentAsTheyCame(qint64 bytes)
+{
+    return tr("the %1 byte(s) held back went back unchanged: the client sent no more of "
+              "that character", nullptr, pluralCount(bytes))
+        .arg(bytes);
+}
+
 QString SocketEventText::closeSummary(const SocketEvent &event)
 {
     switch (event.closeReason) {

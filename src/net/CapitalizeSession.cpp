@@ -111,14 +111,30 @@ bool CapitalizeSession::answer(const QByteArray &chunk)
 {
     QByteArray reply;
     m_caser.feed(chunk, reply);
-    if (m_options.closeAfterFirstReply) {
+    const qint64 held = m_caser.heldBytes();
+    if (m_options.closeAfterFirstReply) { // one reply, as the lecture's: the held bytes too
         m_caser.finish(reply);
         sendReply(reply);
+        if (held > 0)
+            emit heldBackSentAsTheyCame(held);
         finish(SocketEvent::CloseReason::AfterFirstReply);
         return true;
     }
     sendReply(reply);
+    if (held > 0)
+        emit heldBack(held);
     return false;
+}
+
+void CapitalizeSession::sendHeldBack()
+{
+    const qint64 held = m_caser.heldBytes();
+    if (held == 0)
+        return;
+    QByteArray rest; // the start of a character the client never finished goes back as it came
+    m_caser.finish(rest);
+    sendReply(rest);
+    emit heldBackSentAsTheyCame(held);
 }
 
 bool CapitalizeSession::send(const QByteArray &bytes)
@@ -168,9 +184,7 @@ void CapitalizeSession::close(SocketEvent::CloseReason reason)
         m_lingerTimer->start(lingerMs());
         return;
     }
-    QByteArray rest; // the start of a character the client had not finished goes back as it came
-    m_caser.finish(rest);
-    sendReply(rest);
+    sendHeldBack();
     finish(reason);
 }
 
@@ -196,9 +210,7 @@ void CapitalizeSession::makeRoom(const QByteArray &farewell)
 {
     if (!canMakeRoom())
         return;
-    QByteArray rest; // the start of a character the client had not finished goes back as it came
-    m_caser.finish(rest);
-    sendReply(rest);
+    sendHeldBack();
     sendReply(farewell);
     finish(SocketEvent::CloseReason::MadeRoom);
 }

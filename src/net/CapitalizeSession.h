@@ -61,6 +61,12 @@ signals:
     void received(const QByteArray &chunk);
     void replied(const QByteArray &reply);
     void readingPaused(bool paused);
+    // After a reply: `bytes` of the read (the start of a UTF-8 character) wait for the rest
+    // of their character and go out with it.
+    void heldBack(qint64 bytes);
+    // The connection is ending with bytes still held back: they go back as they came, in the
+    // reply that follows.
+    void heldBackSentAsTheyCame(qint64 bytes);
     void socketEvent(const SocketEvent &event);
     // The connection is over, and why: in plain words, and as the close() it ended with. The
     // session is deleted soon after.
@@ -74,6 +80,8 @@ private:
     bool answer(const QByteArray &chunk);
     void sendReply(const QByteArray &reply);
     void finish(SocketEvent::CloseReason reason);
+    // Sends back whatever the caser still holds, unchanged: the stream is ending.
+    void sendHeldBack();
     // Drops what the client sent that will never be answered; counted in m_ignoredBytes.
     void dropInput();
     // No progress for the linger time: ends with what was not delivered counted.

@@ -296,6 +296,34 @@ TEST_F(InteropTest, HexDumpsBothDirections)
 
 // The plurals come from the English translation every front end loads (capsock_en.ts), as
 // tr("%n byte(s)") says them: without it the log would say "1 byte(s)".
+// "caf\xc3": the server answers "CAF" and keeps the start of the next character back. The log
+// says so where it happens, and, when the client ends there, that the byte went back as it
+// came (no byte is lost, none unexplained).
+TEST_F(InteropTest, TheLogSaysWhyAByteIsHeldBackAndWhatBecameOfIt)
+{
+    Child *server = nullptr;
+    const quint16 port = startServer({}, &server);
+    ASSERT_NE(port, 0);
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    local(port), QStringLiteral("--line-ending"),
+                                    QStringLiteral("none")},
+                        "caf\xc3");
+    ASSERT_TRUE(client->exitedNormally()) << client->describe();
+    EXPECT_BYTES_EQ(QByteArray("CAF\xc3"), client->out);
+    ASSERT_TRUE(server->waitForOutput("#1 closed: ")) << server->describe();
+    EXPECT_TRUE(server->out.contains("#1 recv(1024) -> 4 bytes: caf\\xc3\n"))
+        << server->describe();
+    const qsizetype reply = server->out.indexOf("#1 sendall(3 bytes): CAF\n");
+    const qsizetype held = server->out.indexOf(
+        "#1 1 byte held back: the start of a UTF-8 character whose other bytes have not come "
+        "yet; it goes out with them\n");
+    EXPECT_TRUE(reply >= 0 && held > reply) << server->describe();
+    EXPECT_TRUE(server->out.contains("#1 sendall(1 byte): \\xc3\n")) << server->describe();
+    EXPECT_TRUE(server->out.contains("#1 the 1 byte held back went back unchanged: the client "
+                                     "sent no more of that character\n"))
+        << server->describe();
+}
+
 TEST_F(InteropTest, TheLogsSayOneByteAndTwoBytes)
 {
     Child *server = nullptr;

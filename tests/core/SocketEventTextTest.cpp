@@ -189,6 +189,20 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
     }
 }
 
+// A byte the server keeps back is explained where it happens, and what became of it.
+TEST(SocketEventTextTest, BytesHeldBackSayWhyAndWhatBecameOfThem)
+{
+    EXPECT_EQ(SocketEventText::heldBack(1),
+              "1 byte held back: the start of a UTF-8 character whose other bytes have not come "
+              "yet; it goes out with them");
+    EXPECT_EQ(SocketEventText::heldBack(3),
+              "3 bytes held back: the start of a UTF-8 character whose other bytes have not "
+              "come yet; it goes out with them");
+    EXPECT_EQ(SocketEventText::heldBackSentAsTheyCame(1),
+              "the 1 byte held back went back unchanged: the client sent no more of that "
+              "character");
+}
+
 // Backpressure is told by the one wording home, for the log and the window alike.
 TEST(SocketEventTextTest, BackpressureOnAClientIsSaidAfterItsName)
 {
