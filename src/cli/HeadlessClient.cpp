@@ -160,7 +160,7 @@ void HeadlessClient::onInputEnded()
 {
     m_inputEnded = true;
     if (m_serverClosed) {
-        finishTellingUnsent(0);
+        finishTellingUnsent();
         return;
     }
     if (m_done)
@@ -196,14 +196,16 @@ void HeadlessClient::onServerClosed()
         m_bytesNotSent += size;
     }
     m_serverClosed = true;
+    m_unansweredAtClose = unanswered > 0;
     m_done = true; // no reconnecting for the lines still to come
     if (m_inputEnded || !StdinReader::hasInputWaiting())
-        finishTellingUnsent(unanswered > 0 ? 1 : 0);
+        finishTellingUnsent();
 }
 
-void HeadlessClient::finishTellingUnsent(int exitCode)
+void HeadlessClient::finishTellingUnsent()
 {
     m_serverClosed = false;
+    int exitCode = m_unansweredAtClose ? 1 : 0;
     if (m_linesNotSent > 0) {
         // Said even when quiet: input was lost, and the exit code alone would not say how much.
         const QString bytes = tr("%1 byte(s)", nullptr, pluralCount(m_bytesNotSent))

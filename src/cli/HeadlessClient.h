@@ -46,8 +46,9 @@ private:
     void onInputEnded();
     void finishIfDone();
     void onServerClosed();
-    // Ends with what was not sent said on standard error: 1 if anything, else `exitCode`.
-    void finishTellingUnsent(int exitCode);
+    // Ends with what was not sent said on standard error: exit code 1 if anything was not
+    // sent or answered.
+    void finishTellingUnsent();
     void status(const QString &line);
     void capturePackets(const QList<QHostAddress> &addresses);
     void showSegment(const TcpSegment &segment);
@@ -66,6 +67,7 @@ private:
     TcpInfoLines m_tcpInfoLines;
     bool m_inputEnded = false;
     bool m_serverClosed = false; // waiting for the input to end, to count what is not sent
+    bool m_unansweredAtClose = false;
     bool m_done = false;
     // Lines of input not yet on the wire: by message id while the client holds them, then
     // those read after the server closed. Sizes as read, without the line ending added.
