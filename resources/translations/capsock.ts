@@ -130,7 +130,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+228"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+268"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +384,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+136"/>
         <source>The message is full: it holds at most %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,7 +541,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -555,19 +555,33 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+111"/>
         <source>the server closed the connection before answering %n message(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>the server closed the connection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%1 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) (%1) not sent: the server closed the connection first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+50"/>
+        <location line="-81"/>
         <source>segment %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,8 +637,15 @@ Click to see these bytes in the inspector.</source>
         <source>every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use --bind all for both</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+101"/>
+        <source>stopping: %n connection(s) open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-47"/>
+        <location line="-148"/>
         <source>Capsock capitalization server listening on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,22 +687,12 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>%1 is not reading its replies: reading from it paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 reads again: reading resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+40"/>
         <source>listening socket</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+16"/>
         <source>stopping: %n connection(s) open</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -836,7 +847,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Byte inspector</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,7 +1242,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="+534"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="+566"/>
         <source>Conversation (click a message to see its bytes)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1277,11 +1288,26 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Vie&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The colours of every Capsock window: the system&apos;s, or light or dark whatever the system says (for a projector or a dark room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Start / Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1356,17 +1382,62 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>As the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Larger text in every Capsock window, for a projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/gui/MainWindow.cpp" line="-190"/>
+        <location filename="../../src/gui/MainWindow.cpp" line="-219"/>
         <source>About Capsock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+64"/>
         <source>Now a server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1376,7 +1447,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-205"/>
         <source>Copied %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1408,12 +1479,17 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>&lt;p&gt;&lt;b&gt;Capsock %1&lt;/b&gt;: TCP and UDP socket programming made visible.&lt;/p&gt;&lt;p&gt;A server answers every string a client sends, capitalized: over TCP as in the lecture&apos;s capitalization example, a stream that recv() cuts where it likes; over UDP as in the textbook&apos;s twin, each datagram whole, answered on its own, or lost. Both sides show the bytes that crossed the wire and the socket calls that moved them.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
+        <source>Ctrl+=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Now over UDP.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1581,7 +1657,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+416"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+423"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1732,7 +1808,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+139"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-274"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-281"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1789,23 +1865,13 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+108"/>
+        <location line="+115"/>
         <location line="+70"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-167"/>
-        <source>does not read its replies: reading from it paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reads again: reading resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-157"/>
         <source>closed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2364,14 +2430,38 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+17"/>
+        <location line="+37"/>
         <source>another address answered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-35"/>
         <source>idle the longest, closed to make room for a newcomer: the server is full</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>does not read its replies: reading from it paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reads its replies again: reading resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 byte(s) held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the %1 byte(s) held back went back unchanged: the client sent no more of that character</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2421,6 +2511,13 @@ Click to see these bytes in the inspector.</source>
     <message numerus="yes">
         <location line="+4"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %1 byte(s) of replies not delivered: the client had not read them</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>

@@ -96,7 +96,7 @@
 <context>
     <name>ComposerWidget</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ComposerWidget.cpp" line="+306"/>
+        <location filename="../../src/gui/ComposerWidget.cpp" line="+310"/>
         <source>%1 byte(s): %2</source>
         <translation>
             <numerusform>%1 byte: %2</numerusform>
@@ -145,7 +145,7 @@
 <context>
     <name>HeadlessClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+65"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+67"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -161,11 +161,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+111"/>
         <source>the server closed the connection before answering %n message(s)</source>
         <translation>
             <numerusform>the server closed the connection before answering %n message</numerusform>
             <numerusform>the server closed the connection before answering %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) (%1) not sent: the server closed the connection first</source>
+        <translation>
+            <numerusform>%n line (%1) not sent: the server closed the connection first</numerusform>
+            <numerusform>%n lines (%1) not sent: the server closed the connection first</numerusform>
         </translation>
     </message>
 </context>
@@ -207,11 +223,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+56"/>
         <source>stopping: %n connection(s) open</source>
         <translation>
             <numerusform>stopping: %n connection open</numerusform>
             <numerusform>stopping: %n connections open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>stopping: %n connection(s) open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</source>
+        <translation>
+            <numerusform>stopping: %n connection open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</numerusform>
+            <numerusform>stopping: %n connections open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</numerusform>
         </translation>
     </message>
 </context>
@@ -248,7 +272,7 @@
 <context>
     <name>HexView</name>
     <message numerus="yes">
-        <location filename="../../src/gui/HexView.cpp" line="+940"/>
+        <location filename="../../src/gui/HexView.cpp" line="+942"/>
         <source>%1 byte(s) from 0x%2</source>
         <translation>
             <numerusform>%1 byte from 0x%2</numerusform>
@@ -324,7 +348,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+456"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+463"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -389,11 +413,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+108"/>
+        <location line="+92"/>
+        <source>%1 byte(s) held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</source>
+        <translation>
+            <numerusform>%1 byte held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</numerusform>
+            <numerusform>%1 bytes held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the %1 byte(s) held back went back unchanged: the client sent no more of that character</source>
+        <translation>
+            <numerusform>the %1 byte held back went back unchanged: the client sent no more of that character</numerusform>
+            <numerusform>the %1 bytes held back went back unchanged: the client sent no more of that character</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>
             <numerusform>; %1 bytes more from the client went unanswered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; %1 byte(s) of replies not delivered: the client had not read them</source>
+        <translation>
+            <numerusform>; %1 byte of replies not delivered: the client had not read them</numerusform>
+            <numerusform>; %1 bytes of replies not delivered: the client had not read them</numerusform>
         </translation>
     </message>
     <message numerus="yes">
