@@ -145,7 +145,7 @@
 <context>
     <name>CapitalizeSession</name>
     <message>
-        <location filename="../../src/net/CapitalizeSession.cpp" line="+238"/>
+        <location filename="../../src/net/CapitalizeSession.cpp" line="+265"/>
         <source>the client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,7 +585,7 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -599,19 +599,33 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+112"/>
         <source>the server closed the connection before answering %n message(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>the server closed the connection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%1 byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) (%1) not sent: the server closed the connection first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+51"/>
+        <location line="-81"/>
         <source>segment %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -667,8 +681,15 @@ Click to see these bytes in the inspector.</source>
         <source>every IPv4 interface. IPv4 only: IPv6 clients cannot connect; use --bind all for both</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+115"/>
+        <source>stopping: %n connection(s) open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="-50"/>
+        <location line="-165"/>
         <source>Capsock capitalization server listening on port %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,22 +731,12 @@ Click to see these bytes in the inspector.</source>
         </translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>%1 is not reading its replies: reading from it paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 reads again: reading resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+48"/>
         <source>listening socket</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+22"/>
         <source>stopping: %n connection(s) open</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1680,7 +1691,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="+468"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+475"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,7 +1842,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+152"/>
-        <location filename="../../src/gui/ServerPanel.cpp" line="-320"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="-327"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1897,23 +1908,13 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+22"/>
-        <location line="+110"/>
+        <location line="+117"/>
         <location line="+72"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-170"/>
-        <source>does not read its replies: reading from it paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reads again: reading resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-160"/>
         <source>closed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2487,12 +2488,12 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+57"/>
         <source>another address answered first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-55"/>
         <source>idle the longest, closed to make room for a newcomer: the server is full</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,7 +2523,31 @@ Click to see these bytes in the inspector.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
+        <source>does not read its replies: reading from it paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reads its replies again: reading resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 byte(s) held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the %1 byte(s) held back went back unchanged: the client sent no more of that character</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>stopped listening</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2579,6 +2604,20 @@ Click to see these bytes in the inspector.</source>
     <message numerus="yes">
         <location line="+2"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>; %1 byte(s) of replies not delivered: the client had not read them</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %1 byte(s) we sent not delivered: the server had not read them</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>

@@ -161,7 +161,7 @@
 <context>
     <name>HeadlessClient</name>
     <message numerus="yes">
-        <location filename="../../src/cli/HeadlessClient.cpp" line="+65"/>
+        <location filename="../../src/cli/HeadlessClient.cpp" line="+67"/>
         <source>&gt; sent %1 byte(s)</source>
         <translation>
             <numerusform>&gt; sent %1 byte</numerusform>
@@ -177,11 +177,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+112"/>
         <source>the server closed the connection before answering %n message(s)</source>
         <translation>
             <numerusform>the server closed the connection before answering %n message</numerusform>
             <numerusform>the server closed the connection before answering %n messages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n line(s) (%1) not sent: the server closed the connection first</source>
+        <translation>
+            <numerusform>%n line (%1) not sent: the server closed the connection first</numerusform>
+            <numerusform>%n lines (%1) not sent: the server closed the connection first</numerusform>
         </translation>
     </message>
 </context>
@@ -223,11 +239,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+61"/>
+        <location line="+70"/>
         <source>stopping: %n connection(s) open</source>
         <translation>
             <numerusform>stopping: %n connection open</numerusform>
             <numerusform>stopping: %n connections open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>stopping: %n connection(s) open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</source>
+        <translation>
+            <numerusform>stopping: %n connection open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</numerusform>
+            <numerusform>stopping: %n connections open; each ends once its client has its replies, or after %1 s in which it reads none; Ctrl-C again to stop now</numerusform>
         </translation>
     </message>
 </context>
@@ -340,7 +364,7 @@
 <context>
     <name>ServerPanel</name>
     <message numerus="yes">
-        <location filename="../../src/gui/ServerPanel.cpp" line="+508"/>
+        <location filename="../../src/gui/ServerPanel.cpp" line="+515"/>
         <source>Listening on port %1; %n client(s) connected.</source>
         <translation>
             <numerusform>Listening on port %1; %n client connected.</numerusform>
@@ -405,11 +429,43 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+131"/>
+        <location line="+112"/>
+        <source>%1 byte(s) held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</source>
+        <translation>
+            <numerusform>%1 byte held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</numerusform>
+            <numerusform>%1 bytes held back: the start of a UTF-8 character whose other bytes have not come yet; it goes out with them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>the %1 byte(s) held back went back unchanged: the client sent no more of that character</source>
+        <translation>
+            <numerusform>the %1 byte held back went back unchanged: the client sent no more of that character</numerusform>
+            <numerusform>the %1 bytes held back went back unchanged: the client sent no more of that character</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
         <source>; %1 byte(s) more from the client went unanswered</source>
         <translation>
             <numerusform>; %1 byte more from the client went unanswered</numerusform>
             <numerusform>; %1 bytes more from the client went unanswered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>; %1 byte(s) of replies not delivered: the client had not read them</source>
+        <translation>
+            <numerusform>; %1 byte of replies not delivered: the client had not read them</numerusform>
+            <numerusform>; %1 bytes of replies not delivered: the client had not read them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %1 byte(s) we sent not delivered: the server had not read them</source>
+        <translation>
+            <numerusform>; %1 byte we sent not delivered: the server had not read them</numerusform>
+            <numerusform>; %1 bytes we sent not delivered: the server had not read them</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -59,7 +59,9 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
         finishIfDone(); // input may have been empty
     });
     connect(&m_client, &CapitalizeClient::messageSent, this,
-            [this](qint64, const QByteArray &bytes) {
+            [this](qint64 id, const QByteArray &bytes) {
+                m_lastWrittenId = id; // in order: the client keeps its outbox in line
+                m_linesHeld.erase(id);
                 if (!m_hex)
                     return;
                 const QString heading = tr("> sent %1 byte(s)", nullptr,
@@ -80,19 +82,7 @@ HeadlessClient::HeadlessClient(const ClientOptions &options, bool hex, bool quie
         m_receivedOffset += chunk.size();
     });
     connect(&m_client, &CapitalizeClient::replyReceived, this, &HeadlessClient::finishIfDone);
-    connect(&m_client, &CapitalizeClient::serverClosed, this, [this] {
-        const int unanswered = m_client.unansweredMessages();
-        if (unanswered > 0) {
-            status(tr("the server closed the connection before answering %n message(s)",
-                      nullptr, unanswered));
-            m_done = true;
-            emit finished(1);
-            return;
-        }
-        status(tr("the server closed the connection"));
-        m_done = true;
-        emit finished(0);
-    });
+    connect(&m_client, &CapitalizeClient::serverClosed, this, &HeadlessClient::onServerClosed);
     connect(&m_client, &CapitalizeClient::failed, this, [this](const QString &message) {
         std::fprintf(stderr, "capsock: %s\n", message.toLocal8Bit().constData());
         m_done = true;
@@ -155,14 +145,25 @@ void HeadlessClient::start()
 
 void HeadlessClient::onLine(const QByteArray &line)
 {
+    if (m_serverClosed) {
+        ++m_linesNotSent;
+        m_bytesNotSent += line.size();
+        return;
+    }
     if (m_done)
         return;
-    m_client.send(line + TextEncoding::lineEndingBytes(m_options.lineEnding));
+    const qint64 id = m_client.send(line + TextEncoding::lineEndingBytes(m_options.lineEnding));
+    if (id > m_lastWrittenId) // not written at once: the client holds it until connected
+        m_linesHeld[id] = line.size();
 }
 
 void HeadlessClient::onInputEnded()
 {
     m_inputEnded = true;
+    if (m_serverClosed) {
+        finishTellingUnsent();
+        return;
+    }
     if (m_done)
         return;
     m_client.finishSending();
@@ -180,6 +181,43 @@ void HeadlessClient::finishIfDone()
         m_done = true;
         emit finished(0);
     }
+}
+
+void HeadlessClient::onServerClosed()
+{
+    const int unanswered = m_client.unansweredMessages() - int(m_linesHeld.size());
+    if (unanswered > 0) {
+        status(tr("the server closed the connection before answering %n message(s)", nullptr,
+                  unanswered));
+    } else {
+        status(tr("the server closed the connection"));
+    }
+    for (const auto &[id, size] : std::exchange(m_linesHeld, {})) {
+        ++m_linesNotSent;
+        m_bytesNotSent += size;
+    }
+    m_serverClosed = true;
+    m_unansweredAtClose = unanswered > 0;
+    m_done = true; // no reconnecting for the lines still to come
+    if (m_inputEnded || !StdinReader::hasInputWaiting())
+        finishTellingUnsent();
+}
+
+void HeadlessClient::finishTellingUnsent()
+{
+    m_serverClosed = false;
+    int exitCode = m_unansweredAtClose ? 1 : 0;
+    if (m_linesNotSent > 0) {
+        // Said even when quiet: input was lost, and the exit code alone would not say how much.
+        const QString bytes = tr("%1 byte(s)", nullptr, pluralCount(m_bytesNotSent))
+                                  .arg(m_bytesNotSent);
+        const QString line = tr("%n line(s) (%1) not sent: the server closed the "
+                                "connection first", nullptr, m_linesNotSent)
+                                 .arg(bytes);
+        std::fprintf(stderr, "capsock: %s\n", line.toLocal8Bit().constData());
+        exitCode = 1;
+    }
+    emit finished(exitCode);
 }
 
 // After the segments captured until now, so that each stands before what it caused.

@@ -183,9 +183,16 @@ void HeadlessServer::onClientConnected(CapitalizeSession *session)
         log(QStringLiteral("%1 %2: %3")
                 .arg(who, SocketEventText::callAndResult(write), BytePreview::escaped(reply)));
     });
+    connect(session, &CapitalizeSession::heldBack, this, [this, who](qint64 bytes) {
+        log(QStringLiteral("%1 %2").arg(who, SocketEventText::heldBack(bytes)));
+    });
+    connect(session, &CapitalizeSession::heldBackSentAsTheyCame, this,
+            [this, who](qint64 bytes) {
+                log(QStringLiteral("%1 %2").arg(
+                    who, SocketEventText::heldBackSentAsTheyCame(bytes)));
+            });
     connect(session, &CapitalizeSession::readingPaused, this, [this, who](bool paused) {
-        log(paused ? tr("%1 is not reading its replies: reading from it paused").arg(who)
-                   : tr("%1 reads again: reading resumed").arg(who),
+        log(QStringLiteral("%1 %2").arg(who, SocketEventText::readingPaused(paused)),
             LogWriter::Essential);
     });
 }
@@ -217,8 +224,15 @@ void HeadlessServer::stop()
         return;
     }
     m_stopping = true;
-    log(tr("stopping: %n connection(s) open", nullptr, int(m_server.sessions().size())),
-        LogWriter::Essential);
+    const int open = int(m_server.sessions().size());
+    if (open == 0) {
+        log(tr("stopping: %n connection(s) open", nullptr, open), LogWriter::Essential);
+    } else {
+        log(tr("stopping: %n connection(s) open; each ends once its client has its replies, "
+               "or after %1 s in which it reads none; Ctrl-C again to stop now", nullptr, open)
+                .arg(CapitalizeSession::StopLingerMs / 1000),
+            LogWriter::Essential);
+    }
     QTimer::singleShot(StopGraceMs, this, [this] { emit finished(0); });
     m_server.stop();
 }

@@ -5,7 +5,26 @@
 #ifdef Q_OS_WIN
 #  include <fcntl.h>
 #  include <io.h>
+#else
+#  include <poll.h>
+#  include <sys/stat.h>
+#  include <unistd.h>
 #endif
+
+bool StdinReader::hasInputWaiting()
+{
+#ifdef Q_OS_WIN
+    return false; // no portable peek at a console or pipe: say only what was read
+#else
+    if (isatty(STDIN_FILENO))
+        return false;
+    struct stat status = {};
+    if (::fstat(STDIN_FILENO, &status) == 0 && S_ISREG(status.st_mode))
+        return true;
+    pollfd input{STDIN_FILENO, POLLIN, 0};
+    return ::poll(&input, 1, 0) > 0 && (input.revents & (POLLIN | POLLHUP));
+#endif
+}
 
 void StdinReader::run()
 {

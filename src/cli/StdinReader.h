@@ -12,6 +12,11 @@ class StdinReader : public QThread
 public:
     using QThread::QThread;
 
+    // Whether more input is there to read right now without waiting for anyone: a file, or a
+    // pipe holding data or already closed by its writer. Not a terminal, nor a pipe whose
+    // writer is quiet (a person or a program may send more, or never).
+    static bool hasInputWaiting();
+
 signals:
     // One line without its "\n" (or "\r\n"); `hadLineEnd` is false for a last line cut by EOF.
     void lineRead(const QByteArray &line, bool hadLineEnd);

@@ -143,12 +143,14 @@ SocketEvent SocketEvent::shutdown(SocketSide side, qint64 connectionId, CloseRea
 }
 
 SocketEvent SocketEvent::close(SocketSide side, qint64 connectionId, CloseReason reason,
-                               const SocketFailure &failure, qint64 unansweredBytes)
+                               const SocketFailure &failure, qint64 unansweredBytes,
+                               qint64 undeliveredBytes)
 {
     SocketEvent made = event(Kind::Close, side, connectionId);
     made.closeReason = reason;
     made.failure = failure;
     made.unansweredBytes = unansweredBytes;
+    made.undeliveredBytes = undeliveredBytes;
     return made;
 }
 

@@ -275,7 +275,8 @@ public:
     static SocketEvent shutdown(SocketSide side, qint64 connectionId,
                                 CloseReason reason = CloseReason::PeerFinished);
     static SocketEvent close(SocketSide side, qint64 connectionId, CloseReason reason,
-                             const SocketFailure &failure = {}, qint64 unansweredBytes = 0);
+                             const SocketFailure &failure = {}, qint64 unansweredBytes = 0,
+                             qint64 undeliveredBytes = 0);
     static SocketEvent tcpState(SocketSide side, qint64 connectionId, TcpInfo::State from,
                                 const TcpInfo &now, bool afterClose = false);
     static SocketEvent tcpQueues(SocketSide side, qint64 connectionId, const TcpInfo &now,

@@ -374,6 +374,26 @@ QString SocketEventText::serverShutdownResult(const SocketEvent &event)
     return {};
 }
 
+QString SocketEventText::readingPaused(bool paused)
+{
+    return paused ? tr("does not read its replies: reading from it paused")
+                  : tr("reads its replies again: reading resumed");
+}
+
+QString SocketEventText::heldBack(qint64 bytes)
+{
+    return tr("%1 byte(s) held back: the start of a UTF-8 character whose other bytes have not "
+              "come yet; it goes out with them", nullptr, pluralCount(bytes))
+        .arg(bytes);
+}
+
+QString SocketEventText::heldBackSentAsTheyCame(qint64 bytes)
+{
+    return tr("the %1 byte(s) held back went back unchanged: the client sent no more of "
+              "that character", nullptr, pluralCount(bytes))
+        .arg(bytes);
+}
+
 QString SocketEventText::closeSummary(const SocketEvent &event)
 {
     switch (event.closeReason) {
@@ -404,6 +424,14 @@ QString SocketEventText::closeResult(const SocketEvent &event)
         text += tr("; %1 byte(s) more from the client went unanswered", nullptr,
                    pluralCount(event.unansweredBytes))
                     .arg(event.unansweredBytes);
+    }
+    if (event.undeliveredBytes > 0) {
+        text += (onServer(event)
+                     ? tr("; %1 byte(s) of replies not delivered: the client had not read them",
+                          nullptr, pluralCount(event.undeliveredBytes))
+                     : tr("; %1 byte(s) we sent not delivered: the server had not read them",
+                          nullptr, pluralCount(event.undeliveredBytes)))
+                    .arg(event.undeliveredBytes);
     }
     return text;
 }

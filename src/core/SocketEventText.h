@@ -34,6 +34,14 @@ public:
     // How a connection ended (a Close event), in a few words for a list: "closed by the
     // client", "connection reset (RST)", "closed to make room".
     static QString closeSummary(const SocketEvent &event);
+    // Backpressure on a server's client, said after its name: "does not read its replies:
+    // reading from it paused", or, once it has read them, resumed.
+    static QString readingPaused(bool paused);
+    // The server keeps back the start of a UTF-8 character cut at the end of a read until its
+    // other bytes come: "1 byte held back: ...; it goes out with them". And when the
+    // connection ends first, what became of those bytes: sent back as they came.
+    static QString heldBack(qint64 bytes);
+    static QString heldBackSentAsTheyCame(qint64 bytes);
     // A failure in a few words, as a call's result says it: "refused", "no answer".
     static QString failure(const SocketFailure &failure);
     // An address as Python prints accept()'s addr: ('127.0.0.1', 51234) or ('::1', 51234, 0, 0).

@@ -326,9 +326,6 @@ void TcpRecorder::close(const SocketEvent &event)
         if (event.undeliveredBytes > 0) {
             conversation->deliveredBytes[int(ours)] =
                 std::max<qint64>(0, m_open[key].sentBytes - event.undeliveredBytes);
-            // A FIN of ours (shutdown()) waited behind those bytes: it never went either.
-            (ours == TcpDirection::ClientToServer ? conversation->clientFinishedUs
-                                                   : conversation->serverFinishedUs) = -1;
         }
     }
     m_open.erase(key);

@@ -269,9 +269,16 @@ void ServerPanel::onClientConnected(CapitalizeSession *session)
     connect(session, &CapitalizeSession::replied, this, [this, id](const QByteArray &reply) {
         m_conversation->addSent(reply, id);
     });
+    connect(session, &CapitalizeSession::heldBack, this, [this, id](qint64 bytes) {
+        m_conversation->addNote(SocketEventText::heldBack(bytes), ConversationModel::Kind::Note,
+                                id);
+    });
+    connect(session, &CapitalizeSession::heldBackSentAsTheyCame, this, [this, id](qint64 bytes) {
+        m_conversation->addNote(SocketEventText::heldBackSentAsTheyCame(bytes),
+                                ConversationModel::Kind::Note, id);
+    });
     connect(session, &CapitalizeSession::readingPaused, this, [this, id](bool paused) {
-        m_conversation->addNote(paused ? tr("does not read its replies: reading from it paused")
-                                       : tr("reads again: reading resumed"),
+        m_conversation->addNote(SocketEventText::readingPaused(paused),
                                 ConversationModel::Kind::Note, id);
     });
 }

@@ -61,10 +61,7 @@ qint64 CapitalizeSession::unsentBytes() const
 void CapitalizeSession::onReadable()
 {
     if (m_finishing) {
-        for (QByteArray dropped = m_stream->receive(DrainReadSize); !dropped.isEmpty();
-             dropped = m_stream->receive(DrainReadSize)) {
-            m_ignoredBytes += dropped.size();
-        }
+        dropInput();
         if (m_stream->peerFinished())
             closeWhenDone();
         return;
@@ -114,14 +111,30 @@ bool CapitalizeSession::answer(const QByteArray &chunk)
 {
     QByteArray reply;
     m_caser.feed(chunk, reply);
-    if (m_options.closeAfterFirstReply) {
+    const qint64 held = m_caser.heldBytes();
+    if (m_options.closeAfterFirstReply) { // one reply, as the lecture's: the held bytes too
         m_caser.finish(reply);
         sendReply(reply);
+        if (held > 0)
+            emit heldBackSentAsTheyCame(held);
         finish(SocketEvent::CloseReason::AfterFirstReply);
         return true;
     }
     sendReply(reply);
+    if (held > 0)
+        emit heldBack(held);
     return false;
+}
+
+void CapitalizeSession::sendHeldBack()
+{
+    const qint64 held = m_caser.heldBytes();
+    if (held == 0)
+        return;
+    QByteArray rest; // the start of a character the client never finished goes back as it came
+    m_caser.finish(rest);
+    sendReply(rest);
+    emit heldBackSentAsTheyCame(held);
 }
 
 bool CapitalizeSession::send(const QByteArray &bytes)
@@ -151,7 +164,8 @@ void CapitalizeSession::onBytesSent()
         emit readingPaused(false);
     }
     if (m_finishing) {
-        m_lingerTimer->start(LingerMs); // the peer is still reading: it gets all of its replies
+        // The peer is still reading: it gets all of its replies.
+        m_lingerTimer->start(lingerMs());
         closeWhenDone();
     }
 }
@@ -163,12 +177,28 @@ void CapitalizeSession::onFailed()
 
 void CapitalizeSession::close(SocketEvent::CloseReason reason)
 {
-    if (m_ended || m_finishing)
+    if (m_ended)
         return;
-    QByteArray rest; // the start of a character the client had not finished goes back as it came
-    m_caser.finish(rest);
-    sendReply(rest);
+    m_serverStopping = m_serverStopping || reason == SocketEvent::CloseReason::ServerStopping;
+    if (m_finishing) { // already ending: when the server stops, it waits no longer than that
+        m_lingerTimer->start(lingerMs());
+        return;
+    }
+    sendHeldBack();
     finish(reason);
+}
+
+int CapitalizeSession::lingerMs() const
+{
+    return m_serverStopping ? StopLingerMs : LingerMs;
+}
+
+void CapitalizeSession::dropInput()
+{
+    for (QByteArray dropped = m_stream->receive(DrainReadSize); !dropped.isEmpty();
+         dropped = m_stream->receive(DrainReadSize)) {
+        m_ignoredBytes += dropped.size();
+    }
 }
 
 bool CapitalizeSession::canMakeRoom() const
@@ -180,9 +210,7 @@ void CapitalizeSession::makeRoom(const QByteArray &farewell)
 {
     if (!canMakeRoom())
         return;
-    QByteArray rest; // the start of a character the client had not finished goes back as it came
-    m_caser.finish(rest);
-    sendReply(rest);
+    sendHeldBack();
     sendReply(farewell);
     finish(SocketEvent::CloseReason::MadeRoom);
 }
@@ -201,15 +229,14 @@ void CapitalizeSession::finish(SocketEvent::CloseReason reason)
         emit closingFirst(shutdown);
     }
     probe();
-    updateReceiving(); // keep reading now: whatever comes is dropped, so the peer can finish
-    if (m_readingPaused) {
-        m_readingPaused = false;
-        emit readingPaused(false);
-    }
+    // Keep reading now: whatever comes is dropped, so the peer can finish. The client has not
+    // read its replies, so no readingPaused(false): the close tells what was dropped.
+    m_readingPaused = false;
+    updateReceiving();
     m_lingerTimer = new QTimer(this);
     m_lingerTimer->setSingleShot(true);
     connect(m_lingerTimer, &QTimer::timeout, this, [this] { end(m_finishReason); });
-    m_lingerTimer->start(LingerMs);
+    m_lingerTimer->start(lingerMs());
     closeWhenDone();
 }
 

@@ -20,6 +20,11 @@ class CapitalizeSession : public QObject
     Q_OBJECT
 
 public:
+    // How long the connection may make no progress once the server stops: Ctrl-C should stop
+    // it at once, yet a client that is reading its last replies gets them (each read it makes
+    // restarts the wait).
+    static constexpr int StopLingerMs = 1000;
+
     CapitalizeSession(qint64 id, TcpStream *stream, const ServerOptions &options,
                       QObject *parent = nullptr);
     ~CapitalizeSession() override;
@@ -40,7 +45,9 @@ public:
     void setManualReplies(bool manual) { m_options.manualReplies = manual; }
     // Stops or resumes calling recv() (ServerOptions::pauseReading).
     void setPauseReading(bool paused);
-    // Sends what is still owed, then ends the connection (the server is stopping).
+    // Sends what is still owed, then ends the connection. While the client reads it gets every
+    // reply; after a while without progress (a second when the server stops) the connection
+    // ends anyway, and its Close event counts the replies not delivered.
     void close(SocketEvent::CloseReason reason);
 
     // How long since the client last sent anything (or connected).
@@ -54,6 +61,12 @@ signals:
     void received(const QByteArray &chunk);
     void replied(const QByteArray &reply);
     void readingPaused(bool paused);
+    // After a reply: `bytes` of the read (the start of a UTF-8 character) wait for the rest
+    // of their character and go out with it.
+    void heldBack(qint64 bytes);
+    // The connection is ending with bytes still held back: they go back as they came, in the
+    // reply that follows.
+    void heldBackSentAsTheyCame(qint64 bytes);
     void socketEvent(const SocketEvent &event);
     // The server ends its sending side before the client has (its FIN goes now), as
     // `shutdown` says; closed() follows once the client has closed too, or gave up waiting.
@@ -70,6 +83,12 @@ private:
     bool answer(const QByteArray &chunk);
     void sendReply(const QByteArray &reply);
     void finish(SocketEvent::CloseReason reason);
+    // Sends back whatever the caser still holds, unchanged: the stream is ending.
+    void sendHeldBack();
+    // Drops what the client sent that will never be answered; counted in m_ignoredBytes.
+    void dropInput();
+    // No progress for the linger time: ends with what was not delivered counted.
+    int lingerMs() const;
     void closeWhenDone();
     void end(SocketEvent::CloseReason reason, const SocketFailure &failure = {});
     // Reporting a call costs more than the recv() it describes: only when someone listens.
@@ -93,5 +112,6 @@ private:
     bool m_finishing = false; // no more replies: waiting for the peer to finish too
     bool m_ended = false;
     bool m_closedFirst = false; // our FIN went before the client's
+    bool m_serverStopping = false; // waits only briefly for a client that makes no progress
     SocketEvent::CloseReason m_finishReason = SocketEvent::CloseReason::PeerFinished;
 };

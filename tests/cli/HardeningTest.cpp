@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <functional>
@@ -529,7 +530,7 @@ TEST_F(HardeningTest, AFloodingClientThatNeverReadsIsHeldToBoundedMemory)
     const QByteArray pattern = "flood " + Mixed;
     Flooder flooder(port, pattern, Cap);
     ASSERT_TRUE(flooder.isConnected());
-    const QByteArray paused = " is not reading its replies: reading from it paused";
+    const QByteArray paused = " does not read its replies: reading from it paused";
     // The flood lasts until the server has paused reading from the flooder and the kernel's
     // buffers are full (no progress for a while), or until Cap: meanwhile the polite client
     // keeps talking.
@@ -585,7 +586,7 @@ TEST_F(HardeningTest, AFloodingClientThatNeverReadsIsHeldToBoundedMemory)
     EXPECT_EQ(logged.bytesIn, flooder.sent()) << logged.reason.toStdString();
     EXPECT_EQ(logged.bytesOut, expected.size());
     EXPECT_EQ(logged.reason, "the client closed the connection");
-    EXPECT_TRUE(server->out.contains(" reads again: reading resumed"));
+    EXPECT_TRUE(server->out.contains(" reads its replies again: reading resumed"));
     ASSERT_TRUE(roundTrip(polite, politeSent, roundMessage(round++)));
 }
 
@@ -691,6 +692,46 @@ TEST_F(HardeningTest, ClientsResettingMidReplyAreReportedAndOthersStillServed)
     polite.finishSending();
     ASSERT_TRUE(polite.waitEnded());
     EXPECT_EQ(polite.received(), Utf8UpperCaser::upperCased(politeSent));
+}
+
+// Ctrl-C with an idle client (as `nc` left open) and one that sends without ever reading: the
+// server does not wait seconds for either. The idle one gets the end of the stream; the log
+// says what the non-reader was not sent, and never that it "reads again".
+TEST_F(HardeningTest, CtrlCWithAnIdleAndANonReadingClientStopsAtOnceAndSaysWhatWasLost)
+{
+    Child *server = nullptr;
+    const quint16 port = startServer({}, &server);
+    ASSERT_NE(port, 0);
+    RawPeer idle(port);
+    idle.send("hi\n");
+    ASSERT_TRUE(idle.waitReceived(3)) << server->describe();
+    Flooder flooder(port, "never read ", qint64(1) << 32);
+    ASSERT_TRUE(flooder.isConnected());
+    const QByteArray paused = " does not read its replies: reading from it paused";
+    ASSERT_TRUE(waitUntil([&] {
+        return server->out.contains(paused) && flooder.msWithoutProgress() > 300;
+    }, 30000)) << server->describe();
+
+    ASSERT_EQ(::kill(pid_t(server->process.processId()), SIGINT), 0);
+    // A hang check, not a measure of speed: the old wait was 6 s and more.
+    ASSERT_TRUE(server->waitForFinished(3000)) << server->describe();
+    ASSERT_TRUE(server->exitedNormally()) << server->describe();
+    EXPECT_EQ(server->exitCode(), 0) << server->describe();
+    EXPECT_TRUE(idle.waitEnded(1000)) << "the idle client never got the end of the stream";
+    EXPECT_EQ(idle.received(), QByteArray("HI\n"));
+
+    const std::map<quint16, LoggedSession> logged = loggedSessions(server->out);
+    const auto idleSession = logged.find(idle.stream().localPort());
+    ASSERT_TRUE(idleSession != logged.end() && idleSession->second.closed) << server->describe();
+    EXPECT_EQ(idleSession->second.reason, "the server is stopping");
+    const auto flooded = logged.find(flooder.localPort());
+    ASSERT_TRUE(flooded != logged.end() && flooded->second.closed) << server->describe();
+    EXPECT_TRUE(flooded->second.reason.startsWith("the server is stopping"))
+        << flooded->second.reason.toStdString();
+    EXPECT_TRUE(flooded->second.reason.contains(" bytes of replies not delivered: the client "
+                                                "had not read them"))
+        << flooded->second.reason.toStdString();
+    EXPECT_FALSE(server->out.contains("reading resumed")) << server->describe();
 }
 
 // (d) SIGTERM with a hundred clients connected: ten capsock clients answered and waiting, thirty

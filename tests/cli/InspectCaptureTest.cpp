@@ -207,6 +207,11 @@ TEST_F(InspectCaptureTest, ACaptureCutShortSaysSoAndGivesWhatCameBefore)
     EXPECT_EQ(list->exitCode(), 1) << list->describe();
     EXPECT_TRUE(list->err.contains("cut.pcap is cut short or damaged after")) << list->describe();
     EXPECT_TRUE(list->out.startsWith("#0 127.0.0.1:")) << list->describe();
+    // Showing one conversation of it says the same, with the same exit code.
+    Child *shown = inspect(cut.fileName(), 0);
+    EXPECT_EQ(shown->exitCode(), 1) << shown->describe();
+    EXPECT_TRUE(shown->err.contains("cut.pcap is cut short or damaged after"))
+        << shown->describe();
 }
 
 TEST_F(InspectCaptureTest, GarbageAndAFileWithNoTcpGetAPlainMessage)

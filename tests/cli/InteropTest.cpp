@@ -183,6 +183,30 @@ TEST_F(InteropTest, MoreThanTheLectureServerReadsIsExplainedAsTheResetItCauses)
         << server->describe();
 }
 
+// The lecture's server answers one read (a whole line of 1024 bytes here) and closes. The two
+// lines after it never reach its program: whether they were still waiting in our client when
+// the server closed, or already handed to the kernel, the client says so and fails, while
+// standard output stays exactly what the server sent.
+TEST_F(InteropTest, LinesTheLectureServerNeverReadAreToldAndFail)
+{
+    Child *server = nullptr;
+    const quint16 port = startLectureServer(&server);
+    ASSERT_NE(port, 0);
+
+    const QByteArray first = QByteArray(1023, 'a') + "\n";
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    local(port)},
+                        first + "two\nthree\n");
+    ASSERT_TRUE(client->exitedNormally()) << client->describe();
+    EXPECT_EQ(client->exitCode(), 1) << client->describe();
+    EXPECT_BYTES_EQ(first.toUpper(), client->out);
+    const bool notSent = client->err.contains(
+        "2 lines (8 bytes) not sent: the server closed the connection first");
+    const bool unanswered = client->err.contains("before answering 2 messages");
+    const bool reset = client->err.contains("reset (RST)");
+    EXPECT_TRUE(notSent || unanswered || reset) << client->describe();
+}
+
 TEST_F(InteropTest, OurClientWithLfAgainstOurServerByteForByte)
 {
     clientToServer(QStringLiteral("lf"), "\n");
@@ -272,6 +296,34 @@ TEST_F(InteropTest, HexDumpsBothDirections)
 
 // The plurals come from the English translation every front end loads (capsock_en.ts), as
 // tr("%n byte(s)") says them: without it the log would say "1 byte(s)".
+// "caf\xc3": the server answers "CAF" and keeps the start of the next character back. The log
+// says so where it happens, and, when the client ends there, that the byte went back as it
+// came (no byte is lost, none unexplained).
+TEST_F(InteropTest, TheLogSaysWhyAByteIsHeldBackAndWhatBecameOfIt)
+{
+    Child *server = nullptr;
+    const quint16 port = startServer({}, &server);
+    ASSERT_NE(port, 0);
+    Child *client = run(capsock(), {QStringLiteral("--headless"), QStringLiteral("--client"),
+                                    local(port), QStringLiteral("--line-ending"),
+                                    QStringLiteral("none")},
+                        "caf\xc3");
+    ASSERT_TRUE(client->exitedNormally()) << client->describe();
+    EXPECT_BYTES_EQ(QByteArray("CAF\xc3"), client->out);
+    ASSERT_TRUE(server->waitForOutput("#1 closed: ")) << server->describe();
+    EXPECT_TRUE(server->out.contains("#1 recv(1024) -> 4 bytes: caf\\xc3\n"))
+        << server->describe();
+    const qsizetype reply = server->out.indexOf("#1 sendall(3 bytes): CAF\n");
+    const qsizetype held = server->out.indexOf(
+        "#1 1 byte held back: the start of a UTF-8 character whose other bytes have not come "
+        "yet; it goes out with them\n");
+    EXPECT_TRUE(reply >= 0 && held > reply) << server->describe();
+    EXPECT_TRUE(server->out.contains("#1 sendall(1 byte): \\xc3\n")) << server->describe();
+    EXPECT_TRUE(server->out.contains("#1 the 1 byte held back went back unchanged: the client "
+                                     "sent no more of that character\n"))
+        << server->describe();
+}
+
 TEST_F(InteropTest, TheLogsSayOneByteAndTwoBytes)
 {
     Child *server = nullptr;

@@ -356,18 +356,25 @@ print("received", got, flush=True)
     ASSERT_TRUE(packets.ran) << packets.errors.toStdString();
     const QList<QByteArray> lines = packets.output.trimmed().split('\n');
     ASSERT_FALSE(lines.isEmpty());
+    // The server's shutdown() at stop is in the file as its FIN, before the RST. (Whether that
+    // FIN left the kernel, or waited behind bytes the reset discarded, the recording cannot tell
+    // yet: see the README's Save section.)
     qint64 mostAcknowledged = 0;
+    int serverFins = 0;
     for (const QByteArray &line : lines) {
         const QList<QByteArray> fields = line.split(',');
         ASSERT_EQ(fields.size(), 4) << line.toStdString();
         const bool fromServer = fields[0].toUInt() == port;
-        EXPECT_FALSE(fields[2] == "1" || fields[2] == "True") << "a FIN: " << line.toStdString();
+        const bool fin = fields[2] == "1" || fields[2] == "True";
+        EXPECT_FALSE(fin && !fromServer) << "the client's FIN: " << line.toStdString();
+        serverFins += fin && fromServer;
         if (!fromServer)
             mostAcknowledged = std::max(mostAcknowledged, fields[3].toLongLong());
     }
+    EXPECT_LE(serverFins, 1);
     const QList<QByteArray> last = lines.last().split(',');
     EXPECT_EQ(last[0].toUInt(), port) << "the server resets: " << lines.last().toStdString();
     EXPECT_TRUE(last[1] == "1" || last[1] == "True") << lines.last().toStdString();
-    // Relative numbers: the server's SYN counts one.
-    EXPECT_LE(mostAcknowledged, received + 1) << "the client received " << received;
+    // Relative numbers: the server's SYN counts one, and its FIN one.
+    EXPECT_LE(mostAcknowledged, received + 1 + serverFins) << "the client received " << received;
 }

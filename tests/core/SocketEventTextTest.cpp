@@ -173,6 +173,13 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
          "closed after the first reply, as the lecture's server does; the client has closed "
          "its side too",
          conn},
+        {SocketEvent::close(Server, 1, Reason::ServerStopping, {}, 65536, 2621440), "close()",
+         "the server is stopping; 65536 bytes more from the client went unanswered; 2621440 "
+         "bytes of replies not delivered: the client had not read them",
+         conn},
+        {SocketEvent::close(Server, 1, Reason::ServerStopping, {}, 0, 1), "close()",
+         "the server is stopping; 1 byte of replies not delivered: the client had not read them",
+         conn},
         {SocketEvent::close(Server, 1, Reason::Broken, reset), "close()",
          "the client reset the connection (RST)", conn},
         {SocketEvent::close(Server, 1, Reason::Broken, broken), "close()",
@@ -184,6 +191,8 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
         {SocketEvent::close(Client, 0, Reason::Broken, broken), "close()",
          "the connection failed: we close our socket", sock},
         {SocketEvent::close(Client, 0, Reason::Disconnect), "close()", "we disconnect", sock},
+        {SocketEvent::close(Client, 1, Reason::Disconnect, {}, 0, 3), "close()",
+         "we disconnect; 3 bytes we sent not delivered: the server had not read them", sock},
         {SocketEvent::close(Client, 0, Reason::LostRace), "close()",
          "another address answered first", sock},
     };
@@ -191,6 +200,28 @@ TEST(SocketEventTextTest, CloseSaysWhyForEachSide)
         expectCase(test);
         EXPECT_FALSE(test.event.isFailure()) << "close() itself does not fail: " << test.result;
     }
+}
+
+// A byte the server keeps back is explained where it happens, and what became of it.
+TEST(SocketEventTextTest, BytesHeldBackSayWhyAndWhatBecameOfThem)
+{
+    EXPECT_EQ(SocketEventText::heldBack(1),
+              "1 byte held back: the start of a UTF-8 character whose other bytes have not come "
+              "yet; it goes out with them");
+    EXPECT_EQ(SocketEventText::heldBack(3),
+              "3 bytes held back: the start of a UTF-8 character whose other bytes have not "
+              "come yet; it goes out with them");
+    EXPECT_EQ(SocketEventText::heldBackSentAsTheyCame(1),
+              "the 1 byte held back went back unchanged: the client sent no more of that "
+              "character");
+}
+
+// Backpressure is told by the one wording home, for the log and the window alike.
+TEST(SocketEventTextTest, BackpressureOnAClientIsSaidAfterItsName)
+{
+    EXPECT_EQ(SocketEventText::readingPaused(true),
+              "does not read its replies: reading from it paused");
+    EXPECT_EQ(SocketEventText::readingPaused(false), "reads its replies again: reading resumed");
 }
 
 TEST(SocketEventTextTest, AFailureIsSaidInAFewWordsAndStandsOut)

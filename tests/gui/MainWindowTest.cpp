@@ -759,6 +759,33 @@ TEST_F(MainWindowTest, AClientThatLeftStaysListedGreyedAndItsConversationCanBeRe
     EXPECT_TRUE(hasNote(serverWindow.conversation(), QStringLiteral("closed: ")));
 }
 
+// "caf\xc3": the reply is "CAF" and the start of the next character waits for the rest. The
+// conversation says so beside the reply, and, when the client ends there, what became of it.
+TEST_F(MainWindowTest, AByteHeldBackIsExplainedBesideTheReply)
+{
+    const quint16 port = serverWindow.server().port();
+    RawPeer peer(port);
+    ASSERT_TRUE(peer.waitConnected());
+    peer.send("caf\xc3");
+    ASSERT_TRUE(peer.waitReceived(3));
+    const quint16 peerPort = peer.stream().localPort();
+    ASSERT_TRUE(waitUntil([this, peerPort] { return listed(serverWindow, peerPort); }));
+    select(serverWindow, listed(serverWindow, peerPort));
+    const auto noted = [this](const QString &part) {
+        return waitUntil([this, part] {
+            serverWindow.conversation().flush();
+            return hasNote(serverWindow.conversation(), part);
+        });
+    };
+    EXPECT_TRUE(noted(QStringLiteral("1 byte held back: the start of a UTF-8 character whose "
+                                     "other bytes have not come yet; it goes out with them")));
+
+    peer.finishSending();
+    ASSERT_TRUE(peer.waitEnded());
+    EXPECT_EQ(peer.received(), QByteArray("CAF\xc3"));
+    EXPECT_TRUE(noted(QStringLiteral("the 1 byte held back went back unchanged")));
+}
+
 TEST_F(MainWindowTest, ClearRemovesTheClientsThatLeftAndKeepsTheConnectedOnes)
 {
     const quint16 port = serverWindow.server().port();
