@@ -262,6 +262,17 @@ protected:
         })) << clientWindow.stateText();
     }
 
+    // The client connects, sends "hi" and has its reply.
+    void exchangeOneMessage()
+    {
+        ASSERT_NO_FATAL_FAILURE(connectClient());
+        typeAndSend(clientWindow, QStringLiteral("hi"));
+        ASSERT_TRUE(waitUntil([this] {
+            return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
+                        .empty();
+        }));
+    }
+
     MainWindow serverWindow{false};
     MainWindow clientWindow{false};
 };
@@ -393,12 +404,7 @@ TEST_F(MainWindowTest, ABadHexDigitIsRefusedWithAMessage)
 
 TEST_F(MainWindowTest, SocketCallsFollowTheLecture)
 {
-    connectClient();
-    typeAndSend(clientWindow, QStringLiteral("hi"));
-    ASSERT_TRUE(waitUntil([this] {
-        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
-                    .empty();
-    }));
+    ASSERT_NO_FATAL_FAILURE(exchangeOneMessage());
     const SocketCallsModel &calls = serverWindow.socketCalls();
     const auto lectureLines = [&calls] {
         QStringList lines;
@@ -1195,12 +1201,7 @@ TEST_F(MainWindowTest, ARefusedClientsTitleNamesTheServerItTried)
 
 TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
 {
-    connectClient();
-    typeAndSend(clientWindow, QStringLiteral("hi"));
-    ASSERT_TRUE(waitUntil([this] {
-        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
-                    .empty();
-    }));
+    ASSERT_NO_FATAL_FAILURE(exchangeOneMessage());
     for (MainWindow *window : {&serverWindow, &clientWindow}) {
         showAtTheDemoSize(*window);
         window->socketCalls().flush();
@@ -1224,12 +1225,7 @@ TEST_F(MainWindowTest, AtTheDemoSizeTheLecturesCodeIsInView)
 // Every call and every line of the lecture reads whole, with no hovering: a long one wraps.
 TEST_F(MainWindowTest, AtTheDemoSizeEveryCallReadsWhole)
 {
-    connectClient();
-    typeAndSend(clientWindow, QStringLiteral("hi"));
-    ASSERT_TRUE(waitUntil([this] {
-        return !rowsOfKind(clientWindow.conversation(), ConversationModel::Kind::Received)
-                    .empty();
-    }));
+    ASSERT_NO_FATAL_FAILURE(exchangeOneMessage());
     for (MainWindow *window : {&serverWindow, &clientWindow}) {
         showAtTheDemoSize(*window);
         window->socketCalls().flush();

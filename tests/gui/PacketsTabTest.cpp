@@ -222,15 +222,21 @@ TEST_F(PacketsTabTest, TheClientsTabShowsTheHandshakeTheDataAndTheFinAmongTheCal
         EXPECT_NE(calls.eventAt(row).kind, SocketEvent::Kind::Segment);
 }
 
+// `window` at the demo's size, its Packets tab shown and laid out.
+QTreeView *packetsAtTheDemoSize(MainWindow &window)
+{
+    showAtTheDemoSize(window);
+    auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
+    tabs->setCurrentWidget(window.packetsView());
+    QTest::qWait(50); // the rows' layout
+    return window.packetsView()->treeView();
+}
+
 // At the demo's size each packet's time and direction read whole, and so does what it was.
 TEST_F(PacketsTabTest, AtTheDemoSizeEachPacketReadsWhole)
 {
     talkAndClose(clientWindow, "hello\n");
-    showAtTheDemoSize(clientWindow);
-    auto *tabs = clientWindow.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
-    tabs->setCurrentWidget(clientWindow.packetsView());
-    QTest::qWait(50); // the rows' layout
-    QTreeView *tree = clientWindow.packetsView()->treeView();
+    QTreeView *tree = packetsAtTheDemoSize(clientWindow);
     ASSERT_GT(tree->model()->rowCount(), 6);
     for (const int column :
          {PacketsModel::TimeColumn, PacketsModel::DirectionColumn, PacketsModel::WhatColumn})
@@ -245,11 +251,7 @@ TEST_F(PacketsTabTest, AtTheDemoSizeEachPacketReadsWhole)
 TEST_F(PacketsTabTest, AtTheDemoSizeTheServersShortCallsTakeOneLine)
 {
     talkAndClose(clientWindow, "hello\n");
-    showAtTheDemoSize(serverWindow);
-    auto *tabs = serverWindow.findChild<QTabWidget *>(QStringLiteral("callsTabs"));
-    tabs->setCurrentWidget(serverWindow.packetsView());
-    QTest::qWait(50); // the rows' layout
-    QTreeView *tree = serverWindow.packetsView()->treeView();
+    QTreeView *tree = packetsAtTheDemoSize(serverWindow);
     const QFontMetrics metrics(tree->font());
     int shortCalls = 0;
     for (int row = 0; row < tree->model()->rowCount(); ++row) {
