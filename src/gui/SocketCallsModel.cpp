@@ -66,12 +66,8 @@ void SocketCallsModel::announcePending()
     if (m_pending.empty())
         return;
     const int overflow = int(m_rows.size() + m_pending.size()) - m_maxRows;
-    if (overflow > 0) {
-        beginRemoveRows(QModelIndex(), 0, overflow - 1);
-        m_rows.erase(m_rows.begin(), m_rows.begin() + overflow);
-        m_droppedRows += overflow;
-        endRemoveRows();
-    }
+    if (overflow > 0)
+        dropBusiestOldest(overflow);
     const int first = int(m_rows.size());
     beginInsertRows(QModelIndex(), first, first + int(m_pending.size()) - 1);
     std::move(m_pending.begin(), m_pending.end(), std::back_inserter(m_rows));
@@ -81,6 +77,58 @@ void SocketCallsModel::announcePending()
         m_droppedAnnounced = m_droppedRows;
         emit droppedRowsChanged(m_droppedRows);
     }
+}
+
+// Past the bound, the connections with the most rows lose their oldest first: one client that
+// floods does not push every other client's calls (nor the listening socket's) out of the list.
+// Each connection keeps at most `cap` rows, the largest cap that drops `count`; with one
+// connection, or an even class, that is the oldest rows overall.
+void SocketCallsModel::dropBusiestOldest(int count)
+{
+    QHash<qint64, int> rowsOf;
+    for (const std::deque<SocketEvent> *list : {&m_rows, &m_pending}) {
+        for (const SocketEvent &row : *list)
+            ++rowsOf[row.connectionId];
+    }
+    const auto droppedAt = [&rowsOf](int cap) {
+        qint64 dropped = 0;
+        for (const int rows : rowsOf)
+            dropped += std::max(0, rows - cap);
+        return dropped;
+    };
+    int cap = 0; // the largest with droppedAt(cap) >= count: droppedAt falls as cap grows
+    for (int step = 1 << 30; step > 0; step >>= 1) {
+        if (droppedAt(cap + step) >= count)
+            cap += step;
+    }
+    QHash<qint64, int> excess; // still to drop, each connection's from its oldest
+    for (auto it = rowsOf.cbegin(); it != rowsOf.cend(); ++it) {
+        if (it.value() > cap)
+            excess.insert(it.key(), it.value() - cap);
+    }
+    const auto drops = [&excess](const SocketEvent &row) {
+        const auto it = excess.find(row.connectionId);
+        return it != excess.end() && (*it)-- > 0;
+    };
+    std::vector<bool> dropped(m_rows.size());
+    for (size_t row = 0; row < m_rows.size(); ++row)
+        dropped[row] = drops(m_rows[row]);
+    // Runs of dropped rows, from the last, so that the rows before keep their numbers.
+    for (int last = int(m_rows.size()) - 1; last >= 0; --last) {
+        if (!dropped[size_t(last)])
+            continue;
+        int first = last;
+        while (first > 0 && dropped[size_t(first - 1)])
+            --first;
+        beginRemoveRows(QModelIndex(), first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        m_droppedRows += last - first + 1;
+        endRemoveRows();
+        last = first;
+    }
+    const auto kept = std::remove_if(m_pending.begin(), m_pending.end(), drops);
+    m_droppedRows += std::distance(kept, m_pending.end());
+    m_pending.erase(kept, m_pending.end());
 }
 
 void SocketCallsModel::clear()

@@ -15,8 +15,9 @@ class Coalescer;
 // refused connect or accept) stands out in colour. Each row's tooltip explains the call in
 // plain words. The rows keep the events; every text comes from SocketEventText.
 //
-// Memory is bounded: past maxRows() the oldest rows are dropped, and droppedRows() says how
-// many, so a server that runs for days under load keeps a fixed-size list.
+// Memory is bounded: past maxRows() rows are dropped, the busiest connections' oldest first (one
+// client that floods leaves the others' calls), and droppedRows() says how many, so a server
+// that runs for days under load keeps a fixed-size list.
 //
 // Cheap under load: a view repaints and re-lays out on every row change it hears of (measured:
 // one or more milliseconds per row for a visible QTreeView of 10000 rows), so a thousand reads a
@@ -82,6 +83,7 @@ signals:
 
 private:
     void announcePending();
+    void dropBusiestOldest(int count);
     void announceConnectionNames();
     void forgetClosedLabels();
 

@@ -254,8 +254,8 @@ void SocketCallsView::updateStatus()
     const qint64 dropped = m_model ? m_model->droppedRows() : 0;
     QString text = tr("%n call(s)", nullptr, rows);
     if (dropped > 0) {
-        text += tr("; %1 older one(s) dropped to keep memory bounded (the list keeps the "
-                   "newest %2)",
+        text += tr("; %1 older one(s) dropped to keep memory bounded (the list keeps %2, "
+                   "the busiest connections losing their oldest first)",
                    nullptr, pluralCount(dropped))
                     .arg(dropped)
                     .arg(m_model->maxRows());

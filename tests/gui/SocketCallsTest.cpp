@@ -511,6 +511,41 @@ TEST(SocketCallsModelTest, PastTheLimitTheOldestRowsGoAndTheCountOfDroppedOnesIs
     EXPECT_FALSE(view.clearAction()->isEnabled());
 }
 
+// One client that floods must not push every other client's calls out of the list: past the
+// bound the busiest connections lose their oldest rows first, so a teacher following a quiet
+// student still reads its calls, and the listening socket's.
+TEST(SocketCallsModelTest, PastTheLimitTheBusiestConnectionLosesItsOldestFirst)
+{
+    SocketCallsModel model(Side::Server, 100);
+    model.setBatchInterval(0);
+    model.add(SocketEvent::listen());
+    for (int number = 1; number <= 10; ++number)
+        model.add(SocketEvent::recv(Side::Server, 2, 1024, number)); // a quiet student
+    for (int number = 1; number <= 1000; ++number) {
+        model.add(SocketEvent::recv(Side::Server, 3, 1024, number)); // one that floods
+        if (number == 500)
+            model.add(SocketEvent::recv(Side::Server, 2, 1024, 11));
+    }
+    model.flush();
+    EXPECT_LE(model.rowCount(), 100);
+    EXPECT_GE(model.droppedRows(), 1011 - 100);
+    QList<qint64> studentBytes;
+    qint64 flooderFirst = -1;
+    int listening = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const SocketEvent event = model.eventAt(row);
+        if (event.connectionId == 0)
+            ++listening;
+        else if (event.connectionId == 2)
+            studentBytes << event.bytes;
+        else if (flooderFirst < 0)
+            flooderFirst = event.bytes;
+    }
+    EXPECT_EQ(listening, 1) << "listen() stays";
+    EXPECT_EQ(studentBytes.size(), 11) << "every call of the quiet student stays";
+    EXPECT_GT(flooderFirst, 900) << "the flooder keeps its newest";
+}
+
 TEST(SocketCallsModelTest, ABurstIsAnnouncedInOneBatchAndWaitsInBoundedMemory)
 {
     SocketCallsModel model(Side::Server, 100);
