@@ -2019,7 +2019,7 @@ Click to see these bytes in the inspector.</source>
 <context>
     <name>SocketCallsModel</name>
     <message>
-        <location filename="../../src/gui/SocketCallsModel.cpp" line="+122"/>
+        <location filename="../../src/gui/SocketCallsModel.cpp" line="+170"/>
         <source>this client</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2106,7 +2106,7 @@ Click to see these bytes in the inspector.</source>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>; %1 older one(s) dropped to keep memory bounded (the list keeps the newest %2)</source>
+        <source>; %1 older one(s) dropped to keep memory bounded (the list keeps %2, the busiest connections losing their oldest first)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>

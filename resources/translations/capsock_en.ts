@@ -384,10 +384,10 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>; %1 older one(s) dropped to keep memory bounded (the list keeps the newest %2)</source>
+        <source>; %1 older one(s) dropped to keep memory bounded (the list keeps %2, the busiest connections losing their oldest first)</source>
         <translation>
-            <numerusform>; %1 older one was dropped to keep memory bounded (the list keeps the newest %2)</numerusform>
-            <numerusform>; %1 older ones were dropped to keep memory bounded (the list keeps the newest %2)</numerusform>
+            <numerusform>; %1 older one dropped to keep memory bounded (the list keeps %2, the busiest connections losing their oldest first)</numerusform>
+            <numerusform>; %1 older ones dropped to keep memory bounded (the list keeps %2, the busiest connections losing their oldest first)</numerusform>
         </translation>
     </message>
 </context>
